@@ -1,0 +1,66 @@
+/**
+ * Bearer tokens: HS256 JWTs whose subject is the user's email. Signing needs only the secret, never
+ * the database (the token CLI must not open an embedded database the server holds). The server
+ * checks on every operation that the user exists and is active (context.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { ConfigError, type Config } from './config.ts';
+import { UnauthenticatedError } from './errors.ts';
+
+const ALGORITHM = 'HS256';
+const ISSUER = 'pulse';
+
+/** JWT_SECRET, or in embedded mode a secret generated once into DATA_DIR/jwt-secret. */
+export function resolveJwtSecret(config: Pick<Config, 'jwtSecret' | 'embedded' | 'dataDir'>): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  if (!config.embedded) throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set');
+  const file = join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+const key = (secret: string): Uint8Array => new TextEncoder().encode(secret);
+
+export async function signToken(secret: string, email: string, expiresIn = '30d'): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setSubject(email.trim().toLowerCase())
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(key(secret));
+}
+
+export interface TokenClaims {
+  email: string;
+  /** Seconds since the epoch. */
+  expiresAt: number | undefined;
+}
+
+/** The email a token names; UnauthenticatedError when it is malformed, expired or signed with another secret. */
+export async function verifyToken(secret: string, token: string): Promise<TokenClaims> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], issuer: ISSUER });
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      throw new UnauthenticatedError('The token names no user.');
+    return { email: payload.sub, expiresAt: payload.exp };
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('The token has expired.');
+    throw new UnauthenticatedError('The token is not valid.');
+  }
+}
+
+/** "Bearer abc" -> "abc"; undefined when absent; UnauthenticatedError when malformed. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}

@@ -1,0 +1,35 @@
+/**
+ * Per-operation context: the caller (viewer), fresh DataLoaders, the database and the
+ * organisation's settings. Built once per HTTP request (and, later, once per subscription event),
+ * never shared between operations, so loaders cannot serve stale rows.
+ */
+import type { Logger } from 'pino';
+import type { Database } from './db/client.ts';
+import { UnauthenticatedError } from './errors.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import type { Viewer } from './permissions.ts';
+
+export interface OrgSettings {
+  readonly timeZone: string;
+  readonly currency: string;
+}
+
+export interface AppContext {
+  readonly db: Database;
+  readonly org: OrgSettings;
+  readonly viewer: Viewer | null;
+  readonly loaders: Loaders;
+  readonly logger: Logger;
+  /** The instant the operation started: one "now" for the whole operation. */
+  readonly now: Date;
+}
+
+export function createContext(base: Omit<AppContext, 'loaders' | 'now'>, now = new Date()): AppContext {
+  return { ...base, loaders: createLoaders(base.db), now };
+}
+
+/** The caller, or UNAUTHENTICATED. Every operation of the API needs one. */
+export function requireViewer(ctx: AppContext): Viewer {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  return ctx.viewer;
+}

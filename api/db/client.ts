@@ -1,0 +1,88 @@
+/**
+ * One drizzle schema, two drivers: postgres.js against a Postgres server (DATABASE_URL), or PGlite
+ * (Postgres in WASM) persisted under DATA_DIR. Callers get the same `Database` type either way; raw
+ * SQL goes through `rows()` which hides the drivers' different result shapes.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from '../../schema/db/index.ts';
+import { countingLogger } from '../request-scope.ts';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema>;
+/** Anything that runs queries: the database or a transaction. */
+export type Queryable = Database | Transaction;
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly kind: 'postgres' | 'pglite';
+  /** The PGlite instance in embedded mode (its LISTEN runs on the same single connection). */
+  readonly pglite: PGlite | undefined;
+  /** The postgres.js client in server mode. */
+  readonly pg: postgres.Sql | undefined;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; undefined keeps the database in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pg = postgres(options.databaseUrl, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'pulse' },
+    });
+    const db = drizzlePostgres(pg, { schema, logger: countingLogger }) as unknown as Database;
+    return {
+      db,
+      kind: 'postgres',
+      pglite: undefined,
+      pg,
+      ping: () => ping(db),
+      close: () => pg.end({ timeout: 5 }),
+    };
+  }
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dataDir = join(options.dataDir, 'pglite');
+  }
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = drizzlePglite(pglite, { schema, logger: countingLogger }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    pg: undefined,
+    ping: () => ping(db),
+    close: () => pglite.close(),
+  };
+}
+
+async function ping(db: Database): Promise<boolean> {
+  try {
+    await rows(db, sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rows of a raw query, the same shape on both drivers. */
+export async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  GOAL_STATUSES,
+  achievementPercentage,
+  goalStatus,
+  projectedValue,
+  type GoalStatus,
+} from './goal-status.ts';
+
+// Higher is better; the two status ladders (running / ended) are each ordered by this.
+const ORDER: Record<GoalStatus, number> = { MISSED: 0, AT_RISK: 1, BEHIND: 2, ON_TRACK: 3, ACHIEVED: 4 };
+const percentage = fc.double({ min: -50, max: 500, noNaN: true });
+
+describe('achievementPercentage', () => {
+  it.each([
+    [50, 100, 50],
+    [1, 3, 33.33],
+    [2, 3, 66.67],
+    [150, 100, 150],
+    [0, 100, 0],
+    [1, 800, 0.13], // exactly 0.125: the tie rounds up
+    [2.675, 100, 2.68],
+    [-10, 40, -25],
+  ])('%s of %s is %s%%', (current, target, expected) => {
+    expect(achievementPercentage(current, target)).toBe(expected);
+  });
+
+  it('rejects a zero, negative or non-finite target and non-finite progress', () => {
+    expect(() => achievementPercentage(10, 0)).toThrow(RangeError);
+    expect(() => achievementPercentage(10, -5)).toThrow(RangeError);
+    expect(() => achievementPercentage(10, Number.NaN)).toThrow(RangeError);
+    expect(() => achievementPercentage(Number.POSITIVE_INFINITY, 10)).toThrow(RangeError);
+  });
+
+  it('reaches 100 exactly when current reaches target (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        (target, current) => {
+          const pct = achievementPercentage(current, target);
+          if (current >= target) expect(pct).toBeGreaterThanOrEqual(100);
+          else expect(pct).toBeLessThanOrEqual(100);
+          expect(Math.abs(pct - (current / target) * 100)).toBeLessThanOrEqual(0.005 + 1e-9);
+        },
+      ),
+    );
+  });
+});
+
+describe('goalStatus', () => {
+  it.each<[number, GoalStatus, GoalStatus]>([
+    [0, 'AT_RISK', 'MISSED'],
+    [49.99, 'AT_RISK', 'MISSED'],
+    [50, 'BEHIND', 'MISSED'],
+    [74.99, 'BEHIND', 'MISSED'],
+    [75, 'ON_TRACK', 'MISSED'],
+    [99.99, 'ON_TRACK', 'MISSED'],
+    [100, 'ACHIEVED', 'ACHIEVED'],
+    [250, 'ACHIEVED', 'ACHIEVED'],
+    [-5, 'AT_RISK', 'MISSED'],
+  ])('%s%% is %s while running and %s once ended', (pct, running, ended) => {
+    expect(goalStatus(pct, false)).toBe(running);
+    expect(goalStatus(pct, true)).toBe(ended);
+  });
+
+  it('rejects NaN', () => {
+    expect(() => goalStatus(Number.NaN, false)).toThrow(RangeError);
+  });
+
+  it('is monotone in the percentage (property)', () => {
+    fc.assert(
+      fc.property(percentage, percentage, fc.boolean(), (a, b, ended) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        expect(ORDER[goalStatus(low, ended)]).toBeLessThanOrEqual(ORDER[goalStatus(high, ended)]);
+      }),
+    );
+  });
+
+  it('is MISSED exactly when the period ended below 100, and only then (property)', () => {
+    fc.assert(
+      fc.property(percentage, fc.boolean(), (pct, ended) => {
+        const status = goalStatus(pct, ended);
+        expect(GOAL_STATUSES).toContain(status);
+        expect(status === 'MISSED').toBe(ended && pct < 100);
+        expect(status === 'ACHIEVED').toBe(pct >= 100);
+      }),
+    );
+  });
+});
+
+describe('projectedValue', () => {
+  it.each([
+    [50, 0.5, false, 100],
+    [10, 0.3, false, 33.33],
+    [0, 0.4, false, 0],
+    [0, 0, false, 0], // nothing elapsed, nothing to extrapolate
+    [7, 0, false, 7], // credited at the very first instant: keep it, do not divide by zero
+    [120, 1, false, 120],
+    [42.5, 0.25, true, 42.5], // rates do not accumulate
+    [-20, 0.5, false, -40],
+  ])('current %s at fraction %s (rate: %s) projects to %s', (current, fraction, isRate, expected) => {
+    expect(projectedValue(current, fraction, isRate)).toBe(expected);
+  });
+
+  it('rejects fractions outside [0, 1] and non-finite values', () => {
+    expect(() => projectedValue(1, -0.1, false)).toThrow(RangeError);
+    expect(() => projectedValue(1, 1.5, false)).toThrow(RangeError);
+    expect(() => projectedValue(1, Number.NaN, false)).toThrow(RangeError);
+    expect(() => projectedValue(Number.NaN, 0.5, false)).toThrow(RangeError);
+    expect(() => projectedValue(1e300, 1e-300, false)).toThrow(RangeError);
+  });
+
+  it('never projects below the value so far and equals it when the period is over (property)', () => {
+    const current = fc.double({ min: 0, max: 1e9, noNaN: true });
+    const fraction = fc.oneof(fc.constant(0), fc.double({ min: 1e-12, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(current, fraction, fc.boolean(), (value, f, isRate) => {
+        const rounded = projectedValue(value, 1, isRate);
+        expect(projectedValue(value, f, isRate)).toBeGreaterThanOrEqual(rounded);
+        expect(projectedValue(value, f, true)).toBe(rounded);
+      }),
+    );
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Domain errors with the contract's codes, and the one boundary (formatError) that turns any error
+ * into what a client sees. Unknown errors are logged with the request id and masked.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { currentRequestScope } from './request-scope.ts';
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the input field, relative to the argument (e.g. "targetValue", "activities.3.amount"). */
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  readonly httpStatus: number = 200;
+  extensions(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+  override readonly httpStatus = 401;
+  constructor(message = 'Sign in first: send "Authorization: Bearer <token>".') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(message = 'Your role does not allow this.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(what: string, id: string | number) {
+    super(`${what} ${id} does not exist.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor(
+    message: string,
+    private readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+  override extensions(): Record<string, unknown> {
+    return this.details;
+  }
+}
+
+export class BadInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(readonly fields: FieldError[]) {
+    super(
+      fields.length === 1
+        ? `Invalid ${fields[0]?.field}: ${fields[0]?.message}`
+        : `${fields.length} invalid fields.`,
+    );
+  }
+  static one(field: string, message: string): BadInputError {
+    return new BadInputError([{ field, message }]);
+  }
+  override extensions(): Record<string, unknown> {
+    return { fields: this.fields };
+  }
+}
+
+/** Collects field errors and throws them together, so a client can mark every bad field at once. */
+export class FieldErrors {
+  private readonly list: FieldError[] = [];
+  add(field: string, message: string): this {
+    this.list.push({ field, message });
+    return this;
+  }
+  get size(): number {
+    return this.list.length;
+  }
+  throwIfAny(): void {
+    if (this.list.length) throw new BadInputError(this.list);
+  }
+}
+
+/** Turns a domain error into the GraphQLError thrown by code outside resolvers (context, plugins). */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.extensions(), http: { status: error.httpStatus } },
+  });
+}
+
+// graphql-js reports bad variables as: Variable "$input" got invalid value ... at "input.metric"; ...
+const VARIABLE_PATH = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)";/s;
+const VARIABLE_ROOT = /^Variable "\$(\w+)" (?:got invalid value|of required type|of non-null type)/;
+
+/** The input field a graphql-js validation or coercion message names, relative to its argument. */
+export function fieldOfGraphQLMessage(message: string): string {
+  const withPath = VARIABLE_PATH.exec(message);
+  if (withPath?.[2]) return stripInputPrefix(withPath[2]);
+  const root = VARIABLE_ROOT.exec(message);
+  if (root?.[1]) return root[1];
+  const argument = /argument "(\w+)"/.exec(message) ?? /field "\w+\.(\w+)"/.exec(message);
+  return argument?.[1] ?? '';
+}
+
+function stripInputPrefix(path: string): string {
+  // "input.targetValue" -> "targetValue"; "activities[3].amount" -> "activities.3.amount"
+  const dotted = path.replace(/\[(\d+)\]/g, '.$1');
+  return dotted.startsWith('input.') ? dotted.slice('input.'.length) : dotted;
+}
+
+export interface FormatOptions {
+  logger: Logger;
+  stackTraces: boolean;
+}
+
+/** Apollo's formatError: the single place where errors become client-visible. */
+export function createFormatError({ logger, stackTraces }: FormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: original.code, ...original.extensions() },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (
+      code === 'GRAPHQL_VALIDATION_FAILED' ||
+      code === 'BAD_USER_INPUT' ||
+      code === 'GRAPHQL_PARSE_FAILED'
+    ) {
+      const existing = formatted.extensions?.fields;
+      const fields = Array.isArray(existing)
+        ? existing
+        : [{ field: fieldOfGraphQLMessage(formatted.message), message: formatted.message }];
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', fields } };
+    }
+    // Errors graphql-js or Apollo raise themselves (parse, limits, unknown operation) keep their code.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError) {
+      return formatted;
+    }
+    const requestId = currentRequestScope()?.requestId;
+    logger.error({ err: original, requestId, path: formatted.path }, 'internal error');
+    return {
+      message: 'Internal server error' + (requestId ? ` (request ${requestId})` : ''),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(requestId ? { requestId } : {}),
+        ...(stackTraces && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+      },
+    };
+  };
+}

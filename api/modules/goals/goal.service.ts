@@ -1,0 +1,278 @@
+/**
+ * Goals: create, update (compare-and-set on version), delete, list. The database derives
+ * current value, percentage, status, period end and version (goals_derive trigger); this module
+ * validates, authorises and maps errors.
+ */
+import { z } from 'zod';
+import {
+  GOAL_METRICS,
+  LIMITS,
+  PERIOD_TYPES,
+  RATE_METRICS,
+  type GoalMetric,
+  type GoalStatus,
+} from '../../../schema/db/constants.ts';
+import { requireViewer, type AppContext } from '../../context.ts';
+import { parseMoney } from '../../domain/money.ts';
+import { isPeriodStart, localDate, periodStart } from '../../domain/periods.ts';
+import { ConflictError, FieldErrors, ForbiddenError, NotFoundError } from '../../errors.ts';
+import { optionalId, parseId } from '../../graphql/ids.ts';
+import {
+  assertCanWriteForTeam,
+  assertCanWriteForUser,
+  assertNotViewer,
+  type Viewer,
+} from '../../permissions.ts';
+import { isUniqueViolation, parseInput } from '../../validation.ts';
+import {
+  deleteGoalRow,
+  findGoal,
+  insertGoal,
+  listGoals,
+  updateGoalRow,
+  type GoalWithProjection,
+} from './goal.queries.ts';
+import type { CreateGoalInput, Goal, UpdateGoalInput } from './goal.type.ts';
+
+const COUNT_METRICS: readonly GoalMetric[] = ['ORDERS', 'LEADS', 'OPPORTUNITIES', 'CALLS', 'MEETINGS'];
+/** numeric(16,2) holds 14 integer digits. */
+const MAX_VALUE = 1e14;
+
+export function toGoal(row: GoalWithProjection): Goal {
+  return {
+    id: row.id,
+    userId: row.userId,
+    teamId: row.teamId,
+    createdById: row.createdBy,
+    metric: row.metric,
+    periodType: row.periodType,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    targetValue: Number(row.targetValue),
+    currentValue: Number(row.currentValue),
+    achievementPercentage: Number(row.achievementPercentage),
+    status: row.status,
+    projectedValue: Number(row.projectedValue),
+    description: row.description,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Checks a goal value for a metric; adds field errors rather than throwing. */
+function checkValue(
+  errors: FieldErrors,
+  field: string,
+  value: number,
+  metric: GoalMetric,
+  positive: boolean,
+): void {
+  if (!Number.isFinite(value)) errors.add(field, 'must be a finite number');
+  else if (positive ? value <= 0 : value < 0)
+    errors.add(field, positive ? 'must be positive' : 'must not be negative');
+  else if (value >= MAX_VALUE) errors.add(field, 'is too large');
+  else if (parseMoney(String(value), 14) === null) errors.add(field, 'has more than two decimals');
+  else if (COUNT_METRICS.includes(metric) && !Number.isInteger(value))
+    errors.add(field, `must be a whole number for ${metric}`);
+  else if (RATE_METRICS.includes(metric) && value > 100) errors.add(field, 'is a percentage: at most 100');
+}
+
+const description = z
+  .string()
+  .max(LIMITS.description, `at most ${LIMITS.description} characters`)
+  .nullish()
+  .transform((d) => (d === undefined ? undefined : d === null || d.trim() === '' ? null : d.trim()));
+
+const createSchema = z.object({
+  userId: z.string().nullish(),
+  teamId: z.string().nullish(),
+  metric: z.enum(GOAL_METRICS),
+  periodType: z.enum(PERIOD_TYPES),
+  periodStart: z.string(),
+  targetValue: z.number(),
+  currentValue: z.number().nullish(),
+  description,
+});
+
+async function assertCanWriteGoal(
+  ctx: AppContext,
+  viewer: Viewer,
+  owner: { userId: number | null; teamId: number | null },
+) {
+  if (owner.userId !== null) {
+    const user = await ctx.loaders.userById.load(owner.userId);
+    if (!user) throw new NotFoundError('User', owner.userId);
+    assertCanWriteForUser(viewer, user);
+  } else if (owner.teamId !== null) {
+    if (!(await ctx.loaders.teamById.load(owner.teamId))) throw new NotFoundError('Team', owner.teamId);
+    assertCanWriteForTeam(viewer, owner.teamId);
+  }
+}
+
+export async function createGoal(ctx: AppContext, input: CreateGoalInput): Promise<Goal> {
+  const viewer = requireViewer(ctx);
+  const values = parseInput(createSchema, input);
+  const errors = new FieldErrors();
+  const hasUser = values.userId != null;
+  if (hasUser === (values.teamId != null))
+    errors.add(hasUser ? 'teamId' : 'userId', 'give exactly one of userId and teamId');
+  if (!isPeriodStart(values.periodType, values.periodStart)) {
+    errors.add(
+      'periodStart',
+      `must be the first day of a ${values.periodType} period, e.g. ${periodStart(values.periodType, values.periodStart)}`,
+    );
+  }
+  checkValue(errors, 'targetValue', values.targetValue, values.metric, true);
+  const custom = values.metric === 'CUSTOM';
+  if (custom && values.currentValue != null)
+    checkValue(errors, 'currentValue', values.currentValue, values.metric, false);
+  errors.throwIfAny();
+  const owner = { userId: optionalId(values.userId, 'User'), teamId: optionalId(values.teamId, 'Team') };
+  await assertCanWriteGoal(ctx, viewer, owner);
+  try {
+    const id = await insertGoal(ctx.db, {
+      ...owner,
+      metric: values.metric,
+      periodType: values.periodType,
+      periodStart: values.periodStart,
+      periodEnd: values.periodStart, // derived by goals_derive
+      targetValue: String(values.targetValue),
+      currentValue: custom ? String(values.currentValue ?? 0) : '0',
+      description: values.description ?? null,
+      createdBy: viewer.id,
+      updatedBy: viewer.id,
+    });
+    return await getGoalOrThrow(ctx, id);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(
+        `A ${values.metric} goal for this ${hasUser ? 'user' : 'team'} and ${values.periodType} period already exists.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function getGoalOrThrow(ctx: AppContext, id: number): Promise<Goal> {
+  const row = await findGoal(ctx.db, id);
+  if (!row) throw new NotFoundError('Goal', id);
+  return toGoal(row);
+}
+
+const updateSchema = z.object({
+  targetValue: z.number().nullish(),
+  currentValue: z.number().nullish(),
+  description,
+});
+
+export async function updateGoal(
+  ctx: AppContext,
+  idArg: string,
+  input: UpdateGoalInput,
+  expectedVersion: number | null,
+): Promise<Goal> {
+  const viewer = requireViewer(ctx);
+  const id = parseId(idArg, 'Goal');
+  const values = parseInput(updateSchema, input);
+  const existing = await findGoal(ctx.db, id);
+  if (!existing) throw new NotFoundError('Goal', id);
+  await assertCanWriteGoal(ctx, viewer, existing);
+  const errors = new FieldErrors();
+  if (values.targetValue != null)
+    checkValue(errors, 'targetValue', values.targetValue, existing.metric, true);
+  const custom = existing.metric === 'CUSTOM';
+  if (custom && values.currentValue != null)
+    checkValue(errors, 'currentValue', values.currentValue, existing.metric, false);
+  errors.throwIfAny();
+  if (expectedVersion !== null && existing.version !== expectedVersion)
+    throw conflict(existing, expectedVersion);
+  const written = await updateGoalRow(
+    ctx.db,
+    id,
+    {
+      ...(values.targetValue != null ? { targetValue: String(values.targetValue) } : {}),
+      // tracked metrics ignore a current value: the database derives it
+      ...(custom && values.currentValue != null ? { currentValue: String(values.currentValue) } : {}),
+      ...(values.description !== undefined ? { description: values.description } : {}),
+      updatedBy: viewer.id,
+    },
+    expectedVersion,
+  );
+  const now = await findGoal(ctx.db, id);
+  if (!now) throw new NotFoundError('Goal', id);
+  if (!written && expectedVersion !== null && now.version !== expectedVersion)
+    throw conflict(now, expectedVersion);
+  return toGoal(now);
+}
+
+function conflict(current: GoalWithProjection, expectedVersion: number): ConflictError {
+  const goal = toGoal(current);
+  return new ConflictError(
+    `Goal ${goal.id} was changed by someone else (version ${goal.version}, you expected ${expectedVersion}).`,
+    {
+      currentVersion: goal.version,
+      current: {
+        version: goal.version,
+        targetValue: goal.targetValue,
+        currentValue: goal.currentValue,
+        description: goal.description,
+        status: goal.status,
+      },
+    },
+  );
+}
+
+export async function deleteGoal(ctx: AppContext, idArg: string): Promise<string> {
+  const viewer = requireViewer(ctx);
+  const id = parseId(idArg, 'Goal');
+  const existing = await findGoal(ctx.db, id);
+  if (!existing) throw new NotFoundError('Goal', id);
+  await assertCanWriteGoal(ctx, viewer, existing);
+  if (!(await deleteGoalRow(ctx.db, id))) throw new NotFoundError('Goal', id);
+  return String(id);
+}
+
+export interface GoalsArgs {
+  userId: string | null;
+  teamId: string | null;
+  status: GoalStatus | null;
+  activeOnly: boolean;
+}
+
+export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
+  const viewer = requireViewer(ctx);
+  assertNotViewer(viewer);
+  const userId = optionalId(args.userId, 'User');
+  const teamId = optionalId(args.teamId, 'Team');
+  if (userId !== null && !(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
+  if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
+  const rep = viewer.role === 'REP';
+  if (rep && userId !== null && userId !== viewer.id)
+    throw new ForbiddenError('You may only read your own goals.');
+  if (rep && teamId !== null && teamId !== viewer.teamId)
+    throw new ForbiddenError('You may only read your own team’s goals.');
+  const rows = await listGoals(ctx.db, {
+    userId,
+    teamId,
+    status: args.status,
+    activeOn: args.activeOnly ? localDate(ctx.now, ctx.org.timeZone) : null,
+    ...(rep ? { ownedBy: { userId: viewer.id, teamId: viewer.teamId } } : {}),
+  });
+  return rows.map(toGoal);
+}
+
+export async function goal(ctx: AppContext, idArg: string): Promise<Goal | null> {
+  const viewer = requireViewer(ctx);
+  assertNotViewer(viewer);
+  const row = await findGoal(ctx.db, parseId(idArg, 'Goal'));
+  if (!row) return null;
+  if (
+    viewer.role === 'REP' &&
+    row.userId !== viewer.id &&
+    (row.teamId === null || row.teamId !== viewer.teamId)
+  ) {
+    throw new ForbiddenError('You may only read your own goals.');
+  }
+  return toGoal(row);
+}

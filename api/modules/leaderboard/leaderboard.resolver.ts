@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
+import type { AppContext } from '../../context.ts';
+import { NotFoundError } from '../../errors.ts';
+import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
+import { DateScalar } from '../../graphql/scalars.ts';
+import { Team } from '../teams/team.type.ts';
+import { User } from '../users/user.type.ts';
+import * as service from './leaderboard.service.ts';
+import { Leaderboard, LeaderboardEntry } from './leaderboard.type.ts';
+
+@Resolver(() => Leaderboard)
+export class LeaderboardResolver {
+  @Query(() => Leaderboard, {
+    description: 'Sellers ranked for the period containing date (default today), optionally within one team.',
+  })
+  leaderboard(
+    @Ctx() ctx: AppContext,
+    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
+    periodType: PeriodType | null,
+    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
+    @Arg('metric', () => LeaderboardMetricEnum, { nullable: true, defaultValue: 'REVENUE' })
+    metric: LeaderboardMetric | null,
+    @Arg('teamId', () => ID, { nullable: true }) teamId: string | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) limit: number | null,
+  ): Promise<Leaderboard> {
+    return service.leaderboard(ctx, {
+      periodType: periodType ?? 'MONTHLY',
+      date,
+      metric: metric ?? 'REVENUE',
+      teamId,
+      limit: limit ?? 10,
+    });
+  }
+
+  @FieldResolver(() => Team, { nullable: true, description: 'The team the board is limited to, if any.' })
+  team(@Root() board: Leaderboard, @Ctx() ctx: AppContext): Promise<TeamRow | null> | null {
+    return board.teamId === null ? null : ctx.loaders.teamById.load(board.teamId);
+  }
+}
+
+@Resolver(() => LeaderboardEntry)
+export class LeaderboardEntryResolver {
+  @FieldResolver(() => User, { description: 'Who.' })
+  async user(@Root() entry: LeaderboardEntry, @Ctx() ctx: AppContext): Promise<UserRow> {
+    const user = await ctx.loaders.userById.load(entry.userId);
+    if (!user) throw new NotFoundError('User', entry.userId);
+    return user;
+  }
+}

@@ -1,0 +1,143 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PeriodType } from '../../../schema/db/constants.ts';
+import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
+import type { AppContext } from '../../context.ts';
+import { NotFoundError } from '../../errors.ts';
+import { PeriodTypeEnum } from '../../graphql/enums.ts';
+import { DateScalar } from '../../graphql/scalars.ts';
+import { Team } from '../teams/team.type.ts';
+import { User } from '../users/user.type.ts';
+import * as service from './performance.service.ts';
+import {
+  ActivityInput,
+  PerformancePeriod,
+  PerformanceSummary,
+  RecordActivitiesResult,
+  RecordPerformanceInput,
+  TeamPerformance,
+} from './performance.type.ts';
+
+async function userOf(ctx: AppContext, id: number): Promise<UserRow> {
+  const user = await ctx.loaders.userById.load(id);
+  if (!user) throw new NotFoundError('User', id);
+  return user;
+}
+
+@Resolver()
+export class PerformanceResolver {
+  @Query(() => [PerformanceSummary], {
+    description: 'Lifetime summaries; all visible users when userId is omitted.',
+  })
+  performanceSummary(
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+  ): Promise<PerformanceSummary[]> {
+    return service.performanceSummary(ctx, userId);
+  }
+
+  @Query(() => [PerformancePeriod], {
+    description: 'The current period of periodType (default MONTHLY) for every visible user, or one.',
+  })
+  currentPerformance(
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
+    periodType: PeriodType,
+  ): Promise<PerformancePeriod[]> {
+    return service.currentPerformance(ctx, userId, periodType ?? 'MONTHLY');
+  }
+
+  @Query(() => PerformancePeriod, {
+    description: 'The period of periodType that contains date (default today).',
+  })
+  performance(
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('periodType', () => PeriodTypeEnum) periodType: PeriodType,
+    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
+  ): Promise<PerformancePeriod> {
+    return service.performance(ctx, userId, periodType, date);
+  }
+
+  @Query(() => [PerformancePeriod], {
+    description:
+      'The last `count` periods ending with the one that contains date, oldest first; periods without activity are present with zeros.',
+  })
+  trends(
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('periodType', () => PeriodTypeEnum) periodType: PeriodType,
+    @Arg('count', () => Int, { nullable: true, defaultValue: 12 }) count: number | null,
+    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
+  ): Promise<PerformancePeriod[]> {
+    return service.trends(ctx, userId, periodType, count ?? 12, date);
+  }
+
+  @Query(() => [TeamPerformance], {
+    description: 'Team aggregates for the period containing date (default today).',
+  })
+  teamPerformance(
+    @Ctx() ctx: AppContext,
+    @Arg('teamId', () => ID, { nullable: true }) teamId: string | null,
+    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
+    periodType: PeriodType | null,
+    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
+  ): Promise<TeamPerformance[]> {
+    return service.teamPerformance(ctx, teamId, periodType ?? 'MONTHLY', date);
+  }
+
+  @Mutation(() => RecordActivitiesResult, {
+    description:
+      'Stores a batch of activities atomically; already stored externalIds are skipped as duplicates.',
+  })
+  recordActivities(
+    @Ctx() ctx: AppContext,
+    @Arg('activities', () => [ActivityInput]) activities: ActivityInput[],
+  ): Promise<RecordActivitiesResult> {
+    return service.recordActivities(ctx, activities);
+  }
+
+  @Mutation(() => PerformancePeriod, {
+    description: 'Upserts aggregates pushed by a system that computes them itself.',
+  })
+  recordPerformance(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => RecordPerformanceInput) input: RecordPerformanceInput,
+  ): Promise<PerformancePeriod> {
+    return service.recordPerformance(ctx, input);
+  }
+}
+
+@Resolver(() => PerformancePeriod)
+export class PerformancePeriodResolver {
+  @FieldResolver(() => User, { description: 'Whose metrics.' })
+  user(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): Promise<UserRow> {
+    return userOf(ctx, period.userId);
+  }
+}
+
+@Resolver(() => PerformanceSummary)
+export class PerformanceSummaryResolver {
+  @FieldResolver(() => User, { description: 'Whose totals.' })
+  user(@Root() summary: PerformanceSummary, @Ctx() ctx: AppContext): Promise<UserRow> {
+    return userOf(ctx, summary.userId);
+  }
+}
+
+@Resolver(() => TeamPerformance)
+export class TeamPerformanceResolver {
+  @FieldResolver(() => Team, { description: 'The team.' })
+  async team(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): Promise<TeamRow> {
+    const team = await ctx.loaders.teamById.load(figures.teamId);
+    if (!team) throw new NotFoundError('Team', figures.teamId);
+    return team;
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The member with the highest revenue (then orders); null when nobody sold.',
+  })
+  topPerformer(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): Promise<UserRow> | null {
+    return figures.topPerformerId === null ? null : userOf(ctx, figures.topPerformerId);
+  }
+}

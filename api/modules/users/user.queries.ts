@@ -1,0 +1,52 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { users, teams, type UserRow } from '../../../schema/db/index.ts';
+import type { Role } from '../../../schema/db/constants.ts';
+import type { Queryable } from '../../db/client.ts';
+
+export function listUsers(
+  db: Queryable,
+  filter: { teamId?: number | null; onlyId?: number },
+): Promise<UserRow[]> {
+  const conditions = [
+    filter.teamId != null ? eq(users.teamId, filter.teamId) : undefined,
+    filter.onlyId !== undefined ? eq(users.id, filter.onlyId) : undefined,
+  ];
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+/** The user behind a token, with the teams they manage, in one statement. */
+export async function findViewerByEmail(
+  db: Queryable,
+  email: string,
+): Promise<(UserRow & { managedTeamIds: number[] }) | undefined> {
+  const [row] = await db
+    .select({
+      user: users,
+      managed: sql<number[]>`array(select ${teams.id} from ${teams} where ${teams.managerId} = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  return row ? { ...row.user, managedTeamIds: (row.managed ?? []).map(Number) } : undefined;
+}
+
+export async function insertUser(
+  db: Queryable,
+  values: { name: string; email: string; role: Role; teamId: number | null },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error('insert into users returned nothing');
+  return row;
+}
+
+export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
+  return (await findUserByEmail(db, email)) !== undefined;
+}

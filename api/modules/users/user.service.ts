@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { LIMITS } from '../../../schema/db/constants.ts';
+import type { UserRow } from '../../../schema/db/index.ts';
+import { requireViewer, type AppContext } from '../../context.ts';
+import { BadInputError, NotFoundError } from '../../errors.ts';
+import { optionalId, parseId } from '../../graphql/ids.ts';
+import { assertNotViewer, assertRole } from '../../permissions.ts';
+import { isUniqueViolation, parseInput } from '../../validation.ts';
+import { findTeam } from '../teams/team.queries.ts';
+import { emailTaken, insertUser, listUsers } from './user.queries.ts';
+import type { CreateUserInput } from './user.type.ts';
+
+/** The caller. */
+export async function me(ctx: AppContext): Promise<UserRow> {
+  const viewer = requireViewer(ctx);
+  const user = await ctx.loaders.userById.load(viewer.id);
+  if (!user) throw new NotFoundError('User', viewer.id);
+  return user;
+}
+
+/** The directory (names, roles, teams): every role but VIEWER. Figures are scoped elsewhere. */
+export async function users(ctx: AppContext, teamIdArg: string | null | undefined): Promise<UserRow[]> {
+  assertNotViewer(requireViewer(ctx));
+  const teamId = optionalId(teamIdArg, 'Team');
+  if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
+  return listUsers(ctx.db, { teamId });
+}
+
+export async function user(ctx: AppContext, idArg: string): Promise<UserRow | null> {
+  assertNotViewer(requireViewer(ctx));
+  return ctx.loaders.userById.load(parseId(idArg, 'User'));
+}
+
+const createUserSchema = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(LIMITS.name, `at most ${LIMITS.name} characters`),
+  email: z
+    .string()
+    .trim()
+    .max(LIMITS.email, `at most ${LIMITS.email} characters`)
+    .email('must be an email address')
+    .transform((e) => e.toLowerCase()),
+  role: z.enum(['ADMIN', 'MANAGER', 'REP', 'VIEWER']),
+  teamId: z.string().nullish(),
+});
+
+export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<UserRow> {
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], 'Only admins create users.');
+  const values = parseInput(createUserSchema, input);
+  const teamId = optionalId(values.teamId, 'Team');
+  if (teamId !== null && !(await findTeam(ctx.db, teamId))) throw new NotFoundError('Team', teamId);
+  const taken = BadInputError.one('email', 'is already used by another user');
+  if (await emailTaken(ctx.db, values.email)) throw taken;
+  try {
+    return await insertUser(ctx.db, { name: values.name, email: values.email, role: values.role, teamId });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) throw taken;
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Every fixed set of values in the product, written once. The Postgres enums (./enums.ts), the
+ * GraphQL enums (api/modules/*) and input validation are all built from these lists.
+ */
+export const ROLES = ['ADMIN', 'MANAGER', 'REP', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERIOD_TYPES = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+export const ACTIVITY_KINDS = [
+  'LEAD_CREATED',
+  'OPPORTUNITY_CREATED',
+  'QUOTATION_SENT',
+  'QUOTATION_ACCEPTED',
+  'ORDER_WON',
+  'OPPORTUNITY_LOST',
+  'CALL',
+  'EMAIL',
+  'MEETING',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const GOAL_METRICS = [
+  'REVENUE',
+  'ORDERS',
+  'LEADS',
+  'OPPORTUNITIES',
+  'CONVERSION_RATE',
+  'WIN_RATE',
+  'CALLS',
+  'MEETINGS',
+  'CUSTOM',
+] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+/** Goal metrics that are percentages: they are not summed over time, so they project as themselves. */
+export const RATE_METRICS: readonly GoalMetric[] = ['CONVERSION_RATE', 'WIN_RATE'];
+
+export const GOAL_STATUSES = ['ACHIEVED', 'ON_TRACK', 'BEHIND', 'AT_RISK', 'MISSED'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export const LEADERBOARD_METRICS = ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'WIN_RATE'] as const;
+export type LeaderboardMetric = (typeof LEADERBOARD_METRICS)[number];
+
+export const MEDALS = ['GOLD', 'SILVER', 'BRONZE'] as const;
+export type Medal = (typeof MEDALS)[number];
+
+/** Metrics an achievement rule can watch: counts and money, summed over the rule's period. */
+export const RULE_METRICS = ['REVENUE', 'ORDERS', 'LEADS', 'OPPORTUNITIES', 'CALLS', 'MEETINGS'] as const;
+export type RuleMetric = (typeof RULE_METRICS)[number];
+
+/** Limits shared by validation and the database's CHECK constraints. */
+export const LIMITS = {
+  name: 200,
+  email: 320,
+  externalId: 200,
+  description: 2000,
+  achievementText: 200,
+  badgeIcon: 32,
+  /** Most activities one recordActivities call accepts. */
+  activityBatch: 5000,
+  /** Largest money amount: numeric(14,2). */
+  moneyIntegerDigits: 12,
+  trendsCount: 60,
+  leaderboardLimit: 500,
+} as const;

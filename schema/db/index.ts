@@ -1,0 +1,6 @@
+export * from './enums.ts';
+export * from './organisation.ts';
+export * from './people.ts';
+export * from './activity.ts';
+export * from './goals.ts';
+export * from './achievements.ts';

@@ -1,0 +1,132 @@
+/**
+ * Starts the real server in-process on a free port, on its own database: a fresh copy of the
+ * run's migrated template on Postgres (DATABASE_URL), or an in-memory PGlite. Tests talk to it
+ * over HTTP like any client.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { startApp, type App } from '../../api/app.ts';
+import { signToken } from '../../api/auth.ts';
+import { loadConfig } from '../../api/config.ts';
+import { rows } from '../../api/db/client.ts';
+import { databaseUrlFor } from './databases.ts';
+
+export const TEST_JWT_SECRET = 'test-secret-for-pulse-tests-0123456789abcdef';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] | undefined;
+  extensions: Record<string, unknown> | undefined;
+}
+
+export interface TestServer {
+  readonly app: App;
+  readonly url: string;
+  /** A token for the user with this email (signed like the token CLI does). */
+  token(email: string, expiresIn?: string): Promise<string>;
+  /** POST /graphql; `as` is a token or an email (a token is signed for it). */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: string | null,
+  ): Promise<GraphQLResponse<T>>;
+  /** Raw SQL against the server's database. */
+  sql<T>(query: SQL): Promise<T[]>;
+  /** A second connection pool to the same database (Postgres mode only), for concurrent writers. */
+  databaseUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const template = inject('templateDatabase');
+  const base = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (base && template) {
+    const name = `pulse_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}" template "${template}"`);
+    await admin.end();
+    databaseUrl = databaseUrlFor(base, name);
+    dropDatabase = async () => {
+      const again = postgres(base, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists "${name}" with (force)`);
+      await again.end();
+    };
+  }
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'pulse-test-')),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    EXPOSE_SQL_COUNT: 'true',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const app = await startApp(config, { inMemory: true });
+  const tokens = new Map<string, string>();
+  const token = (email: string, expiresIn?: string) => signToken(TEST_JWT_SECRET, email, expiresIn ?? '1h');
+  return {
+    app,
+    url: app.url,
+    databaseUrl,
+    token,
+    async gql<T>(query: string, variables?: Record<string, unknown>, as?: string | null) {
+      let bearer: string | undefined;
+      if (as) {
+        if (as.includes('@')) {
+          bearer = tokens.get(as) ?? (await token(as));
+          tokens.set(as, bearer);
+        } else {
+          bearer = as;
+        }
+      }
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+      return { status: response.status, data: body.data, errors: body.errors, extensions: body.extensions };
+    },
+    sql: <T>(query: SQL) => rows<T>(app.database.db, query),
+    async close() {
+      await app.stop();
+      await dropDatabase?.();
+    },
+  };
+}
+
+/** Asserts there were no errors and returns data (a readable failure otherwise). */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  }
+  return response.data;
+}
+
+/** The first error's code and fields. */
+export function errorOf(response: GraphQLResponse<unknown>): {
+  code: unknown;
+  fields: { field: string; message: string }[];
+  message: string;
+} {
+  const error = response.errors?.[0];
+  if (!error) throw new Error(`expected an error, got data ${JSON.stringify(response.data)}`);
+  return {
+    code: error.extensions?.code,
+    fields: (error.extensions?.fields as { field: string; message: string }[] | undefined) ?? [],
+    message: error.message,
+  };
+}
