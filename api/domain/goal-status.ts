@@ -11,8 +11,9 @@
  */
 import { roundHalfUp } from './rounding.ts';
 
-export const GOAL_STATUSES = ['ACHIEVED', 'ON_TRACK', 'BEHIND', 'AT_RISK', 'MISSED'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
+import { GOAL_STATUSES, type GoalStatus } from '../../schema/db/constants.ts';
+
+export { GOAL_STATUSES, type GoalStatus };
 
 export const ON_TRACK_THRESHOLD = 75;
 export const BEHIND_THRESHOLD = 50;

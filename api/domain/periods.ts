@@ -14,12 +14,10 @@
  * - Dates are real Gregorian days in years 0001-9999; malformed input, and results that would fall
  *   outside that range, throw RangeError rather than silently producing garbage.
  */
+import { PERIOD_TYPES, type PeriodType } from '../../schema/db/constants.ts';
 import { localDate, startOfLocalDay, utcMs } from './zoned-time.ts';
 
-export { localDate };
-
-export const PERIOD_TYPES = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
-export type PeriodType = (typeof PERIOD_TYPES)[number];
+export { localDate, PERIOD_TYPES, type PeriodType };
 export type IsoDate = string;
 
 const DAY_MS = 86_400_000;

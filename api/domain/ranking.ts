@@ -11,9 +11,9 @@
  */
 
 export type RankDirection = 'desc' | 'asc';
-export type Medal = 'GOLD' | 'SILVER' | 'BRONZE';
+import { MEDALS, type Medal } from '../../schema/db/constants.ts';
 
-export const MEDALS: readonly Medal[] = ['GOLD', 'SILVER', 'BRONZE'];
+export { MEDALS, type Medal };
 
 export function competitionRanks<T>(
   items: readonly T[],
