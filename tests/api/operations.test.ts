@@ -1,0 +1,139 @@
+/** Operations: the token CLI, the server process (start, SIGTERM with a request in flight), health, settings. */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyToken } from '../../api/auth.ts';
+import { databaseUrlFor } from '../support/databases.ts';
+import { dataOf, errorOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+
+describe('token CLI', () => {
+  it('prints a token for an email and never opens the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pulse-token-'));
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', JWT_SECRET: TEST_JWT_SECRET };
+    const { stdout } = await run('npm', ['run', '--silent', 'token', '--', 'Someone@Example.com'], {
+      cwd: root,
+      env,
+    });
+    const claims = await verifyToken(TEST_JWT_SECRET, stdout.trim());
+    expect(claims.email).toBe('someone@example.com');
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('generates the embedded secret once into DATA_DIR when JWT_SECRET is unset', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pulse-token-'));
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', JWT_SECRET: '' };
+    const first = await run('npm', ['run', '--silent', 'token', '--', 'a@example.com'], { cwd: root, env });
+    await run('npm', ['run', '--silent', 'token', '--', 'a@example.com'], { cwd: root, env });
+    expect(readdirSync(dataDir)).toEqual(['jwt-secret']);
+    expect(first.stdout.trim().split('.')).toHaveLength(3);
+    expect(existsSync(join(dataDir, 'pglite'))).toBe(false);
+  });
+
+  it('refuses a missing email', async () => {
+    await expect(run('npm', ['run', '--silent', 'token'], { cwd: root })).rejects.toMatchObject({ code: 2 });
+  });
+});
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+describe('server process', () => {
+  it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
+    const port = 40000 + Math.floor(Math.random() * 20000);
+    const dataDir = mkdtempSync(join(tmpdir(), 'pulse-proc-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATABASE_URL: '',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, child);
+    const { signToken } = await import('../../api/auth.ts');
+    const token = await signToken(TEST_JWT_SECRET, 'admin@example.com');
+    // a batch large enough to still be running when the signal arrives
+    const activities = Array.from({ length: 5000 }, (_, i) => ({
+      userId: '1',
+      kind: 'CALL',
+      occurredAt: '2025-01-01T10:00:00Z',
+      externalId: `sigterm-${i}`,
+    }));
+    const inFlight = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }',
+        variables: { a: activities },
+      }),
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(await response.json()).toEqual({ data: { recordActivities: { recorded: 5000 } } });
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
+
+describe('settings', () => {
+  let server: TestServer | undefined;
+  afterAll(() => server?.close());
+
+  it('turns introspection off in production', async () => {
+    server = await startTestServer({ NODE_ENV: 'production' });
+    const response = await server.gql('{ __schema { queryType { name } } }', {}, 'admin@example.com');
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.length).toBeGreaterThan(0);
+    expect(dataOf(await server.gql('{ me { role } }', {}, 'admin@example.com'))).toEqual({
+      me: { role: 'ADMIN' },
+    });
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)(
+  'health (real Postgres: needs a database that can go away)',
+  () => {
+    it('answers 503 when the database does not answer', async () => {
+      const server = await startTestServer();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const name = new URL(server.databaseUrl!).pathname.slice(1);
+      const admin = postgres(databaseUrlFor(process.env.DATABASE_URL!, 'postgres'), {
+        max: 1,
+        onnotice: () => {},
+      });
+      await admin.unsafe(`drop database "${name}" with (force)`);
+      await admin.end();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+      const response = await server.gql('{ me { id } }', {}, 'admin@example.com');
+      expect(errorOf(response).code).toBe('INTERNAL_SERVER_ERROR');
+      expect(errorOf(response).message).toMatch(/request [0-9a-f-]{36}/);
+      await server.close();
+    });
+  },
+);
