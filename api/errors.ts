@@ -5,6 +5,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { recordedField } from './graphql/error-fields.ts';
 import { currentRequestScope } from './request-scope.ts';
 
 export const ERROR_CODES = [
@@ -96,6 +97,15 @@ export class FieldErrors {
   throwIfAny(): void {
     if (this.list.length) throw new BadInputError(this.list);
   }
+  /** Throws the collected errors, or returns the parsed value they were collected for. */
+  done<T>(value: T | undefined): T {
+    this.throwIfAny();
+    if (value === undefined) throw new Error('validation produced no value and no error');
+    return value;
+  }
+  has(field: string): boolean {
+    return this.list.some((e) => e.field === field);
+  }
 }
 
 /** Turns a domain error into the GraphQLError thrown by code outside resolvers (context, plugins). */
@@ -105,25 +115,16 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   });
 }
 
-// graphql-js reports bad variables as: Variable "$input" got invalid value ... at "input.metric"; ...
-const VARIABLE_PATH = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)";/s;
-const VARIABLE_ROOT = /^Variable "\$(\w+)" (?:got invalid value|of required type|of non-null type)/;
-
-/** The input field a graphql-js validation or coercion message names, relative to its argument. */
-export function fieldOfGraphQLMessage(message: string): string {
-  const withPath = VARIABLE_PATH.exec(message);
-  if (withPath?.[2]) return stripInputPrefix(withPath[2]);
-  const root = VARIABLE_ROOT.exec(message);
-  if (root?.[1]) return root[1];
-  const argument = /argument "(\w+)"/.exec(message) ?? /field "\w+\.(\w+)"/.exec(message);
-  return argument?.[1] ?? '';
-}
-
-function stripInputPrefix(path: string): string {
-  // "input.targetValue" -> "targetValue"; "activities[3].amount" -> "activities.3.amount"
-  const dotted = path.replace(/\[(\d+)\]/g, '.$1');
-  return dotted.startsWith('input.') ? dotted.slice('input.'.length) : dotted;
-}
+/** Codes Apollo and graphql-js give to requests they refuse before our code runs: all the client's fault. */
+const CLIENT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 export interface FormatOptions {
   logger: Logger;
@@ -143,19 +144,22 @@ export function createFormatError({ logger, stackTraces }: FormatOptions) {
       };
     }
     const code = formatted.extensions?.code;
-    if (
-      code === 'GRAPHQL_VALIDATION_FAILED' ||
-      code === 'BAD_USER_INPUT' ||
-      code === 'GRAPHQL_PARSE_FAILED'
-    ) {
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       const existing = formatted.extensions?.fields;
+      // a refusal that names no input field (parse error, limits, CSRF) is about the query itself
       const fields = Array.isArray(existing)
         ? existing
-        : [{ field: fieldOfGraphQLMessage(formatted.message), message: formatted.message }];
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', fields } };
+        : [{ field: recordedField(error) ?? 'query', message: formatted.message }];
+      const { stacktrace: _stacktrace, ...rest } = formatted.extensions ?? {};
+      return {
+        ...formatted,
+        extensions: { ...(stackTraces ? formatted.extensions : rest), code: 'BAD_USER_INPUT', fields },
+      };
     }
-    // Errors graphql-js or Apollo raise themselves (parse, limits, unknown operation) keep their code.
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError) {
+    // Contract codes set on GraphQLErrors outside the resolvers (the context's UNAUTHENTICATED) are kept.
+    const contractCode =
+      (ERROR_CODES as readonly unknown[]).includes(code) && code !== 'INTERNAL_SERVER_ERROR';
+    if (contractCode && original instanceof GraphQLError) {
       return formatted;
     }
     const requestId = currentRequestScope()?.requestId;

@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import { createContext, type AppContext, type OrgSettings } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createFormatError, DomainError, toGraphQLError, UnauthenticatedError } from './errors.ts';
+import { errorFieldsPlugin } from './graphql/error-fields.ts';
 import type { Viewer } from './permissions.ts';
 import { currentRequestScope, runInRequestScope } from './request-scope.ts';
 import { findViewerByEmail } from './modules/users/user.queries.ts';
@@ -110,6 +111,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       // both come with CommonJS typings of Apollo's types; the runtime objects are the same
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
+      errorFieldsPlugin<AppContext>(),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
     logger,

@@ -3,7 +3,7 @@
  * field. Services validate before they write, so a refused request writes nothing.
  */
 import type { z } from 'zod';
-import { BadInputError, type FieldError } from './errors.ts';
+import { BadInputError, type FieldError, type FieldErrors } from './errors.ts';
 
 function issuesToFields(issues: readonly z.core.$ZodIssue[], prefix: string): FieldError[] {
   return issues.map((issue) => ({
@@ -17,6 +17,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   const result = schema.safeParse(input);
   if (!result.success) throw new BadInputError(issuesToFields(result.error.issues, prefix));
   return result.data;
+}
+
+/**
+ * Like parseInput, but adds the issues to `errors` instead of throwing, so a service can run its
+ * other checks and report every bad field at once. Undefined when the input did not parse.
+ */
+export function collectInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  errors: FieldErrors,
+  prefix = '',
+): z.output<S> | undefined {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  for (const f of issuesToFields(result.error.issues, prefix)) errors.add(f.field, f.message);
+  return undefined;
 }
 
 /** The Postgres error behind a driver or drizzle error (drizzle wraps it in `cause`). */

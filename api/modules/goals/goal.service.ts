@@ -23,7 +23,7 @@ import {
   assertNotViewer,
   type Viewer,
 } from '../../permissions.ts';
-import { isUniqueViolation, parseInput } from '../../validation.ts';
+import { collectInput, isUniqueViolation } from '../../validation.ts';
 import {
   deleteGoalRow,
   findGoal,
@@ -112,22 +112,22 @@ async function assertCanWriteGoal(
 
 export async function createGoal(ctx: AppContext, input: CreateGoalInput): Promise<Goal> {
   const viewer = requireViewer(ctx);
-  const values = parseInput(createSchema, input);
   const errors = new FieldErrors();
-  const hasUser = values.userId != null;
-  if (hasUser === (values.teamId != null))
+  const parsed = collectInput(createSchema, input, errors);
+  const hasUser = input.userId != null;
+  if (hasUser === (input.teamId != null))
     errors.add(hasUser ? 'teamId' : 'userId', 'give exactly one of userId and teamId');
-  if (!isPeriodStart(values.periodType, values.periodStart)) {
+  if (!isPeriodStart(input.periodType, input.periodStart)) {
     errors.add(
       'periodStart',
-      `must be the first day of a ${values.periodType} period, e.g. ${periodStart(values.periodType, values.periodStart)}`,
+      `must be the first day of a ${input.periodType} period, e.g. ${periodStart(input.periodType, input.periodStart)}`,
     );
   }
-  checkValue(errors, 'targetValue', values.targetValue, values.metric, true);
-  const custom = values.metric === 'CUSTOM';
-  if (custom && values.currentValue != null)
-    checkValue(errors, 'currentValue', values.currentValue, values.metric, false);
-  errors.throwIfAny();
+  checkValue(errors, 'targetValue', input.targetValue, input.metric, true);
+  const custom = input.metric === 'CUSTOM';
+  if (custom && input.currentValue != null)
+    checkValue(errors, 'currentValue', input.currentValue, input.metric, false);
+  const values = errors.done(parsed);
   const owner = { userId: optionalId(values.userId, 'User'), teamId: optionalId(values.teamId, 'Team') };
   await assertCanWriteGoal(ctx, viewer, owner);
   try {
@@ -174,17 +174,16 @@ export async function updateGoal(
 ): Promise<Goal> {
   const viewer = requireViewer(ctx);
   const id = parseId(idArg, 'Goal');
-  const values = parseInput(updateSchema, input);
   const existing = await findGoal(ctx.db, id);
   if (!existing) throw new NotFoundError('Goal', id);
   await assertCanWriteGoal(ctx, viewer, existing);
   const errors = new FieldErrors();
-  if (values.targetValue != null)
-    checkValue(errors, 'targetValue', values.targetValue, existing.metric, true);
+  const parsed = collectInput(updateSchema, input, errors);
+  if (input.targetValue != null) checkValue(errors, 'targetValue', input.targetValue, existing.metric, true);
   const custom = existing.metric === 'CUSTOM';
-  if (custom && values.currentValue != null)
-    checkValue(errors, 'currentValue', values.currentValue, existing.metric, false);
-  errors.throwIfAny();
+  if (custom && input.currentValue != null)
+    checkValue(errors, 'currentValue', input.currentValue, existing.metric, false);
+  const values = errors.done(parsed);
   if (expectedVersion !== null && existing.version !== expectedVersion)
     throw conflict(existing, expectedVersion);
   const written = await updateGoalRow(

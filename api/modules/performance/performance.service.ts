@@ -24,7 +24,7 @@ import {
   assertRole,
   readableUserScope,
 } from '../../permissions.ts';
-import { parseInput } from '../../validation.ts';
+import { collectInput, parseInput } from '../../validation.ts';
 import { listTeams } from '../teams/team.queries.ts';
 import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapping.ts';
 import {
@@ -335,13 +335,15 @@ export async function recordPerformance(
 ): Promise<PerformancePeriod> {
   const viewer = requireViewer(ctx);
   assertNotViewer(viewer);
-  const values = parseInput(performanceSchema, input);
-  if (!isPeriodStart(values.periodType, values.periodStart)) {
-    throw BadInputError.one(
+  const errors = new FieldErrors();
+  const parsed = collectInput(performanceSchema, input, errors);
+  if (!isPeriodStart(input.periodType, input.periodStart)) {
+    errors.add(
       'periodStart',
-      `must be the first day of a ${values.periodType} period (${periodStart(values.periodType, values.periodStart)})`,
+      `must be the first day of a ${input.periodType} period (${periodStart(input.periodType, input.periodStart)})`,
     );
   }
+  const values = errors.done(parsed);
   const userId = parseId(values.userId, 'User');
   assertCanWriteForUser(viewer, await loadUser(ctx, userId));
   const pushed: Record<string, number | string> = {};

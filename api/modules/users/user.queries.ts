@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { users, teams, type UserRow } from '../../../schema/db/index.ts';
+import { users, type UserRow } from '../../../schema/db/index.ts';
 import type { Role } from '../../../schema/db/constants.ts';
 import type { Queryable } from '../../db/client.ts';
 
@@ -31,7 +31,8 @@ export async function findViewerByEmail(
   const [row] = await db
     .select({
       user: users,
-      managed: sql<number[]>`array(select ${teams.id} from ${teams} where ${teams.managerId} = ${users.id})`,
+      // qualified by hand: inside a select list drizzle prints bare column names, and teams.id = id is not ours
+      managed: sql<number[]>`array(select t.id from teams t where t.manager_id = "users"."id")`,
     })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
-import { BadInputError, NotFoundError } from '../../errors.ts';
+import { BadInputError, FieldErrors, NotFoundError } from '../../errors.ts';
 import { optionalId, parseId } from '../../graphql/ids.ts';
 import { assertNotViewer, assertRole } from '../../permissions.ts';
-import { isUniqueViolation, parseInput } from '../../validation.ts';
+import { collectInput, isUniqueViolation } from '../../validation.ts';
 import { findTeam } from '../teams/team.queries.ts';
 import { emailTaken, insertUser, listUsers } from './user.queries.ts';
 import type { CreateUserInput } from './user.type.ts';
@@ -46,15 +46,17 @@ const createUserSchema = z.object({
 export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<UserRow> {
   const viewer = requireViewer(ctx);
   assertRole(viewer, ['ADMIN'], 'Only admins create users.');
-  const values = parseInput(createUserSchema, input);
+  const errors = new FieldErrors();
+  const parsed = collectInput(createUserSchema, input, errors);
+  const taken = 'is already used by another user';
+  if (parsed && (await emailTaken(ctx.db, parsed.email))) errors.add('email', taken);
+  const values = errors.done(parsed);
   const teamId = optionalId(values.teamId, 'Team');
   if (teamId !== null && !(await findTeam(ctx.db, teamId))) throw new NotFoundError('Team', teamId);
-  const taken = BadInputError.one('email', 'is already used by another user');
-  if (await emailTaken(ctx.db, values.email)) throw taken;
   try {
     return await insertUser(ctx.db, { name: values.name, email: values.email, role: values.role, teamId });
   } catch (error) {
-    if (isUniqueViolation(error, 'users_email_key')) throw taken;
+    if (isUniqueViolation(error, 'users_email_key')) throw BadInputError.one('email', taken);
     throw error;
   }
 }
