@@ -1,6 +1,8 @@
 /**
  * The whole server as one object with a lifecycle: config -> database (migrated, bootstrapped) ->
- * HTTP -> background jobs; stop() reverses it. main.ts runs it; tests start it in-process.
+ * live hub + LISTEN bridge -> HTTP + WebSocket -> background jobs; stop() reverses it (sockets
+ * first, then the listener, then in-flight HTTP requests finish, then the database closes).
+ * main.ts runs it; tests start it in-process.
  */
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -12,7 +14,10 @@ import { openDatabase, rows, type DatabaseHandle } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer } from './http.ts';
+import { createBridge, type Bridge } from './live/bridge.ts';
+import { LiveHub } from './live/hub.ts';
 import { createLogger } from './logger.ts';
+import { startWebSocketServer, type WsServer } from './ws.ts';
 
 export interface App {
   readonly url: string;
@@ -21,6 +26,9 @@ export interface App {
   readonly org: OrgSettings;
   readonly jwtSecret: string;
   readonly logger: Logger;
+  readonly live: LiveHub;
+  readonly bridge: Bridge;
+  readonly ws: WsServer;
   stop(): Promise<void>;
 }
 
@@ -42,17 +50,44 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     dataDir: options.inMemory ? undefined : config.dataDir,
     poolSize: config.dbPoolSize,
   });
+  const stack: (() => Promise<void> | void)[] = [() => database.close()];
+  const unwind = async () => {
+    for (const step of stack.reverse()) await step();
+  };
   try {
     await migrateDatabase(database, config.databaseUrl);
     const org = await bootstrapDatabase(database.db, config, logger, options.now);
-    const http = await startHttpServer({
-      config,
+    const schema = await buildAppSchema();
+
+    const live = new LiveHub({ db: database.db, org, logger, coalesceMs: config.liveCoalesceMs });
+    await live.start();
+    stack.push(() => live.dispose());
+    const bridge = createBridge({
       database,
+      databaseUrl: config.databaseUrl,
       logger,
-      schema: await buildAppSchema(),
+      onMessage: (message) => live.handle(message),
+      onReconnect: () => live.everythingChanged(),
+      heartbeatMs: config.liveHeartbeatMs,
+      heartbeatTimeoutMs: config.liveHeartbeatTimeoutMs,
+    });
+    await bridge.start();
+    stack.push(() => bridge.dispose());
+
+    const http = await startHttpServer({ config, database, logger, schema, jwtSecret, org });
+    stack.push(() => http.stop());
+    const ws = startWebSocketServer({
+      config,
+      server: http.server,
+      schema,
+      database,
       jwtSecret,
       org,
+      live,
+      logger,
     });
+    stack.push(() => ws.dispose());
+
     const sweep = async () => {
       try {
         await rows(database.db, sql`select refresh_goal_statuses()`);
@@ -63,6 +98,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await sweep();
     const sweeper = setInterval(() => void sweep(), GOAL_SWEEP_MS);
     sweeper.unref();
+    stack.push(() => clearInterval(sweeper));
+
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     let stopping: Promise<void> | undefined;
@@ -73,15 +110,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       org,
       jwtSecret,
       logger,
-      stop: () =>
-        (stopping ??= (async () => {
-          clearInterval(sweeper);
-          await http.stop();
-          await database.close();
-        })()),
+      live,
+      bridge,
+      ws,
+      stop: () => (stopping ??= unwind()),
     };
   } catch (error) {
-    await database.close().catch(() => {});
+    await unwind().catch(() => {});
     throw error;
   }
 }

@@ -47,6 +47,24 @@ const schema = z.object({
   MAX_COST: z.coerce.number().int().positive().default(20000),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
+  /** Comma-separated browser origins allowed to open the WebSocket; same-origin and non-browser clients always may. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  WS_MAX_PAYLOAD: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+  WS_KEEPALIVE_MS: z.coerce.number().int().positive().default(12_000),
+  /** A socket whose unsent data exceeds this, or that has not taken a frame for WS_SEND_TIMEOUT_MS, is closed. */
+  WS_MAX_BUFFERED: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  WS_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  LIVE_COALESCE_MS: z.coerce.number().int().nonnegative().default(25),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(5000),
+  LIVE_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 });
 
 export type Config = Readonly<{
@@ -72,6 +90,14 @@ export type Config = Readonly<{
   maxCost: number;
   dbPoolSize: number;
   shutdownGraceMs: number;
+  allowedOrigins: readonly string[];
+  wsMaxPayload: number;
+  wsKeepAliveMs: number;
+  wsMaxBuffered: number;
+  wsSendTimeoutMs: number;
+  liveCoalesceMs: number;
+  liveHeartbeatMs: number;
+  liveHeartbeatTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -108,5 +134,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxCost: e.MAX_COST,
     dbPoolSize: e.DB_POOL_SIZE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    wsMaxPayload: e.WS_MAX_PAYLOAD,
+    wsKeepAliveMs: e.WS_KEEPALIVE_MS,
+    wsMaxBuffered: e.WS_MAX_BUFFERED,
+    wsSendTimeoutMs: e.WS_SEND_TIMEOUT_MS,
+    liveCoalesceMs: e.LIVE_COALESCE_MS,
+    liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
+    liveHeartbeatTimeoutMs: e.LIVE_HEARTBEAT_TIMEOUT_MS,
   };
 }

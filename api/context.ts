@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { LiveHub } from './live/hub.ts';
 import type { Viewer } from './permissions.ts';
 
 export interface OrgSettings {
@@ -18,10 +19,21 @@ export interface AppContext {
   readonly db: Database;
   readonly org: OrgSettings;
   readonly viewer: Viewer | null;
-  readonly loaders: Loaders;
+  /** Fresh per HTTP operation; subscriptions swap in each event's own loaders. */
+  loaders: Loaders;
   readonly logger: Logger;
   /** The instant the operation started: one "now" for the whole operation. */
   readonly now: Date;
+  /** Subscriptions only: the live hub. */
+  readonly live?: LiveHub;
+  /** Subscriptions only: the socket's session, which re-reads the viewer (scope checks per event). */
+  readonly session?: Session;
+}
+
+/** A WebSocket connection's signed-in user, re-read at most once a second. */
+export interface Session {
+  /** The current viewer; UNAUTHENTICATED (and the socket closed) once the token expired or the user went. */
+  viewer(): Promise<Viewer>;
 }
 
 export function createContext(base: Omit<AppContext, 'loaders' | 'now'>, now = new Date()): AppContext {

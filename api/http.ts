@@ -14,15 +14,15 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { bearerToken, verifyToken } from './auth.ts';
+import { bearerToken } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext, type AppContext, type OrgSettings } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
-import { createFormatError, DomainError, toGraphQLError, UnauthenticatedError } from './errors.ts';
+import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
 import type { Viewer } from './permissions.ts';
 import { currentRequestScope, runInRequestScope } from './request-scope.ts';
-import { findViewerByEmail } from './modules/users/user.queries.ts';
+import { authenticateToken } from './session.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -59,20 +59,7 @@ export async function authenticate(
 ): Promise<Viewer | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
-  const claims = await verifyToken(deps.jwtSecret, token);
-  const user = await findViewerByEmail(deps.database.db, claims.email);
-  if (!user || !user.active) throw new UnauthenticatedError('The token names no active user.');
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    teamId: user.teamId,
-    managedTeamIds:
-      user.role === 'MANAGER'
-        ? [...new Set([...user.managedTeamIds, ...(user.teamId === null ? [] : [user.teamId])])]
-        : [],
-  };
+  return (await authenticateToken(deps.database.db, deps.jwtSecret, token)).viewer;
 }
 
 const sqlCountPlugin: ApolloServerPlugin<AppContext> = {

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AchievementResolver } from '../modules/achievements/achievement.resolver.ts';
 import { GoalResolver } from '../modules/goals/goal.resolver.ts';
+import { LiveResolver } from '../modules/live/live.resolver.ts';
 import {
   LeaderboardEntryResolver,
   LeaderboardResolver,
@@ -38,14 +39,28 @@ async function build(): Promise<GraphQLSchema> {
       LeaderboardEntryResolver,
       GoalResolver,
       AchievementResolver,
+      LiveResolver,
     ],
     validate: false,
+    // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql
+    // still insists on a PubSub, which no resolver uses: topics are refused loudly.
+    pubSub: {
+      publish() {
+        throw new Error('Pulse subscriptions do not use type-graphql topics');
+      },
+      subscribe() {
+        throw new Error('Pulse subscriptions do not use type-graphql topics');
+      },
+    },
   });
   // type-graphql has no option for root type descriptions; the contract wants every type described
   const query = schema.getQueryType();
   if (query) query.description = 'Reads: people, figures, leaderboards, goals and badges.';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = 'Writes: activity, pushed figures, goals, badges, teams and users.';
+  const subscription = schema.getSubscriptionType();
+  if (subscription)
+    subscription.description = 'Live updates over graphql-ws on /graphql (token in connection_init).';
   return schema;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
 import {
   achievementRules,
   achievements,
@@ -37,4 +37,35 @@ export async function insertAchievement(
 
 export function listRules(db: Queryable): Promise<AchievementRuleRow[]> {
   return db.select().from(achievementRules).orderBy(asc(achievementRules.id));
+}
+
+/** Achievements by id with their owner's team (for team filters), in one statement. */
+export async function achievementsByIds(
+  db: Queryable,
+  ids: number[],
+): Promise<(AchievementRow & { teamId: number | null })[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ achievement: achievements, teamId: users.teamId })
+    .from(achievements)
+    .innerJoin(users, eq(users.id, achievements.userId))
+    .where(inArray(achievements.id, ids))
+    .orderBy(asc(achievements.achievedAt), asc(achievements.id));
+  return found.map((r) => ({ ...r.achievement, teamId: r.teamId }));
+}
+
+/** Achievements awarded after the given id (catching up after a listener gap). */
+export async function achievementIdsAfter(db: Queryable, afterId: number): Promise<number[]> {
+  const found = await db
+    .select({ id: achievements.id })
+    .from(achievements)
+    .where(gt(achievements.id, afterId))
+    .orderBy(asc(achievements.id))
+    .limit(1000);
+  return found.map((r) => r.id);
+}
+
+export async function maxAchievementId(db: Queryable): Promise<number> {
+  const [row] = await db.select({ id: max(achievements.id) }).from(achievements);
+  return row?.id ?? 0;
 }

@@ -5,6 +5,7 @@
  */
 import { LIMITS, type LeaderboardMetric, type PeriodType } from '../../../schema/db/constants.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
+import type { Queryable } from '../../db/client.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
 import { competitionRanks, medalFor } from '../../domain/ranking.ts';
@@ -69,28 +70,55 @@ export function rankBoard(rows: BoardRow[], metric: LeaderboardMetric): Leaderbo
   return entries.map(({ name: _name, ...entry }) => entry);
 }
 
-export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promise<Leaderboard> {
-  requireViewer(ctx);
-  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > LIMITS.leaderboardLimit) {
+export interface BoardQuery {
+  periodType: PeriodType;
+  periodStart: string;
+  metric: LeaderboardMetric;
+  teamId: number | null;
+  limit: number;
+}
+
+/** Everything a board shows but its version and time: shared by the query and the live hub. */
+export async function computeBoard(
+  db: Queryable,
+  q: BoardQuery,
+): Promise<{ entries: LeaderboardEntry[]; totalEntries: number; dbVersion: string }> {
+  const [rows, dbVersion] = await Promise.all([
+    boardRows(db, q.periodType, q.periodStart, q.teamId),
+    boardVersion(db, q.periodType, q.periodStart, q.teamId),
+  ]);
+  const entries = rankBoard(rows, q.metric);
+  return { entries: entries.slice(0, q.limit), totalEntries: entries.length, dbVersion };
+}
+
+export function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.leaderboardLimit) {
     throw BadInputError.one('limit', `must be between 1 and ${LIMITS.leaderboardLimit}`);
   }
+}
+
+export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promise<Leaderboard> {
+  requireViewer(ctx);
+  checkLimit(args.limit);
   const teamId = optionalId(args.teamId, 'Team');
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   const start = periodStart(args.periodType, dayOf(ctx, args.date));
-  const [rows, version] = await Promise.all([
-    boardRows(ctx.db, args.periodType, start, teamId),
-    boardVersion(ctx.db, args.periodType, start, teamId),
-  ]);
-  const entries = rankBoard(rows, args.metric);
+  const board = await computeBoard(ctx.db, {
+    periodType: args.periodType,
+    periodStart: start,
+    metric: args.metric,
+    teamId,
+    limit: args.limit,
+  });
   return {
     teamId,
     periodType: args.periodType,
     periodStart: start,
     periodEnd: periodEnd(args.periodType, start),
     metric: args.metric,
-    version,
+    version: board.dbVersion,
     generatedAt: ctx.now,
-    totalEntries: entries.length,
-    entries: entries.slice(0, args.limit),
+    totalEntries: board.totalEntries,
+    entries: board.entries,
   };
 }

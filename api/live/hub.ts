@@ -1,0 +1,414 @@
+/**
+ * The live hub: turns database notifications into subscription events.
+ *
+ * Invariants:
+ * - Each watched leaderboard (period type, metric, team, limit; always the current period) is
+ *   recomputed at most once per burst of notifications, whatever the number of subscribers: a
+ *   notification only marks boards dirty; one flush, `coalesceMs` after the first mark, recomputes
+ *   the dirty boards. Marks that arrive during a flush cause exactly one more flush.
+ * - A board is published only when what it shows changed (fingerprint of period and entries,
+ *   names included), with a version that only ever increases: max(last + 1, the database's
+ *   rollup clock in microseconds), so a new process continues above an older one's versions.
+ * - Subscribers read through mailboxes: boards conflate (a slow reader skips to the newest),
+ *   goal and badge events queue up to a bound, past which that subscriber's stream fails.
+ * - After a listener reconnect (or an unreadable notification) everything is treated as changed:
+ *   every board is recomputed, goal subscribers resend their snapshot, and badges awarded since
+ *   the last one seen are fetched and published.
+ * - Period rollover (midnight, a new month... in the organisation's time zone) moves every board
+ *   to the new period and publishes it, by a timer armed for the next boundary.
+ * Each event carries fresh DataLoaders, primed with the rows it shows, shared by its subscribers.
+ */
+import type { Logger } from 'pino';
+import type { LeaderboardMetric, PeriodType } from '../../schema/db/constants.ts';
+import type { OrgSettings } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { localDate, periodBounds, periodEnd, periodStart } from '../domain/periods.ts';
+import { createLoaders, type Loaders } from '../loaders.ts';
+import {
+  achievementIdsAfter,
+  achievementsByIds,
+  maxAchievementId,
+} from '../modules/achievements/achievement.queries.ts';
+import { toAchievement } from '../modules/achievements/achievement.service.ts';
+import type { Achievement } from '../modules/achievements/achievement.type.ts';
+import { findGoals } from '../modules/goals/goal.queries.ts';
+import { toGoal } from '../modules/goals/goal.service.ts';
+import type { Goal } from '../modules/goals/goal.type.ts';
+import { computeBoard } from '../modules/leaderboard/leaderboard.service.ts';
+import type { Leaderboard } from '../modules/leaderboard/leaderboard.type.ts';
+import { Mailbox } from './mailbox.ts';
+import type { LiveMessage } from './messages.ts';
+
+export interface BoardKey {
+  periodType: PeriodType;
+  metric: LeaderboardMetric;
+  teamId: number | null;
+  limit: number;
+}
+
+export interface BoardEvent {
+  board: Leaderboard;
+  loaders: Loaders;
+}
+
+export type GoalEvent =
+  | { kind: 'changed'; goals: Goal[]; loaders: Loaders }
+  | { kind: 'removed'; goals: { id: number; userId: number | null; teamId: number | null }[] }
+  | { kind: 'resync' };
+
+export interface AchievementEvent {
+  achievements: (Achievement & { teamId: number | null })[];
+  loaders: Loaders;
+}
+
+export interface HubOptions {
+  db: Database;
+  org: OrgSettings;
+  logger: Logger;
+  /** How long a burst of notifications is gathered before boards are recomputed. @default 25 */
+  coalesceMs?: number;
+  /** Capacity of a goal or badge subscriber's queue. @default 1000 */
+  queueCapacity?: number;
+  now?: () => Date;
+}
+
+export interface HubStats {
+  /** Leaderboard recomputations (one per dirty board per flush). */
+  recomputations: number;
+  /** Boards published (recomputed and different from the last one sent). */
+  published: number;
+  flushes: number;
+  notifications: number;
+}
+
+interface Board {
+  readonly id: string;
+  readonly key: BoardKey;
+  periodStart: string;
+  readonly subscribers: Set<Mailbox<BoardEvent>>;
+  last: { fingerprint: string; event: BoardEvent } | undefined;
+  version: bigint;
+  dirty: boolean;
+}
+
+const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
+const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
+/** After a failed flush (database unreachable), wait this long before the next try. */
+const RETRY_MS = 1000;
+
+export class LiveHub {
+  readonly stats: HubStats = { recomputations: 0, published: 0, flushes: 0, notifications: 0 };
+  private readonly boards = new Map<string, Board>();
+  private readonly goalListeners = new Set<Mailbox<GoalEvent>>();
+  private readonly achievementListeners = new Set<Mailbox<AchievementEvent>>();
+  private readonly pendingGoals = new Set<number>();
+  private readonly pendingAchievements = new Set<number>();
+  private lastAchievementId = 0;
+  private catchUpAchievements = false;
+  private timer: NodeJS.Timeout | undefined;
+  private rollover: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private again = false;
+  private retry = false;
+  private disposed = false;
+  private readonly coalesceMs: number;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: HubOptions) {
+    this.coalesceMs = options.coalesceMs ?? 25;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async start(): Promise<void> {
+    this.lastAchievementId = await maxAchievementId(this.options.db);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.rollover);
+    for (const b of this.boards.values()) for (const m of b.subscribers) void m.return();
+    for (const m of this.goalListeners) void m.return();
+    for (const m of this.achievementListeners) void m.return();
+  }
+
+  get watchedBoards(): number {
+    return this.boards.size;
+  }
+
+  get subscriberCount(): number {
+    let n = this.goalListeners.size + this.achievementListeners.size;
+    for (const b of this.boards.values()) n += b.subscribers.size;
+    return n;
+  }
+
+  // ------------------------------------------------------------------ notifications
+
+  handle(message: LiveMessage): void {
+    if (this.disposed) return;
+    this.stats.notifications += 1;
+    switch (message.t) {
+      case 'perf':
+        for (const board of this.boards.values()) {
+          const samePeriod = message.periods.some(
+            (p) => p.periodType === board.key.periodType && p.periodStart === board.periodStart,
+          );
+          const sameTeam =
+            board.key.teamId === null || !message.teams || message.teams.includes(board.key.teamId);
+          if (samePeriod && sameTeam) board.dirty = true;
+        }
+        break;
+      case 'dir':
+        for (const board of this.boards.values()) board.dirty = true;
+        break;
+      case 'goal':
+        for (const id of message.ids) this.pendingGoals.add(id);
+        break;
+      case 'goal_del':
+        this.publishGoals({ kind: 'removed', goals: message.goals });
+        break;
+      case 'ach':
+        for (const id of message.ids) this.pendingAchievements.add(id);
+        break;
+      case 'hb':
+        return;
+      case 'all':
+        this.everythingChanged();
+        return;
+    }
+    this.schedule();
+  }
+
+  /** The listener was away: anything may have changed. */
+  everythingChanged(): void {
+    for (const board of this.boards.values()) board.dirty = true;
+    this.catchUpAchievements = true;
+    this.publishGoals({ kind: 'resync' });
+    this.schedule();
+  }
+
+  // ------------------------------------------------------------------ subscriptions
+
+  /** The current board at once, then every newer version, until the reader stops. */
+  watchBoard(key: BoardKey): Mailbox<BoardEvent> {
+    const id = boardId(key);
+    let board = this.boards.get(id);
+    if (!board) {
+      board = {
+        id,
+        key,
+        periodStart: this.currentStart(key.periodType),
+        subscribers: new Set(),
+        last: undefined,
+        version: 0n,
+        dirty: true,
+      };
+      this.boards.set(id, board);
+    }
+    const b = board;
+    const mailbox = new Mailbox<BoardEvent>({
+      mode: 'latest',
+      onClose: () => {
+        b.subscribers.delete(mailbox);
+        if (b.subscribers.size === 0 && this.boards.get(b.id) === b) this.boards.delete(b.id);
+      },
+    });
+    b.subscribers.add(mailbox);
+    if (b.last && b.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
+    else {
+      b.dirty = true;
+      this.schedule(0);
+    }
+    return mailbox;
+  }
+
+  goalEvents(): Mailbox<GoalEvent> {
+    const mailbox: Mailbox<GoalEvent> = new Mailbox<GoalEvent>({
+      mode: 'queue',
+      capacity: this.options.queueCapacity ?? 1000,
+      onClose: () => this.goalListeners.delete(mailbox),
+    });
+    this.goalListeners.add(mailbox);
+    return mailbox;
+  }
+
+  achievementEvents(): Mailbox<AchievementEvent> {
+    const mailbox: Mailbox<AchievementEvent> = new Mailbox<AchievementEvent>({
+      mode: 'queue',
+      capacity: this.options.queueCapacity ?? 1000,
+      onClose: () => this.achievementListeners.delete(mailbox),
+    });
+    this.achievementListeners.add(mailbox);
+    return mailbox;
+  }
+
+  /** Resolves when every mark made so far has been flushed (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.timer || this.flushing) {
+      if (this.flushing) await this.flushing;
+      else await new Promise((r) => setTimeout(r, this.coalesceMs + 1));
+    }
+  }
+
+  // ------------------------------------------------------------------ flushing
+
+  private schedule(delay = this.coalesceMs): void {
+    if (this.disposed) return;
+    if (this.flushing) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) {
+      if (delay > 0) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = undefined;
+        if (this.retry) {
+          this.retry = false;
+          this.again = false;
+          this.schedule(RETRY_MS);
+        } else if (this.again) {
+          this.again = false;
+          this.schedule();
+        }
+      });
+    }, delay);
+  }
+
+  private async flush(): Promise<void> {
+    this.stats.flushes += 1;
+    const dirty = [...this.boards.values()].filter((b) => b.dirty);
+    for (const b of dirty) b.dirty = false;
+    const goalIds = [...this.pendingGoals];
+    this.pendingGoals.clear();
+    const achievementIds = [...this.pendingAchievements];
+    this.pendingAchievements.clear();
+    const catchUp = this.catchUpAchievements;
+    this.catchUpAchievements = false;
+    const work: Promise<void>[] = dirty.map((b) =>
+      this.recompute(b).catch((error: unknown) => {
+        b.dirty = true; // retried by the next flush
+        throw error;
+      }),
+    );
+    if (goalIds.length && this.goalListeners.size) {
+      work.push(
+        this.publishChangedGoals(goalIds).catch((error: unknown) => {
+          for (const id of goalIds) this.pendingGoals.add(id);
+          throw error;
+        }),
+      );
+    }
+    if ((achievementIds.length || catchUp) && this.achievementListeners.size) {
+      work.push(
+        this.publishAchievements(achievementIds, catchUp).catch((error: unknown) => {
+          for (const id of achievementIds) this.pendingAchievements.add(id);
+          this.catchUpAchievements ||= catchUp;
+          throw error;
+        }),
+      );
+    } else if (achievementIds.length) {
+      this.lastAchievementId = Math.max(this.lastAchievementId, ...achievementIds);
+    }
+    const failed = (await Promise.allSettled(work)).filter((r) => r.status === 'rejected');
+    if (failed.length) {
+      this.options.logger.error(
+        { err: failed[0]?.reason, failures: failed.length },
+        'live: flush failed; retrying',
+      );
+      this.retry = true;
+    }
+    this.armRollover();
+  }
+
+  private currentStart(periodType: PeriodType): string {
+    return periodStart(periodType, localDate(this.now(), this.options.org.timeZone));
+  }
+
+  private async recompute(board: Board): Promise<void> {
+    if (board.subscribers.size === 0) return;
+    this.stats.recomputations += 1;
+    const now = this.now();
+    const start = this.currentStart(board.key.periodType);
+    board.periodStart = start;
+    const { db } = this.options;
+    const computed = await computeBoard(db, { ...board.key, periodStart: start });
+    const loaders = createLoaders(db);
+    const users = await loaders.userById.loadMany(computed.entries.map((e) => e.userId));
+    const teamIds = new Set<number>(board.key.teamId === null ? [] : [board.key.teamId]);
+    for (const u of users) if (u && !(u instanceof Error) && u.teamId !== null) teamIds.add(u.teamId);
+    const teams = await loaders.teamById.loadMany([...teamIds]);
+    const fingerprint = JSON.stringify([start, computed.totalEntries, computed.entries, users, teams]);
+    if (board.last?.fingerprint === fingerprint) return;
+    const dbVersion = BigInt(computed.dbVersion);
+    board.version = board.version + 1n > dbVersion ? board.version + 1n : dbVersion;
+    const event: BoardEvent = {
+      loaders,
+      board: {
+        teamId: board.key.teamId,
+        periodType: board.key.periodType,
+        periodStart: start,
+        periodEnd: periodEnd(board.key.periodType, start),
+        metric: board.key.metric,
+        version: board.version.toString(),
+        generatedAt: now,
+        totalEntries: computed.totalEntries,
+        entries: computed.entries,
+      },
+    };
+    board.last = { fingerprint, event };
+    this.stats.published += 1;
+    for (const subscriber of board.subscribers) subscriber.push(event);
+  }
+
+  private publishGoals(event: GoalEvent): void {
+    for (const listener of this.goalListeners) listener.push(event);
+  }
+
+  private async publishChangedGoals(ids: number[]): Promise<void> {
+    const { db } = this.options;
+    const rows = await findGoals(db, ids);
+    if (rows.length === 0) return;
+    const loaders = createLoaders(db);
+    this.publishGoals({ kind: 'changed', goals: rows.map(toGoal), loaders });
+  }
+
+  private async publishAchievements(ids: number[], catchUp: boolean): Promise<void> {
+    const { db } = this.options;
+    const all = new Set(ids);
+    if (catchUp) for (const id of await achievementIdsAfter(db, this.lastAchievementId)) all.add(id);
+    const rows = await achievementsByIds(db, [...all]);
+    if (rows.length === 0) return;
+    this.lastAchievementId = Math.max(this.lastAchievementId, ...rows.map((r) => r.id));
+    const event: AchievementEvent = {
+      loaders: createLoaders(db),
+      achievements: rows.map((r) => ({ ...toAchievement(r), teamId: r.teamId })),
+    };
+    for (const listener of this.achievementListeners) listener.push(event);
+  }
+
+  /** Arms a timer for the next period boundary of any watched board. */
+  private armRollover(): void {
+    clearTimeout(this.rollover);
+    if (this.disposed || this.boards.size === 0) return;
+    const now = this.now().getTime();
+    let next = Infinity;
+    for (const b of this.boards.values()) {
+      next = Math.min(
+        next,
+        periodBounds(b.key.periodType, b.periodStart, this.options.org.timeZone).to.getTime(),
+      );
+    }
+    const wait = Math.max(0, Math.min(next - now + 5, MAX_TIMER_MS));
+    this.rollover = setTimeout(() => {
+      for (const b of this.boards.values()) {
+        if (this.currentStart(b.key.periodType) !== b.periodStart) b.dirty = true;
+      }
+      this.schedule(0);
+    }, wait);
+    this.rollover.unref();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The notifications the database sends on channel 'pulse_changes' (drizzle/0002_notify.sql),
+ * parsed and checked. Anything unreadable becomes {t: 'all'}: recompute everything.
+ */
+import type { PeriodType } from '../../schema/db/constants.ts';
+import { PERIOD_TYPES } from '../../schema/db/constants.ts';
+
+export const CHANNEL = 'pulse_changes';
+
+export type LiveMessage =
+  | { t: 'perf'; periods: { periodType: PeriodType; periodStart: string }[]; teams: number[] | null }
+  | { t: 'goal'; ids: number[] }
+  | { t: 'goal_del'; goals: { id: number; userId: number | null; teamId: number | null }[] }
+  | { t: 'ach'; ids: number[] }
+  | { t: 'dir' }
+  | { t: 'hb'; nonce: string }
+  | { t: 'all' };
+
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+const isPeriodType = (v: unknown): v is PeriodType => (PERIOD_TYPES as readonly unknown[]).includes(v);
+
+export function parseMessage(payload: string): LiveMessage {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return { t: 'all' };
+  }
+  if (typeof raw !== 'object' || raw === null) return { t: 'all' };
+  const m = raw as Record<string, unknown>;
+  switch (m.t) {
+    case 'perf': {
+      if (m.all === true || !Array.isArray(m.p)) return { t: 'all' };
+      const periods = m.p.flatMap((k: unknown) =>
+        Array.isArray(k) && isPeriodType(k[0]) && typeof k[1] === 'string'
+          ? [{ periodType: k[0], periodStart: k[1] }]
+          : [],
+      );
+      const teams = Array.isArray(m.tm) ? m.tm.filter((x): x is number => Number.isSafeInteger(x)) : null;
+      return { t: 'perf', periods, teams };
+    }
+    case 'goal':
+    case 'ach':
+      return Array.isArray(m.ids) ? { t: m.t, ids: m.ids.filter(isId) } : { t: 'all' };
+    case 'goal_del':
+      return Array.isArray(m.g)
+        ? {
+            t: 'goal_del',
+            goals: m.g.flatMap((g: unknown) =>
+              Array.isArray(g) && isId(g[0])
+                ? [{ id: g[0], userId: isId(g[1]) ? g[1] : null, teamId: isId(g[2]) ? g[2] : null }]
+                : [],
+            ),
+          }
+        : { t: 'all' };
+    case 'dir':
+      return { t: 'dir' };
+    case 'hb':
+      return { t: 'hb', nonce: typeof m.n === 'string' ? m.n : '' };
+    default:
+      return { t: 'all' };
+  }
+}

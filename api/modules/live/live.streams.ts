@@ -1,0 +1,177 @@
+/**
+ * The subscription streams: each validates its arguments and the caller's scope, subscribes to the
+ * hub BEFORE reading any snapshot (so nothing that changes meanwhile is lost), sends the snapshot
+ * where the contract says so, then every matching event. Scope is checked again for every event
+ * with a freshly read viewer (Session), not only at subscribe time.
+ */
+import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import type { AppContext, Session } from '../../context.ts';
+import { localDate } from '../../domain/periods.ts';
+import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
+import { optionalId } from '../../graphql/ids.ts';
+import type { AchievementEvent, BoardEvent, LiveHub } from '../../live/hub.ts';
+import { createLoaders, type Loaders } from '../../loaders.ts';
+import { assertNotViewer, type Viewer } from '../../permissions.ts';
+import type { Achievement } from '../achievements/achievement.type.ts';
+import { listGoals } from '../goals/goal.queries.ts';
+import { toGoal } from '../goals/goal.service.ts';
+import type { Goal } from '../goals/goal.type.ts';
+import { checkLimit } from '../leaderboard/leaderboard.service.ts';
+import { ForbiddenError } from '../../errors.ts';
+
+function liveOf(ctx: AppContext): { live: LiveHub; session: Session } {
+  if (!ctx.live || !ctx.session)
+    throw new UnauthenticatedError('Subscriptions run over WebSocket with a token.');
+  return { live: ctx.live, session: ctx.session };
+}
+
+export interface WithLoaders<T> {
+  value: T;
+  loaders: Loaders;
+}
+
+export interface BoardArgs {
+  periodType: PeriodType;
+  metric: LeaderboardMetric;
+  teamId: string | null;
+  limit: number;
+}
+
+export async function* leaderboardStream(ctx: AppContext, args: BoardArgs): AsyncGenerator<BoardEvent> {
+  const { live, session } = liveOf(ctx);
+  await session.viewer();
+  checkLimit(args.limit);
+  const teamId = optionalId(args.teamId, 'Team');
+  if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
+  const box = live.watchBoard({
+    periodType: args.periodType,
+    metric: args.metric,
+    teamId,
+    limit: args.limit,
+  });
+  try {
+    for await (const event of box) {
+      await session.viewer(); // leaderboards are for every role; the session must still be valid
+      yield event;
+    }
+  } finally {
+    await box.return();
+  }
+}
+
+interface GoalFilter {
+  userId: number | null;
+  teamId: number | null;
+}
+
+async function goalFilter(
+  ctx: AppContext,
+  viewer: Viewer,
+  args: { userId: string | null; teamId: string | null },
+) {
+  assertNotViewer(viewer);
+  const filter: GoalFilter = {
+    userId: optionalId(args.userId, 'User'),
+    teamId: optionalId(args.teamId, 'Team'),
+  };
+  if (filter.userId !== null && !(await ctx.loaders.userById.load(filter.userId))) {
+    throw new NotFoundError('User', filter.userId);
+  }
+  if (filter.teamId !== null && !(await ctx.loaders.teamById.load(filter.teamId))) {
+    throw new NotFoundError('Team', filter.teamId);
+  }
+  if (viewer.role === 'REP') {
+    if (filter.userId !== null && filter.userId !== viewer.id)
+      throw new ForbiddenError('You may only watch your own goals.');
+    if (filter.teamId !== null && filter.teamId !== viewer.teamId) {
+      throw new ForbiddenError('You may only watch your own team’s goals.');
+    }
+  }
+  return filter;
+}
+
+/** Whether a goal (or a removed goal's owner) matches the filter and the viewer's scope. */
+function goalVisible(
+  owner: { userId: number | null; teamId: number | null },
+  filter: GoalFilter,
+  viewer: Viewer,
+) {
+  if (viewer.role === 'VIEWER') return false;
+  if (filter.userId !== null && owner.userId !== filter.userId) return false;
+  if (filter.teamId !== null && owner.teamId !== filter.teamId) return false;
+  if (viewer.role === 'REP')
+    return owner.userId === viewer.id || (owner.teamId !== null && owner.teamId === viewer.teamId);
+  return true;
+}
+
+export async function* goalChangedStream(
+  ctx: AppContext,
+  args: { userId: string | null; teamId: string | null },
+): AsyncGenerator<WithLoaders<Goal>> {
+  const { live, session } = liveOf(ctx);
+  const filter = await goalFilter(ctx, await session.viewer(), args);
+  const box = live.goalEvents();
+  const snapshot = async function* (viewer: Viewer): AsyncGenerator<WithLoaders<Goal>> {
+    const rows = await listGoals(ctx.db, {
+      userId: filter.userId,
+      teamId: filter.teamId,
+      activeOn: localDate(new Date(), ctx.org.timeZone),
+      ...(viewer.role === 'REP' ? { ownedBy: { userId: viewer.id, teamId: viewer.teamId } } : {}),
+    });
+    const loaders = createLoaders(ctx.db);
+    for (const row of rows) yield { value: toGoal(row), loaders };
+  };
+  try {
+    yield* snapshot(await session.viewer());
+    for await (const event of box) {
+      const viewer = await session.viewer();
+      if (viewer.role === 'VIEWER') throw new ForbiddenError('Screens signed in as VIEWER do not see goals.');
+      if (event.kind === 'resync') yield* snapshot(viewer);
+      else if (event.kind === 'changed') {
+        for (const goal of event.goals)
+          if (goalVisible(goal, filter, viewer)) yield { value: goal, loaders: event.loaders };
+      }
+    }
+  } finally {
+    await box.return();
+  }
+}
+
+export async function* goalRemovedStream(
+  ctx: AppContext,
+  args: { userId: string | null; teamId: string | null },
+): AsyncGenerator<string> {
+  const { live, session } = liveOf(ctx);
+  const filter = await goalFilter(ctx, await session.viewer(), args);
+  const box = live.goalEvents();
+  try {
+    for await (const event of box) {
+      const viewer = await session.viewer();
+      if (event.kind !== 'removed') continue;
+      for (const goal of event.goals) if (goalVisible(goal, filter, viewer)) yield String(goal.id);
+    }
+  } finally {
+    await box.return();
+  }
+}
+
+export async function* achievementStream(
+  ctx: AppContext,
+  args: { teamId: string | null },
+): AsyncGenerator<WithLoaders<Achievement>> {
+  const { live, session } = liveOf(ctx);
+  await session.viewer();
+  const teamId = optionalId(args.teamId, 'Team');
+  if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
+  const box = live.achievementEvents();
+  try {
+    for await (const event of box as AsyncIterable<AchievementEvent>) {
+      await session.viewer(); // badges are for every role
+      for (const a of event.achievements) {
+        if (teamId === null || a.teamId === teamId) yield { value: a, loaders: event.loaders };
+      }
+    }
+  } finally {
+    await box.return();
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * GraphQL subscriptions over graphql-ws on /graphql, with the same guards as HTTP:
+ * - the token comes in connection_init ({ authorization: "Bearer ..." }); missing, invalid or
+ *   expired -> close 4401, and a token that expires while the socket is open closes it then;
+ * - only subscription operations, validated with the same depth/alias/cost rules as HTTP;
+ * - browser Origins outside ALLOWED_ORIGINS (and not the server's own) are refused at upgrade;
+ * - frames larger than WS_MAX_PAYLOAD are refused (ws closes the socket);
+ * - keep-alive pings (graphql-ws) drop dead peers;
+ * - a slow reader: once its unsent data passes WS_MAX_BUFFERED, or a frame has waited longer than
+ *   WS_SEND_TIMEOUT_MS to be taken, its socket is terminated. Others are unaffected, and the
+ *   server's memory per socket stays bounded (boards conflate, queues are capped: live/mailbox.ts).
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import {
+  getOperationAST,
+  OperationTypeNode,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { bearerToken } from './auth.ts';
+import type { Config } from './config.ts';
+import { createContext, type OrgSettings, type Session } from './context.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { createFormatError, DomainError } from './errors.ts';
+import { fieldOf } from './graphql/error-fields.ts';
+import { createArmor } from './http.ts';
+import type { LiveHub } from './live/hub.ts';
+import { authenticateToken, createSession } from './session.ts';
+
+export interface WsDeps {
+  config: Config;
+  server: Server;
+  schema: GraphQLSchema;
+  database: DatabaseHandle;
+  jwtSecret: string;
+  org: OrgSettings;
+  live: LiveHub;
+  logger: Logger;
+}
+
+export interface WsServer {
+  readonly wss: WebSocketServer;
+  /** Sockets terminated for reading too slowly. */
+  readonly slowClosed: number;
+  dispose(): Promise<void>;
+}
+
+type Extra = {
+  session?: Session;
+  documents?: Map<string, DocumentNode>;
+  expiry?: NodeJS.Timeout;
+};
+
+/** Same origin, a listed origin, or no Origin at all (not a browser). */
+export function originAllowed(request: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+interface SendState {
+  pending: number[];
+}
+
+export function startWebSocketServer(deps: WsDeps): WsServer {
+  const { config, logger, live, database, jwtSecret, org, schema } = deps;
+  const armor = createArmor(config);
+  const rules = [...specifiedRules, ...armor.validationRules];
+  const format = createFormatError({ logger, stackTraces: config.stackTraces });
+  let slowClosed = 0;
+
+  const wss = new WebSocketServer({
+    server: deps.server,
+    path: '/graphql',
+    maxPayload: config.wsMaxPayload,
+    verifyClient: (info: { req: IncomingMessage }) => originAllowed(info.req, config.allowedOrigins),
+  });
+
+  // Registered before graphql-ws's own handler: wraps send to see what a socket has not taken yet.
+  const sends = new Map<WebSocket, SendState>();
+  wss.on('connection', (socket) => {
+    const state: SendState = { pending: [] };
+    sends.set(socket, state);
+    socket.once('close', () => sends.delete(socket));
+    const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
+    (socket as unknown as { send: (data: unknown, cb?: (err?: Error) => void) => void }).send = (
+      data,
+      cb,
+    ) => {
+      if (socket.bufferedAmount > config.wsMaxBuffered) {
+        terminateSlow(socket, 'send buffer full');
+        cb?.();
+        return;
+      }
+      state.pending.push(Date.now());
+      send(data, (err) => {
+        state.pending.shift();
+        cb?.(err);
+      });
+    };
+  });
+  const terminateSlow = (socket: WebSocket, reason: string) => {
+    if (socket.readyState === socket.CLOSED) return;
+    slowClosed += 1;
+    logger.warn({ reason, buffered: socket.bufferedAmount }, 'ws: closing a slow subscriber');
+    socket.terminate();
+  };
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const [socket, state] of sends) {
+      const oldest = state.pending[0];
+      if (oldest !== undefined && now - oldest > config.wsSendTimeoutMs)
+        terminateSlow(socket, 'send timeout');
+      else if (socket.bufferedAmount > config.wsMaxBuffered) terminateSlow(socket, 'send buffer full');
+    }
+  }, 1000);
+  sweeper.unref();
+
+  const formatAll = (errors: readonly GraphQLError[], document?: DocumentNode) =>
+    errors.map((error) => {
+      const formatted = format(error.toJSON(), error);
+      const field =
+        document && formatted.extensions?.code === 'BAD_USER_INPUT' ? fieldOf(error, document) : undefined;
+      return field === undefined
+        ? formatted
+        : {
+            ...formatted,
+            extensions: { ...formatted.extensions, fields: [{ field, message: formatted.message }] },
+          };
+    });
+
+  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: 5000,
+      async onConnect(ctx) {
+        const socket = ctx.extra.socket;
+        const refuse = (reason: string) => {
+          socket.close(4401, reason);
+          return false;
+        };
+        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (typeof header !== 'string')
+          return refuse('Unauthorized: send { authorization: "Bearer <token>" }');
+        try {
+          const token = bearerToken(header);
+          if (token === undefined) return refuse('Unauthorized');
+          const auth = await authenticateToken(database.db, jwtSecret, token);
+          ctx.extra.session = createSession(database.db, auth, (reason) => socket.close(4401, reason));
+          ctx.extra.documents = new Map();
+          if (auth.expiresAt !== undefined) {
+            const wait = Math.min(auth.expiresAt * 1000 - Date.now(), 2_147_483_647);
+            ctx.extra.expiry = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, wait));
+            ctx.extra.expiry.unref();
+          }
+          return true;
+        } catch (error) {
+          if (error instanceof DomainError) return refuse(error.message.slice(0, 100));
+          logger.error({ err: error }, 'ws: connect failed');
+          socket.close(4500, 'Internal error');
+          return false;
+        }
+      },
+      onClose(ctx) {
+        clearTimeout(ctx.extra.expiry);
+      },
+      async onSubscribe(ctx, id, payload) {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query.')];
+        }
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unknown operation.')];
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [
+            new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP.'),
+          ];
+        }
+        const errors = validate(schema, document, rules);
+        ctx.extra.documents?.set(id, document);
+        if (errors.length) return errors;
+        const session = ctx.extra.session;
+        if (!session) return [new GraphQLError('Not signed in.')];
+        const viewer = await session.viewer();
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: createContext({ db: database.db, org, viewer, logger, live, session }),
+        };
+      },
+      onError(ctx, id, _payload, errors) {
+        const document = ctx.extra.documents?.get(id);
+        return formatAll(errors, document);
+      },
+      onNext(ctx, id, _payload, _args, result: ExecutionResult) {
+        if (!result.errors?.length) return undefined;
+        return { ...result, errors: formatAll(result.errors, ctx.extra.documents?.get(id)) };
+      },
+      onComplete(ctx, id) {
+        ctx.extra.documents?.delete(id);
+      },
+    },
+    wss,
+    config.wsKeepAliveMs,
+  );
+
+  return {
+    wss,
+    get slowClosed() {
+      return slowClosed;
+    },
+    async dispose() {
+      clearInterval(sweeper);
+      await disposable.dispose();
+    },
+  };
+}

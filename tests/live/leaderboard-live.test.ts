@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { connect, subscribe } from '../support/ws.ts';
+
+let server: TestServer;
+let org: OrgFixture;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  org = await createOrg(server);
+});
+afterAll(() => server?.close());
+
+interface Board {
+  leaderboardChanged: {
+    version: string;
+    periodStart: string;
+    entries: { rank: number; user: { name: string }; revenue: string }[];
+  };
+}
+const BOARD = `subscription($t: ID) { leaderboardChanged(teamId: $t, limit: 5) {
+  version periodStart entries { rank user { name } revenue } } }`;
+
+async function sale(userId: number, amount: string, externalId: string) {
+  const response = await server.gql(
+    `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+    {
+      a: [
+        {
+          userId: String(userId),
+          kind: 'ORDER_WON',
+          amount,
+          occurredAt: new Date().toISOString(),
+          externalId,
+        },
+      ],
+    },
+    org.admin,
+  );
+  dataOf(response);
+}
+
+describe('leaderboardChanged', () => {
+  it('sends the current board first, then each newer version', async () => {
+    const client = connect(server.url, await server.token(org.viewer));
+    const frames = subscribe<Board>(client, BOARD);
+    const first = await frames.waitFor(() => true);
+    expect(first.leaderboardChanged.entries.every((e) => e.revenue === '0.00')).toBe(true);
+    await sale(org.reps.east1.id, '700.00', 'live-1');
+    const second = await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '700.00');
+    expect(second.leaderboardChanged.entries[0]?.user.name).toBe('Alice Able');
+    expect(BigInt(second.leaderboardChanged.version)).toBeGreaterThan(
+      BigInt(first.leaderboardChanged.version),
+    );
+    frames.stop();
+    await client.dispose();
+  });
+
+  it('reaches subscribers for rows inserted with plain SQL', async () => {
+    const client = connect(server.url, await server.token(org.reps.west1.email));
+    const frames = subscribe<Board>(client, BOARD, { t: String(org.teams.west) });
+    await frames.waitFor(() => true);
+    await server.sql(sql`insert into activities (user_id, kind, amount, occurred_at, external_id)
+      values (${org.reps.west1.id}, 'ORDER_WON', 99.00, now(), 'live-sql-1')`);
+    const frame = await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '99.00');
+    expect(frame.leaderboardChanged.entries[0]?.user.name).toBe('Carol Cruz');
+    frames.stop();
+    await client.dispose();
+  });
+});

@@ -1,0 +1,105 @@
+/** graphql-ws clients for tests: subscribe, collect every frame, wait for a condition. */
+import { createClient, type Client, type ClientOptions } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface Frames<T> {
+  readonly values: T[];
+  readonly errors: unknown[];
+  readonly completed: boolean;
+  /** Resolves with the first collected value (from the start) for which `test` holds. */
+  waitFor(test: (value: T, all: T[]) => boolean, timeoutMs?: number): Promise<T>;
+  /** Resolves once an error arrived. */
+  waitForError(timeoutMs?: number): Promise<unknown>;
+  stop(): void;
+}
+
+export function wsUrl(httpUrl: string): string {
+  return httpUrl.replace(/^http/, 'ws') + '/graphql';
+}
+
+export function connect(
+  httpUrl: string,
+  token: string | null,
+  options: Partial<ClientOptions> = {},
+): Client & { closes: { code: number; reason: string }[] } {
+  const closes: { code: number; reason: string }[] = [];
+  const client = createClient({
+    url: wsUrl(httpUrl),
+    webSocketImpl: WebSocket,
+    connectionParams: token === null ? {} : { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+    on: {
+      closed: (event) => {
+        const e = event as { code: number; reason: string };
+        closes.push({ code: e.code, reason: String(e.reason) });
+      },
+    },
+    ...options,
+  });
+  return Object.assign(client, { closes });
+}
+
+export function subscribe<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Frames<T> {
+  const values: T[] = [];
+  const errors: unknown[] = [];
+  let completed = false;
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const w of [...waiters]) w();
+  };
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(result.errors);
+        if (result.data) values.push(result.data);
+        wake();
+      },
+      error: (error) => {
+        errors.push(error);
+        wake();
+      },
+      complete: () => {
+        completed = true;
+        wake();
+      },
+    },
+  );
+  const waitUntil = <R>(check: () => R | undefined, timeoutMs: number, what: string): Promise<R> =>
+    new Promise((resolve, reject) => {
+      const attempt = () => {
+        const found = check();
+        if (found !== undefined) {
+          waiters.delete(attempt);
+          clearTimeout(timer);
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(attempt);
+        reject(
+          new Error(
+            `timed out waiting for ${what}; got ${JSON.stringify({ values, errors }).slice(0, 2000)}`,
+          ),
+        );
+      }, timeoutMs);
+      waiters.add(attempt);
+      attempt();
+    });
+  return {
+    values,
+    errors,
+    get completed() {
+      return completed;
+    },
+    waitFor: (test, timeoutMs = 5000) =>
+      waitUntil(() => values.find((v) => test(v, values)), timeoutMs, 'a matching frame'),
+    waitForError: (timeoutMs = 5000) => waitUntil(() => errors[0], timeoutMs, 'an error'),
+    stop,
+  };
+}
