@@ -62,6 +62,8 @@ const schema = z.object({
     .positive()
     .default(1024 * 1024),
   WS_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** One-click sign-in as the demo accounts (embedded demo only). */
+  DEMO_SIGN_IN: bool.default(true),
   LIVE_COALESCE_MS: z.coerce.number().int().nonnegative().default(25),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(5000),
   LIVE_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
@@ -96,6 +98,7 @@ export type Config = Readonly<{
   wsMaxBuffered: number;
   wsSendTimeoutMs: number;
   liveCoalesceMs: number;
+  demoSignIn: boolean;
   liveHeartbeatMs: number;
   liveHeartbeatTimeoutMs: number;
 }>;
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wsMaxBuffered: e.WS_MAX_BUFFERED,
     wsSendTimeoutMs: e.WS_SEND_TIMEOUT_MS,
     liveCoalesceMs: e.LIVE_COALESCE_MS,
+    demoSignIn: e.DEMO_SIGN_IN,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
     liveHeartbeatTimeoutMs: e.LIVE_HEARTBEAT_TIMEOUT_MS,
   };

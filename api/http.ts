@@ -18,6 +18,7 @@ import { bearerToken } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext, type AppContext, type OrgSettings } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { demoEnabled, demoRouter } from './demo.ts';
 import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
 import type { Viewer } from './permissions.ts';
@@ -111,6 +112,8 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       .status(ok ? 200 : 503)
       .json({ status: ok ? 'ok' : 'database unavailable', database: deps.database.kind });
   });
+
+  if (demoEnabled(config)) app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret));
 
   app.use(
     '/graphql',

@@ -137,3 +137,43 @@ describe.skipIf(!process.env.DATABASE_URL)(
     });
   },
 );
+
+describe('demo sign-in', () => {
+  it('hands out tokens for demo accounts in the embedded demo only', async () => {
+    const demo = await startTestServer({ SEED_DEMO: 'true', DATABASE_URL: '' });
+    try {
+      const { accounts } = (await (await fetch(`${demo.url}/demo/accounts`)).json()) as {
+        accounts: { email: string; role: string }[];
+      };
+      expect(accounts.map((a) => a.role)).toEqual([
+        'ADMIN',
+        'REP',
+        'MANAGER',
+        'MANAGER',
+        'MANAGER',
+        'VIEWER',
+      ]);
+      const response = await fetch(`${demo.url}/demo/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'john.smith@example.com' }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      expect(dataOf(await demo.gql('{ me { name } }', {}, token))).toEqual({ me: { name: 'John Smith' } });
+      const other = await fetch(`${demo.url}/demo/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'emily.chen@example.com' }),
+      });
+      expect(other.status).toBe(404);
+    } finally {
+      await demo.close();
+    }
+    const plain = await startTestServer();
+    try {
+      expect((await fetch(`${plain.url}/demo/accounts`)).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  }, 60_000);
+});
