@@ -1,0 +1,58 @@
+/**
+ * A listener that dies silently (half-open TCP: no error, no close, just no more notifications)
+ * is found by the heartbeat and replaced, and subscribers catch up. Needs a Postgres server to
+ * put a proxy in front of, so it skips on PGlite.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startProxy, type SilentProxy } from '../support/tcp-proxy.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { connect, subscribe } from '../support/ws.ts';
+
+describe.skipIf(!process.env.DATABASE_URL)(
+  'silently dead listener (real Postgres: needs a TCP proxy)',
+  () => {
+    let server: TestServer;
+    let proxy: SilentProxy;
+    let org: OrgFixture;
+
+    beforeAll(async () => {
+      const base = new URL(process.env.DATABASE_URL!);
+      proxy = await startProxy({ host: base.hostname, port: Number(base.port || 5432) });
+      // a server on its own database, reached through the proxy
+      const direct = await startTestServer();
+      const viaProxy = new URL(direct.databaseUrl!);
+      viaProxy.port = String(proxy.port);
+      await direct.app.stop(); // keep its database; start again through the proxy
+      server = await startTestServer({
+        DATABASE_URL: viaProxy.toString(),
+        LIVE_HEARTBEAT_MS: '300',
+        LIVE_HEARTBEAT_TIMEOUT_MS: '600',
+      });
+      org = await createOrg(server);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await proxy?.close();
+    });
+
+    it('reopens the listener and resends the current board', async () => {
+      const client = connect(server.url, await server.token(org.viewer));
+      const frames = subscribe<{ leaderboardChanged: { entries: { revenue: string }[] } }>(
+        client,
+        'subscription { leaderboardChanged { entries { revenue } } }',
+      );
+      await frames.waitFor(() => true);
+      expect(proxy.silence('pulse-listener')).toBe(1);
+      const before = server.app.bridge.connects;
+      await server.sql(sql`insert into activities (user_id, kind, amount, occurred_at, external_id)
+      values (${org.reps.east1.id}, 'ORDER_WON', 321.00, now(), 'silent-1')`);
+      // the notification went into the silent connection; the heartbeat must notice and recover
+      await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '321.00', 5000);
+      expect(server.app.bridge.connects).toBeGreaterThan(before);
+      frames.stop();
+      await client.dispose();
+    });
+  },
+);
