@@ -131,10 +131,22 @@ export interface FormatOptions {
   stackTraces: boolean;
 }
 
+/**
+ * The error a resolver or stream threw, below any GraphQLError wrappers: Apollo wraps resolver
+ * errors (with a path), graphql-ws wraps errors thrown by a subscription's stream (without one).
+ */
+function originalOf(error: unknown): unknown {
+  let current = unwrapResolverError(error);
+  for (let depth = 0; depth < 5 && current instanceof GraphQLError && current.originalError; depth += 1) {
+    current = current.originalError;
+  }
+  return current;
+}
+
 /** Apollo's formatError: the single place where errors become client-visible. */
 export function createFormatError({ logger, stackTraces }: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = originalOf(error);
     if (original instanceof DomainError) {
       return {
         message: original.message,

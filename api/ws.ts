@@ -86,7 +86,11 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     server: deps.server,
     path: '/graphql',
     maxPayload: config.wsMaxPayload,
-    verifyClient: (info: { req: IncomingMessage }) => originAllowed(info.req, config.allowedOrigins),
+    verifyClient: (
+      info: { req: IncomingMessage },
+      done: (ok: boolean, code?: number, message?: string) => void,
+    ) =>
+      originAllowed(info.req, config.allowedOrigins) ? done(true) : done(false, 403, 'Origin not allowed'),
   });
 
   // Registered before graphql-ws's own handler: wraps send to see what a socket has not taken yet.
@@ -130,7 +134,17 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
   sweeper.unref();
 
   const formatAll = (errors: readonly GraphQLError[], document?: DocumentNode) =>
-    errors.map((error) => {
+    errors.map((raw) => {
+      // graphql-js's own refusals (parse, validation, variable coercion) carry no code and wrap no
+      // error of ours: they are the client's, unlike anything a resolver or stream threw
+      const error =
+        raw.originalError || raw.extensions.code !== undefined
+          ? raw
+          : new GraphQLError(raw.message, {
+              nodes: raw.nodes,
+              path: raw.path,
+              extensions: { code: 'BAD_USER_INPUT' },
+            });
       const formatted = format(error.toJSON(), error);
       const field =
         document && formatted.extensions?.code === 'BAD_USER_INPUT' ? fieldOf(error, document) : undefined;
@@ -188,14 +202,17 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         if (!operation) return [new GraphQLError('Unknown operation.')];
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
-            new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP.'),
+            new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP.', {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
           ];
         }
         const errors = validate(schema, document, rules);
         ctx.extra.documents?.set(id, document);
         if (errors.length) return errors;
         const session = ctx.extra.session;
-        if (!session) return [new GraphQLError('Not signed in.')];
+        if (!session)
+          return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
         const viewer = await session.viewer();
         return {
           schema,

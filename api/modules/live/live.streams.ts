@@ -19,6 +19,55 @@ import type { Goal } from '../goals/goal.type.ts';
 import { checkLimit } from '../leaderboard/leaderboard.service.ts';
 import { ForbiddenError } from '../../errors.ts';
 
+/**
+ * Lets an unsubscribe end a stream that is waiting for its next event. An async generator's own
+ * return() queues behind the await it is suspended in, so without this a closed subscription
+ * would hold its hub subscription until the next event (for a quiet board: hours).
+ */
+class StreamScope {
+  private cancelled = false;
+  private readonly boxes = new Set<{ return(): Promise<unknown> }>();
+
+  track<B extends { return(): Promise<unknown> }>(box: B): B {
+    if (this.cancelled) void box.return();
+    else this.boxes.add(box);
+    return box;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    for (const box of this.boxes) void box.return();
+  }
+}
+
+function releasing<T>(start: (scope: StreamScope) => AsyncGenerator<T>): AsyncIterableIterator<T> {
+  const scope = new StreamScope();
+  const generator = start(scope);
+  return {
+    next: () => generator.next(),
+    return: (value?: unknown) => {
+      scope.cancel();
+      return generator.return(value);
+    },
+    throw: (error?: unknown) => {
+      scope.cancel();
+      return generator.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+export const leaderboardStream = (ctx: AppContext, args: BoardArgs) =>
+  releasing((scope) => leaderboardGen(ctx, args, scope));
+export const goalChangedStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+  releasing((scope) => goalChangedGen(ctx, args, scope));
+export const goalRemovedStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+  releasing((scope) => goalRemovedGen(ctx, args, scope));
+export const achievementStream = (ctx: AppContext, args: { teamId: string | null }) =>
+  releasing((scope) => achievementGen(ctx, args, scope));
+
 function liveOf(ctx: AppContext): { live: LiveHub; session: Session } {
   if (!ctx.live || !ctx.session)
     throw new UnauthenticatedError('Subscriptions run over WebSocket with a token.');
@@ -37,18 +86,24 @@ export interface BoardArgs {
   limit: number;
 }
 
-export async function* leaderboardStream(ctx: AppContext, args: BoardArgs): AsyncGenerator<BoardEvent> {
+async function* leaderboardGen(
+  ctx: AppContext,
+  args: BoardArgs,
+  scope: StreamScope,
+): AsyncGenerator<BoardEvent> {
   const { live, session } = liveOf(ctx);
   await session.viewer();
   checkLimit(args.limit);
   const teamId = optionalId(args.teamId, 'Team');
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
-  const box = live.watchBoard({
-    periodType: args.periodType,
-    metric: args.metric,
-    teamId,
-    limit: args.limit,
-  });
+  const box = scope.track(
+    live.watchBoard({
+      periodType: args.periodType,
+      metric: args.metric,
+      teamId,
+      limit: args.limit,
+    }),
+  );
   try {
     for await (const event of box) {
       await session.viewer(); // leaderboards are for every role; the session must still be valid
@@ -104,13 +159,14 @@ function goalVisible(
   return true;
 }
 
-export async function* goalChangedStream(
+async function* goalChangedGen(
   ctx: AppContext,
   args: { userId: string | null; teamId: string | null },
+  scope: StreamScope,
 ): AsyncGenerator<WithLoaders<Goal>> {
   const { live, session } = liveOf(ctx);
   const filter = await goalFilter(ctx, await session.viewer(), args);
-  const box = live.goalEvents();
+  const box = scope.track(live.goalEvents());
   const snapshot = async function* (viewer: Viewer): AsyncGenerator<WithLoaders<Goal>> {
     const rows = await listGoals(ctx.db, {
       userId: filter.userId,
@@ -137,13 +193,14 @@ export async function* goalChangedStream(
   }
 }
 
-export async function* goalRemovedStream(
+async function* goalRemovedGen(
   ctx: AppContext,
   args: { userId: string | null; teamId: string | null },
+  scope: StreamScope,
 ): AsyncGenerator<string> {
   const { live, session } = liveOf(ctx);
   const filter = await goalFilter(ctx, await session.viewer(), args);
-  const box = live.goalEvents();
+  const box = scope.track(live.goalEvents());
   try {
     for await (const event of box) {
       const viewer = await session.viewer();
@@ -155,15 +212,16 @@ export async function* goalRemovedStream(
   }
 }
 
-export async function* achievementStream(
+async function* achievementGen(
   ctx: AppContext,
   args: { teamId: string | null },
+  scope: StreamScope,
 ): AsyncGenerator<WithLoaders<Achievement>> {
   const { live, session } = liveOf(ctx);
   await session.viewer();
   const teamId = optionalId(args.teamId, 'Team');
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
-  const box = live.achievementEvents();
+  const box = scope.track(live.achievementEvents());
   try {
     for await (const event of box as AsyncIterable<AchievementEvent>) {
       await session.viewer(); // badges are for every role

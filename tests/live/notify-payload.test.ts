@@ -1,0 +1,177 @@
+/**
+ * NOTIFY payloads (drizzle/0002_notify.sql) must stay under Postgres's 8000-byte limit whatever one
+ * statement writes, or the statement itself fails ("payload string too long"). These tests LISTEN on
+ * 'pulse_changes' directly while single statements write thousands of rows, and check every
+ * payload's size and that the id chunks together name every row.
+ */
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const LIMIT = 8000;
+let server: TestServer;
+let stopListening: () => Promise<void>;
+const payloads: string[] = [];
+let userIds: number[] = [];
+
+interface Message {
+  t: string;
+  ids?: number[];
+  g?: [number, number | null, number | null][];
+  all?: boolean;
+  p?: unknown[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const parsed = (from: number): Message[] => payloads.slice(from).map((p) => JSON.parse(p) as Message);
+const bytes = (from: number) => payloads.slice(from).map((p) => Buffer.byteLength(p, 'utf8'));
+
+async function listen(): Promise<() => Promise<void>> {
+  const onPayload = (payload: string) => void payloads.push(payload);
+  if (server.databaseUrl) {
+    const client = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+    const meta = await client.listen('pulse_changes', onPayload);
+    return async () => {
+      await meta.unlisten();
+      await client.end({ timeout: 1 });
+    };
+  }
+  const pglite = server.app.database.pglite;
+  if (!pglite) throw new Error('no PGlite instance');
+  return pglite.listen('pulse_changes', onPayload);
+}
+
+/** Waits until `test` holds for the messages since `from`, then until no more arrive for 300 ms. */
+async function collect(
+  from: number,
+  test: (messages: Message[]) => boolean,
+  what: string,
+): Promise<Message[]> {
+  const deadline = Date.now() + 20_000;
+  while (!test(parsed(from))) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; got ${payloads.length - from}`);
+    await sleep(20);
+  }
+  for (let seen = -1; seen !== payloads.length;) {
+    seen = payloads.length;
+    await sleep(300);
+  }
+  return parsed(from);
+}
+
+const idsOf = (messages: Message[], t: 'goal' | 'ach') =>
+  messages.filter((m) => m.t === t).flatMap((m) => m.ids ?? []);
+const deletedOf = (messages: Message[]) =>
+  messages.filter((m) => m.t === 'goal_del').flatMap((m) => (m.g ?? []).map((g) => g[0]));
+const sortedNumbers = (list: number[]) => [...list].sort((a, b) => a - b);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  stopListening = await listen();
+  const teams = await server.sql<{ id: number }>(
+    sql`insert into teams (name) select 'Notify team ' || t from generate_series(1, 5) t returning id`,
+  );
+  const users = await server.sql<{ id: number }>(sql`insert into users (name, email, role, team_id)
+    select 'Seller ' || n, 'np' || n || '@example.com', 'REP', (${sql.raw(`array[${teams.map((t) => t.id).join(',')}]`)})[1 + n % 5]
+    from generate_series(1, 50) n returning id`);
+  userIds = users.map((u) => u.id);
+});
+afterAll(async () => {
+  await stopListening?.();
+  await server?.close();
+});
+
+describe('NOTIFY payloads stay under 8000 bytes', () => {
+  it('(b) 2,000 goals and 2,000 achievements created by single statements', async () => {
+    const from = payloads.length;
+    const goals = await server.sql<{ id: number }>(sql`insert into goals
+        (user_id, metric, period_type, period_start, period_end, target_value)
+      select u.id, 'REVENUE', 'MONTHLY', s.start, s.start, 1000
+      from users u
+      cross join lateral (select (date_trunc('month', now()) - make_interval(months => m))::date as start
+                          from generate_series(0, 39) m) s
+      where u.email like 'np%'
+      returning id`);
+    expect(goals).toHaveLength(2000);
+    const badges = await server.sql<{
+      id: number;
+    }>(sql`insert into achievements (user_id, kind, title, badge_icon)
+      select u.id, 'Bulk', 'Bulk badge ' || k, '⭐'
+      from users u cross join generate_series(1, 40) k where u.email like 'np%'
+      returning id`);
+    expect(badges).toHaveLength(2000);
+    const messages = await collect(
+      from,
+      (m) => idsOf(m, 'goal').length >= 2000 && idsOf(m, 'ach').length >= 2000,
+      'the goal and badge ids',
+    );
+    for (const size of bytes(from)) expect(size).toBeLessThan(LIMIT);
+    expect(sortedNumbers(idsOf(messages, 'goal'))).toEqual(sortedNumbers(goals.map((g) => g.id)));
+    expect(sortedNumbers(idsOf(messages, 'ach'))).toEqual(sortedNumbers(badges.map((b) => b.id)));
+    expect(messages.filter((m) => m.t === 'goal').length).toBeGreaterThan(1); // it was chunked
+  });
+
+  it('(a) 5,000 activities over 3 years for 50 users in one statement', async () => {
+    const from = payloads.length;
+    await server.sql(sql`insert into activities (user_id, kind, amount, occurred_at, external_id)
+      select us.ids[1 + g % 50],
+             k.kind,
+             case when k.kind = 'ORDER_WON' then 250 + g % 1000 end,
+             now() - make_interval(days => g % 1095, hours => g % 24),
+             'notify-bulk-' || g
+      from generate_series(0, 4999) g
+      cross join (select array_agg(id order by id) as ids from users where email like 'np%') us
+      cross join lateral (select ((array['ORDER_WON','LEAD_CREATED','CALL','OPPORTUNITY_LOST','ORDER_WON',
+                                         'MEETING','QUOTATION_SENT'])[1 + (g / 50) % 7])::activity_kind as kind) k`);
+    const messages = await collect(
+      from,
+      (m) => m.some((x) => x.t === 'perf') && idsOf(m, 'goal').length > 0,
+      'the rollup and goal notifications',
+    );
+    const sizes = bytes(from);
+    expect(Math.max(...sizes)).toBeLessThan(LIMIT);
+    // so many periods changed that the rollup notice collapses to "everything"
+    expect(messages.some((m) => m.t === 'perf' && m.all === true)).toBe(true);
+    // every goal of these users lies within the 3 years of activity: all were recomputed
+    expect(new Set(idsOf(messages, 'goal')).size).toBeGreaterThan(1000);
+    for (const m of messages.filter((x) => x.t === 'goal' || x.t === 'ach'))
+      expect(m.ids!.length).toBeLessThanOrEqual(400);
+    expect(idsOf(messages, 'ach').length).toBeGreaterThan(0); // rule badges were awarded
+  }, 120_000);
+
+  it('(c) 2,000 goals deleted by one statement', async () => {
+    const rows = await server.sql<{ id: number }>(
+      sql`select id from goals where user_id in (select id from users where email like 'np%')`,
+    );
+    expect(rows).toHaveLength(2000);
+    const from = payloads.length;
+    await server.sql(sql`delete from goals where user_id in (select id from users where email like 'np%')`);
+    const messages = await collect(from, (m) => deletedOf(m).length >= 2000, 'the deleted goal ids');
+    for (const size of bytes(from)) expect(size).toBeLessThan(LIMIT);
+    expect(sortedNumbers(deletedOf(messages))).toEqual(sortedNumbers(rows.map((r) => r.id)));
+    const byId = new Map(
+      messages.filter((m) => m.t === 'goal_del').flatMap((m) => (m.g ?? []).map((g) => [g[0], g] as const)),
+    );
+    expect(userIds).toContain(byId.get(rows[0]!.id)?.[1]); // the owner travels with the id, for filters
+  });
+
+  it('(c) with the widest ids (10 digits), a bulk delete still works and stays under the limit', async () => {
+    // ids are plain int4 identities "by default": any writer may insert ids up to 2147483647
+    const big = 2_000_000_000;
+    await server.sql(
+      sql`insert into users (id, name, email, role) values (${big}, 'Wide Id', 'wide@example.com', 'REP')`,
+    );
+    const goals = await server.sql<{ id: number }>(sql`insert into goals
+        (id, user_id, metric, period_type, period_start, period_end, target_value)
+      select 2147480000 + d, ${big}, 'CALLS', 'DAILY', current_date - d, current_date - d, 5
+      from generate_series(0, 1999) d returning id`);
+    expect(goals).toHaveLength(2000);
+    const from = payloads.length;
+    await server.sql(sql`delete from goals where user_id = ${big}`);
+    const messages = await collect(from, (m) => deletedOf(m).length >= 2000, 'the deleted goal ids');
+    for (const size of bytes(from)) expect(size).toBeLessThan(LIMIT);
+    expect(sortedNumbers(deletedOf(messages))).toEqual(sortedNumbers(goals.map((g) => g.id)));
+  });
+});
