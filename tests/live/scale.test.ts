@@ -1,0 +1,310 @@
+/**
+ * Live updates under load (real Postgres): a reader that stops reading is cut off without hurting
+ * the others or the server's memory; bursts cost one recomputation per dirty board per flush,
+ * whatever the number of subscribers.
+ */
+import postgres from 'postgres';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOrg } from '../support/fixtures.ts';
+import {
+  BOARD_SUBSCRIPTION,
+  createSellers,
+  entriesOf,
+  httpBoard,
+  insertOrders,
+  ms,
+  now,
+  orderInputs,
+  percentile,
+  RECORD,
+  sameEntries,
+  stream,
+  waitUntil,
+  type BoardArgs,
+  type BoardFrame,
+  type Stream,
+} from '../support/live-tools.ts';
+import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { commitTogether, rawSubscriber, watchMemory } from '../support/live-load.ts';
+import { connect } from '../support/ws.ts';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+const ADMIN = 'admin@example.com';
+const BIG_BOARD = `subscription { leaderboardChanged(limit: 200) {
+  version generatedAt totalEntries entries { rank medal revenue ordersWon conversionRate winRate
+    revenueRank ordersRank conversionRank winRateRank user { id name email role } } } }`;
+type BigFrame = {
+  leaderboardChanged: {
+    generatedAt: string;
+    entries: { rank: number; revenue: string; user: { name: string } }[];
+  };
+};
+
+describe.skipIf(!process.env.DATABASE_URL)(
+  'live at scale (real Postgres: many concurrent writer connections, thousands of rows)',
+  () => {
+    it('closes a subscriber that stops reading; memory stays bounded and the others keep up', async () => {
+      const server = await startTestServer({
+        WS_SEND_TIMEOUT_MS: '2000',
+        WS_MAX_BUFFERED: '65536',
+        LIVE_COALESCE_MS: '0',
+      });
+      cleanup.push(() => server.close());
+      const db = postgres(server.databaseUrl!, { max: 10, onnotice: () => {} });
+      cleanup.push(() => db.end({ timeout: 1 }));
+      const sellers = await createSellers(db, 'Seller', 150);
+      const token = await server.token(ADMIN);
+
+      // a wall of 16 boards on one socket (16 x ~38 KB per change), so that it fills the kernel's
+      // socket buffers within seconds (loopback: several MB) and its sends start to wait
+      const slow = await rawSubscriber(server.url, token, BIG_BOARD, 16);
+      cleanup.push(() => slow.socket.terminate());
+      const client = connect(server.url, token);
+      cleanup.push(() => client.dispose());
+      const normal = stream<BigFrame>(client, BIG_BOARD);
+      await waitUntil(() => normal.frames.length > 0, 5000, 'the normal client’s first frame');
+      slow.pause();
+
+      const memory = watchMemory();
+      const stats0 = { ...server.app.live.stats };
+
+      // 10,000 sales: 200 statements of 50 rows (10 random sellers each), 5 connections at a time
+      const started = now();
+      let statements = 0;
+      let closedAfter: { ms: number; published: number } | undefined;
+      const closeWatch = setInterval(() => {
+        if (!closedAfter && server.app.ws.slowClosed > 0)
+          closedAfter = {
+            ms: now() - started,
+            published: server.app.live.stats.published - stats0.published,
+          };
+      }, 5);
+      cleanup.push(() => clearInterval(closeWatch));
+      await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          for (let s = 0; s < 40; s += 1) {
+            const who = Array.from(
+              { length: 10 },
+              () => sellers[Math.floor(Math.random() * sellers.length)]!,
+            );
+            const orders = Array.from({ length: 50 }, (_, i): [number, number] => [
+              who[i % 10]!,
+              1 + (i % 50),
+            ]);
+            await insertOrders(db, 'scale', orders);
+            statements += 1;
+          }
+        }),
+      );
+      const wrote = now() - started;
+      const expected = await httpBoard(server, ADMIN, { l: 200 });
+      const done = await normal.waitFor((d) => sameEntries(d.leaderboardChanged, expected), 2000);
+      await waitUntil(() => server.app.ws.slowClosed >= 1, 5000, 'the slow subscriber to be closed');
+      const mem = memory.stop();
+      const during = normal.frames.filter((f) => f.at >= started);
+      // frame latency: computed (generatedAt, server clock = this process's clock) -> received
+      const latencies = during.map(
+        (f) => performance.timeOrigin + f.at - Date.parse(f.data.leaderboardChanged.generatedAt),
+      );
+      const stats = server.app.live.stats;
+      console.info(
+        `[scale] slow client: ${statements} statements / 10,000 rows written in ${ms(wrote)} ms; ` +
+          `published ${stats.published - stats0.published}, flushes ${stats.flushes - stats0.flushes}; ` +
+          `slow socket got ${slow.state.frames} frames (${Math.round(slow.state.bytes / 1024)} KiB) before pausing took effect, ` +
+          `slowClosed ${server.app.ws.slowClosed} at ${ms(closedAfter?.ms ?? NaN)} ms after ${closedAfter?.published} publishes; normal client ${during.length} frames, latency p50 ${ms(percentile(latencies, 50))} / p95 ${ms(percentile(latencies, 95))} / max ${ms(Math.max(...latencies))} ms, final board ${ms(done.at - started - wrote)} ms after the last write; ` +
+          `memory (MB, after a full GC before and after) ${JSON.stringify(mem)}`,
+      );
+      expect(server.app.ws.slowClosed).toBeGreaterThanOrEqual(1);
+      // bounded by design: boards conflate (one pending per subscription), graphql-ws awaits each send
+      expect(mem.heap.after - mem.heap.before).toBeLessThan(150);
+      expect(mem.external.after - mem.external.before).toBeLessThan(64);
+      expect(entriesOf(normal.last()!.leaderboardChanged)).toEqual(entriesOf(expected));
+      expect(normal.errors).toEqual([]);
+      expect(percentile(latencies, 95)).toBeLessThan(1000);
+      expect(Math.max(...latencies)).toBeLessThan(2000);
+      // the slow reader, once it reads again, finds its socket closed
+      slow.resume();
+      await waitUntil(() => slow.state.closed, 5000, 'the slow client to see its socket closed');
+      expect(server.app.ws.wss.clients.size).toBe(1);
+    });
+
+    describe('bursts', () => {
+      let server: TestServer;
+      let db: postgres.Sql;
+      let sellers: number[];
+      const BURST = 1000;
+
+      /** A server of its own per test: hub statistics are per process. */
+      async function start() {
+        server = await startTestServer();
+        db = postgres(server.databaseUrl!, { max: 10, onnotice: () => {} });
+        cleanup.push(() => server.close());
+        cleanup.push(() => db.end({ timeout: 1 }));
+        const org = await createOrg(server);
+        const eastReps = await createSellers(db, 'East Rep', 10, org.teams.east);
+        sellers = [org.reps.east1.id, org.reps.east2.id, org.reps.west1.id, ...eastReps];
+        sellers.push(...(await createSellers(db, 'Rep', 10)));
+        await Promise.all(Array.from({ length: 10 }, () => db`select 1`)); // open the pool
+        const client = connect(server.url, await server.token(ADMIN));
+        cleanup.push(() => client.dispose());
+        return { client, east: String(org.teams.east) };
+      }
+
+      /**
+       * 1,000 sales at once. graphql: 20 parallel recordActivities calls of 50. commit: 10
+       * transactions of 100 rows (disjoint sellers, so none waits for another) opened together and
+       * committed together: their notifications arrive within milliseconds of each other.
+       */
+      async function burst(via: 'graphql' | 'commit'): Promise<number> {
+        const started = now();
+        if (via === 'graphql') {
+          await Promise.all(
+            Array.from({ length: 20 }, async (_, b) => {
+              const orders = Array.from({ length: BURST / 20 }, (_, i): [number, number] => [
+                sellers[(b * 7 + i) % sellers.length]!,
+                10 + ((b + i) % 90),
+              ]);
+              dataOf(await server.gql(RECORD, { a: orderInputs('burst', orders) }, ADMIN));
+            }),
+          );
+          return now() - started;
+        }
+        const batches = Array.from({ length: 10 }, (_, t) =>
+          Array.from({ length: BURST / 10 }, (_, i): [number, number] => [
+            sellers[t + 10 * (i % 2)]!,
+            10 + ((t + i) % 90),
+          ]),
+        );
+        await commitTogether(db, 'burst', batches);
+        return now() - started;
+      }
+
+      /** Every stream's last frame equals the leaderboard query for its arguments; then the hub is idle. */
+      async function converge(pairs: [Stream<BoardFrame>, BoardArgs][]): Promise<number> {
+        const started = now();
+        const expected = await Promise.all(pairs.map(([, args]) => httpBoard(server, ADMIN, args)));
+        await waitUntil(
+          () => pairs.every(([s], i) => sameEntries(s.last()?.leaderboardChanged, expected[i])),
+          3000,
+          () =>
+            JSON.stringify(
+              pairs.map(([s], i) => [entriesOf(s.last()?.leaderboardChanged), entriesOf(expected[i])]),
+            ),
+        );
+        await server.app.live.settled();
+        for (const [i, [s]] of pairs.entries()) {
+          expect(entriesOf(s.last()?.leaderboardChanged)).toEqual(entriesOf(expected[i]));
+          expect(s.errors).toEqual([]);
+        }
+        return now() - started;
+      }
+
+      it('recomputes each dirty board once per flush, and every subscriber ends on the final board', async () => {
+        const { client, east } = await start();
+        const boards: BoardArgs[] = [{}, {}, {}, { t: east }, { m: 'ORDERS', p: 'YEARLY', l: 25 }];
+        const pairs = boards.map((args): [Stream<BoardFrame>, BoardArgs] => [
+          stream<BoardFrame>(client, BOARD_SUBSCRIPTION, { ...args }),
+          args,
+        ]);
+        await waitUntil(() => pairs.every(([s]) => s.frames.length > 0), 5000, 'first frames');
+        await server.app.live.settled();
+        expect(server.app.live.watchedBoards).toBe(3);
+        const before = { ...server.app.live.stats };
+        const took = await burst('graphql');
+        const settledIn = await converge(pairs);
+        const after = server.app.live.stats;
+        const recomputations = after.recomputations - before.recomputations;
+        const flushes = after.flushes - before.flushes;
+        console.info(
+          `[scale] burst of ${BURST} sales (20 parallel recordActivities calls of 50) in ${ms(took)} ms, ` +
+            `5 subscribers on 3 boards: ${recomputations} recomputations in ${flushes} flushes, ` +
+            `${after.notifications - before.notifications} notifications, ${after.published - before.published} published; ` +
+            `all final ${ms(settledIn)} ms after the burst`,
+        );
+        expect(recomputations).toBeGreaterThanOrEqual(3);
+        expect(recomputations).toBeLessThanOrEqual(3 * flushes);
+        expect(recomputations).toBeLessThanOrEqual(30);
+      });
+
+      it('50 subscribers of one board cost the same recomputations as 1', async () => {
+        const { client } = await start();
+        const args: BoardArgs = { p: 'QUARTERLY', l: 20 };
+        const one = stream<BoardFrame>(client, BOARD_SUBSCRIPTION, { ...args });
+        await waitUntil(() => one.frames.length > 0, 5000, 'the first frame');
+        await server.app.live.settled();
+
+        const counts: { recomputations: number; flushes: number; ms: number }[] = [];
+        const measure = async (subscribers: Stream<BoardFrame>[]) => {
+          const before = { ...server.app.live.stats };
+          const took = await burst('commit');
+          await converge(subscribers.map((s) => [s, args]));
+          const after = server.app.live.stats;
+          counts.push({
+            recomputations: after.recomputations - before.recomputations,
+            flushes: after.flushes - before.flushes,
+            ms: ms(took),
+          });
+        };
+        await measure([one]);
+        const more = Array.from({ length: 49 }, () =>
+          stream<BoardFrame>(client, BOARD_SUBSCRIPTION, { ...args }),
+        );
+        await waitUntil(() => more.every((s) => s.frames.length > 0), 5000, 'the first frame of 49 more');
+        await server.app.live.settled();
+        expect(server.app.live.watchedBoards).toBe(1);
+        expect(server.app.live.subscriberCount).toBe(50);
+        await measure([one, ...more]);
+        console.info(
+          `[scale] one burst (10 transactions x 100 rows committed together): 1 subscriber ${JSON.stringify(counts[0])}, 50 subscribers ${JSON.stringify(counts[1])}`,
+        );
+        expect(Math.abs(counts[1]!.recomputations - counts[0]!.recomputations)).toBeLessThanOrEqual(2);
+      });
+
+      it('releases what a subscriber held as soon as it leaves, even when nothing changes', async () => {
+        const { east } = await start();
+        const baseline = server.app.live.subscriberCount;
+        const token = await server.token(ADMIN);
+        // 20 screens come and go: a quiet board (nobody sells), goals and badges; half of them
+        // unsubscribe before closing, the others just close the socket
+        const visitors = Array.from({ length: 20 }, () => {
+          const visitor = connect(server.url, token);
+          const streams = [
+            stream(visitor, BOARD_SUBSCRIPTION, { t: east, p: 'DAILY' }),
+            stream(visitor, 'subscription { goalChanged { id } }'),
+            stream(visitor, `subscription($t: ID) { achievementUnlocked(teamId: $t) { id } }`, { t: east }),
+          ];
+          return { visitor, streams };
+        });
+        await waitUntil(
+          () => server.app.live.subscriberCount === baseline + 60,
+          5000,
+          () => `60 subscriptions, got ${server.app.live.subscriberCount - baseline}`,
+        );
+        for (const [i, { visitor, streams }] of visitors.entries()) {
+          if (i % 2) for (const s of streams) s.stop();
+          await visitor.dispose();
+        }
+        await waitUntil(() => server.app.live.subscriberCount === baseline, 1000, 'release').catch(() => {});
+        const left = {
+          boards: server.app.live.watchedBoards,
+          subscribers: server.app.live.subscriberCount - baseline,
+        };
+        // diagnosis: does the next change release them?
+        await insertOrders(db, 'nudge', [[sellers[3]!, 1]]);
+        await server.app.live.settled();
+        await waitUntil(() => server.app.live.watchedBoards === 0, 1000, 'boards released by a change').catch(
+          () => {},
+        );
+        console.info(
+          `[scale] 20 clients came and went: 1 s later ${left.subscribers} subscriptions still held on ${left.boards} boards; ` +
+            `after one sale ${server.app.live.subscriberCount - baseline} on ${server.app.live.watchedBoards}`,
+        );
+        expect(left).toEqual({ boards: 0, subscribers: 0 });
+      });
+    });
+  },
+);
