@@ -65,6 +65,7 @@ describe('server process', () => {
       DATA_DIR: dataDir,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
+      SHUTDOWN_GRACE_MS: '60000', // a loaded CI machine may take a while to finish the batch
       JWT_SECRET: TEST_JWT_SECRET,
       DATABASE_URL: '',
     };
