@@ -1,7 +1,8 @@
 /**
  * The whole server as one object with a lifecycle: config -> database (migrated, bootstrapped) ->
- * live hub + LISTEN bridge -> HTTP + WebSocket -> background jobs; stop() reverses it (sockets
- * first, then the listener, then in-flight HTTP requests finish, then the database closes).
+ * live hub + LISTEN bridge -> HTTP + WebSocket -> background jobs (webhook worker, goal sweep);
+ * stop() reverses it (the webhook worker and sockets first, then the listener, then in-flight HTTP
+ * requests finish, then the database closes).
  * main.ts runs it; tests start it in-process.
  */
 import { sql } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import { startHttpServer } from './http.ts';
 import { createBridge, type Bridge } from './live/bridge.ts';
 import { LiveHub } from './live/hub.ts';
 import { createLogger } from './logger.ts';
+import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
 import { startWebSocketServer, type WsServer } from './ws.ts';
 
 export interface App {
@@ -29,6 +31,7 @@ export interface App {
   readonly live: LiveHub;
   readonly bridge: Bridge;
   readonly ws: WsServer;
+  readonly webhooks: WebhookWorker;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     stack.push(() => ws.dispose());
 
+    // after the hub (rank changes) and before the database closes (stop unwinds in reverse)
+    const webhooks = createWebhookWorker({
+      db: database.db,
+      logger,
+      live,
+      pollMs: config.webhookPollMs,
+      timeoutMs: config.webhookTimeoutMs,
+      maxAttempts: config.webhookMaxAttempts,
+      retryBaseMs: config.webhookRetryBaseMs,
+    });
+    webhooks.start();
+    stack.push(() => webhooks.dispose());
+
     const sweep = async () => {
       try {
         await rows(database.db, sql`select refresh_goal_statuses()`);
@@ -113,6 +129,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       live,
       bridge,
       ws,
+      webhooks,
       stop: () => (stopping ??= unwind()),
     };
   } catch (error) {

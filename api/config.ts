@@ -67,6 +67,12 @@ const schema = z.object({
   LIVE_COALESCE_MS: z.coerce.number().int().nonnegative().default(25),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(5000),
   LIVE_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** How often the webhook worker looks for due deliveries. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Attempts before a delivery is FAILED; waits double from WEBHOOK_RETRY_BASE_MS, capped at an hour. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().default(12),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
 });
 
 export type Config = Readonly<{
@@ -101,6 +107,10 @@ export type Config = Readonly<{
   demoSignIn: boolean;
   liveHeartbeatMs: number;
   liveHeartbeatTimeoutMs: number;
+  webhookPollMs: number;
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  webhookRetryBaseMs: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -148,5 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoSignIn: e.DEMO_SIGN_IN,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
     liveHeartbeatTimeoutMs: e.LIVE_HEARTBEAT_TIMEOUT_MS,
+    webhookPollMs: e.WEBHOOK_POLL_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
   };
 }

@@ -3,7 +3,6 @@
  * limit, masked errors), /healthz, and the static client at /. Each request runs in its own
  * request scope (request id, SQL statement count) and gets a fresh context.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -14,16 +13,17 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { bearerToken } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext, type AppContext, type OrgSettings } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { demoEnabled, demoRouter } from './demo.ts';
 import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
+import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
-import type { Viewer } from './permissions.ts';
-import { currentRequestScope, runInRequestScope } from './request-scope.ts';
-import { authenticateToken } from './session.ts';
+import { importRouter } from './import/import.route.ts';
+import { restRouter } from './rest/router.ts';
+import { currentRequestScope, requestScopeMiddleware } from './request-scope.ts';
+import { authenticate } from './session.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -51,16 +51,6 @@ export function createArmor(config: Config): ReturnType<ApolloArmor['protect']> 
     maxTokens: { n: 2000 },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
-}
-
-/** The viewer a bearer token names: UNAUTHENTICATED for a bad token or an unknown or inactive user. */
-export async function authenticate(
-  deps: Pick<HttpDeps, 'database' | 'jwtSecret'>,
-  authorization: string | undefined,
-): Promise<Viewer | null> {
-  const token = bearerToken(authorization);
-  if (token === undefined) return null;
-  return (await authenticateToken(deps.database.db, deps.jwtSecret, token)).viewer;
 }
 
 const sqlCountPlugin: ApolloServerPlugin<AppContext> = {
@@ -93,6 +83,9 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: config.stackTraces,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop Apollo first, and app.stop()
+    // then waited on that second stop for ever, so the process ended with the database not closed
+    stopOnTerminationSignals: false,
     formatError: createFormatError({ logger, stackTraces: config.stackTraces }),
     validationRules: armor.validationRules,
     plugins: [
@@ -115,25 +108,19 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
 
   if (demoEnabled(config)) app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret));
 
+  // The seed's REST API (api/rest/), over the same services, auth and validation as GraphQL.
+  const rest = { database: deps.database, jwtSecret: deps.jwtSecret, org: deps.org, logger };
+  app.use(
+    '/api',
+    requestScopeMiddleware(logger, 'rest request'),
+    restRouter({ ...rest, maxBody: config.maxBody }),
+  );
+  app.use('/import', requestScopeMiddleware(logger, 'import request'), importRouter(rest));
+  app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
+
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const requestId = (req.header('x-request-id') ?? '').slice(0, 100) || randomUUID();
-      res.setHeader('x-request-id', requestId);
-      const started = process.hrtime.bigint();
-      res.on('finish', () => {
-        logger.info(
-          {
-            requestId,
-            method: req.method,
-            status: res.statusCode,
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
-          },
-          'graphql request',
-        );
-      });
-      runInRequestScope({ requestId, statements: 0 }, next);
-    },
+    requestScopeMiddleware(logger, 'graphql request'),
     express.json({ limit: config.maxBody }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -150,8 +137,15 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
 
   const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
   const built = `${clientDir}dist`;
-  if (existsSync(built)) app.use(express.static(built));
-  else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));
+  if (existsSync(built)) {
+    app.use(express.static(built));
+    // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
+    // index.html. Only extension-less paths outside the API's own prefixes, so a missing
+    // /assets/x.js or /api/nothing is still a 404, not HTML.
+    app.get(/^\/(?!(?:graphql|healthz|metrics|api|demo|import|export)(?:\/|$))[^.]*$/, (_req, res) =>
+      res.sendFile(`${built}/index.html`),
+    );
+  } else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));
 
   app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     // body-parser errors (too large, bad JSON) become the contract's error shape

@@ -4,6 +4,7 @@
  * statement count does not grow with the rows it returns.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'drizzle-orm/logger';
 
 export interface RequestScope {
@@ -28,3 +29,41 @@ export const countingLogger: Logger = {
     if (scope) scope.statements += 1;
   },
 };
+
+/** The minimal request/response surface the scope middleware needs (express's, or node's). */
+interface ScopedRequest {
+  method: string;
+  header(name: string): string | undefined;
+}
+interface ScopedResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  on(event: 'finish', listener: () => void): unknown;
+}
+interface RequestLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * Middleware: runs the rest of the request in its own scope (request id from X-Request-Id or a new
+ * one, echoed back) and logs one line when the response is finished.
+ */
+export function requestScopeMiddleware(logger: RequestLogger, message: string) {
+  return (req: ScopedRequest, res: ScopedResponse, next: () => void): void => {
+    const requestId = (req.header('x-request-id') ?? '').slice(0, 100) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        message,
+      );
+    });
+    runInRequestScope({ requestId, statements: 0 }, next);
+  };
+}

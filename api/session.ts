@@ -3,9 +3,9 @@
  * and is active. HTTP does it per request; a WebSocket at connect and again (at most once a
  * second) for every event it sends, so scope follows role, team and deactivation changes.
  */
-import { verifyToken } from './auth.ts';
+import { bearerToken, verifyToken } from './auth.ts';
 import type { Session } from './context.ts';
-import type { Queryable } from './db/client.ts';
+import type { DatabaseHandle, Queryable } from './db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { findViewerByEmail } from './modules/users/user.queries.ts';
 import type { Viewer } from './permissions.ts';
@@ -33,6 +33,19 @@ export async function authenticateToken(
 ): Promise<{ viewer: Viewer; email: string; expiresAt: number | undefined }> {
   const claims = await verifyToken(secret, token);
   return { viewer: await loadViewer(db, claims.email), email: claims.email, expiresAt: claims.expiresAt };
+}
+
+/**
+ * The viewer an Authorization header names (every HTTP route: GraphQL, REST, import, export):
+ * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user.
+ */
+export async function authenticate(
+  deps: { database: DatabaseHandle; jwtSecret: string },
+  authorization: string | undefined,
+): Promise<Viewer | null> {
+  const token = bearerToken(authorization);
+  if (token === undefined) return null;
+  return (await authenticateToken(deps.database.db, deps.jwtSecret, token)).viewer;
 }
 
 const VIEWER_TTL_MS = 1000;

@@ -13,6 +13,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../../schema/db/index.ts';
 import { countingLogger } from '../request-scope.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -56,11 +57,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
   let dataDir: string | undefined;
+  let unlock = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
     dataDir = join(options.dataDir, 'pglite');
   }
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite(pglite, { schema, logger: countingLogger }) as unknown as Database;
   return {
     db,
@@ -68,7 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pglite,
     pg: undefined,
     ping: () => ping(db),
-    close: () => pglite.close(),
+    close: () => pglite.close().finally(unlock),
   };
 }
 

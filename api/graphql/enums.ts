@@ -2,6 +2,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACTIVITY_KINDS,
+  DELIVERY_STATUSES,
   GOAL_METRICS,
   GOAL_STATUSES,
   LEADERBOARD_METRICS,
@@ -9,6 +10,7 @@ import {
   PERIOD_TYPES,
   ROLES,
   RULE_METRICS,
+  WEBHOOK_EVENTS,
 } from '../../schema/db/constants.ts';
 
 type EnumObject<T extends readonly string[]> = { [K in T[number]]: K };
@@ -23,6 +25,8 @@ export const GoalStatusEnum = enumObject(GOAL_STATUSES);
 export const LeaderboardMetricEnum = enumObject(LEADERBOARD_METRICS);
 export const MedalEnum = enumObject(MEDALS);
 export const RuleMetricEnum = enumObject(RULE_METRICS);
+export const WebhookEventEnum = enumObject(WEBHOOK_EVENTS);
+export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -47,4 +51,18 @@ registerEnumType(MedalEnum, { name: 'Medal', description: 'Medals for ranks 1, 2
 registerEnumType(RuleMetricEnum, {
   name: 'RuleMetric',
   description: 'What an achievement rule watches: a count or revenue summed over its period.',
+});
+registerEnumType(WebhookEventEnum, {
+  name: 'WebhookEvent',
+  description: 'What a webhook is told about.',
+  valuesConfig: {
+    GOAL_ACHIEVED: { description: 'A goal reached 100 % (created so, or moved there).' },
+    GOAL_MISSED: { description: 'A goal’s period ended below 100 %.' },
+    ACHIEVEMENT_UNLOCKED: { description: 'A badge was awarded, by a rule or by hand.' },
+    RANK_CHANGED: { description: 'Who holds ranks 1-3 of this month’s revenue board changed.' },
+  },
+});
+registerEnumType(DeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING until a 2xx answer (DELIVERED) or until the attempts run out (FAILED).',
 });

@@ -17,6 +17,7 @@ import {
 } from '../modules/performance/performance.resolver.ts';
 import { TeamResolver } from '../modules/teams/team.resolver.ts';
 import { UserResolver } from '../modules/users/user.resolver.ts';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.ts';
 import './enums.ts';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -40,6 +41,7 @@ async function build(): Promise<GraphQLSchema> {
       GoalResolver,
       AchievementResolver,
       LiveResolver,
+      WebhookResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql
@@ -57,7 +59,8 @@ async function build(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) query.description = 'Reads: people, figures, leaderboards, goals and badges.';
   const mutation = schema.getMutationType();
-  if (mutation) mutation.description = 'Writes: activity, pushed figures, goals, badges, teams and users.';
+  if (mutation)
+    mutation.description = 'Writes: activity, pushed figures, goals, badges, teams, users and webhooks.';
   const subscription = schema.getSubscriptionType();
   if (subscription)
     subscription.description = 'Live updates over graphql-ws on /graphql (token in connection_init).';

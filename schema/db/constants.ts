@@ -64,3 +64,16 @@ export const LIMITS = {
   trendsCount: 60,
   leaderboardLimit: 500,
 } as const;
+
+/** What a webhook can be told about (api/webhooks/, drizzle/*_webhook_triggers.sql). */
+export const WEBHOOK_EVENTS = [
+  'GOAL_ACHIEVED',
+  'GOAL_MISSED',
+  'ACHIEVEMENT_UNLOCKED',
+  'RANK_CHANGED',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** A delivery is PENDING until a 2xx answer (DELIVERED) or until its attempts run out (FAILED). */
+export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -4,3 +4,4 @@ export * from './people.ts';
 export * from './activity.ts';
 export * from './goals.ts';
 export * from './achievements.ts';
+export * from './webhooks.ts';

@@ -73,7 +73,7 @@ async function watch(client: ReturnType<typeof connect>, vars: Record<string, un
   await server.app.live.settled();
   // earlier subscriptions of this file are released asynchronously on unsubscribe: let that settle
   let before = server.app.live.subscriberCount;
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const now = server.app.live.subscriberCount;
     stable = now === before ? stable + 1 : 0;

@@ -40,10 +40,23 @@ export interface TestServer {
   sql<T>(query: SQL): Promise<T[]>;
   /** A second connection pool to the same database (Postgres mode only), for concurrent writers. */
   databaseUrl: string | undefined;
+  /**
+   * Stops the app and starts a new one on the same database (with `env` added), as a server
+   * restart does; `app` and `url` then name the new one. Needs `persistent` on PGlite.
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** PGlite: keep the database in the temporary DATA_DIR instead of memory, so restart() keeps it. */
+  persistent?: boolean;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const template = inject('templateDatabase');
   const base = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
@@ -60,7 +73,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await again.end();
     };
   }
-  const config = loadConfig({
+  const baseEnv = {
     PORT: '0',
     HOST: '127.0.0.1',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -70,14 +83,25 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     EXPOSE_SQL_COUNT: 'true',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
-  });
-  const app = await startApp(config, { inMemory: true });
+  };
+  const inMemory = !options.persistent;
+  let app = await startApp(loadConfig(baseEnv), { inMemory });
   const tokens = new Map<string, string>();
   const token = (email: string, expiresIn?: string) => signToken(TEST_JWT_SECRET, email, expiresIn ?? '1h');
   return {
-    app,
-    url: app.url,
+    get app() {
+      return app;
+    },
+    get url() {
+      return app.url;
+    },
     databaseUrl,
+    async restart(more: Record<string, string> = {}) {
+      if (inMemory && !databaseUrl)
+        throw new Error('restart() on PGlite needs startTestServer(env, { persistent: true })');
+      await app.stop();
+      app = await startApp(loadConfig({ ...baseEnv, ...more }), { inMemory });
+    },
     token,
     async gql<T>(query: string, variables?: Record<string, unknown>, as?: string | null) {
       let bearer: string | undefined;

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { GoalStatus } from '../../../schema/db/constants.ts';
+import type { GoalStatus, PeriodType } from '../../../schema/db/constants.ts';
 import { goals, type GoalRow } from '../../../schema/db/index.ts';
 import type { Queryable } from '../../db/client.ts';
 
@@ -16,6 +16,10 @@ export interface GoalFilter {
   status?: GoalStatus | null;
   /** Periods that end today or later (organisation's today). */
   activeOn?: string | null;
+  /** With teamId: also the goals of the team's current members (reports and exports). */
+  includeMembers?: boolean;
+  /** Goals of exactly this period. */
+  period?: { periodType: PeriodType; periodStart: string } | null;
   /** REP scope: their own goals and their team's. */
   ownedBy?: { userId: number; teamId: number | null };
 }
@@ -23,7 +27,16 @@ export interface GoalFilter {
 export function listGoals(db: Queryable, filter: GoalFilter): Promise<GoalWithProjection[]> {
   const conditions: (SQL | undefined)[] = [
     filter.userId != null ? eq(goals.userId, filter.userId) : undefined,
-    filter.teamId != null ? eq(goals.teamId, filter.teamId) : undefined,
+    filter.teamId != null
+      ? or(
+          eq(goals.teamId, filter.teamId),
+          filter.includeMembers
+            ? sql`${goals.userId} in (select u.id from users u where u.team_id = ${filter.teamId})`
+            : undefined,
+        )
+      : undefined,
+    filter.period ? eq(goals.periodType, filter.period.periodType) : undefined,
+    filter.period ? eq(goals.periodStart, filter.period.periodStart) : undefined,
     filter.status ? eq(goals.status, filter.status) : undefined,
     filter.activeOn ? gte(goals.periodEnd, filter.activeOn) : undefined,
     filter.ownedBy

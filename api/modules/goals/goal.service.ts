@@ -11,6 +11,7 @@ import {
   RATE_METRICS,
   type GoalMetric,
   type GoalStatus,
+  type PeriodType,
 } from '../../../schema/db/constants.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import { parseMoney } from '../../domain/money.ts';
@@ -237,6 +238,10 @@ export interface GoalsArgs {
   teamId: string | null;
   status: GoalStatus | null;
   activeOnly: boolean;
+  /** With teamId: also the goals of the team's members (REST API and exports). */
+  includeMembers?: boolean;
+  /** Only goals of the period of this type containing date (REST API and exports). */
+  period?: { periodType: PeriodType; date: string | null } | null;
 }
 
 export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
@@ -256,6 +261,16 @@ export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
     teamId,
     status: args.status,
     activeOn: args.activeOnly ? localDate(ctx.now, ctx.org.timeZone) : null,
+    includeMembers: args.includeMembers ?? false,
+    period: args.period
+      ? {
+          periodType: args.period.periodType,
+          periodStart: periodStart(
+            args.period.periodType,
+            args.period.date ?? localDate(ctx.now, ctx.org.timeZone),
+          ),
+        }
+      : null,
     ...(rep ? { ownedBy: { userId: viewer.id, teamId: viewer.teamId } } : {}),
   });
   return rows.map(toGoal);

@@ -7,6 +7,7 @@ import { PeriodTypeEnum } from '../../graphql/enums.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
+import { recordActivities } from './activity.service.ts';
 import * as service from './performance.service.ts';
 import {
   ActivityInput,
@@ -94,7 +95,7 @@ export class PerformanceResolver {
     @Ctx() ctx: AppContext,
     @Arg('activities', () => [ActivityInput]) activities: ActivityInput[],
   ): Promise<RecordActivitiesResult> {
-    return service.recordActivities(ctx, activities);
+    return recordActivities(ctx, activities);
   }
 
   @Mutation(() => PerformancePeriod, {

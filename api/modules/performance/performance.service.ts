@@ -3,7 +3,7 @@
  * aggregates). Reads are scoped by role (permissions.ts); rates derive from counts.
  */
 import { z } from 'zod';
-import { ACTIVITY_KINDS, LIMITS, PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
+import { LIMITS, PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import {
@@ -24,23 +24,19 @@ import {
   assertRole,
   readableUserScope,
 } from '../../permissions.ts';
-import { collectInput, parseInput } from '../../validation.ts';
+import { collectInput } from '../../validation.ts';
 import { listTeams } from '../teams/team.queries.ts';
 import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapping.ts';
 import {
-  insertActivities,
   lifetimeSummaries,
   listSellers,
   listTeamSellers,
   recordPerformanceRow,
   rollupsForPeriod,
-  type NewActivity,
 } from './performance.queries.ts';
 import type {
-  ActivityInput,
   PerformancePeriod,
   PerformanceSummary,
-  RecordActivitiesResult,
   RecordPerformanceInput,
   TeamPerformance,
 } from './performance.type.ts';
@@ -87,31 +83,55 @@ export async function performanceSummary(
   }));
 }
 
-export async function currentPerformance(
+export interface PeriodPerformanceArgs {
+  userId: string | null;
+  teamId: string | null;
+  periodType: PeriodType;
+  /** A day of the period; default today. */
+  date: string | null;
+}
+
+/**
+ * The period containing date for every seller the viewer may read (or one user), optionally only
+ * the members of one team. Used by currentPerformance and by the REST API and exports.
+ */
+export async function periodPerformance(
   ctx: AppContext,
-  userIdArg: string | null | undefined,
-  periodType: PeriodType,
+  args: PeriodPerformanceArgs,
 ): Promise<PerformancePeriod[]> {
   const viewer = requireViewer(ctx);
-  const userId = optionalId(userIdArg, 'User');
-  const start = periodStart(periodType, dayOf(ctx, null));
+  const userId = optionalId(args.userId, 'User');
+  const teamId = optionalId(args.teamId, 'Team');
+  if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
+  const start = periodStart(args.periodType, dayOf(ctx, args.date));
   let people: UserRow[];
   if (userId !== null) {
     assertCanReadUser(viewer, userId);
     people = [await loadUser(ctx, userId)];
   } else {
     const readable = readableUserScope(viewer);
-    people = readable === 'all' ? await listSellers(ctx.db, {}) : [await loadUser(ctx, readable)];
+    people = readable === 'all' ? await listSellers(ctx.db, { teamId }) : [await loadUser(ctx, readable)];
   }
+  if (teamId !== null) people = people.filter((p) => p.teamId === teamId);
   const found = indexRollups(
     await rollupsForPeriod(
       ctx.db,
-      periodType,
+      args.periodType,
       [start],
       userId === null && people.length > 50 ? 'all' : people.map((p) => p.id),
     ),
   );
-  return people.map((p) => toPerformancePeriod(p.id, periodType, start, found.get(rollupKey(p.id, start))));
+  return people.map((p) =>
+    toPerformancePeriod(p.id, args.periodType, start, found.get(rollupKey(p.id, start))),
+  );
+}
+
+export function currentPerformance(
+  ctx: AppContext,
+  userIdArg: string | null | undefined,
+  periodType: PeriodType,
+): Promise<PerformancePeriod[]> {
+  return periodPerformance(ctx, { userId: userIdArg ?? null, teamId: null, periodType, date: null });
 }
 
 export async function performance(
@@ -232,69 +252,6 @@ function compareMoney(a: string, b: string): number {
 
 // ---------------------------------------------------------------------------------------------
 // Writes
-
-const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
-
-const activitySchema = (now: Date) =>
-  z
-    .object({
-      userId: z.string(),
-      kind: z.enum(ACTIVITY_KINDS),
-      amount: z.string().nullish(),
-      occurredAt: z
-        .date({ message: 'must be an ISO 8601 instant' })
-        .refine((d) => d.getTime() <= now.getTime() + FUTURE_TOLERANCE_MS, 'is more than a day in the future')
-        .refine((d) => d.getUTCFullYear() >= 1970, 'is before 1970'),
-      externalId: z
-        .string()
-        .trim()
-        .min(1, 'must not be empty')
-        .max(LIMITS.externalId, `at most ${LIMITS.externalId} characters`),
-    })
-    .superRefine((a, issue) => {
-      if (a.kind === 'ORDER_WON' && (a.amount === null || a.amount === undefined)) {
-        issue.addIssue({ code: 'custom', path: ['amount'], message: 'is required for ORDER_WON' });
-      }
-      if (a.kind !== 'ORDER_WON' && a.amount !== null && a.amount !== undefined) {
-        issue.addIssue({ code: 'custom', path: ['amount'], message: `must be empty for ${a.kind}` });
-      }
-      if (a.amount?.startsWith('-'))
-        issue.addIssue({ code: 'custom', path: ['amount'], message: 'must not be negative' });
-    });
-
-export async function recordActivities(
-  ctx: AppContext,
-  input: ActivityInput[],
-  source = 'api',
-): Promise<RecordActivitiesResult> {
-  const viewer = requireViewer(ctx);
-  assertRole(viewer, ['ADMIN', 'MANAGER'], 'Only managers and admins record activities.');
-  if (input.length > LIMITS.activityBatch) {
-    throw BadInputError.one('activities', `at most ${LIMITS.activityBatch} activities per call`);
-  }
-  const parsed = parseInput(z.array(activitySchema(ctx.now)), input, 'activities');
-  const errors = new FieldErrors();
-  const ids = parsed.map((a, i) => {
-    const id = /^\d{1,10}$/.test(a.userId) ? Number(a.userId) : NaN;
-    if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647)
-      errors.add(`activities.${i}.userId`, 'is not a user id');
-    return id;
-  });
-  errors.throwIfAny();
-  const people = await ctx.loaders.userById.loadMany([...new Set(ids)]);
-  const missing = people.findIndex((p) => !p || p instanceof Error);
-  if (missing >= 0) throw new NotFoundError('User', [...new Set(ids)][missing] ?? '?');
-  for (const person of people as UserRow[]) assertCanWriteForUser(viewer, person);
-  const batch: NewActivity[] = parsed.map((a, i) => ({
-    userId: ids[i] as number,
-    kind: a.kind,
-    amount: a.amount ?? null,
-    occurredAt: a.occurredAt,
-    externalId: a.externalId,
-  }));
-  const recorded = await insertActivities(ctx.db, batch, source);
-  return { recorded, duplicates: batch.length - recorded };
-}
 
 const count = z.number().int().min(0, 'must not be negative').nullish();
 const performanceSchema = z.object({

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { users, type UserRow } from '../../../schema/db/index.ts';
 import type { Role } from '../../../schema/db/constants.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -50,4 +50,19 @@ export async function insertUser(
 
 export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
   return (await findUserByEmail(db, email)) !== undefined;
+}
+
+/** Ids of the users with these emails (stored lower-case), in one statement. */
+export async function userIdsByEmail(db: Queryable, emails: string[]): Promise<Map<string, number>> {
+  if (emails.length === 0) return new Map();
+  const found = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    );
+  return new Map(found.map((u) => [u.email, u.id]));
 }

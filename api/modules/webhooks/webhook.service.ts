@@ -1,0 +1,97 @@
+/**
+ * Webhooks: admins register URLs for events; deliveries are made by api/webhooks/worker.ts from
+ * the outbox. Only ADMIN may see or change them: a webhook makes the server call any URL it names.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
+import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
+import { requireViewer, type AppContext } from '../../context.ts';
+import { NotFoundError } from '../../errors.ts';
+import { parseId } from '../../graphql/ids.ts';
+import { assertRole } from '../../permissions.ts';
+import { parseInput } from '../../validation.ts';
+import { deleteWebhookRow, insertWebhook, listWebhooks, recentDeliveries } from './webhook.queries.ts';
+import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
+
+const RECENT_DELIVERIES = 20;
+const ADMIN_ONLY = 'Only admins manage webhooks.';
+
+const isHttpUrl = (text: string): boolean => {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+const createSchema = z.object({
+  url: z.string().trim().max(2000, 'at most 2000 characters').refine(isHttpUrl, 'must be an http(s) URL'),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'name at least one event'),
+  secret: z.string().min(16, 'at least 16 characters').max(200, 'at most 200 characters').nullish(),
+});
+
+function toDelivery(row: WebhookOutboxRow): WebhookDelivery {
+  const { id, event, idempotencyKey, status, attempts, nextAttemptAt, lastStatusCode, lastError } = row;
+  return {
+    id,
+    event,
+    idempotencyKey,
+    status,
+    attempts,
+    nextAttemptAt,
+    lastStatusCode,
+    lastError,
+    deliveredAt: row.deliveredAt,
+    createdAt: row.createdAt,
+  };
+}
+
+function toWebhook(row: WebhookRow, deliveries: WebhookOutboxRow[]): Webhook {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    createdAt: row.createdAt,
+    recentDeliveries: deliveries.map(toDelivery),
+  };
+}
+
+export async function createWebhook(ctx: AppContext, input: CreateWebhookInput): Promise<CreatedWebhook> {
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], ADMIN_ONLY);
+  const values = parseInput(createSchema, input);
+  const secret = values.secret ?? randomBytes(32).toString('base64url');
+  const row = await insertWebhook(ctx.db, {
+    url: values.url,
+    events: [...new Set(values.events)],
+    secret,
+    createdBy: viewer.id,
+  });
+  return { webhook: toWebhook(row, []), secret };
+}
+
+/** Deletes a webhook and its deliveries (pending ones are not sent). */
+export async function deleteWebhook(ctx: AppContext, idArg: string): Promise<string> {
+  assertRole(requireViewer(ctx), ['ADMIN'], ADMIN_ONLY);
+  const id = parseId(idArg, 'Webhook');
+  if (!(await deleteWebhookRow(ctx.db, id))) throw new NotFoundError('Webhook', id);
+  return String(id);
+}
+
+export async function webhooks(ctx: AppContext): Promise<Webhook[]> {
+  assertRole(requireViewer(ctx), ['ADMIN'], ADMIN_ONLY);
+  const rows = await listWebhooks(ctx.db);
+  const deliveries = await recentDeliveries(
+    ctx.db,
+    rows.map((r) => r.id),
+    RECENT_DELIVERIES,
+  );
+  return rows.map((r) =>
+    toWebhook(
+      r,
+      deliveries.filter((d) => d.webhookId === r.id),
+    ),
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * What every non-GraphQL HTTP route shares (the seed's REST API, CSV import, exports): the same
+ * bearer authentication and per-request context as GraphQL, and one error boundary that turns
+ * domain errors into `{ "error": { "code", "message", "fields" } }` with the matching HTTP status.
+ * Unknown errors are logged with the request id and masked, as GraphQL masks them.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { createContext, type AppContext, type OrgSettings } from '../context.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { DomainError, UnauthenticatedError, type ErrorCode } from '../errors.ts';
+import { currentRequestScope } from '../request-scope.ts';
+import { authenticate } from '../session.ts';
+import { restFieldName, snakeCase } from './names.ts';
+
+export interface RestDeps {
+  database: DatabaseHandle;
+  jwtSecret: string;
+  org: OrgSettings;
+  logger: Logger;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+export interface RestErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields: { field: string; message: string }[];
+    [detail: string]: unknown;
+  };
+}
+
+/** Seed-style keys for error details (currentVersion -> current_version), one level deep. */
+function snakeKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), v]));
+}
+
+/** The error body and status for any error; `renames` maps service field names to the route's. */
+export function restError(
+  error: unknown,
+  logger: Logger,
+  renames: Readonly<Record<string, string>> = {},
+): { status: number; body: RestErrorBody } {
+  if (error instanceof DomainError) {
+    const { fields, ...details } = error.extensions() as {
+      fields?: { field: string; message: string }[];
+    } & Record<string, unknown>;
+    return {
+      status: STATUS[error.code],
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          fields: (fields ?? []).map((f) => ({ field: restFieldName(f.field, renames), message: f.message })),
+          ...Object.fromEntries(Object.entries(details).map(([k, v]) => [snakeCase(k), snakeKeys(v)])),
+        },
+      },
+    };
+  }
+  const requestId = currentRequestScope()?.requestId;
+  logger.error({ err: error, requestId }, 'internal error');
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'Internal server error' + (requestId ? ` (request ${requestId})` : ''),
+        fields: [],
+        ...(requestId ? { request_id: requestId } : {}),
+      },
+    },
+  };
+}
+
+export function sendError(
+  res: Response,
+  error: unknown,
+  logger: Logger,
+  renames?: Readonly<Record<string, string>>,
+): void {
+  const { status, body } = restError(error, logger, renames);
+  if (res.headersSent) {
+    // a streamed response failed half-way: nothing truthful can be sent any more
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  res.status(status).json(body);
+}
+
+/** A fresh context for the caller of this request; UNAUTHENTICATED without a valid token. */
+export async function restContext(deps: RestDeps, req: Request): Promise<AppContext> {
+  const viewer = await authenticate(deps, req.header('authorization'));
+  if (!viewer) throw new UnauthenticatedError();
+  return createContext({ db: deps.database.db, org: deps.org, viewer, logger: deps.logger });
+}
+
+export type RestHandler = (req: Request, res: Response, ctx: AppContext) => Promise<void>;
+
+/** An authenticated route: builds the context, runs the handler, maps any error. */
+export function route(
+  deps: RestDeps,
+  handler: RestHandler,
+  renames?: Readonly<Record<string, string>>,
+): RequestHandler {
+  return async (req: Request, res: Response, _next: NextFunction) => {
+    try {
+      await handler(req, res, await restContext(deps, req));
+    } catch (error) {
+      sendError(res, error, deps.logger, renames);
+    }
+  };
+}

@@ -1,0 +1,48 @@
+/** How a place on a board moved since the previous version: up, down, new, or unchanged. */
+export type Movement = { kind: 'up' | 'down'; by: number } | { kind: 'new' } | { kind: 'same' };
+
+export function movement(previous: number | undefined, current: number): Movement {
+  if (previous === undefined) return { kind: 'new' };
+  if (current < previous) return { kind: 'up', by: previous - current };
+  if (current > previous) return { kind: 'down', by: current - previous };
+  return { kind: 'same' };
+}
+
+/**
+ * The arrow beside a rank. `previous` is undefined for someone who was not on the previous board
+ * (shown only when `showNew`, so a first render is not a wall of "new").
+ */
+export function RankChange({
+  previous,
+  current,
+  showNew = false,
+}: {
+  previous: number | undefined;
+  current: number;
+  showNew?: boolean;
+}) {
+  const move = movement(previous, current);
+  if (move.kind === 'up')
+    return (
+      <span className="rank-change up" aria-label={`up ${move.by}`}>
+        ▲{move.by}
+      </span>
+    );
+  if (move.kind === 'down')
+    return (
+      <span className="rank-change down" aria-label={`down ${move.by}`}>
+        ▼{move.by}
+      </span>
+    );
+  if (move.kind === 'new' && showNew)
+    return (
+      <span className="rank-change new" aria-label="new on the board">
+        new
+      </span>
+    );
+  return (
+    <span className="rank-change same" aria-hidden="true">
+      ·
+    </span>
+  );
+}

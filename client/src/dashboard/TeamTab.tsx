@@ -1,0 +1,235 @@
+/**
+ * Team performance. Managers and admins read team aggregates (teamPerformance); a rep sees their
+ * team's members from the team leaderboard, which reps may read, with totals summed here.
+ */
+import { useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { graphql } from '../gql/index.ts';
+import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
+import { periodLabel } from '../lib/periods.ts';
+import { selectionDate } from './PeriodPicker.tsx';
+import { useViewer, type PeriodSelection } from './viewer.ts';
+
+const TEAM_PERFORMANCE = graphql(`
+  query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {
+    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {
+      periodStart
+      memberCount
+      revenue
+      avgRevenuePerMember
+      ordersWon
+      conversionRate
+      winRate
+      team {
+        id
+        name
+        manager {
+          id
+          name
+        }
+      }
+      topPerformer {
+        id
+        name
+      }
+      members {
+        revenue
+        ordersWon
+        leadsCreated
+        conversionRate
+        winRate
+        user {
+          id
+          name
+          role
+        }
+      }
+    }
+  }
+`);
+
+const TEAM_BOARD = graphql(`
+  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {
+    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {
+      periodStart
+      entries {
+        revenue
+        ordersWon
+        conversionRate
+        winRate
+        user {
+          id
+          name
+          role
+        }
+      }
+    }
+  }
+`);
+
+interface MemberFigures {
+  user: { id: string; name: string; role: string };
+  revenue: string;
+  ordersWon: number;
+  conversionRate: number | null;
+  winRate: number | null;
+}
+
+function MemberCards({
+  members,
+  top,
+  me,
+}: {
+  members: readonly MemberFigures[];
+  top: string | null;
+  me: string;
+}) {
+  return (
+    <ul className="member-grid">
+      {members.map((m) => (
+        <li key={m.user.id}>
+          <article className={`card member${m.user.id === me ? ' me' : ''}`} aria-label={m.user.name}>
+            <h4>
+              {m.user.name}
+              {m.user.role === 'MANAGER' ? <span className="role-chip">Manager</span> : null}
+              {m.user.id === top ? (
+                <span className="badge top-performer" title="Top performer">
+                  ★ Top
+                </span>
+              ) : null}
+            </h4>
+            <dl className="member-figures">
+              <div>
+                <dt>Revenue</dt>
+                <dd>{formatMoney(m.revenue)}</dd>
+              </div>
+              <div>
+                <dt>Orders</dt>
+                <dd>{formatCount(m.ordersWon)}</dd>
+              </div>
+              <div>
+                <dt>Conversion</dt>
+                <dd>{formatPercent(m.conversionRate)}</dd>
+              </div>
+              <div>
+                <dt>Win rate</dt>
+                <dd>{formatPercent(m.winRate)}</dd>
+              </div>
+            </dl>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Aggregate({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="aggregate">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+export function TeamTab({ period }: { period: PeriodSelection }) {
+  const viewer = useViewer();
+  return viewer.canReadTeamFigures ? <ManagerTeams period={period} /> : <RepTeam period={period} />;
+}
+
+function ManagerTeams({ period }: { period: PeriodSelection }) {
+  const viewer = useViewer();
+  const [teamId, setTeamId] = useState(viewer.me.teamId ?? '');
+  const selectId = useId();
+  const { data, error, loading } = useQuery(TEAM_PERFORMANCE, {
+    variables: { periodType: period.periodType, date: selectionDate(period), teamId: teamId || null },
+    pollInterval: 30_000,
+  });
+  return (
+    <div>
+      <div className="section-head">
+        <h2>Team performance</h2>
+        <label className="inline-field" htmlFor={selectId}>
+          <span>Team</span>
+          <select id={selectId} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <option value="">All teams</option>
+            {viewer.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && !data ? (
+        <p className="error" role="alert">
+          Could not load team figures: {error.message}
+        </p>
+      ) : null}
+      {loading && !data ? <p className="muted">Loading…</p> : null}
+      {data?.teamPerformance.map((t) => (
+        <section key={t.team.id} className="team-section" aria-labelledby={`team-${t.team.id}`}>
+          <h3 id={`team-${t.team.id}`}>
+            {t.team.name}
+            <span className="muted small">
+              {' '}
+              · {periodLabel(period.periodType, t.periodStart)}
+              {t.team.manager ? ` · managed by ${t.team.manager.name}` : ''}
+            </span>
+          </h3>
+          <dl className="aggregates">
+            <Aggregate label="Revenue" value={formatMoney(t.revenue)} />
+            <Aggregate label="Members" value={formatCount(t.memberCount)} />
+            <Aggregate label="Avg per member" value={formatMoney(t.avgRevenuePerMember)} />
+            <Aggregate label="Orders" value={formatCount(t.ordersWon)} />
+            <Aggregate label="Conversion" value={formatPercent(t.conversionRate)} />
+            <Aggregate label="Win rate" value={formatPercent(t.winRate)} />
+            <Aggregate label="Top performer" value={t.topPerformer?.name ?? '—'} />
+          </dl>
+          <MemberCards members={t.members} top={t.topPerformer?.id ?? null} me={viewer.me.id} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function RepTeam({ period }: { period: PeriodSelection }) {
+  const viewer = useViewer();
+  const teamId = viewer.me.teamId;
+  const { data, error, loading } = useQuery(TEAM_BOARD, {
+    variables: { periodType: period.periodType, date: selectionDate(period), teamId: teamId ?? '' },
+    skip: !teamId,
+    pollInterval: 30_000,
+  });
+  if (!teamId) return <p className="empty">You are not in a team.</p>;
+  const entries = data?.leaderboard.entries ?? [];
+  const top = entries[0] && Number(entries[0].revenue) > 0 ? entries[0].user.id : null;
+  return (
+    <div>
+      <div className="section-head">
+        <h2>
+          Team {viewer.me.teamName}
+          {data ? (
+            <span className="muted"> · {periodLabel(period.periodType, data.leaderboard.periodStart)}</span>
+          ) : null}
+        </h2>
+      </div>
+      {error && !data ? (
+        <p className="error" role="alert">
+          Could not load your team: {error.message}
+        </p>
+      ) : null}
+      {loading && !data ? <p className="muted">Loading…</p> : null}
+      {data ? (
+        <>
+          <dl className="aggregates">
+            <Aggregate label="Revenue" value={formatMoney(sumMoney(entries.map((e) => e.revenue)))} />
+            <Aggregate label="Members" value={formatCount(entries.length)} />
+            <Aggregate label="Orders" value={formatCount(entries.reduce((n, e) => n + e.ordersWon, 0))} />
+          </dl>
+          <MemberCards members={entries} top={top} me={viewer.me.id} />
+        </>
+      ) : null}
+    </div>
+  );
+}

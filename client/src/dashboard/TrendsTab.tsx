@@ -1,0 +1,325 @@
+/**
+ * Trends (a chunk of its own: recharts is the heaviest dependency): the last 12 periods of one
+ * person for one metric, and the same periods compared with their team (average and best), read
+ * from the team's leaderboard of each period, which every seller may read.
+ */
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useEffect, useId, useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { graphql } from '../gql/index.ts';
+import type { PeriodType } from '../gql/graphql.ts';
+import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
+import { PERIOD_NAMES, periodTick } from '../lib/periods.ts';
+import { selectionDate } from './PeriodPicker.tsx';
+import type { Person, PeriodSelection } from './viewer.ts';
+
+const TRENDS = graphql(`
+  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {
+    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {
+      periodStart
+      revenue
+      ordersWon
+      leadsCreated
+      opportunitiesCreated
+      conversionRate
+      winRate
+      calls
+      meetings
+    }
+  }
+`);
+
+const TEAM_PERIOD = graphql(`
+  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {
+    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {
+      periodStart
+      entries {
+        revenue
+        ordersWon
+        conversionRate
+        winRate
+        user {
+          id
+        }
+      }
+    }
+  }
+`);
+
+type TrendMetric =
+  | 'revenue'
+  | 'ordersWon'
+  | 'leadsCreated'
+  | 'opportunitiesCreated'
+  | 'conversionRate'
+  | 'winRate'
+  | 'calls'
+  | 'meetings';
+
+const METRICS: { value: TrendMetric; label: string; kind: 'money' | 'count' | 'rate'; team: boolean }[] = [
+  { value: 'revenue', label: 'Revenue', kind: 'money', team: true },
+  { value: 'ordersWon', label: 'Orders won', kind: 'count', team: true },
+  { value: 'conversionRate', label: 'Conversion rate', kind: 'rate', team: true },
+  { value: 'winRate', label: 'Win rate', kind: 'rate', team: true },
+  { value: 'leadsCreated', label: 'Leads', kind: 'count', team: false },
+  { value: 'opportunitiesCreated', label: 'Opportunities', kind: 'count', team: false },
+  { value: 'calls', label: 'Calls', kind: 'count', team: false },
+  { value: 'meetings', label: 'Meetings', kind: 'count', team: false },
+];
+
+const COLORS = { person: '#2563eb', average: '#d97706', best: '#059669' };
+
+function formatter(kind: 'money' | 'count' | 'rate') {
+  return (value: number | null | undefined): string => {
+    if (value === null || value === undefined) return '—';
+    if (kind === 'money') return formatMoney(value, { compact: true });
+    if (kind === 'rate') return formatPercent(value);
+    return formatCount(value);
+  };
+}
+
+interface TeamPoint {
+  periodStart: string;
+  average: number | null;
+  best: number | null;
+}
+
+type BoardMetric = 'revenue' | 'ordersWon' | 'conversionRate' | 'winRate';
+
+/** Team average and best for each period start, from that period's team leaderboard. */
+function useTeamComparison(
+  teamId: string | null,
+  periodType: PeriodType,
+  starts: readonly string[],
+  metric: BoardMetric | null,
+): { points: TeamPoint[] | null; error: string | null } {
+  const client = useApolloClient();
+  const [state, setState] = useState<{ key: string; points: TeamPoint[] | null; error: string | null }>({
+    key: '',
+    points: null,
+    error: null,
+  });
+  const key = `${teamId}|${periodType}|${starts.join(',')}|${metric}`;
+  useEffect(() => {
+    if (!teamId || !metric || starts.length === 0) return undefined;
+    let cancelled = false;
+    Promise.all(
+      starts.map((date) => client.query({ query: TEAM_PERIOD, variables: { periodType, date, teamId } })),
+    ).then(
+      (results) => {
+        if (cancelled) return;
+        const points = results.map((result, i) => {
+          const entries = result.data?.leaderboard.entries ?? [];
+          const values = entries
+            .map((e) => (metric === 'revenue' ? Number(e.revenue) : e[metric]))
+            .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+          return {
+            periodStart: starts[i] ?? '',
+            average: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+            best: values.length ? Math.max(...values) : null,
+          };
+        });
+        setState({ key, points, error: null });
+      },
+      (error: unknown) => {
+        if (!cancelled)
+          setState({ key, points: null, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, key, teamId, periodType, starts, metric]);
+  return state.key === key ? state : { points: null, error: null };
+}
+
+export default function TrendsTab({ person, period }: { person: Person; period: PeriodSelection }) {
+  const [metric, setMetric] = useState<TrendMetric>('revenue');
+  const metricId = useId();
+  const chartTitleId = useId();
+  const compareTitleId = useId();
+  const spec = METRICS.find((m) => m.value === metric) ?? METRICS[0]!;
+  const format = formatter(spec.kind);
+  const { data, error, loading } = useQuery(TRENDS, {
+    variables: { userId: person.id, periodType: period.periodType, date: selectionDate(period) },
+  });
+  const trends = data?.trends ?? [];
+  const starts = trends.map((t) => t.periodStart);
+  const [startsKey, setStartsKey] = useState<{ key: string; list: string[] }>({ key: '', list: [] });
+  const joined = starts.join(',');
+  if (joined !== startsKey.key) setStartsKey({ key: joined, list: starts });
+  const team = useTeamComparison(
+    person.teamId,
+    period.periodType,
+    startsKey.list,
+    spec.team ? (metric as BoardMetric) : null,
+  );
+
+  const series = trends.map((t, i) => {
+    const raw = t[metric];
+    const value = typeof raw === 'string' ? Number(raw) : raw;
+    const teamPoint = team.points?.[i];
+    return {
+      label: periodTick(period.periodType, t.periodStart),
+      periodStart: t.periodStart,
+      value: value ?? null,
+      average: teamPoint?.average ?? null,
+      best: teamPoint?.best ?? null,
+    };
+  });
+
+  return (
+    <div className="trends">
+      <div className="section-head">
+        <h2>
+          Trends · {person.name}
+          <span className="muted"> · last 12 {PERIOD_NAMES[period.periodType].toLowerCase()}s</span>
+        </h2>
+        <label className="inline-field" htmlFor={metricId}>
+          <span>Metric</span>
+          <select id={metricId} value={metric} onChange={(e) => setMetric(e.target.value as TrendMetric)}>
+            {METRICS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && !data ? (
+        <p className="error" role="alert">
+          Could not load trends: {error.message}
+        </p>
+      ) : null}
+      {loading && !data ? <p className="muted">Loading…</p> : null}
+      {data ? (
+        <div className="chart-grid">
+          <figure className="card chart" aria-labelledby={chartTitleId}>
+            <figcaption id={chartTitleId}>
+              {spec.label} per {PERIOD_NAMES[period.periodType].toLowerCase()}
+            </figcaption>
+            <div className="chart-box">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={series} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="label" tickLine={false} />
+                  <YAxis tickFormatter={(v: number) => format(v)} width={64} />
+                  <Tooltip formatter={(v) => format(typeof v === 'number' ? v : null)} />
+                  <Bar
+                    dataKey="value"
+                    name={person.name}
+                    fill={COLORS.person}
+                    radius={[4, 4, 0, 0]}
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </figure>
+          <figure className="card chart" aria-labelledby={compareTitleId}>
+            <figcaption id={compareTitleId}>
+              Compared with {person.teamName ? `team ${person.teamName}` : 'the team'}
+            </figcaption>
+            {!spec.team ? (
+              <p className="muted">The team comparison covers revenue, orders, conversion and win rate.</p>
+            ) : !person.teamId ? (
+              <p className="muted">{person.name} is not in a team.</p>
+            ) : team.error ? (
+              <p className="error">Could not load the team figures: {team.error}</p>
+            ) : (
+              <div className="chart-box">
+                <ResponsiveContainer width="100%" height="100%">
+                  <LineChart data={series} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                    <XAxis dataKey="label" tickLine={false} />
+                    <YAxis tickFormatter={(v: number) => format(v)} width={64} />
+                    <Tooltip formatter={(v) => format(typeof v === 'number' ? v : null)} />
+                    <Legend />
+                    <Line
+                      type="monotone"
+                      dataKey="value"
+                      name={person.name}
+                      stroke={COLORS.person}
+                      strokeWidth={3}
+                      dot={false}
+                      isAnimationActive={false}
+                    />
+                    <Line
+                      type="monotone"
+                      dataKey="average"
+                      name="Team average"
+                      stroke={COLORS.average}
+                      strokeWidth={2}
+                      strokeDasharray="6 4"
+                      dot={false}
+                      isAnimationActive={false}
+                      connectNulls
+                    />
+                    <Line
+                      type="monotone"
+                      dataKey="best"
+                      name="Team best"
+                      stroke={COLORS.best}
+                      strokeWidth={2}
+                      dot={false}
+                      isAnimationActive={false}
+                      connectNulls
+                    />
+                  </LineChart>
+                </ResponsiveContainer>
+              </div>
+            )}
+          </figure>
+          <details className="chart-table">
+            <summary>Show the figures as a table</summary>
+            <table className="board">
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col" className="num">
+                    {person.name}
+                  </th>
+                  {spec.team ? (
+                    <>
+                      <th scope="col" className="num">
+                        Team average
+                      </th>
+                      <th scope="col" className="num">
+                        Team best
+                      </th>
+                    </>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {series.map((s) => (
+                  <tr key={s.periodStart}>
+                    <th scope="row">{s.periodStart}</th>
+                    <td className="num">{format(s.value)}</td>
+                    {spec.team ? (
+                      <>
+                        <td className="num">{format(s.average)}</td>
+                        <td className="num">{format(s.best)}</td>
+                      </>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/** One goal: what, whose, progress against the target, status, projection and period. */
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
+import { formatDate } from '../lib/format.ts';
+import { formatGoalValue, METRIC_NAMES } from '../lib/goals.ts';
+import { PERIOD_NAMES } from '../lib/periods.ts';
+
+export const GoalCardFragment = graphql(`
+  fragment GoalCard_goal on Goal {
+    id
+    metric
+    periodType
+    periodStart
+    periodEnd
+    targetValue
+    currentValue
+    achievementPercentage
+    status
+    projectedValue
+    description
+    version
+    user {
+      id
+      name
+      team {
+        id
+        name
+      }
+    }
+    team {
+      id
+      name
+    }
+  }
+`);
+
+export function goalOwnerName(goal: {
+  user: { name: string } | null;
+  team: { name: string } | null;
+}): string {
+  if (goal.user) return goal.user.name;
+  if (goal.team) return `Team ${goal.team.name}`;
+  return 'Unassigned';
+}
+
+export function GoalCard({
+  goal: ref,
+  showOwner = false,
+  onEdit,
+  compact = false,
+}: {
+  goal: FragmentType<typeof GoalCardFragment>;
+  showOwner?: boolean;
+  onEdit?: (() => void) | undefined;
+  compact?: boolean;
+}) {
+  const goal = getFragmentData(GoalCardFragment, ref);
+  const metric = METRIC_NAMES[goal.metric];
+  const title = showOwner ? `${goalOwnerName(goal)} · ${metric}` : metric;
+  const projectedPct = goal.targetValue > 0 ? (goal.projectedValue / goal.targetValue) * 100 : null;
+  const optimistic = goal.id.startsWith('optimistic-');
+  return (
+    <article
+      className={`card goal${compact ? ' compact' : ''}${optimistic ? ' pending' : ''}`}
+      data-goal-id={goal.id}
+      aria-label={`${title} goal`}
+      aria-busy={optimistic || undefined}
+    >
+      <header className="goal-head">
+        <div>
+          <h3 className="goal-title">{title}</h3>
+          <p className="goal-period">
+            {PERIOD_NAMES[goal.periodType]} · {formatDate(goal.periodStart)} – {formatDate(goal.periodEnd)}
+          </p>
+        </div>
+        <StatusBadge status={goal.status} />
+      </header>
+      <ProgressBar
+        value={goal.achievementPercentage}
+        label={`${title}: progress`}
+        status={goal.status}
+        projected={projectedPct}
+      />
+      <dl className="goal-figures">
+        <div>
+          <dt>Current</dt>
+          <dd className="goal-current">{formatGoalValue(goal.metric, goal.currentValue)}</dd>
+        </div>
+        <div>
+          <dt>Target</dt>
+          <dd className="goal-target">{formatGoalValue(goal.metric, goal.targetValue)}</dd>
+        </div>
+        <div>
+          <dt>Achieved</dt>
+          <dd className="goal-pct">{Number(goal.achievementPercentage.toFixed(1))} %</dd>
+        </div>
+        <div>
+          <dt>Projected</dt>
+          <dd>{formatGoalValue(goal.metric, goal.projectedValue)}</dd>
+        </div>
+      </dl>
+      {goal.description && !compact ? <p className="goal-description">{goal.description}</p> : null}
+      {onEdit ? (
+        <div className="goal-actions">
+          <button type="button" onClick={onEdit} aria-label={`Edit ${title} goal`} disabled={optimistic}>
+            Edit
+          </button>
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,272 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+  '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n': typeof types.AchievementCard_AchievementFragmentDoc;
+  '\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementsTabDocument;
+  '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementUnlockedDocument;
+  '\n  query GoalsTab {\n    goals {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
+  '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
+  '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': typeof types.GoalRemovedDocument;
+  '\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.LeaderboardTable_BoardFragmentDoc;
+  '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n': typeof types.LeaderboardTabDocument;
+  '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n': typeof types.LeaderboardLiveDocument;
+  '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
+  '\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n': typeof types.DirectoryDocument;
+  '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n  }\n': typeof types.SummaryCardsDocument;
+  '\n  query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      periodStart\n      memberCount\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n      team {\n        id\n        name\n        manager {\n          id\n          name\n        }\n      }\n      topPerformer {\n        id\n        name\n      }\n      members {\n        revenue\n        ordersWon\n        leadsCreated\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n': typeof types.TeamTabDocument;
+  '\n  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n': typeof types.TeamBoardDocument;
+  '\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesCreated\n      conversionRate\n      winRate\n      calls\n      meetings\n    }\n  }\n': typeof types.TrendsDocument;
+  '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n': typeof types.TeamPeriodDocument;
+  '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalCard_GoalFragmentDoc;
+  '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalEditor_GoalFragmentDoc;
+  '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
+  '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.UpdateGoalDocument;
+  '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
+  '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvAchievementDocument;
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
+  '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvGoalChangedDocument;
+  '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n': typeof types.TvGoalRemovedDocument;
+  '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n': typeof types.TvMeDocument;
+};
+const documents: Documents = {
+  '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n':
+    types.AchievementCard_AchievementFragmentDoc,
+  '\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n':
+    types.AchievementsTabDocument,
+  '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n':
+    types.AchievementUnlockedDocument,
+  '\n  query GoalsTab {\n    goals {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+    types.GoalsTabDocument,
+  '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+    types.GoalChangedDocument,
+  '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': types.GoalRemovedDocument,
+  '\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+    types.LeaderboardTable_BoardFragmentDoc,
+  '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n':
+    types.LeaderboardTabDocument,
+  '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n':
+    types.LeaderboardLiveDocument,
+  '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+    types.MeDocument,
+  '\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n':
+    types.DirectoryDocument,
+  '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n  }\n':
+    types.SummaryCardsDocument,
+  '\n  query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      periodStart\n      memberCount\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n      team {\n        id\n        name\n        manager {\n          id\n          name\n        }\n      }\n      topPerformer {\n        id\n        name\n      }\n      members {\n        revenue\n        ordersWon\n        leadsCreated\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n':
+    types.TeamTabDocument,
+  '\n  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n':
+    types.TeamBoardDocument,
+  '\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesCreated\n      conversionRate\n      winRate\n      calls\n      meetings\n    }\n  }\n':
+    types.TrendsDocument,
+  '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n':
+    types.TeamPeriodDocument,
+  '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
+    types.GoalCard_GoalFragmentDoc,
+  '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n':
+    types.GoalEditor_GoalFragmentDoc,
+  '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+    types.CreateGoalDocument,
+  '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+    types.UpdateGoalDocument,
+  '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': types.DeleteGoalDocument,
+  '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n':
+    types.TvAchievementDocument,
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.TvBoardDocument,
+  '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+    types.TvGoalChangedDocument,
+  '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n': types.TvGoalRemovedDocument,
+  '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n':
+    types.TvMeDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n',
+): (typeof documents)['\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n',
+): (typeof documents)['\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query GoalsTab {\n    goals {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
+): (typeof documents)['\n  query GoalsTab {\n    goals {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
+): (typeof documents)['\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n',
+): (typeof documents)['\n  subscription GoalRemoved {\n    goalRemoved\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n',
+): (typeof documents)['\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n',
+): (typeof documents)['\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n  }\n',
+): (typeof documents)['\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      periodStart\n      memberCount\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n      team {\n        id\n        name\n        manager {\n          id\n          name\n        }\n      }\n      topPerformer {\n        id\n        name\n      }\n      members {\n        revenue\n        ordersWon\n        leadsCreated\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      periodStart\n      memberCount\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n      team {\n        id\n        name\n        manager {\n          id\n          name\n        }\n      }\n      topPerformer {\n        id\n        name\n      }\n      members {\n        revenue\n        ordersWon\n        leadsCreated\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesCreated\n      conversionRate\n      winRate\n      calls\n      meetings\n    }\n  }\n',
+): (typeof documents)['\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesCreated\n      conversionRate\n      winRate\n      calls\n      meetings\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n',
+): (typeof documents)['\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n',
+): (typeof documents)['\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n'];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
+  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;

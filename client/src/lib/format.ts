@@ -1,0 +1,99 @@
+/**
+ * Display formatting. Money arrives as a decimal string ("15000.00") and is formatted from the
+ * string (Intl formats numeric strings exactly), never through a float.
+ */
+type NumericString = `${number}`;
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
+  const key = `${currency}:${compact}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      ...(compact
+        ? { notation: 'compact', maximumFractionDigits: 1 }
+        : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * "$15,000", "$1,250.50": cents only when there are some. A number (a projection, a chart value)
+ * is shown in whole units: it is an estimate, not an amount.
+ */
+export function formatMoney(amount: string | number, { currency = 'USD', compact = false } = {}): string {
+  if (compact)
+    return moneyFormat(currency, true).format(
+      typeof amount === 'number' ? amount : (amount as NumericString),
+    );
+  if (typeof amount === 'number') return wholeMoney(currency).format(Math.round(amount));
+  const cents = /\.(\d+)$/.exec(amount)?.[1] ?? '';
+  return (/[1-9]/.test(cents) ? moneyFormat(currency, false) : wholeMoney(currency)).format(
+    amount as NumericString,
+  );
+}
+
+function wholeMoney(currency: string): Intl.NumberFormat {
+  const key = `${currency}:whole`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+export function formatNumber(value: number): string {
+  return decimal.format(value);
+}
+
+/** "20 %", "66.7 %"; an em dash for a rate that is undefined (no leads, no decided deals). */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${Number(value.toFixed(digits))} %`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "2025-11-05" (a calendar date, no time zone) -> "Nov 5, 2025". */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return dateFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
+}
+
+export function formatDateTime(instant: string): string {
+  return dateTimeFormat.format(new Date(instant));
+}
+
+/** Sum of decimal strings, exactly (in cents). */
+export function sumMoney(amounts: readonly string[]): string {
+  let cents = 0n;
+  for (const amount of amounts) {
+    const negative = amount.trim().startsWith('-');
+    const [whole = '0', fraction = ''] = amount.trim().replace(/^[-+]/, '').split('.');
+    const value = BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2));
+    cents += negative ? -value : value;
+  }
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}

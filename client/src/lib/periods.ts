@@ -1,0 +1,127 @@
+/**
+ * Calendar periods on "YYYY-MM-DD" dates, the same rules as the server (api/domain/periods.ts):
+ * ISO weeks start on Monday, quarters start in January, April, July and October. Used to step the
+ * period picker back and forth and to check a goal's start date before sending it.
+ */
+import type { PeriodType } from '../gql/graphql.ts';
+
+export const PERIOD_TYPES: readonly PeriodType[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'];
+
+export const PERIOD_NAMES: Record<PeriodType, string> = {
+  DAILY: 'Day',
+  WEEKLY: 'Week',
+  MONTHLY: 'Month',
+  QUARTERLY: 'Quarter',
+  YEARLY: 'Year',
+};
+
+function parse(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+function print(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Today in this browser's time zone. */
+export function today(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function periodStart(type: PeriodType, date: string): string {
+  const d = parse(date);
+  switch (type) {
+    case 'DAILY':
+      return print(d);
+    case 'WEEKLY':
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return print(d);
+    case 'MONTHLY':
+      return print(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+    case 'QUARTERLY':
+      return print(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (d.getUTCMonth() % 3), 1)));
+    case 'YEARLY':
+      return print(new Date(Date.UTC(d.getUTCFullYear(), 0, 1)));
+  }
+}
+
+/** The start of the period `n` periods after (negative: before) the one containing date. */
+export function shiftPeriod(type: PeriodType, date: string, n: number): string {
+  const d = parse(periodStart(type, date));
+  switch (type) {
+    case 'DAILY':
+      d.setUTCDate(d.getUTCDate() + n);
+      break;
+    case 'WEEKLY':
+      d.setUTCDate(d.getUTCDate() + 7 * n);
+      break;
+    case 'MONTHLY':
+      d.setUTCMonth(d.getUTCMonth() + n);
+      break;
+    case 'QUARTERLY':
+      d.setUTCMonth(d.getUTCMonth() + 3 * n);
+      break;
+    case 'YEARLY':
+      d.setUTCFullYear(d.getUTCFullYear() + n);
+      break;
+  }
+  return print(d);
+}
+
+export function periodEnd(type: PeriodType, date: string): string {
+  const next = parse(shiftPeriod(type, date, 1));
+  next.setUTCDate(next.getUTCDate() - 1);
+  return print(next);
+}
+
+export function isPeriodStart(type: PeriodType, date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && print(parse(date)) === date && periodStart(type, date) === date;
+}
+
+const month = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthShort = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+const day = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dayShort = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** "November 2025", "Q4 2025", "Week of Nov 24, 2025", "Mon, Nov 24, 2025", "2025". */
+export function periodLabel(type: PeriodType, start: string): string {
+  const d = parse(start);
+  switch (type) {
+    case 'DAILY':
+      return day.format(d);
+    case 'WEEKLY':
+      return `Week of ${dayShort.format(d)}, ${d.getUTCFullYear()}`;
+    case 'MONTHLY':
+      return month.format(d);
+    case 'QUARTERLY':
+      return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
+    case 'YEARLY':
+      return String(d.getUTCFullYear());
+  }
+}
+
+/** Short axis label for charts: "Nov", "Q4 '25", "Nov 24", "2025". */
+export function periodTick(type: PeriodType, start: string): string {
+  const d = parse(start);
+  switch (type) {
+    case 'DAILY':
+    case 'WEEKLY':
+      return dayShort.format(d);
+    case 'MONTHLY':
+      return `${monthShort.format(d)} '${String(d.getUTCFullYear()).slice(2)}`;
+    case 'QUARTERLY':
+      return `Q${Math.floor(d.getUTCMonth() / 3) + 1} '${String(d.getUTCFullYear()).slice(2)}`;
+    case 'YEARLY':
+      return String(d.getUTCFullYear());
+  }
+}

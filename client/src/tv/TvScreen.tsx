@@ -1,0 +1,147 @@
+/**
+ * The office screen. Everything on it is pushed: each board in rotation and the goals hold one
+ * subscription each on the shared socket, kept open while other screens show, so switching is
+ * instant and every board is current. Runs for weeks: one rotation timer and one clock timer, both
+ * cleared on unmount; feeds are remounted (fresh snapshots) when the date changes; all state is
+ * bounded (boards are replaced, goals are keyed by id and pruned, celebrations are capped).
+ */
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
+import { graphql } from '../gql/index.ts';
+import type { ConnectionStore } from '../lib/connection.ts';
+import { errorCode } from '../lib/errors.ts';
+import { today } from '../lib/periods.ts';
+import { Celebrations } from './Celebrations.tsx';
+import { screensFor, type Screen, type TvOptions } from './options.ts';
+import { TvBoardFeed } from './TvBoard.tsx';
+import { TvGoalsFeed } from './TvGoals.tsx';
+
+const TV_ME = graphql(`
+  query TvMe {
+    me {
+      id
+      name
+      role
+      team {
+        id
+      }
+    }
+  }
+`);
+
+/** While the server is unreachable at start-up, ask again at this pace. */
+const ME_RETRY_MS = 10_000;
+
+function useClock(): { time: string; date: string } {
+  const read = () => {
+    const now = new Date();
+    return {
+      time: now.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' }),
+      date: today(now),
+    };
+  };
+  const [clock, setClock] = useState(read);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const next = read();
+      setClock((c) => (c.time === next.time && c.date === next.date ? c : next));
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return clock;
+}
+
+export function TvScreen({ options, connection }: { options: TvOptions; connection: ConnectionStore }) {
+  const me = useQuery(TV_ME, { fetchPolicy: 'network-only' });
+  const meError = errorCode(me.error);
+  const refetchMe = me.refetch;
+  useEffect(() => {
+    if (!me.error || meError === 'UNAUTHENTICATED') return undefined;
+    const timer = setTimeout(() => void refetchMe().catch(() => {}), ME_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [me.error, meError, refetchMe]);
+  const phase = useSyncExternalStore(connection.subscribe, () => connection.getState().phase);
+
+  const role = me.data?.me.role;
+  const canReadGoals = role !== undefined && role !== 'VIEWER';
+  const screens = screensFor(options, canReadGoals);
+  const screensKey = screens.join(',');
+  const count = screens.length;
+  // the rotation starts over when the set of screens changes (e.g. goals join once the role is known)
+  const [rotation, setRotation] = useState({ key: screensKey, index: 0 });
+  if (rotation.key !== screensKey) setRotation({ key: screensKey, index: 0 });
+  const index = rotation.key === screensKey ? rotation.index : 0;
+  useEffect(() => {
+    if (options.rotateSeconds === 0 || count < 2) return undefined;
+    const timer = setInterval(
+      () => setRotation((r) => ({ key: r.key, index: (r.index + 1) % count })),
+      options.rotateSeconds * 1000,
+    );
+    return () => clearInterval(timer);
+  }, [options.rotateSeconds, count, screensKey]);
+  const active: Screen = screens[index % count] ?? 'REVENUE';
+  const clock = useClock();
+
+  if (meError === 'UNAUTHENTICATED' || phase === 'failed') {
+    return (
+      <main className="tv tv-message">
+        <h1>Pulse TV</h1>
+        <p role="alert">
+          The server refused this screen’s token (expired or unknown user). Open <code>/tv?token=…</code> with
+          a new token: <code>npm run --silent token -- tv@example.com</code>.
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <main className={`tv${phase === 'connected' ? '' : ' tv-offline'}`} data-screen={active}>
+      <Celebrations teamId={options.teamId} key={`c-${clock.date}`} />
+      {/* remounted every day: each subscription starts again with a snapshot of the new period */}
+      <div className="tv-stage" key={clock.date}>
+        {screens
+          .filter((s): s is Exclude<Screen, 'GOALS'> => s !== 'GOALS')
+          .map((metric) => (
+            <TvBoardFeed
+              key={metric}
+              metric={metric}
+              periodType={options.periodType}
+              teamId={options.teamId}
+              active={active === metric}
+              clock={clock.time}
+            />
+          ))}
+        {screens.includes('GOALS') ? (
+          <TvGoalsFeed
+            // a screen without ?team= shows the goals of the signed-in person's own team
+            teamId={options.teamId ?? me.data?.me.team?.id ?? null}
+            active={active === 'GOALS'}
+            clock={clock.time}
+            connection={connection}
+          />
+        ) : null}
+      </div>
+      <footer className="tv-footer">
+        <span className="tv-brand">
+          <span className="brand-mark" aria-hidden="true" /> Pulse
+        </span>
+        {count > 1 ? (
+          <ol className="tv-dots" aria-label="Screens">
+            {screens.map((s, i) => (
+              <li
+                key={s}
+                className={i === index % count ? 'on' : ''}
+                aria-current={i === index % count || undefined}
+              >
+                <span className="visually-hidden">{s}</span>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        <ReconnectIndicator connection={connection} />
+        {me.data ? <span className="tv-account">{me.data.me.name}</span> : null}
+      </footer>
+    </main>
+  );
+}

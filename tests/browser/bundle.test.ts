@@ -1,0 +1,69 @@
+/**
+ * The production bundle (built by this run's global setup): the TV route is its own chunk, holds
+ * no dashboard or chart code, and everything /tv downloads stays within the product's budget of
+ * 150 KB gzip, so a TV on a slow office network starts fast and a rebuild cannot quietly bloat it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const dist = join(import.meta.dirname, '../../client/dist');
+const TV_BUDGET_GZIP = 150 * 1024;
+
+interface Chunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+
+/** Every file a page loads up front from these chunks: them, their static imports, their CSS. */
+function filesOf(keys: string[]): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) return;
+    seen.add(key);
+    files.add(chunk.file);
+    chunk.css?.forEach((css) => files.add(css));
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return files;
+}
+
+const gzipSize = (files: Set<string>) =>
+  [...files].reduce(
+    (total, file) => total + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length,
+    0,
+  );
+
+describe('production bundle', () => {
+  it('splits the TV page and the dashboard from the entry (React.lazy)', () => {
+    expect(manifest['index.html']?.dynamicImports).toEqual(
+      expect.arrayContaining(['src/tv/TvApp.tsx', 'src/dashboard/DashboardApp.tsx']),
+    );
+  });
+
+  it('keeps the TV page free of dashboard and chart code, within 150 KB gzip', () => {
+    const tv = filesOf(['index.html', 'src/tv/TvApp.tsx']);
+    const dashboardOnly = [
+      manifest['src/dashboard/DashboardApp.tsx']?.file,
+      manifest['src/dashboard/TrendsTab.tsx']?.file,
+    ];
+    for (const file of dashboardOnly) expect(tv.has(file ?? '')).toBe(false);
+    const size = gzipSize(tv);
+    console.info(`TV page: ${(size / 1024).toFixed(1)} KB gzip in ${tv.size} files`);
+    expect(size).toBeLessThanOrEqual(TV_BUDGET_GZIP);
+  });
+
+  it('loads the chart library only with the Trends tab', () => {
+    const dashboard = filesOf(['index.html', 'src/dashboard/DashboardApp.tsx']);
+    expect(dashboard.has(manifest['src/dashboard/TrendsTab.tsx']?.file ?? '')).toBe(false);
+    console.info(`dashboard (before Trends): ${(gzipSize(dashboard) / 1024).toFixed(1)} KB gzip`);
+  });
+});

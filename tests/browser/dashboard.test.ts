@@ -1,0 +1,307 @@
+/**
+ * The dashboard in a real browser against the real server with the demo organisation: sign-in,
+ * each tab with the seeded data, the goals editor (client and server field errors, create, edit,
+ * the CONFLICT path), and a REP who sees no edit controls. Screenshots land in
+ * test-results/screenshots (not committed).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
+import { startBrowserServer, type BrowserServer } from './support/app.ts';
+
+const JOHN = 'john.smith@example.com';
+const SARAH = 'sarah.mitchell@example.com'; // manages Enterprise, John's team
+const ADMIN = 'admin@example.com';
+
+let server: BrowserServer;
+let browser: Browser;
+let johnId: string;
+
+/** Text of the first element matching selector once it contains `text`. */
+async function waitText(page: Page, selector: string, text: string, timeout = 15_000): Promise<string> {
+  const locator = page.locator(selector).filter({ hasText: text }).first();
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    await screenshot(page, `failure-${selector.replace(/\W+/g, '_')}-${text.replace(/\W+/g, '_')}`);
+    throw error;
+  }
+  return (await locator.textContent()) ?? '';
+}
+
+describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBrowserServer(), launchBrowser()]);
+    const data = await server.gql<{ users: { id: string; email: string }[] }>(
+      ADMIN,
+      '{ users { id email } }',
+    );
+    johnId = data.users.find((u) => u.email === JOHN)?.id ?? '';
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in with a pasted token, keeps it across a reload, and signs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Access token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitText(page, '.field-error', 'not valid');
+    await screenshot(page, 'signin');
+
+    await page.getByLabel('Access token').fill(await server.token(JOHN));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.locator('.whoami').textContent()).toContain('John Smith');
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Access token').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('pulse.token'))).toBeNull();
+    await context.close();
+  });
+
+  it('offers one-click demo accounts in embedded demo mode only', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Access token').waitFor();
+    await page.waitForLoadState('networkidle');
+    const demo = page.getByRole('heading', { name: 'Demo accounts' });
+    if (process.env.DATABASE_URL) {
+      expect(await demo.count()).toBe(0); // never with a real database
+    } else {
+      await demo.waitFor();
+      for (const name of ['John Smith', 'Sarah Mitchell', 'Robert Taylor', 'Laura Bennett', 'Office TV'])
+        await page.getByRole('button', { name: new RegExp(name) }).waitFor();
+      await screenshot(page, 'signin-demo');
+      await page.getByRole('button', { name: /Sarah Mitchell/ }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      expect(await page.locator('.whoami').textContent()).toContain('Sarah Mitchell');
+    }
+    await context.close();
+  });
+
+  it('signs in with the one-click buttons through the demo token endpoint (stubbed)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    const page = await context.newPage();
+    const token = await server.token(JOHN);
+    await page.route('**/demo/accounts', (route) =>
+      route.fulfill({
+        json: { accounts: [{ email: JOHN, name: 'John Smith', role: 'REP', team: 'Enterprise' }] },
+      }),
+    );
+    await page.route('**/demo/token', (route) => route.fulfill({ json: { token } }));
+    await page.goto('/');
+    await page.getByRole('button', { name: /John Smith/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await context.close();
+  });
+
+  it('shows a REP the spec’s summary cards and every tab with the seeded data, without edit controls', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(JOHN));
+    await page.goto('/goals');
+    const cards = await waitText(page, '.cards', '$15,000');
+    expect(cards).toContain('3 orders');
+    expect(cards).toContain('20 %'); // conversion
+    expect(cards).toContain('50 %'); // win rate
+    const revenueGoal = await waitText(page, '.goal-grid .goal', 'Revenue');
+    expect(revenueGoal).toContain('$15,000');
+    expect(revenueGoal).toContain('$20,000');
+    expect(revenueGoal).toContain('On Track');
+    expect(await waitText(page, '.goal-grid .goal', 'Orders')).toContain('Behind');
+    expect(await page.getByRole('button', { name: 'New goal' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    await screenshot(page, 'dashboard-rep-goals');
+
+    // the tabs follow the keyboard pattern: arrow keys move between them
+    await page.getByRole('tab', { name: 'Goals' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL('**/leaderboard');
+    expect(await page.getByRole('tab', { name: 'Leaderboard' }).getAttribute('aria-selected')).toBe('true');
+    expect(await waitText(page, 'table.board tbody tr', 'John Smith')).toContain('$15,000');
+    expect(
+      await page.locator('table.board tbody tr').first().getByRole('img', { name: 'Gold medal' }).count(),
+    ).toBe(1);
+    await page.getByRole('group', { name: 'Rank by' }).getByRole('button', { name: 'Orders' }).click();
+    await page.locator('table[aria-label="Leaderboard by orders"]').waitFor();
+
+    await page.getByRole('tab', { name: 'Achievements' }).click();
+    await waitText(page, '.achievement', 'First $10K');
+    await waitText(page, '.achievement', 'Deal Closer');
+
+    await page.getByRole('tab', { name: 'Team' }).click();
+    expect(await waitText(page, '.member', 'John Smith')).toContain('$15,000');
+
+    await page.getByRole('tab', { name: 'Trends' }).click();
+    await page.locator('.recharts-surface').nth(1).waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a manager create and edit a goal, with field errors for bad input, live on another screen', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
+    const rep = await signedInPage(browser, server.url, await server.token(JOHN));
+    await rep.page.goto('/goals');
+    await rep.page.locator('.goal-grid').waitFor();
+
+    await page.goto('/goals');
+    await page.getByRole('button', { name: 'New goal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New goal' });
+    await dialog.getByLabel('For').selectOption(`user:${johnId}`);
+    await dialog.getByLabel('Metric').selectOption('CALLS');
+    await dialog.getByLabel('Period').selectOption('WEEKLY');
+    const target = dialog.getByLabel('Target');
+
+    // the client checks what the server checks, beside the field
+    await target.fill('-5');
+    await dialog.getByRole('button', { name: 'Create goal' }).click();
+    expect(await waitText(page, '.field.invalid', 'must be positive')).toContain('Target');
+    expect(await target.getAttribute('aria-invalid')).toBe('true');
+    await target.fill('40.5');
+    await dialog.getByRole('button', { name: 'Create goal' }).click();
+    await waitText(page, '.field.invalid', 'must be a whole number for Calls');
+    await dialog.getByLabel('Starts on').fill('2025-11-05');
+    await target.fill('40');
+    await dialog.getByRole('button', { name: 'Create goal' }).click();
+    await waitText(page, '.field.invalid', 'must be the first day of a period');
+    await dialog.getByLabel('Period').selectOption('WEEKLY'); // back to this week's Monday
+    await dialog.getByLabel('Period').selectOption('MONTHLY');
+    await dialog.getByLabel('Period').selectOption('WEEKLY');
+
+    // and the server's own field errors land beside the same field: send what the client refuses
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as {
+        operationName?: string;
+        variables?: { input?: object };
+      };
+      if (body.operationName !== 'CreateGoal') return route.continue();
+      await route.continue({
+        postData: JSON.stringify({
+          ...body,
+          variables: { input: { ...body.variables?.input, targetValue: -3 } },
+        }),
+      });
+    });
+    await dialog.getByRole('button', { name: 'Create goal' }).click();
+    expect(await waitText(page, '.field.invalid', 'must be positive')).toContain('Target');
+    await waitText(page, '.form-error', 'The server refused');
+    await page.unroute('**/graphql');
+
+    await dialog.getByRole('button', { name: 'Create goal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const created = await waitText(page, '.goal-list .goal', 'John Smith · Calls');
+    expect(created).toContain('40');
+    // John sees his new goal without reloading
+    await waitText(rep.page, '.goal-grid .goal', 'Calls');
+
+    // the same goal again is refused by the server: one goal per person, metric and period
+    await page.getByRole('button', { name: 'New goal' }).click();
+    await dialog.getByLabel('For').selectOption(`user:${johnId}`);
+    await dialog.getByLabel('Metric').selectOption('CALLS');
+    await dialog.getByLabel('Period').selectOption('WEEKLY');
+    await dialog.getByLabel('Target').fill('41');
+    await dialog.getByRole('button', { name: 'Create goal' }).click();
+    await waitText(page, '.form-error', 'already exists');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // edit it
+    await page.getByRole('button', { name: 'Edit John Smith · Calls goal' }).click();
+    const edit = page.getByRole('dialog', { name: /Edit goal: John Smith · Calls/ });
+    await edit.getByLabel('Target').fill('45.5');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await waitText(page, '.field.invalid', 'must be a whole number');
+    await edit.getByLabel('Target').fill('45');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await waitText(page, '.goal-list .goal', 'John Smith · Calls');
+    await page
+      .locator('.goal-list .goal', { hasText: 'John Smith · Calls' })
+      .locator('.goal-target', { hasText: '45' })
+      .waitFor();
+    await rep.page
+      .locator('.goal-grid .goal', { hasText: 'Calls' })
+      .locator('.goal-target', { hasText: '45' })
+      .waitFor();
+    await screenshot(page, 'dashboard-manager-goals');
+
+    // delete it: gone at once here (optimistic) and, pushed by goalRemoved, on John's screen
+    await page.getByRole('button', { name: 'Edit John Smith · Calls goal' }).click();
+    await edit.getByRole('button', { name: 'Delete goal' }).click();
+    await edit.getByRole('button', { name: 'Yes, delete' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.locator('.goal-list .goal', { hasText: 'John Smith · Calls' }).waitFor({ state: 'detached' });
+    await rep.page.locator('.goal-grid .goal', { hasText: 'Calls' }).waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await rep.context.close();
+    await context.close();
+  });
+
+  it('shows the other manager’s value on CONFLICT and lets the user reapply', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
+    await page.goto('/goals');
+    const goals = await server.gql<{
+      goals: { id: string; metric: string; version: number; user: { id: string } | null }[];
+    }>(SARAH, `query($u: ID) { goals(userId: $u) { id metric version user { id } } }`, { u: johnId });
+    const revenue = goals.goals.find((g) => g.metric === 'REVENUE');
+    if (!revenue) throw new Error('John has no revenue goal in the demo data');
+
+    await page.getByRole('button', { name: 'Edit John Smith · Revenue goal' }).first().click();
+    const edit = page.getByRole('dialog', { name: /Edit goal: John Smith · Revenue/ });
+    await edit.getByLabel('Target').fill('25000');
+    // meanwhile the admin changes the same goal
+    await server.gql(
+      ADMIN,
+      `mutation($id: ID!, $v: Int) { updateGoal(id: $id, input: { targetValue: 30000 }, expectedVersion: $v) { version } }`,
+      {
+        id: revenue.id,
+        v: revenue.version,
+      },
+    );
+    await waitText(page, '.notice', 'changed elsewhere'); // the live update reached the open editor
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const conflict = await waitText(page, '.conflict', 'Someone else changed this goal first');
+    expect(conflict).toContain('$30,000');
+    await screenshot(page, 'dashboard-goal-conflict');
+    expect(await edit.getByLabel('Target').inputValue()).toBe('25000'); // nothing typed is lost
+    await edit.getByRole('button', { name: 'Apply my changes again' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page
+      .locator('.goal-grid .goal, .goal-list .goal')
+      .filter({ hasText: 'John Smith · Revenue' })
+      .locator('.goal-target', { hasText: '$25,000' })
+      .first()
+      .waitFor();
+    const after = await server.gql<{ goal: { targetValue: number; version: number } }>(
+      SARAH,
+      `query($id: ID!) { goal(id: $id) { targetValue version } }`,
+      { id: revenue.id },
+    );
+    expect(after.goal.targetValue).toBe(25000);
+    expect(after.goal.version).toBe(revenue.version + 2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('screenshots every tab for a manager at 1920x1080', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
+    for (const tab of ['goals', 'leaderboard', 'achievements', 'team', 'trends']) {
+      await page.goto(`/${tab}`);
+      await page.locator('.tabpanel').waitFor();
+      await page.waitForLoadState('networkidle');
+      if (tab === 'trends') await page.locator('.recharts-surface').nth(1).waitFor({ timeout: 20_000 });
+      await screenshot(page, `dashboard-${tab}`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/goals');
+    await page.locator('.goal-list').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0); // no sideways scrolling at phone width
+    await screenshot(page, 'dashboard-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

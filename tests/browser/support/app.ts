@@ -1,0 +1,92 @@
+/**
+ * The real server with the demo organisation, for browser tests, that can be stopped and started
+ * again on the same port and database (the TV must recover by itself). On Postgres (DATABASE_URL)
+ * it copies the run's migrated template database; on PGlite it keeps its data in a temporary
+ * DATA_DIR so a restart finds it again.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { startApp, type App } from '../../../api/app.ts';
+import { signToken } from '../../../api/auth.ts';
+import { loadConfig } from '../../../api/config.ts';
+import { databaseUrlFor } from '../../support/databases.ts';
+import { TEST_JWT_SECRET } from '../../support/server.ts';
+
+export interface BrowserServer {
+  readonly url: string;
+  token(email: string): Promise<string>;
+  /** POST /graphql as the user with this email; throws on GraphQL errors. */
+  gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserServer(): Promise<BrowserServer> {
+  const base = process.env.DATABASE_URL;
+  const template = inject('templateDatabase');
+  const dataDir = mkdtempSync(join(tmpdir(), 'pulse-browser-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (base && template) {
+    const name = `pulse_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}" template "${template}"`);
+    await admin.end();
+    databaseUrl = databaseUrlFor(base, name);
+    dropDatabase = async () => {
+      const again = postgres(base, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists "${name}" with (force)`);
+      await again.end();
+    };
+  }
+  let port = 0;
+  let app: App | null = null;
+  const start = async () => {
+    const config = loadConfig({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      SHUTDOWN_GRACE_MS: '2000',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    });
+    app = await startApp(config);
+    port = app.port;
+  };
+  await start();
+  const url = `http://127.0.0.1:${port}`;
+  const token = (email: string) => signToken(TEST_JWT_SECRET, email, '2h');
+  return {
+    url,
+    token,
+    async gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(email)}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: unknown[] };
+      if (body.errors?.length || !body.data)
+        throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    },
+    async stop() {
+      await app?.stop();
+      app = null;
+    },
+    start,
+    async close() {
+      await app?.stop();
+      app = null;
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Debian's Chromium driven by playwright-core (STACK.md pitfall 6: `npx playwright install` cannot
+ * download here). Without Chromium the browser tests are skipped locally and fail in CI, where
+ * .ci/run installs it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (path) return path;
+    } catch {
+      // not on PATH
+    }
+  }
+  return null;
+}
+
+export const chromiumPath = findChromium();
+
+if (!chromiumPath && process.env.CI) {
+  throw new Error('Chromium is required for the browser tests in CI (.ci/run installs it with apt-get).');
+}
+
+export function launchBrowser(): Promise<Browser> {
+  if (!chromiumPath) throw new Error('Chromium not found');
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const SCREENSHOTS = join(import.meta.dirname, '../../../test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A page whose localStorage already holds the token (signed in), at the given size. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl });
+  await context.addInitScript((t) => {
+    if (!localStorage.getItem('pulse.token')) localStorage.setItem('pulse.token', t);
+  }, token);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, errors };
+}

@@ -1,0 +1,193 @@
+/**
+ * The office TV page in a real browser against the real server with the demo organisation: live
+ * updates without a reload when activities are recorded through the API, a celebration when a
+ * badge is awarded, the reconnecting state and recovery across a server restart, the rotation
+ * (goals only for tokens that may read them), and a layout without scrollbars at 1920x1080 and
+ * 1280x720. Screenshots land in test-results/screenshots (not committed).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
+import { startBrowserServer, type BrowserServer } from './support/app.ts';
+
+const ADMIN = 'admin@example.com';
+const VIEWER = 'tv@example.com';
+const SARAH = 'sarah.mitchell@example.com';
+
+let server: BrowserServer;
+let browser: Browser;
+let users: Map<string, string>;
+let enterprise: string;
+let sale = 0;
+
+async function recordSale(name: string, amount: string): Promise<void> {
+  sale += 1;
+  await server.gql(
+    ADMIN,
+    `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+    {
+      a: [
+        {
+          userId: users.get(name),
+          kind: 'ORDER_WON',
+          amount,
+          occurredAt: new Date().toISOString(),
+          externalId: `tv-test-${Date.now()}-${sale}`,
+        },
+      ],
+    },
+  );
+}
+
+async function openTv(token: string, query: string, viewport = { width: 1920, height: 1080 }) {
+  const context = await browser.newContext({ viewport, baseURL: server.url });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/tv?token=${encodeURIComponent(token)}&${query}`);
+  return { context, page, errors };
+}
+
+const firstRow = (page: Page, metric = 'REVENUE') =>
+  page.locator(`.tv-board[data-metric="${metric}"] .tv-row`).first();
+
+async function waitFirst(page: Page, name: string, metric = 'REVENUE', timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([m, n]) =>
+      document.querySelector(`.tv-board[data-metric="${m}"] .tv-row`)?.getAttribute('data-user') === n,
+    [metric, name] as const,
+    { timeout },
+  );
+}
+
+async function noScrollbars(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+  expect(overflow).toEqual({ x: 0, y: 0 });
+}
+
+describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBrowserServer(), launchBrowser()]);
+    const data = await server.gql<{
+      users: { id: string; name: string }[];
+      teams: { id: string; name: string }[];
+    }>(ADMIN, '{ users { id name } teams { id name } }');
+    users = new Map(data.users.map((u) => [u.name, u.id]));
+    enterprise = data.teams.find((t) => t.name === 'Enterprise')?.id ?? '';
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('updates the board without a reload, celebrates a badge, and recovers after a server restart', async () => {
+    const { context, page, errors } = await openTv(await server.token(VIEWER), 'metric=REVENUE&rotate=0');
+    await firstRow(page).waitFor();
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    const nodes = () => page.evaluate(() => document.getElementsByTagName('*').length);
+
+    await recordSale('Liam Walker', '500000.00');
+    await waitFirst(page, 'Liam Walker');
+    expect(await firstRow(page).textContent()).toContain('$508,800'); // 8,800 seeded + 500,000
+
+    // a burst of updates leaves the page the same size: boards are replaced, not appended
+    const before = await nodes();
+    for (let i = 0; i < 5; i++) await recordSale('Liam Walker', '1.00');
+    await firstRow(page).filter({ hasText: '$508,805' }).waitFor();
+    expect(Math.abs((await nodes()) - before)).toBeLessThanOrEqual(12);
+
+    await server.gql(
+      ADMIN,
+      `mutation($u: ID!) { recordAchievement(input: { userId: $u, title: "Whale Hunter", badgeIcon: "🐋", kind: "Revenue", description: "Closed a $500K deal", value: 500000 }) { id } }`,
+      { u: users.get('Liam Walker') },
+    );
+    await page.locator('.tv-celebration', { hasText: 'Whale Hunter' }).waitFor();
+    await page.waitForTimeout(700); // let the entrance animation finish for the screenshot
+    expect(await page.locator('.tv-celebration').textContent()).toContain('Liam Walker');
+    await screenshot(page, 'tv-celebration-1920x1080');
+    await noScrollbars(page);
+
+    // the server goes away: the screen says so, keeps the last figures, and comes back by itself
+    await server.stop();
+    await page.locator('.connection[data-phase="reconnecting"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.connection').textContent()).toContain('Reconnecting');
+    await screenshot(page, 'tv-reconnecting');
+    expect(await firstRow(page).getAttribute('data-user')).toBe('Liam Walker');
+    await server.start();
+    await page.locator('.connection[data-phase="connected"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await recordSale('Ava Thompson', '900000.00');
+    await waitFirst(page, 'Ava Thompson', 'REVENUE', 20_000);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('shows a team’s goals to a manager token, pinned by the URL, and moves them live', async () => {
+    const { context, page, errors } = await openTv(
+      await server.token(SARAH),
+      `metric=GOALS&team=${enterprise}&rotate=0`,
+    );
+    const johnRevenue = page
+      .locator('.tv-goal', { hasText: 'John Smith' })
+      .filter({ hasText: 'Revenue' })
+      .first();
+    await johnRevenue.waitFor();
+    const before = (await johnRevenue.locator('.tv-goal-current').textContent()) ?? '';
+    await recordSale('John Smith', '1000.00');
+    await page.waitForFunction(
+      (old) =>
+        [...document.querySelectorAll('.tv-goal')]
+          .find((g) => g.textContent?.includes('John Smith') && g.textContent.includes('Revenue'))
+          ?.querySelector('.tv-goal-current')?.textContent !== old,
+      before,
+      { timeout: 15_000 },
+    );
+    // only Enterprise goals on this screen
+    const owners = await page.locator('.tv-goal-owner').allTextContents();
+    expect(owners.length).toBeGreaterThan(0);
+    expect(owners.some((o) => /Noah Davis|Olivia Johnson/.test(o))).toBe(false);
+    await noScrollbars(page);
+    await screenshot(page, 'tv-goals-1920x1080');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('rotates the boards, with goals only for a token that may read them', async () => {
+    const viewer = await openTv(await server.token(VIEWER), 'rotate=5');
+    await viewer.page.locator('.tv-dots li').nth(2).waitFor();
+    expect(await viewer.page.locator('.tv-dots li').count()).toBe(3); // revenue, orders, conversion
+    await viewer.page.waitForFunction(
+      () => document.querySelector('.tv')?.getAttribute('data-screen') === 'ORDERS',
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
+    await viewer.context.close();
+
+    const manager = await openTv(await server.token(SARAH), `team=${enterprise}&rotate=5`);
+    await manager.page.locator('.tv-dots li').nth(3).waitFor();
+    expect(await manager.page.locator('.tv-dots li').count()).toBe(4); // ... and goals
+    await manager.context.close();
+  });
+
+  it('reads at 1920x1080 and 1280x720 without scrollbars', async () => {
+    const token = await server.token(SARAH);
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      for (const metric of ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'GOALS']) {
+        const { context, page } = await openTv(token, `metric=${metric}&rotate=0`, { width, height });
+        if (metric === 'GOALS') await page.locator('.tv-goal').first().waitFor();
+        else await firstRow(page, metric).waitFor();
+        await noScrollbars(page);
+        await screenshot(page, `tv-${metric.toLowerCase()}-${width}x${height}`);
+        await context.close();
+      }
+    }
+  }, 60_000);
+});
