@@ -1,0 +1,125 @@
+/**
+ * M1: commit -> client frame latency with 100 subscribers of one leaderboard and 20 sales/s
+ * written straight into Postgres (one ORDER_WON per transaction). For every (subscriber, commit)
+ * pair: time from COMMIT until the first frame whose version includes that commit. Median of
+ * several runs of p50/p99. Systems: Pulse, PostGraphile 4 and 5 (per-subscriber refetch on
+ * NOTIFY), and the naive baseline (each subscriber re-queries Pulse over HTTP per NOTIFY).
+ *
+ *   node --import tsx bench/scenarios/m1-latency.mjs [--quick] [--only pulse,pg4]
+ */
+import {
+  QUICK,
+  TV_EMAIL,
+  log,
+  median,
+  onlyTargets,
+  quiet,
+  round,
+  runMain,
+  sleep,
+  writeResult,
+} from '../lib/common.mjs';
+import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
+import { openMany, openNaive } from '../lib/subscribers.mjs';
+import { BOARD_QUERY, SUBSCRIPTION } from '../lib/targets.mjs';
+import { LatencyTracker, createWriter, paced } from '../lib/writer.mjs';
+
+const SUBSCRIBERS = 100;
+const RATE = 20;
+const REPS = QUICK ? 1 : 3;
+const RUN_MS = QUICK ? 2000 : 5000;
+const SETTLE_MS = QUICK ? 2000 : 3000;
+const COALESCE_MS = 25;
+
+async function runTarget(kind) {
+  const server = await startServer(kind === 'naive' ? 'pulse' : kind, { label: `m1-${kind}` });
+  const writer = await createWriter();
+  let tracker = new LatencyTracker();
+  const onFrame = (sub, version, _raw, at) => tracker.frame(sub, version, at);
+  let naive;
+  let subs;
+  try {
+    const token = await tokenFor(kind === 'naive' ? 'pulse' : kind, TV_EMAIL);
+    if (kind === 'naive') {
+      naive = await openNaive(SUBSCRIBERS, { url: server.url, token, query: BOARD_QUERY.naive, onFrame });
+      subs = naive.subs;
+    } else {
+      subs = await openMany(SUBSCRIBERS, { url: server.wsUrl, token, query: SUBSCRIPTION[kind], onFrame });
+    }
+    log(`m1 ${kind}: ${subs.length} subscribers have their snapshot; warming up`);
+    await paced(RATE, QUICK ? 1000 : 1500, () => writer.sale());
+    await sleep(QUICK ? 1000 : 1500);
+    await naive?.drain(QUICK ? 3000 : 10_000);
+    const runs = [];
+    for (let r = 0; r < REPS; r += 1) {
+      tracker = new LatencyTracker();
+      tracker.watch(subs);
+      const before = await server.stats();
+      const cpu0 = server.cpuMs();
+      const notes0 = naive?.notifications ?? 0;
+      const sales = await paced(RATE, RUN_MS, () => writer.sale((c) => tracker.commit(c)));
+      await tracker.settle(SETTLE_MS);
+      const summary = tracker.summary();
+      // statements and CPU include the work a peer still does after its subscribers are current
+      const drained = naive ? false : await quiet(server, { timeoutMs: QUICK ? 2000 : 5000 });
+      const after = await server.stats();
+      const run = {
+        ...summary,
+        sales,
+        statementsPerSale: (after.statements - before.statements) / sales,
+        serverCpuMsPerSale: (server.cpuMs() - cpu0) / sales,
+        ...(after.live
+          ? {
+              recomputationsPerSale: (after.live.recomputations - before.live.recomputations) / sales,
+              flushesPerSale: (after.live.flushes - before.live.flushes) / sales,
+            }
+          : {}),
+        ...(naive ? { notificationsPerSale: (naive.notifications - notes0) / sales } : {}),
+        drained,
+      };
+      runs.push(run);
+      log(
+        `m1 ${kind} run ${r + 1}/${REPS}: p50 ${round(run.p50)} ms, p99 ${round(run.p99)} ms, ` +
+          `${run.missing} of ${run.pairs} pairs unsettled after ${SETTLE_MS} ms`,
+      );
+      if (r < REPS - 1) await naive?.drain(10_000);
+    }
+    return {
+      subscribers: SUBSCRIBERS,
+      rate: RATE,
+      runs,
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      missing: runs.reduce((n, r) => n + r.missing, 0),
+      pairs: runs.reduce((n, r) => n + r.pairs, 0),
+      statementsPerSale: median(runs.map((r) => r.statementsPerSale)),
+      drained: runs.every((r) => r.drained),
+      serverCpuMsPerSale: median(runs.map((r) => r.serverCpuMsPerSale)),
+      ...(kind === 'pulse' ? { coalesceMs: COALESCE_MS } : {}),
+    };
+  } finally {
+    for (const s of subs ?? []) s.close?.();
+    await naive?.close();
+    await writer.close();
+    await server.stop(naive ? 3000 : 15_000);
+  }
+}
+
+async function main() {
+  const kinds = onlyTargets(['pulse', 'pg4', 'pg5', 'naive']).filter(
+    (k) => k !== 'pg5' || (pg5Available() && !QUICK),
+  );
+  const results = {};
+  for (const kind of kinds) {
+    log(`m1: ${kind}`);
+    try {
+      results[kind] = await runTarget(kind);
+    } catch (error) {
+      log(`m1 ${kind} failed: ${error.message}`);
+      results[kind] = { error: String(error.message) };
+    }
+  }
+  writeResult('m1', { subscribers: SUBSCRIBERS, rate: RATE, reps: REPS, runMs: RUN_MS, results });
+}
+
+runMain(main);

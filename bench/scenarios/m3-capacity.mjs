@@ -1,0 +1,181 @@
+/**
+ * M3: how many subscribers one server process holds with one board update a second while the
+ * commit -> frame p99 stays <= 250 ms, and what each subscriber costs in memory.
+ *
+ * Ramp: subscribers (one WebSocket, one leaderboardChanged each, all signed in as the TV account)
+ * are added level by level; at each level a sale per second is committed for a window and the
+ * latency of every (subscriber, commit) pair is taken. The ramp stops at the first level over
+ * 250 ms (or with sockets failing). Memory per subscriber: server RSS (after a GC) and V8 heap
+ * with 2,000 idle subscribers minus with none, / N (also shown per ramp level, where small N is noisy).
+ *
+ * One process cannot hold more than ~19,900 sockets here: the hard open-files limit is 20,000 and
+ * cannot be raised in this container, for the server and for the bench holding the clients.
+ *
+ *   node --import tsx bench/scenarios/m3-capacity.mjs [--quick] [--only pulse,pg4] [--levels 1000,2000]
+ */
+import {
+  QUICK,
+  TV_EMAIL,
+  flagValue,
+  log,
+  onlyTargets,
+  round,
+  runMain,
+  sleep,
+  writeResult,
+} from '../lib/common.mjs';
+import { startServer, tokenFor } from '../lib/servers.mjs';
+import { openMany } from '../lib/subscribers.mjs';
+import { SUBSCRIPTION } from '../lib/targets.mjs';
+import { LatencyTracker, createWriter, paced } from '../lib/writer.mjs';
+
+const P99_LIMIT = 250;
+const LEVELS = {
+  pulse: QUICK ? [100, 1000] : [50, 100, 250, 500, 1000, 2500, 5000, 10_000, 15_000, 19_500],
+  pg4: QUICK ? [50] : [25, 50, 100, 250, 500, 1000, 2000],
+};
+const WINDOW_MS = QUICK ? 3000 : 6000;
+/** Subscribers held idle for the memory figure, whatever the latency ramp reached. */
+const MEMORY_N = QUICK ? 500 : 2000;
+const SETTLE_MS = QUICK ? 2000 : 3000;
+
+async function memory(server) {
+  const { memory: m } = await server.gc();
+  await sleep(200);
+  return { rss: server.rss(), heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+}
+
+async function runTarget(kind, levels) {
+  const server = await startServer(kind, { label: `m3-${kind}`, exposeGc: true });
+  const writer = await createWriter();
+  let tracker = new LatencyTracker();
+  const onFrame = (sub, version, _raw, at) => tracker.frame(sub, version, at);
+  let subs = [];
+  const rows = [];
+  let memoryProbe;
+  try {
+    const token = await tokenFor(kind, TV_EMAIL);
+    // warm the process up (schema, pools, JIT) before the zero-subscriber baseline
+    const warm = await openMany(5, { url: server.wsUrl, token, query: SUBSCRIPTION[kind] });
+    await paced(4, 1500, () => writer.sale());
+    for (const s of warm) s.close();
+    await sleep(1500);
+    const base = await memory(server);
+    log(`m3 ${kind}: baseline RSS ${round(base.rss / 1048576)} MiB`);
+    for (const level of levels) {
+      const started = Date.now();
+      try {
+        const more = await openMany(
+          level - subs.length,
+          { url: server.wsUrl, token, query: SUBSCRIPTION[kind], onFrame },
+          {
+            concurrency: 250,
+            tolerate: Math.ceil(level * 0.001),
+          },
+        );
+        subs = subs.concat(more);
+      } catch (error) {
+        rows.push({ subscribers: level, failed: String(error.message) });
+        log(`m3 ${kind} N=${level}: could not connect: ${error.message}`);
+        break;
+      }
+      const connectSeconds = (Date.now() - started) / 1000;
+      await sleep(2000);
+      const mem = await memory(server);
+      tracker = new LatencyTracker();
+      const alive = subs.filter((s) => !s.closed);
+      tracker.watch(alive);
+      const cpu0 = server.cpuMs();
+      const sales = await paced(1, WINDOW_MS, () => writer.sale((c) => tracker.commit(c)));
+      await tracker.settle(SETTLE_MS);
+      const cpuShare = (server.cpuMs() - cpu0) / (WINDOW_MS + SETTLE_MS);
+      const stats = await server.stats();
+      const lat = tracker.summary();
+      const closed = subs.filter((s) => s.closed).length;
+      const row = {
+        subscribers: alive.length,
+        connectSeconds,
+        sales,
+        p50: lat.p50,
+        p99: lat.p99,
+        max: lat.max,
+        unsettled: lat.missing,
+        closed,
+        serverCpu: cpuShare,
+        rss: mem.rss,
+        heapUsed: mem.heapUsed,
+        rssPerSubscriber: (mem.rss - base.rss) / alive.length,
+        heapPerSubscriber: (mem.heapUsed - base.heapUsed) / alive.length,
+        slowClosed: stats.slowClosed,
+      };
+      row.ok = row.p99 !== null && row.p99 <= P99_LIMIT && closed === 0 && lat.missing === 0;
+      rows.push(row);
+      log(
+        `m3 ${kind} N=${row.subscribers}: p50 ${round(row.p50)} ms, p99 ${round(row.p99)} ms, ` +
+          `RSS ${round(mem.rss / 1048576)} MiB (${round(row.rssPerSubscriber / 1024)} KiB/sub), CPU ${round(cpuShare * 100, 0)} %` +
+          `${closed ? `, ${closed} sockets closed` : ''}${row.ok ? '' : '  -> over the limit'}`,
+      );
+      if (!row.ok) break;
+    }
+    // memory per subscriber, measured with many subscribers and no writes (the latency ramp may
+    // stop at a level too small for RSS to say anything)
+    if (subs.length < MEMORY_N) {
+      try {
+        subs = subs.concat(
+          await openMany(
+            MEMORY_N - subs.length,
+            { url: server.wsUrl, token, query: SUBSCRIPTION[kind] },
+            { concurrency: 250, tolerate: 2 },
+          ),
+        );
+        await sleep(2000);
+      } catch (error) {
+        log(`m3 ${kind}: memory probe could not open ${MEMORY_N} subscribers: ${error.message}`);
+      }
+    }
+    const held = subs.filter((s) => !s.closed).length;
+    const mem = await memory(server);
+    memoryProbe = {
+      subscribers: held,
+      rss: mem.rss,
+      heapUsed: mem.heapUsed,
+      rssPerSubscriber: (mem.rss - base.rss) / held,
+      heapPerSubscriber: (mem.heapUsed - base.heapUsed) / held,
+    };
+    log(
+      `m3 ${kind}: ${held} idle subscribers: ${round(memoryProbe.rssPerSubscriber / 1024)} KiB RSS, ${round(memoryProbe.heapPerSubscriber / 1024)} KiB heap each`,
+    );
+  } finally {
+    for (const s of subs) s.close();
+    await writer.close();
+    await server.stop(60_000);
+  }
+  const passed = rows.filter((r) => r.ok);
+  const best = passed.at(-1);
+  return {
+    levels: rows,
+    maxSubscribers: best?.subscribers ?? 0,
+    memory: memoryProbe,
+    rssPerSubscriber: memoryProbe?.rssPerSubscriber ?? null,
+    heapPerSubscriber: memoryProbe?.heapPerSubscriber ?? null,
+    reachedTop: rows.length === levels.length && rows.every((r) => r.ok),
+  };
+}
+
+async function main() {
+  const kinds = onlyTargets(['pulse', 'pg4']);
+  const custom = flagValue('--levels', undefined)?.split(',').map(Number);
+  const results = {};
+  for (const kind of kinds) {
+    log(`m3: ${kind}`);
+    try {
+      results[kind] = await runTarget(kind, custom ?? LEVELS[kind]);
+    } catch (error) {
+      log(`m3 ${kind} failed: ${error.message}`);
+      results[kind] = { error: String(error.message) };
+    }
+  }
+  writeResult('m3', { p99Limit: P99_LIMIT, windowMs: WINDOW_MS, results });
+}
+
+runMain(main);

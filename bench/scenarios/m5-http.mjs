@@ -1,0 +1,198 @@
+/**
+ * M5: HTTP query throughput and latency on the generated data set, with autocannon, for four read
+ * operations (lifetime summary, 12-month trends, team performance with members, leaderboard), on
+ * Pulse and on PostGraphile 4 and 5 serving the same tables (bench/peers/peer-functions.sql).
+ *
+ * Per system and operation: warm-up, then the maximum rate (16 connections, median of several
+ * runs), then a run at 50 % of that rate (fixed-rate, coordinated omission corrected) for p99.
+ * Also: SQL statements per request (Pulse reports them in extensions.sqlStatements; the peers are
+ * counted in-process) for a small and a large variant of each operation: a constant number is the
+ * target.
+ *
+ *   node --import tsx bench/scenarios/m5-http.mjs [--quick] [--only pulse,pg4,pg5]
+ */
+import autocannon from 'autocannon';
+import pg from 'pg';
+import {
+  ADMIN_EMAIL,
+  DB_URL,
+  QUICK,
+  log,
+  median,
+  onlyTargets,
+  round,
+  runMain,
+  sleep,
+  writeResult,
+} from '../lib/common.mjs';
+import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
+import { operations } from '../lib/targets.mjs';
+
+const CONNECTIONS = 16;
+const WARM_S = QUICK ? 0.5 : 1;
+const MAX_RUNS = QUICK ? 1 : 3;
+const MAX_S = QUICK ? 1 : 3;
+const HALF_S = QUICK ? 1 : 4;
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(opts, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on('error', () => {});
+  });
+}
+
+async function post(url, token, query) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = await response.json();
+  if (body.errors?.length)
+    throw new Error(`${response.status}: ${JSON.stringify(body.errors).slice(0, 400)}`);
+  return body;
+}
+
+/** Statements one request costs: from the response (Pulse) or from the server's counter (peers). */
+async function statementsOf(server, token, query) {
+  const counts = [];
+  for (let i = 0; i < 2; i += 1) {
+    const before = await server.stats();
+    const body = await post(server.url, token, query);
+    await sleep(50);
+    const after = await server.stats();
+    counts.push(body.extensions?.sqlStatements ?? after.statements - before.statements);
+  }
+  return Math.min(...counts);
+}
+
+async function context() {
+  const client = new pg.Client({ connectionString: DB_URL });
+  await client.connect();
+  const { rows } = await client.query(`select
+      (select id from users where role = 'REP' order by id offset 250 limit 1) as user_id,
+      (select min(id) from teams) as team_id,
+      period_start_of('MONTHLY', org_today())::text as month_start`);
+  await client.end();
+  return { userId: rows[0].user_id, teamId: rows[0].team_id, monthStart: rows[0].month_start };
+}
+
+/** A small and a large variant of each operation, to show the statement count does not grow. */
+function variants(kind, ctx) {
+  const pulse = kind === 'pulse';
+  return {
+    summary: pulse
+      ? [
+          `{ performanceSummary(userId: "${ctx.userId}") { revenue user { name } } }`,
+          `{ performanceSummary { revenue user { name } } }`,
+        ]
+      : [`{ benchPerformanceSummary(userId: ${ctx.userId}) { nodes { revenue name } } }`, null],
+    trends: pulse
+      ? [3, 24].map(
+          (n) =>
+            `{ trends(userId: "${ctx.userId}", periodType: MONTHLY, count: ${n}) { periodStart revenue conversionRate } }`,
+        )
+      : [3, 24].map(
+          (n) =>
+            `{ benchTrends(userId: ${ctx.userId}, periodType: MONTHLY, count: ${n}) { nodes { periodStart revenue conversionRate } } }`,
+        ),
+    team: pulse
+      ? [`teamId: "${ctx.teamId}", `, ''].map(
+          (f) =>
+            `{ teamPerformance(${f}periodType: MONTHLY) { team { name } revenue topPerformer { name } members { user { name } revenue } } }`,
+        )
+      : ['(first: 1)', ''].map(
+          (f) => `{ allTeams${f} { nodes { name performance(periodType: MONTHLY) { revenue topPerformerName }
+            usersByTeamId { nodes { name salesPerformancesByUserId(condition: { periodType: MONTHLY, periodStart: "${ctx.monthStart}" }) { nodes { revenue } } } } } } }`,
+        ),
+    leaderboard: pulse
+      ? [1, 100].map((n) => `{ leaderboard(limit: ${n}) { version entries { rank user { name } revenue } } }`)
+      : [1, 100].map(
+          (n) => `{ benchLeaderboard(periodType: MONTHLY, lim: ${n}) { nodes { rank name revenue } } }`,
+        ),
+  };
+}
+
+async function runTarget(kind, ctx) {
+  const server = await startServer(kind, { label: `m5-${kind}` });
+  try {
+    const token = await tokenFor(kind, ADMIN_EMAIL);
+    const ops = operations(ctx);
+    const out = {};
+    const sizes = variants(kind, ctx);
+    for (const [name, op] of Object.entries(ops)) {
+      const query = kind === 'pulse' ? op.pulse : op.peer;
+      await post(server.url, token, query); // fails loudly when the operation is wrong
+      const statements = [];
+      for (const q of sizes[name]) statements.push(q === null ? null : await statementsOf(server, token, q));
+      const request = {
+        url: server.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+        connections: CONNECTIONS,
+      };
+      await cannon({ ...request, duration: WARM_S });
+      const maxRuns = [];
+      for (let i = 0; i < MAX_RUNS; i += 1) {
+        const r = await cannon({ ...request, duration: MAX_S });
+        maxRuns.push({
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          non2xx: r.non2xx,
+          errors: r.errors,
+        });
+      }
+      const rps = median(maxRuns.map((r) => r.rps));
+      const rate = Math.max(1, Math.round(rps / 2));
+      const half = await cannon({ ...request, duration: HALF_S, overallRate: rate });
+      out[name] = {
+        title: op.title,
+        rps,
+        maxRuns,
+        statements: { small: statements[0], large: statements[1] },
+        half: {
+          rate,
+          rps: half.requests.average,
+          p50: half.latency.p50,
+          p90: half.latency.p90,
+          p99: half.latency.p99,
+          non2xx: half.non2xx,
+          errors: half.errors,
+        },
+      };
+      log(
+        `m5 ${kind} ${name}: ${round(rps, 0)} rps max, p99 ${half.latency.p99} ms at ${rate} rps; statements ${statements.join(' / ')}`,
+      );
+    }
+    return out;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const kinds = onlyTargets(['pulse', 'pg4', 'pg5']).filter((k) => k !== 'pg5' || pg5Available());
+  const ctx = await context();
+  const results = {};
+  for (const kind of kinds) {
+    log(`m5: ${kind}`);
+    try {
+      results[kind] = await runTarget(kind, ctx);
+    } catch (error) {
+      log(`m5 ${kind} failed: ${error.message}`);
+      results[kind] = { error: String(error.message) };
+    }
+  }
+  writeResult('m5', {
+    connections: CONNECTIONS,
+    maxRuns: MAX_RUNS,
+    maxSeconds: MAX_S,
+    halfSeconds: HALF_S,
+    context: ctx,
+    results,
+  });
+}
+
+runMain(main);
