@@ -9,9 +9,7 @@
  *
  * --db postgres (default) uses $DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
  * and a database of its own, dropped at the end; --db pglite a temporary embedded DATA_DIR.
- * --materialized-tz applies, in the benchmark's database only, the planner hint bench/generate.ts
- * measures (rollup_apply's time-zone CTE MATERIALIZED), to show what the import would gain.
- * Results: bench/results/import-activities-<db>[-materialized-tz]-<rows>.json.
+ * Results: bench/results/import-activities-<db>-<rows>.json.
  */
 import {
   createReadStream,
@@ -42,8 +40,6 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     db: { type: 'string', default: 'postgres' },
     mode: { type: 'string', default: 'skip' },
-    // the planner hint bench/generate.ts measures: rollup_apply's time-zone CTE MATERIALIZED
-    'materialized-tz': { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -170,25 +166,14 @@ try {
     sql`insert into users (name, email, role)
         select 'Seller ' || n, 'seller' || n || '@bench.example', 'REP' from generate_series(0, ${SELLERS - 1}) n`,
   );
-  if (values['materialized-tz']) {
-    const [fn] = await rowsOf<{ def: string }>(
-      db.handle.db,
-      sql`select pg_get_functiondef('rollup_apply'::regproc) as def`,
-    );
-    await rowsOf(db.handle.db, sql.raw((fn?.def ?? '').replace('WITH z AS (', 'WITH z AS MATERIALIZED (')));
-  }
-  process.stderr.write(
-    `import (${DB}, mode ${MODE}${values['materialized-tz'] ? ', materialized tz' : ''})\n`,
-  );
+  process.stderr.write(`import (${DB}, mode ${MODE})\n`);
   const first = await runImport(db.handle, file);
   process.stderr.write(`replay\n`);
   const replay = await runImport(db.handle, file);
-  const hint = values['materialized-tz'] ? '-materialized-tz' : '';
   const result = {
     rows: ROWS,
     db: DB,
     mode: MODE,
-    materializedTz: hint !== '',
     node: process.version,
     at: new Date().toISOString(),
     first,
@@ -196,7 +181,7 @@ try {
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
-    new URL(`./results/import-activities-${DB}${hint}-${ROWS}.json`, import.meta.url),
+    new URL(`./results/import-activities-${DB}-${ROWS}.json`, import.meta.url),
     JSON.stringify(result, null, 2) + '\n',
   );
   for (const [name, r] of [
@@ -204,7 +189,7 @@ try {
     ['replay', replay],
   ] as const) {
     process.stdout.write(
-      `${DB}${hint} ${name}: ${r.report.rows} rows, ${r.report.imported} imported, ${r.report.duplicates} duplicates in ${(r.report.ms / 1000).toFixed(1)} s = ${r.rowsPerSecond} rows/s; peak RSS ${r.peakRssMb} MB, peak heap ${r.peakHeapMb} MB; heap per 10 %: ${r.heapAtTenths.join(' ')} MB; RSS per 10 %: ${r.rssAtTenths.join(' ')} MB\n`,
+      `${DB} ${name}: ${r.report.rows} rows, ${r.report.imported} imported, ${r.report.duplicates} duplicates in ${(r.report.ms / 1000).toFixed(1)} s = ${r.rowsPerSecond} rows/s; peak RSS ${r.peakRssMb} MB, peak heap ${r.peakHeapMb} MB; heap per 10 %: ${r.heapAtTenths.join(' ')} MB; RSS per 10 %: ${r.rssAtTenths.join(' ')} MB\n`,
     );
   }
 } finally {

@@ -429,12 +429,16 @@ function m6() {
         ['all triggers on', n(b.on), '≥ 20,000', ok(b.on >= 20_000)],
         ['NOTIFY triggers off', n(b['no-notify']), '', ''],
         ['no triggers', n(b.off), '', ''],
-        [
-          'all triggers on, rollup_apply with `WITH z AS MATERIALIZED` (rolled back)',
-          n(b['on + fix']),
-          '',
-          '',
-        ],
+        ...(b['on + fix']
+          ? [
+              [
+                'all triggers on, rollup_apply with `WITH z AS MATERIALIZED` (rolled back)',
+                n(b['on + fix']),
+                '',
+                '',
+              ],
+            ]
+          : []),
       ],
     ),
   ].join('\n');

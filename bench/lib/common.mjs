@@ -26,7 +26,6 @@ export const ADMIN_EMAIL = 'admin@bench.example';
 
 export const argv = process.argv.slice(2);
 export const QUICK = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-export const PROFILE = argv.includes('--profile');
 /** `--only pulse,pg4` limits the systems a scenario runs. */
 export function onlyTargets(all) {
   const i = argv.indexOf('--only');

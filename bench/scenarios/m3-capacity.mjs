@@ -31,7 +31,7 @@ import { LatencyTracker, createWriter, paced } from '../lib/writer.mjs';
 
 const P99_LIMIT = 250;
 const LEVELS = {
-  pulse: QUICK ? [100, 1000] : [50, 100, 250, 500, 1000, 2500, 5000, 10_000, 15_000, 19_500],
+  pulse: QUICK ? [100, 500] : [50, 100, 250, 500, 1000, 2500, 5000, 10_000, 15_000, 19_500],
   pg4: QUICK ? [50] : [25, 50, 100, 250, 500, 1000, 2000],
 };
 const WINDOW_MS = QUICK ? 3000 : 6000;
