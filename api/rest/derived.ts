@@ -36,65 +36,71 @@ function agrees(pushed: number, exact: number | null, precise = false): boolean 
 
 const isCount = (n: number | undefined): n is number => n !== undefined && Number.isSafeInteger(n) && n >= 0;
 
-/**
- * The whole count x (>= minimum) with rateOf(x) agreeing with the pushed rate, solved from
- * `estimate`; null when there is none.
- */
-function solve(pushed: number, estimate: number, minimum: number, rateOf: (x: number) => number | null) {
-  const x = Math.round(estimate);
-  return Number.isFinite(estimate) && x >= minimum && agrees(pushed, rateOf(x), true) ? x : null;
+/** A rate derived from orders and one other count, which the rate can also name. */
+interface RateSpec {
+  field: 'conversion_rate' | 'win_rate';
+  count: 'leadsCreated' | 'opportunitiesLost';
+  countField: 'leads_created' | 'opportunities_lost';
+  formula: string;
+  rateOf(orders: number, count: number): number | null;
+  /** The count that gives this rate (not necessarily whole). */
+  countFor(orders: number, rate: number): number;
+  minimum: number;
+}
+
+const RATES: readonly RateSpec[] = [
+  {
+    field: 'conversion_rate',
+    count: 'leadsCreated',
+    countField: 'leads_created',
+    formula: 'orders_created / leads_created',
+    rateOf: conversionRate,
+    countFor: (orders, rate) => (orders * 100) / rate,
+    minimum: 1,
+  },
+  {
+    field: 'win_rate',
+    count: 'opportunitiesLost',
+    countField: 'opportunities_lost',
+    formula: 'orders_created / (orders_created + opportunities_lost)',
+    rateOf: winRate,
+    countFor: (orders, rate) => (orders * 100) / rate - orders,
+    minimum: 0,
+  },
+];
+
+function resolveRate(f: Fields, spec: RateSpec, counts: PushedCounts, result: PushedCounts): void {
+  const pushed = f.number(spec.field);
+  if (pushed == null) return;
+  const orders = counts.ordersWon;
+  const known = counts[spec.count];
+  if (!isCount(orders)) {
+    f.errors.add(spec.field, `is derived from orders_created and ${spec.countField}: send orders_created`);
+  } else if (isCount(known)) {
+    const exact = spec.rateOf(orders, known);
+    if (!agrees(pushed, exact)) f.errors.add(spec.field, `is derived: ${spec.formula} = ${exact ?? 'none'}`);
+  } else {
+    const estimate = pushed > 0 ? spec.countFor(orders, pushed) : NaN;
+    const whole = Math.round(estimate);
+    if (
+      Number.isFinite(estimate) &&
+      whole >= spec.minimum &&
+      agrees(pushed, spec.rateOf(orders, whole), true)
+    ) {
+      result[spec.count] = whole;
+    } else {
+      f.errors.add(
+        spec.field,
+        `does not determine a whole ${spec.countField} from orders_created; send ${spec.countField}`,
+      );
+    }
+  }
 }
 
 /** Checks the pushed rates of a body against its counts, filling in counts they determine. */
 export function resolveDerived(f: Fields, counts: PushedCounts): PushedCounts {
   const result = { ...counts };
-  const orders = counts.ordersWon;
-
-  const conversion = f.number('conversion_rate');
-  if (conversion != null && !isCount(counts.leadsCreated)) {
-    const leads =
-      isCount(orders) && conversion > 0
-        ? solve(conversion, (orders * 100) / conversion, 1, (x) => conversionRate(orders, x))
-        : null;
-    if (leads === null)
-      f.errors.add(
-        'conversion_rate',
-        'does not determine a whole number of leads from orders_created; send leads_created',
-      );
-    else result.leadsCreated = leads;
-  } else if (
-    conversion != null &&
-    isCount(orders) &&
-    !agrees(conversion, conversionRate(orders, counts.leadsCreated ?? 0))
-  ) {
-    f.errors.add(
-      'conversion_rate',
-      `is derived: orders_created / leads_created = ${conversionRate(orders, counts.leadsCreated ?? 0) ?? 'none'}`,
-    );
-  } else if (conversion != null && !isCount(orders)) {
-    f.errors.add('conversion_rate', 'is derived from orders_created and leads_created: send both');
-  }
-
-  const win = f.number('win_rate');
-  if (win != null && !isCount(counts.opportunitiesLost)) {
-    const lost =
-      isCount(orders) && win > 0
-        ? solve(win, (orders * 100) / win - orders, 0, (x) => winRate(orders, x))
-        : null;
-    if (lost === null)
-      f.errors.add(
-        'win_rate',
-        'does not determine a whole number of lost opportunities from orders_created; send opportunities_lost',
-      );
-    else result.opportunitiesLost = lost;
-  } else if (win != null && isCount(orders) && !agrees(win, winRate(orders, counts.opportunitiesLost ?? 0))) {
-    f.errors.add(
-      'win_rate',
-      `is derived: orders_created / (orders_created + opportunities_lost) = ${winRate(orders, counts.opportunitiesLost ?? 0) ?? 'none'}`,
-    );
-  } else if (win != null && !isCount(orders)) {
-    f.errors.add('win_rate', 'is derived from orders_created and opportunities_lost: send both');
-  }
+  for (const spec of RATES) resolveRate(f, spec, counts, result);
 
   const acceptance = f.number('quotation_acceptance_rate');
   if (acceptance != null) {
@@ -108,6 +114,7 @@ export function resolveDerived(f: Fields, counts: PushedCounts): PushedCounts {
 
   const average = f.number('avg_deal_size');
   if (average != null) {
+    const orders = counts.ordersWon;
     const exact =
       isCount(orders) && counts.revenue !== undefined ? avgDealSize(counts.revenue, orders) : null;
     if (exact === null || !agrees(average, Number(exact)))

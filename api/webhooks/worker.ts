@@ -1,7 +1,8 @@
 /**
- * The webhook worker, one per API process: every `pollMs` it claims due outbox rows (several
- * processes share the outbox safely: FOR UPDATE SKIP LOCKED plus a lease, outbox.ts), POSTs them
- * concurrently (deliver.ts), and records each attempt. A failed attempt is retried after
+ * The webhook worker, one per API process: every `pollMs` it claims due outbox rows for its free
+ * slots (several processes share the outbox safely: FOR UPDATE SKIP LOCKED plus a lease,
+ * outbox.ts), POSTs them concurrently (deliver.ts), and records each attempt. A slow receiver
+ * holds one slot until its timeout, never the others. A failed attempt is retried after
  * retryBaseMs * 2^(attempt - 1) (capped at an hour, +-20 % jitter so receivers that come back are
  * not hit by every sender at once) until maxAttempts, then the delivery is FAILED.
  *
@@ -29,8 +30,8 @@ export interface WebhookWorkerOptions {
   maxAttempts?: number;
   /** @default 1000 */
   retryBaseMs?: number;
-  /** Deliveries claimed (and sent concurrently) per round. @default 20 */
-  batchSize?: number;
+  /** Deliveries in flight at once (each is claimed when a slot is free). @default 20 */
+  concurrency?: number;
 }
 
 export interface WebhookWorkerStats {
@@ -53,7 +54,7 @@ export function retryDelay(attempts: number, baseMs: number, random = Math.rando
 
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { db, logger, pollMs = 1000, timeoutMs = 10_000, maxAttempts = 12, retryBaseMs = 1000 } = options;
-  const batchSize = options.batchSize ?? 20;
+  const concurrency = options.concurrency ?? 20;
   // a claim outlives the longest attempt, so nobody else takes a row while it is being sent
   const leaseMs = timeoutMs + 30_000;
   const stats: WebhookWorkerStats = { delivered: 0, failedAttempts: 0 };
@@ -62,6 +63,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let disposed = false;
+  const inFlight = new Set<Promise<void>>();
 
   async function send(delivery: ClaimedDelivery): Promise<void> {
     const result = await attempt(delivery, { timeoutMs, signal: aborter.signal });
@@ -93,14 +95,28 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     });
   }
 
+  /** Sends without holding up the next round: a slow receiver takes one slot, not the worker. */
+  function launch(delivery: ClaimedDelivery): void {
+    const sending = send(delivery)
+      .catch((error: unknown) =>
+        logger.error({ err: error, delivery: delivery.id }, 'webhooks: recording failed'),
+      )
+      .finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+  }
+
   async function tick(): Promise<void> {
     try {
       await ranks.sync();
-      // a full batch suggests more are due: keep going before sleeping
-      for (let full = true; full && !disposed;) {
-        const claimed = await claimDue(db, batchSize, leaseMs);
-        await Promise.all(claimed.map(send));
-        full = claimed.length === batchSize;
+      // claim while slots are free and rows keep coming
+      for (
+        let free = concurrency - inFlight.size;
+        free > 0 && !disposed;
+        free = concurrency - inFlight.size
+      ) {
+        const claimed = await claimDue(db, free, leaseMs);
+        for (const delivery of claimed) launch(delivery);
+        if (claimed.length < free) break;
       }
     } catch (error) {
       if (!disposed) logger.error({ err: error }, 'webhooks: worker round failed; retrying');
@@ -124,6 +140,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       clearTimeout(timer);
       aborter.abort();
       await running;
+      await Promise.allSettled([...inFlight]);
       await ranks.dispose();
     },
   };

@@ -54,9 +54,14 @@ export async function ensureClientBuilt({ quiet = false } = {}): Promise<boolean
     '.cache',
     `pulse-client-${process.pid}-${Date.now()}`,
   );
+  // Vite bundles React's development build when NODE_ENV says so, and test runners set
+  // NODE_ENV=test: this build is always the production one (dev React is 70 KB gzip bigger).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await vite.build({
       configFile: join(clientDir, 'vite.config.ts'),
+      mode: 'production',
       logLevel: quiet ? 'silent' : 'warn',
       build: { outDir: staging, emptyOutDir: true },
     });
@@ -68,6 +73,8 @@ export async function ensureClientBuilt({ quiet = false } = {}): Promise<boolean
       if (!existsSync(join(dist, 'index.html'))) throw error;
     }
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(staging, { recursive: true, force: true });
   }
   if (!quiet)

@@ -296,21 +296,27 @@ describe('deliveries', () => {
     }
   });
 
-  it('never makes a write wait for a slow receiver', async () => {
+  it('never makes a write, nor another delivery, wait for a slow receiver', async () => {
     let release = () => {};
     const held = new Promise<number>((resolve) => (release = () => resolve(200)));
-    const receiver = await startReceiver(() => held);
-    const id = await hook(receiver, ['ACHIEVEMENT_UNLOCKED']);
+    const slow = await startReceiver(() => held); // answers nothing until the end of the test
+    const fast = await startReceiver();
+    const slowId = await hook(slow, ['ACHIEVEMENT_UNLOCKED']);
     try {
-      await sell(org.reps.east1.id, '9000.00', 'wh-4'); // Alice passes 10K: a badge, delivery held open
-      await receiver.waitFor(1);
-      const started = Date.now();
-      await sell(org.reps.east1.id, '1.00', 'wh-5');
-      expect(Date.now() - started).toBeLessThan(1000);
+      await sell(org.reps.east1.id, '9000.00', 'wh-4'); // Alice passes 10K: "First $10K"
+      await slow.waitFor(1);
+      const fastId = await hook(fast, ['ACHIEVEMENT_UNLOCKED']);
+      // a write that waited for the open delivery would never finish
+      await sell(org.reps.east1.id, '1.00', 'wh-5'); // her third order this month: "Deal Closer"
+      const [closer] = await fast.waitFor(1);
+      expect(closer?.body.data).toMatchObject({ achievement: { title: 'Deal Closer' } });
+      await slow.waitFor(2); // its second delivery goes out beside the held first
+      await unhook(fastId);
     } finally {
       release();
-      await unhook(id);
-      await receiver.close();
+      await unhook(slowId);
+      await slow.close();
+      await fast.close();
     }
   });
 });

@@ -37,6 +37,10 @@ describe.skipIf(!process.env.DATABASE_URL)(
       await proxy?.close();
     });
 
+    const sale = (amount: number, externalId: string) =>
+      server.sql(sql`insert into activities (user_id, kind, amount, occurred_at, external_id)
+        values (${org.reps.east1.id}, 'ORDER_WON', ${amount}, now(), ${externalId})`);
+
     it('reopens the listener and resends the current board', async () => {
       const client = connect(server.url, await server.token(org.viewer));
       const frames = subscribe<{ leaderboardChanged: { entries: { revenue: string }[] } }>(
@@ -44,12 +48,18 @@ describe.skipIf(!process.env.DATABASE_URL)(
         'subscription { leaderboardChanged { entries { revenue } } }',
       );
       await frames.waitFor(() => true);
+      // A sale seen live first: notifications from the fixture's writes may still be on their way
+      // (slow machines), and a late one would recompute the board after the next insert and show
+      // it without any reconnect. Notifications arrive in commit order, so once this sale is on
+      // screen nothing older is pending.
+      await sale(100, 'silent-warmup');
+      await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '100.00', 5000);
+      await server.app.live.settled();
       expect(proxy.silence('pulse-listener')).toBe(1);
       const before = server.app.bridge.connects;
-      await server.sql(sql`insert into activities (user_id, kind, amount, occurred_at, external_id)
-      values (${org.reps.east1.id}, 'ORDER_WON', 321.00, now(), 'silent-1')`);
+      await sale(321, 'silent-1');
       // the notification went into the silent connection; the heartbeat must notice and recover
-      await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '321.00', 5000);
+      await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '421.00', 5000);
       expect(server.app.bridge.connects).toBeGreaterThan(before);
       frames.stop();
       await client.dispose();
