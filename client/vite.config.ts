@@ -42,6 +42,7 @@ export default defineConfig({
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
       '/healthz': 'http://localhost:4000',
       '/demo': 'http://localhost:4000',
+      '/export': 'http://localhost:4000',
     },
   },
 });

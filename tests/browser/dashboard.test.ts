@@ -1,9 +1,10 @@
 /**
  * The dashboard in a real browser against the real server with the demo organisation: sign-in,
  * each tab with the seeded data, the goals editor (client and server field errors, create, edit,
- * the CONFLICT path), and a REP who sees no edit controls. Screenshots land in
- * test-results/screenshots (not committed).
+ * the CONFLICT path), a REP who sees no edit controls, and report downloads (CSV/XLSX files saved
+ * by the browser). Screenshots land in test-results/screenshots (not committed).
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
@@ -282,6 +283,84 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     );
     expect(after.goal.targetValue).toBe(25000);
     expect(after.goal.version).toBe(revenue.version + 2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads reports as real files, with the token in the header and the server’s file name', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
+    const exports: { url: string; authorization: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/export/'))
+        exports.push({ url: request.url(), authorization: request.headers().authorization });
+    });
+    await page.goto('/team');
+    const teams = await server.gql<{
+      teams: { id: string; name: string; members: { name: string; role: string; active: boolean }[] }[];
+    }>(SARAH, '{ teams { id name members { name role active } } }');
+    const team = teams.teams.find((t) => t.name === 'Enterprise');
+    const enterprise = team?.id ?? '';
+    const sellers = (team?.members ?? [])
+      .filter((m) => m.active && (m.role === 'REP' || m.role === 'MANAGER'))
+      .map((m) => m.name);
+    await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption(enterprise);
+    await waitText(page, '.team-section h3', 'Enterprise');
+
+    const form = page.getByRole('form', { name: 'Export' });
+    await form.getByLabel('Report').selectOption('performance');
+    await form.getByLabel('Format').selectOption('csv');
+    // the keyboard works: focus the button and press Enter
+    await form.getByRole('button', { name: 'Download' }).focus();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(csv.suggestedFilename()).toMatch(
+      new RegExp(`^pulse-performance-monthly-\\d{4}-\\d{2}-01-team-${enterprise}\\.csv$`),
+    );
+    const text = await readFile(await csv.path(), 'utf8');
+    const [header, ...rows] = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header?.split(',').slice(0, 3)).toEqual(['user_id', 'user_name', 'period_type']);
+    const john = rows.find((row) => row.includes('John Smith'));
+    expect(john).toContain('15000.00'); // the seed's month for John, in the REST API's columns
+    expect(rows.map((row) => row.split(',')[1]).sort()).toEqual(sellers.sort()); // Enterprise only
+    await waitText(page, '.export [role="status"]', `Saved ${csv.suggestedFilename()}`);
+    await screenshot(page, 'dashboard-export');
+
+    await form.getByLabel('Report').selectOption('leaderboard');
+    await form.getByLabel('Format').selectOption('xlsx');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      form.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^pulse-leaderboard-monthly-.*\.xlsx$/);
+    expect((await readFile(await xlsx.path())).subarray(0, 2).toString()).toBe('PK'); // a zip: OOXML
+
+    expect(exports).toHaveLength(2);
+    for (const request of exports) {
+      expect(request.authorization).toMatch(/^Bearer /);
+      expect(request.url).not.toContain(request.authorization?.slice(7) ?? '-'); // never in the URL
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers a VIEWER the leaderboard export only', async () => {
+    const { context, page, errors } = await signedInPage(
+      browser,
+      server.url,
+      await server.token('tv@example.com'),
+      { width: 1280, height: 900 },
+    );
+    await page.goto('/leaderboard');
+    const report = page.getByRole('form', { name: 'Export' }).getByLabel('Report');
+    await report.waitFor();
+    expect(await report.locator('option').allTextContents()).toEqual(['Leaderboard']);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(await readFile(await download.path(), 'utf8')).toContain('user_name');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,10 +1,10 @@
 /**
  * The leaderboard: live (leaderboardChanged: a snapshot, then each change) for the current period,
- * a plain query for past periods. Metric and team switches; medals for the top 3; arrows and a
- * slide for rank changes.
+ * a plain query for past periods. A metric switch (the team is the dashboard's); medals for the
+ * top 3; arrows and a slide for rank changes.
  */
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
@@ -73,20 +73,18 @@ export const BOARD_METRICS: { value: LeaderboardMetric; label: string }[] = [
   { value: 'WIN_RATE', label: 'Win rate' },
 ];
 
-export function LeaderboardTab({ period }: { period: PeriodSelection }) {
+export function LeaderboardTab({ period, teamId }: { period: PeriodSelection; teamId: string | null }) {
   const viewer = useViewer();
   const [metric, setMetric] = useState<LeaderboardMetric>('REVENUE');
-  const [teamId, setTeamId] = useState<string>('');
-  const teamSelectId = useId();
   const live = period.offset === 0;
-  const variables = { metric, periodType: period.periodType, teamId: teamId || null };
+  const variables = { metric, periodType: period.periodType, teamId };
   const sub = useSubscription(BOARD_LIVE, { variables, skip: !live });
   const query = useQuery(BOARD_QUERY, {
     variables: { ...variables, date: selectionDate(period) },
     skip: live,
   });
   const incoming = live ? sub.data?.leaderboardChanged : query.data?.leaderboard;
-  const key = `${metric}|${period.periodType}|${period.offset}|${teamId}`;
+  const key = `${metric}|${period.periodType}|${period.offset}|${teamId ?? ''}`;
   const board = useLatest(key, incoming);
   const error = live ? sub.error : query.error;
 
@@ -119,19 +117,6 @@ export function LeaderboardTab({ period }: { period: PeriodSelection }) {
             </button>
           ))}
         </div>
-        {viewer.teams.length > 0 ? (
-          <label className="inline-field" htmlFor={teamSelectId}>
-            <span>Team</span>
-            <select id={teamSelectId} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-              <option value="">All teams</option>
-              {viewer.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
       </div>
       {error && !board ? (
         <p className="error" role="alert">

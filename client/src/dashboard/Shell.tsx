@@ -8,6 +8,7 @@ import {
   lazy,
   Suspense,
   useEffect,
+  useId,
   useMemo,
   useState,
   useSyncExternalStore,
@@ -20,6 +21,7 @@ import type { ConnectionStore } from '../lib/connection.ts';
 import { errorCode } from '../lib/errors.ts';
 import { linkClick, navigate, usePathname } from '../lib/router.ts';
 import { AchievementsTab } from './AchievementsTab.tsx';
+import { ExportControl } from './ExportControl.tsx';
 import { GoalsTab } from './GoalsTab.tsx';
 import { LeaderboardTab } from './LeaderboardTab.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
@@ -167,6 +169,9 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
   const path = usePathname();
   const [period, setPeriod] = useState<PeriodSelection>({ periodType: 'MONTHLY', offset: 0 });
   const [personId, setPersonId] = useState<string | null>(() => defaultPerson(viewer)?.id ?? null);
+  // '' = all teams: the leaderboard, the Team tab and exports follow this one choice
+  const [teamId, setTeamId] = useState('');
+  const teamSelectId = useId();
   const person =
     viewer.sellers.find((p) => p.id === personId) ?? (personId === viewer.me.id ? viewer.me : null);
 
@@ -235,7 +240,21 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
               </select>
             </label>
           ) : null}
+          {viewer.teams.length > 0 ? (
+            <label className="inline-field" htmlFor={teamSelectId}>
+              <span>Team</span>
+              <select id={teamSelectId} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+                <option value="">All teams</option>
+                {viewer.teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <PeriodPicker value={period} onChange={setPeriod} />
+          <ExportControl period={period} teamId={teamId || null} />
         </div>
 
         {person && viewer.me.role !== 'VIEWER' ? <SummaryCards person={person} period={period} /> : null}
@@ -259,9 +278,9 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
         </div>
         <section id="tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
           {tab === 'goals' ? <GoalsTab person={person} /> : null}
-          {tab === 'leaderboard' ? <LeaderboardTab period={period} /> : null}
+          {tab === 'leaderboard' ? <LeaderboardTab period={period} teamId={teamId || null} /> : null}
           {tab === 'achievements' ? <AchievementsTab person={person} /> : null}
-          {tab === 'team' ? <TeamTab period={period} /> : null}
+          {tab === 'team' ? <TeamTab period={period} teamId={teamId || null} /> : null}
           {tab === 'trends' ? (
             <Suspense fallback={<p className="muted">Loading charts…</p>}>
               {person ? <TrendsTab person={person} period={period} /> : <p>Choose a person.</p>}

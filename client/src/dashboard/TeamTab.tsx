@@ -3,7 +3,6 @@
  * team's members from the team leaderboard, which reps may read, with totals summed here.
  */
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
 import { graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
@@ -132,34 +131,26 @@ function Aggregate({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function TeamTab({ period }: { period: PeriodSelection }) {
+/** `teamId`: the dashboard's team (null: all); a rep always sees their own team. */
+export function TeamTab({ period, teamId }: { period: PeriodSelection; teamId: string | null }) {
   const viewer = useViewer();
-  return viewer.canReadTeamFigures ? <ManagerTeams period={period} /> : <RepTeam period={period} />;
+  return viewer.canReadTeamFigures ? (
+    <ManagerTeams period={period} teamId={teamId} />
+  ) : (
+    <RepTeam period={period} />
+  );
 }
 
-function ManagerTeams({ period }: { period: PeriodSelection }) {
+function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: string | null }) {
   const viewer = useViewer();
-  const [teamId, setTeamId] = useState(viewer.me.teamId ?? '');
-  const selectId = useId();
   const { data, error, loading } = useQuery(TEAM_PERFORMANCE, {
-    variables: { periodType: period.periodType, date: selectionDate(period), teamId: teamId || null },
+    variables: { periodType: period.periodType, date: selectionDate(period), teamId },
     pollInterval: 30_000,
   });
   return (
     <div>
       <div className="section-head">
         <h2>Team performance</h2>
-        <label className="inline-field" htmlFor={selectId}>
-          <span>Team</span>
-          <select id={selectId} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">All teams</option>
-            {viewer.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
       {error && !data ? (
         <p className="error" role="alert">

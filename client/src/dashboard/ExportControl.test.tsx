@@ -1,0 +1,201 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../gql/graphql.ts';
+import { setToken } from '../lib/auth.ts';
+import { exportPath, filenameFrom } from './download.ts';
+import { shiftPeriod, today } from '../lib/periods.ts';
+import { ExportControl, exportableReports } from './ExportControl.tsx';
+import { ViewerContext, type PeriodSelection, type ViewerInfo } from './viewer.ts';
+
+function viewerAs(role: Role, teamId: string | null = '1'): ViewerInfo {
+  const teams = [
+    { id: '1', name: 'Enterprise', managerId: '9', members: [] },
+    { id: '2', name: 'West', managerId: '8', members: [] },
+  ];
+  return {
+    me: { id: '5', name: 'Pat', email: 'pat@example.com', role, teamId, teamName: 'Enterprise' },
+    teams: role === 'VIEWER' ? [] : teams,
+    sellers: [],
+    writableTeamIds: new Set(),
+    canReadOthers: role === 'ADMIN' || role === 'MANAGER',
+    canReadGoals: role !== 'VIEWER',
+    canReadTeamFigures: role === 'ADMIN' || role === 'MANAGER',
+  };
+}
+
+const MONTH: PeriodSelection = { periodType: 'MONTHLY', offset: 0 };
+
+function renderControl(role: Role, { period = MONTH, teamId = null as string | null } = {}) {
+  return render(
+    <ViewerContext.Provider value={viewerAs(role)}>
+      <ExportControl period={period} teamId={teamId} />
+    </ViewerContext.Provider>,
+  );
+}
+
+const reportOptions = () =>
+  within(screen.getByLabelText('Report'))
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+
+let fetchMock: ReturnType<typeof vi.fn>;
+let clicked: { href: string; download: string }[];
+
+beforeEach(() => {
+  setToken('header.payload.signature');
+  fetchMock = vi.fn();
+  vi.stubGlobal('fetch', fetchMock);
+  clicked = [];
+  // jsdom has no object URLs and does not save files: record what would be saved
+  URL.createObjectURL = vi.fn(() => 'blob:pulse/1');
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push({ href: this.href, download: this.download });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  setToken(null);
+});
+
+describe('ExportControl', () => {
+  it('is a labelled form: report and format choices and a Download button', () => {
+    renderControl('MANAGER');
+    expect(screen.getByRole('form', { name: 'Export' })).toBeInTheDocument();
+    expect(reportOptions()).toEqual(['Performance', 'Goals', 'Leaderboard']);
+    expect(
+      within(screen.getByLabelText('Format'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['CSV', 'Excel (XLSX)']);
+    const button = screen.getByRole('button', { name: 'Download' });
+    expect(button).toHaveAccessibleDescription(/Performance, .*, all teams, CSV/);
+  });
+
+  it('fetches with the token in the Authorization header and saves under the server’s file name', async () => {
+    const period: PeriodSelection = { periodType: 'QUARTERLY', offset: -1 };
+    fetchMock.mockResolvedValue(
+      new Response('\uFEFFuser_id,user_name\n1,John Smith\n', {
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="pulse-goals-quarterly-2026-07-01-team-2.csv"',
+        },
+      }),
+    );
+    renderControl('ADMIN', { period, teamId: '2' });
+    fireEvent.change(screen.getByLabelText('Report'), { target: { value: 'goals' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+
+    await screen.findByText('Saved pulse-goals-quarterly-2026-07-01-team-2.csv');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    const date = shiftPeriod('QUARTERLY', today(), -1);
+    expect(url).toBe(`/export/goals?format=csv&period=quarterly&date=${date}&team_id=2`);
+    expect(url).not.toContain('signature'); // never the token in the URL
+    expect(init.headers).toEqual({ Authorization: 'Bearer header.payload.signature' });
+    expect(clicked).toEqual([
+      { href: 'blob:pulse/1', download: 'pulse-goals-quarterly-2026-07-01-team-2.csv' },
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent('Saved pulse-goals');
+  });
+
+  it('asks for XLSX of the current period without a date', async () => {
+    fetchMock.mockResolvedValue(
+      new Response(new Uint8Array([0x50, 0x4b]), {
+        headers: {
+          'Content-Disposition': 'attachment; filename="pulse-leaderboard-monthly-2026-11-01.xlsx"',
+        },
+      }),
+    );
+    renderControl('VIEWER');
+    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'xlsx' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Export' }));
+    await screen.findByText('Saved pulse-leaderboard-monthly-2026-11-01.xlsx');
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/export/leaderboard?format=xlsx&period=monthly');
+  });
+
+  it('shows the server’s refusal as an alert, and a network failure too', async () => {
+    fetchMock.mockResolvedValueOnce(
+      Response.json(
+        { error: { code: 'FORBIDDEN', message: 'You may only read your own team’s goals.', fields: [] } },
+        { status: 403 },
+      ),
+    );
+    renderControl('REP');
+    fireEvent.change(screen.getByLabelText('Report'), { target: { value: 'goals' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not export the goals report: You may only read your own team’s goals.',
+    );
+    expect(clicked).toEqual([]);
+
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('Could not reach the server (Failed to fetch).'),
+    );
+
+    fetchMock.mockResolvedValueOnce(new Response('<html>bad gateway</html>', { status: 502 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The server answered 502.'));
+  });
+
+  it('says it is busy and refuses a second click meanwhile', async () => {
+    let answer: (r: Response) => void = () => {};
+    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (answer = resolve)));
+    renderControl('MANAGER');
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    const busy = await screen.findByRole('button', { name: 'Preparing…' });
+    expect(busy).toBeDisabled();
+    fireEvent.submit(screen.getByRole('form', { name: 'Export' }));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    answer(new Response('x', { headers: {} }));
+    await screen.findByText('Saved pulse-performance.csv'); // no Content-Disposition: a fallback name
+  });
+
+  it('offers only what the role may export', () => {
+    renderControl('VIEWER');
+    expect(reportOptions()).toEqual(['Leaderboard']);
+  });
+
+  it('offers a REP no goals or figures of another team', () => {
+    expect(exportableReports('REP', '1', null)).toEqual(['performance', 'goals', 'leaderboard']);
+    expect(exportableReports('REP', '1', '1')).toEqual(['performance', 'goals', 'leaderboard']);
+    expect(exportableReports('REP', '1', '2')).toEqual(['leaderboard']);
+    expect(exportableReports('MANAGER', '1', '2')).toEqual(['performance', 'goals', 'leaderboard']);
+    renderControl('REP', { teamId: '2' });
+    expect(reportOptions()).toEqual(['Leaderboard']);
+  });
+});
+
+describe('download helpers', () => {
+  it('reads the file name from Content-Disposition', () => {
+    expect(filenameFrom('attachment; filename="pulse-goals-monthly-2026-10-01-team-2.csv"')).toBe(
+      'pulse-goals-monthly-2026-10-01-team-2.csv',
+    );
+    expect(filenameFrom('attachment; filename="a.csv"; filename*=UTF-8\'\'r%C3%A9sum%C3%A9.csv')).toBe(
+      'résumé.csv',
+    );
+    expect(filenameFrom('attachment; filename=plain.xlsx')).toBe('plain.xlsx');
+    expect(filenameFrom('attachment; filename="../../etc/passwd"')).toBe('.._.._etc_passwd');
+    expect(filenameFrom('attachment')).toBeNull();
+    expect(filenameFrom(null)).toBeNull();
+  });
+
+  it('builds the export path from the period and team', () => {
+    expect(
+      exportPath({ report: 'performance', format: 'csv', periodType: 'WEEKLY', date: null, teamId: null }),
+    ).toBe('/export/performance?format=csv&period=weekly');
+    expect(
+      exportPath({
+        report: 'leaderboard',
+        format: 'xlsx',
+        periodType: 'DAILY',
+        date: '2026-11-02',
+        teamId: '3',
+      }),
+    ).toBe('/export/leaderboard?format=xlsx&period=daily&date=2026-11-02&team_id=3');
+  });
+});
