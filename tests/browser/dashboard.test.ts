@@ -383,4 +383,39 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  // last: it changes John's figures, which the tests above read
+  it('refreshes the summary cards and the Team tab when activity is recorded, without polling', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
+    await page.goto('/team');
+    await page.getByRole('combobox', { name: 'Person' }).selectOption(johnId);
+    await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: 'Enterprise' });
+    await waitText(page, '.cards', '$15,000');
+    await waitText(page, '.member', 'John Smith');
+    expect(await page.locator('.member', { hasText: 'John Smith' }).textContent()).toContain('$15,000');
+    await page.waitForLoadState('networkidle');
+
+    await server.gql(
+      ADMIN,
+      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+      {
+        a: [
+          {
+            userId: johnId,
+            kind: 'ORDER_WON',
+            amount: '1234.56',
+            occurredAt: new Date().toISOString(),
+            externalId: `browser-live-${Date.now()}`,
+          },
+        ],
+      },
+    );
+    // the fallback poll is a minute and off while the socket is up: this is the push
+    const cards = await waitText(page, '.cards', '$16,234.56', 8_000);
+    expect(cards).toContain('4 orders');
+    await waitText(page, '.member', '$16,234.56', 8_000);
+    await screenshot(page, 'dashboard-live-figures');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

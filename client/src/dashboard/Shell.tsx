@@ -24,6 +24,7 @@ import { AchievementsTab } from './AchievementsTab.tsx';
 import { ExportControl } from './ExportControl.tsx';
 import { GoalsTab } from './GoalsTab.tsx';
 import { LeaderboardTab } from './LeaderboardTab.tsx';
+import { LiveFiguresContext, useFiguresFeed } from './liveFigures.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
 import { TeamTab } from './TeamTab.tsx';
@@ -168,6 +169,8 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
   useRefreshAfterReconnect(connection);
   const path = usePathname();
   const [period, setPeriod] = useState<PeriodSelection>({ periodType: 'MONTHLY', offset: 0 });
+  // the summary cards and the Team tab refetch when it moves; a VIEWER sees neither
+  const figures = useFiguresFeed(period, connection, viewer.me.role !== 'VIEWER');
   const [personId, setPersonId] = useState<string | null>(() => defaultPerson(viewer)?.id ?? null);
   // '' = all teams: the leaderboard, the Team tab and exports follow this one choice
   const [teamId, setTeamId] = useState('');
@@ -196,7 +199,7 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
   };
 
   return (
-    <>
+    <LiveFiguresContext.Provider value={figures}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -288,6 +291,6 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
           ) : null}
         </section>
       </main>
-    </>
+    </LiveFiguresContext.Provider>
   );
 }

@@ -1,7 +1,8 @@
-/** The four cards of the original dashboard, for the chosen person and period. */
+/** The four cards of the original dashboard, for the chosen person and period; live (liveFigures.ts). */
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
+import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { selectionDate, selectionLabel } from './PeriodPicker.tsx';
 import type { Person, PeriodSelection } from './viewer.ts';
 
@@ -24,14 +25,13 @@ const SUMMARY = graphql(`
   }
 `);
 
-/** Figures change with every recorded activity; the cards refresh at this pace (boards are pushed live). */
-const REFRESH_MS = 30_000;
-
 export function SummaryCards({ person, period }: { person: Person; period: PeriodSelection }) {
-  const { data, error, loading } = useQuery(SUMMARY, {
+  const live = useLiveFigures();
+  const { data, error, loading, refetch } = useQuery(SUMMARY, {
     variables: { userId: person.id, periodType: period.periodType, date: selectionDate(period) },
-    pollInterval: REFRESH_MS,
+    pollInterval: live.pollInterval,
   });
+  useRefetchOnChange(live.version, refetch);
   const p = data?.performance;
   const badges = data?.performanceSummary[0]?.achievementCount;
   const label = selectionLabel(period);

@@ -1,11 +1,13 @@
 /**
  * Team performance. Managers and admins read team aggregates (teamPerformance); a rep sees their
- * team's members from the team leaderboard, which reps may read, with totals summed here.
+ * team's members from the team leaderboard, which reps may read, with totals summed here. Both
+ * refetch when the figures change (liveFigures.ts).
  */
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
+import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { selectionDate } from './PeriodPicker.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
 
@@ -143,10 +145,12 @@ export function TeamTab({ period, teamId }: { period: PeriodSelection; teamId: s
 
 function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: string | null }) {
   const viewer = useViewer();
-  const { data, error, loading } = useQuery(TEAM_PERFORMANCE, {
+  const live = useLiveFigures();
+  const { data, error, loading, refetch } = useQuery(TEAM_PERFORMANCE, {
     variables: { periodType: period.periodType, date: selectionDate(period), teamId },
-    pollInterval: 30_000,
+    pollInterval: live.pollInterval,
   });
+  useRefetchOnChange(live.version, refetch);
   return (
     <div>
       <div className="section-head">
@@ -187,11 +191,13 @@ function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: str
 function RepTeam({ period }: { period: PeriodSelection }) {
   const viewer = useViewer();
   const teamId = viewer.me.teamId;
-  const { data, error, loading } = useQuery(TEAM_BOARD, {
+  const live = useLiveFigures();
+  const { data, error, loading, refetch } = useQuery(TEAM_BOARD, {
     variables: { periodType: period.periodType, date: selectionDate(period), teamId: teamId ?? '' },
     skip: !teamId,
-    pollInterval: 30_000,
+    pollInterval: teamId ? live.pollInterval : 0,
   });
+  useRefetchOnChange(teamId ? live.version : null, refetch);
   if (!teamId) return <p className="empty">You are not in a team.</p>;
   const entries = data?.leaderboard.entries ?? [];
   const top = entries[0] && Number(entries[0].revenue) > 0 ? entries[0].user.id : null;

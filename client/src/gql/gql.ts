@@ -30,6 +30,7 @@ type Documents = {
   '\n  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n': typeof types.TeamBoardDocument;
   '\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesCreated\n      conversionRate\n      winRate\n      calls\n      meetings\n    }\n  }\n': typeof types.TrendsDocument;
   '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n': typeof types.TeamPeriodDocument;
+  '\n  subscription FiguresChanged($periodType: PeriodType!) {\n    leaderboardChanged(periodType: $periodType, limit: 500) {\n      version\n      periodType\n      periodStart\n    }\n  }\n': typeof types.FiguresChangedDocument;
   '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalCard_GoalFragmentDoc;
   '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalEditor_GoalFragmentDoc;
   '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
@@ -73,6 +74,8 @@ const documents: Documents = {
     types.TrendsDocument,
   '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n':
     types.TeamPeriodDocument,
+  '\n  subscription FiguresChanged($periodType: PeriodType!) {\n    leaderboardChanged(periodType: $periodType, limit: 500) {\n      version\n      periodType\n      periodStart\n    }\n  }\n':
+    types.FiguresChangedDocument,
   '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
     types.GoalCard_GoalFragmentDoc,
   '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n':
@@ -203,6 +206,12 @@ export function graphql(
 export function graphql(
   source: '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription FiguresChanged($periodType: PeriodType!) {\n    leaderboardChanged(periodType: $periodType, limit: 500) {\n      version\n      periodType\n      periodStart\n    }\n  }\n',
+): (typeof documents)['\n  subscription FiguresChanged($periodType: PeriodType!) {\n    leaderboardChanged(periodType: $periodType, limit: 500) {\n      version\n      periodType\n      periodStart\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

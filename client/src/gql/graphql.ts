@@ -351,6 +351,20 @@ export type TeamPeriodQuery = {
   };
 };
 
+export type FiguresChangedSubscriptionVariables = Exact<{
+  periodType: PeriodType;
+}>;
+
+export type FiguresChangedSubscription = {
+  __typename: 'Subscription';
+  leaderboardChanged: {
+    __typename: 'Leaderboard';
+    version: string;
+    periodType: PeriodType;
+    periodStart: string;
+  };
+};
+
 export type GoalCard_GoalFragment = {
   __typename: 'Goal';
   id: string;
@@ -2074,6 +2088,55 @@ export const TeamPeriodDocument = {
     },
   ],
 } as unknown as DocumentNode<TeamPeriodQuery, TeamPeriodQueryVariables>;
+export const FiguresChangedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'FiguresChanged' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodType' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaderboardChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'periodType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'IntValue', value: '500' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FiguresChangedSubscription, FiguresChangedSubscriptionVariables>;
 export const CreateGoalDocument = {
   kind: 'Document',
   definitions: [
