@@ -1,7 +1,17 @@
-# The server runs its TypeScript through tsx, which is a production dependency: no build step,
-# no dev dependencies in the image.
-FROM node:20-slim
+# Two stages. `client` installs every dependency and builds the web client with Vite (a dev
+# dependency) into client/dist. The final image has production dependencies only — the server
+# runs its TypeScript through tsx, a production dependency, so there is no server build — plus that
+# client/dist, which the server serves at / (api/http.ts).
 
+FROM node:20-slim AS client
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+# the client builds from client/ alone (its own tsconfig, committed codegen output in client/src/gql)
+COPY client ./client
+RUN npm run build
+
+FROM node:20-slim
 WORKDIR /app
 
 # Dependencies first, so a code change does not reinstall them.
@@ -9,6 +19,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
+# After the sources (.dockerignore keeps any local client/dist out), so the build is newer than
+# them: `npm start`'s prestart (client/scripts/ensure-built.ts) finds it fresh and never needs Vite.
+COPY --from=client /app/client/dist ./client/dist
 
 # Without DATABASE_URL the server uses embedded PGlite under ./data (and keeps its JWT secret
 # there), so that one folder must be writable by the unprivileged user.
@@ -17,4 +30,5 @@ RUN mkdir -p data && chown node:node data
 ENV NODE_ENV=production PORT=4000
 EXPOSE 4000
 USER node
+# node itself, not npm start: it is PID 1 and gets SIGTERM for the graceful shutdown
 CMD ["node", "--import", "tsx", "api/main.ts"]
