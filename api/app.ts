@@ -16,6 +16,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer } from './http.ts';
 import { createBridge, type Bridge } from './live/bridge.ts';
+import { ViewerDirectory } from './live/directory.ts';
 import { LiveHub } from './live/hub.ts';
 import { createLogger } from './logger.ts';
 import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
@@ -30,6 +31,7 @@ export interface App {
   readonly logger: Logger;
   readonly live: LiveHub;
   readonly bridge: Bridge;
+  readonly directory: ViewerDirectory;
   readonly ws: WsServer;
   readonly webhooks: WebhookWorker;
   stop(): Promise<void>;
@@ -63,14 +65,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const schema = await buildAppSchema();
 
     const live = new LiveHub({ db: database.db, org, logger, coalesceMs: config.liveCoalesceMs });
+    // who each token is, kept until the users/teams tables change (the bridge says when)
+    const directory = new ViewerDirectory(database.db);
     await live.start();
     stack.push(() => live.dispose());
     const bridge = createBridge({
       database,
       databaseUrl: config.databaseUrl,
       logger,
-      onMessage: (message) => live.handle(message),
-      onReconnect: () => live.everythingChanged(),
+      onMessage: (message) => {
+        directory.handle(message);
+        live.handle(message);
+      },
+      onReconnect: () => {
+        directory.invalidate();
+        live.everythingChanged();
+      },
       heartbeatMs: config.liveHeartbeatMs,
       heartbeatTimeoutMs: config.liveHeartbeatTimeoutMs,
     });
@@ -87,6 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       jwtSecret,
       org,
       live,
+      directory,
       logger,
     });
     stack.push(() => ws.dispose());
@@ -128,6 +139,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       live,
       bridge,
+      directory,
       ws,
       webhooks,
       stop: () => (stopping ??= unwind()),

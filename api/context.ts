@@ -30,14 +30,25 @@ export interface AppContext {
   readonly session?: Session;
 }
 
-/** A WebSocket connection's signed-in user, re-read at most once a second. */
+/** A WebSocket connection's signed-in user, checked again for every event (live/directory.ts). */
 export interface Session {
   /** The current viewer; UNAUTHENTICATED (and the socket closed) once the token expired or the user went. */
   viewer(): Promise<Viewer>;
 }
 
+/** Loaders are made on first use: a subscription's own context mostly never needs them. */
 export function createContext(base: Omit<AppContext, 'loaders' | 'now'>, now = new Date()): AppContext {
-  return { ...base, loaders: createLoaders(base.db), now };
+  let loaders: Loaders | undefined;
+  return {
+    ...base,
+    now,
+    get loaders() {
+      return (loaders ??= createLoaders(base.db));
+    },
+    set loaders(value: Loaders) {
+      loaders = value;
+    },
+  };
 }
 
 /** The caller, or UNAUTHENTICATED. Every operation of the API needs one. */

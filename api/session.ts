@@ -1,38 +1,36 @@
 /**
  * From a bearer token to a viewer: the one place that checks the token and that its user exists
- * and is active. HTTP does it per request; a WebSocket at connect and again (at most once a
- * second) for every event it sends, so scope follows role, team and deactivation changes.
+ * and is active. HTTP does it per request; a WebSocket at connect and again for every event it
+ * sends, so scope follows role, team and deactivation changes. With a ViewerDirectory the user is
+ * read once per change of the users/teams tables (live/directory.ts), not once per check.
  */
 import { bearerToken, verifyToken } from './auth.ts';
 import type { Session } from './context.ts';
 import type { DatabaseHandle, Queryable } from './db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
-import { findViewerByEmail } from './modules/users/user.queries.ts';
+import { readViewer, ViewerDirectory } from './live/directory.ts';
 import type { Viewer } from './permissions.ts';
 
+/** Reads the viewer from the database (no cache): UNAUTHENTICATED for no such active user. */
 export async function loadViewer(db: Queryable, email: string): Promise<Viewer> {
-  const user = await findViewerByEmail(db, email);
-  if (!user || !user.active) throw new UnauthenticatedError('The token names no active user.');
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    teamId: user.teamId,
-    managedTeamIds:
-      user.role === 'MANAGER'
-        ? [...new Set([...user.managedTeamIds, ...(user.teamId === null ? [] : [user.teamId])])]
-        : [],
-  };
+  const viewer = await readViewer(db, email);
+  if (!viewer) throw new UnauthenticatedError('The token names no active user.');
+  return viewer;
 }
 
+/** Where viewers come from: the process's directory when there is one, else the database. */
+export type ViewerSource = ViewerDirectory | Queryable;
+
+const viewerFrom = (source: ViewerSource, email: string): Promise<Viewer> =>
+  source instanceof ViewerDirectory ? source.viewer(email) : loadViewer(source, email);
+
 export async function authenticateToken(
-  db: Queryable,
+  source: ViewerSource,
   secret: string,
   token: string,
 ): Promise<{ viewer: Viewer; email: string; expiresAt: number | undefined }> {
   const claims = await verifyToken(secret, token);
-  return { viewer: await loadViewer(db, claims.email), email: claims.email, expiresAt: claims.expiresAt };
+  return { viewer: await viewerFrom(source, claims.email), email: claims.email, expiresAt: claims.expiresAt };
 }
 
 /**
@@ -40,37 +38,28 @@ export async function authenticateToken(
  * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user.
  */
 export async function authenticate(
-  deps: { database: DatabaseHandle; jwtSecret: string },
+  deps: { database: DatabaseHandle; jwtSecret: string; directory?: ViewerDirectory },
   authorization: string | undefined,
 ): Promise<Viewer | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
-  return (await authenticateToken(deps.database.db, deps.jwtSecret, token)).viewer;
+  return (await authenticateToken(deps.directory ?? deps.database.db, deps.jwtSecret, token)).viewer;
 }
-
-const VIEWER_TTL_MS = 1000;
 
 /** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */
 export function createSession(
-  db: Queryable,
-  initial: { viewer: Viewer; email: string; expiresAt: number | undefined },
+  directory: ViewerDirectory,
+  initial: { email: string; expiresAt: number | undefined },
   onInvalid: (reason: string) => void,
 ): Session {
-  let cached = initial.viewer;
-  let readAt = Date.now();
-  let reading: Promise<Viewer> | undefined;
   return {
     async viewer() {
       if (initial.expiresAt !== undefined && Date.now() >= initial.expiresAt * 1000) {
         onInvalid('Token expired');
         throw new UnauthenticatedError('The token has expired.');
       }
-      if (Date.now() - readAt < VIEWER_TTL_MS) return cached;
-      reading ??= loadViewer(db, initial.email).finally(() => (reading = undefined));
       try {
-        cached = await reading;
-        readAt = Date.now();
-        return cached;
+        return await directory.viewer(initial.email);
       } catch (error) {
         if (error instanceof UnauthenticatedError) onInvalid('User no longer active');
         throw error;

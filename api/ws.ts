@@ -33,6 +33,8 @@ import { createFormatError, DomainError } from './errors.ts';
 import { fieldOf } from './graphql/error-fields.ts';
 import { createArmor } from './http.ts';
 import type { LiveHub } from './live/hub.ts';
+import type { ViewerDirectory } from './live/directory.ts';
+import { rawPayload, rawReplacer, spliceRaw, subscribeShared } from './live/shared-execution.ts';
 import { authenticateToken, createSession } from './session.ts';
 
 export interface WsDeps {
@@ -43,6 +45,7 @@ export interface WsDeps {
   jwtSecret: string;
   org: OrgSettings;
   live: LiveHub;
+  directory: ViewerDirectory;
   logger: Logger;
 }
 
@@ -75,12 +78,31 @@ interface SendState {
   pending: number[];
 }
 
+/** Parsed and validated subscription documents by query text: every TV sends the same one. */
+const DOCUMENT_CACHE_SIZE = 500;
+
 export function startWebSocketServer(deps: WsDeps): WsServer {
-  const { config, logger, live, database, jwtSecret, org, schema } = deps;
+  const { config, logger, live, directory, database, jwtSecret, org, schema } = deps;
   const armor = createArmor(config);
   const rules = [...specifiedRules, ...armor.validationRules];
   const format = createFormatError({ logger, stackTraces: config.stackTraces });
   let slowClosed = 0;
+
+  // One AST per distinct valid document, shared by its subscribers (and by the shared execution
+  // of their events, which is keyed by it); the least recently used go first.
+  const validDocuments = new Map<string, DocumentNode>();
+  const knownValid = (query: string): DocumentNode | undefined => {
+    const document = validDocuments.get(query);
+    if (document) {
+      validDocuments.delete(query);
+      validDocuments.set(query, document);
+    }
+    return document;
+  };
+  const rememberValid = (query: string, document: DocumentNode) => {
+    validDocuments.set(query, document);
+    if (validDocuments.size > DOCUMENT_CACHE_SIZE) validDocuments.delete(validDocuments.keys().next().value!);
+  };
 
   const wss = new WebSocketServer({
     server: deps.server,
@@ -110,7 +132,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         return;
       }
       state.pending.push(Date.now());
-      send(data, (err) => {
+      send(spliceRaw(data), (err) => {
         state.pending.shift();
         cb?.(err);
       });
@@ -159,6 +181,8 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      subscribe: subscribeShared,
+      jsonMessageReplacer: rawReplacer,
       connectionInitWaitTimeout: 5000,
       async onConnect(ctx) {
         const socket = ctx.extra.socket;
@@ -172,8 +196,8 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         try {
           const token = bearerToken(header);
           if (token === undefined) return refuse('Unauthorized');
-          const auth = await authenticateToken(database.db, jwtSecret, token);
-          ctx.extra.session = createSession(database.db, auth, (reason) => socket.close(4401, reason));
+          const auth = await authenticateToken(directory, jwtSecret, token);
+          ctx.extra.session = createSession(directory, auth, (reason) => socket.close(4401, reason));
           ctx.extra.documents = new Map();
           if (auth.expiresAt !== undefined) {
             const wait = Math.min(auth.expiresAt * 1000 - Date.now(), 2_147_483_647);
@@ -192,11 +216,14 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         clearTimeout(ctx.extra.expiry);
       },
       async onSubscribe(ctx, id, payload) {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query.')];
+        let document = knownValid(payload.query);
+        const validated = document !== undefined;
+        if (!document) {
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query.')];
+          }
         }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unknown operation.')];
@@ -207,9 +234,12 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
             }),
           ];
         }
-        const errors = validate(schema, document, rules);
         ctx.extra.documents?.set(id, document);
-        if (errors.length) return errors;
+        if (!validated) {
+          const errors = validate(schema, document, rules);
+          if (errors.length) return errors;
+          rememberValid(payload.query, document);
+        }
         const session = ctx.extra.session;
         if (!session)
           return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -227,7 +257,8 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         return formatAll(errors, document);
       },
       onNext(ctx, id, _payload, _args, result: ExecutionResult) {
-        if (!result.errors?.length) return undefined;
+        // a shared event's JSON, serialised once for all its subscribers (live/shared-execution.ts)
+        if (!result.errors?.length) return rawPayload(result) as ExecutionResult | undefined;
         return { ...result, errors: formatAll(result.errors, ctx.extra.documents?.get(id)) };
       },
       onComplete(ctx, id) {

@@ -37,6 +37,7 @@ import type { Goal } from '../modules/goals/goal.type.ts';
 import { computeBoard } from '../modules/leaderboard/leaderboard.service.ts';
 import type { Leaderboard } from '../modules/leaderboard/leaderboard.type.ts';
 import { Mailbox } from './mailbox.ts';
+import { markShared } from './shared-execution.ts';
 import type { LiveMessage } from './messages.ts';
 
 export interface BoardKey {
@@ -345,7 +346,8 @@ export class LiveHub {
     if (board.last?.fingerprint === fingerprint) return;
     const dbVersion = BigInt(computed.dbVersion);
     board.version = board.version + 1n > dbVersion ? board.version + 1n : dbVersion;
-    const event: BoardEvent = {
+    // one object per version for every subscriber: executed and serialised once (shared-execution.ts)
+    const event: BoardEvent = markShared({
       loaders,
       board: {
         teamId: board.key.teamId,
@@ -358,7 +360,7 @@ export class LiveHub {
         totalEntries: computed.totalEntries,
         entries: computed.entries,
       },
-    };
+    });
     board.last = { fingerprint, event };
     this.stats.published += 1;
     for (const subscriber of board.subscribers) subscriber.push(event);

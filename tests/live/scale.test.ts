@@ -5,6 +5,7 @@
  */
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sharedStats } from '../../api/live/shared-execution.ts';
 import { createOrg } from '../support/fixtures.ts';
 import {
   BOARD_SUBSCRIPTION,
@@ -237,15 +238,27 @@ describe.skipIf(!process.env.DATABASE_URL)(
         await waitUntil(() => one.frames.length > 0, 5000, 'the first frame');
         await server.app.live.settled();
 
-        const counts: { recomputations: number; flushes: number; ms: number }[] = [];
+        const counts: {
+          recomputations: number;
+          flushes: number;
+          published: number;
+          executions: number;
+          viewerReads: number;
+          ms: number;
+        }[] = [];
         const measure = async (subscribers: Stream<BoardFrame>[]) => {
           const before = { ...server.app.live.stats };
+          const executions = sharedStats.executions;
+          const viewerReads = server.app.directory.reads;
           const took = await burst('commit');
           await converge(subscribers.map((s) => [s, args]));
           const after = server.app.live.stats;
           counts.push({
             recomputations: after.recomputations - before.recomputations,
             flushes: after.flushes - before.flushes,
+            published: after.published - before.published,
+            executions: sharedStats.executions - executions,
+            viewerReads: server.app.directory.reads - viewerReads,
             ms: ms(took),
           });
         };
@@ -262,6 +275,15 @@ describe.skipIf(!process.env.DATABASE_URL)(
           `[scale] one burst (10 transactions x 100 rows committed together): 1 subscriber ${JSON.stringify(counts[0])}, 50 subscribers ${JSON.stringify(counts[1])}`,
         );
         expect(Math.abs(counts[1]!.recomputations - counts[0]!.recomputations)).toBeLessThanOrEqual(2);
+        // each version is executed and serialised once for all 50 (one document, same variables),
+        // and nobody's user is read again while the directory does not change
+        for (const c of counts) {
+          expect(c.executions).toBeGreaterThan(0);
+          expect(c.executions).toBeLessThanOrEqual(c.published);
+          expect(c.viewerReads).toBe(0);
+        }
+        const frames = more.map((s) => JSON.stringify(s.last()?.leaderboardChanged));
+        expect(new Set([...frames, JSON.stringify(one.last()?.leaderboardChanged)]).size).toBe(1);
       });
 
       it('releases what a subscriber held as soon as it leaves, even when nothing changes', async () => {

@@ -1,0 +1,152 @@
+/**
+ * Execute and serialise a live event once for all its subscribers, not once per subscriber.
+ *
+ * graphql-js runs a subscription by executing the selection set for every event of every
+ * subscriber, and graphql-ws stringifies every result; for a board that 10,000 screens watch,
+ * that is 10,000 identical executions and JSON strings per change. Here:
+ * - `subscribeShared` replaces graphql's `subscribe`: it creates the source stream the same way
+ *   (`createSourceEventStream`: argument coercion, the resolver's `subscribe`, its errors), then maps
+ *   each event through `executeEvent`.
+ * - An event the hub marked with `markShared` (one object per board version, pushed to every
+ *   subscriber of the board) is executed once per (event, document, operation name, variables);
+ *   the promise is memoised in a WeakMap on the event, so it goes when the version goes. The
+ *   result of a clean execution carries its JSON, computed once.
+ * - `rawPayload` turns such a result into a payload graphql-ws stringifies as a placeholder, and
+ *   `spliceRaw` (the socket's send) puts the JSON in its place: each subscriber's frame is its own
+ *   id around the shared string.
+ *
+ * Invariant that makes sharing correct: nothing in a shared event's selection depends on who is
+ * asking. The shared execution runs with `viewer: null`, so a field resolver that needed the
+ * viewer would fail loudly (UNAUTHENTICATED) instead of leaking one viewer's view to others;
+ * scope is checked per subscriber before the event is passed on (live.streams.ts). Unmarked events
+ * (goals, badges: per subscriber, filtered by scope) are executed per subscriber as before.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  createSourceEventStream,
+  execute,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+
+const shared = new WeakSet<object>();
+const memo = new WeakMap<object, WeakMap<DocumentNode, Map<string, Promise<ExecutionResult>>>>();
+const JSON_OF = Symbol('pulse.json');
+
+type SharedResult = ExecutionResult & { [JSON_OF]?: string };
+
+/** Marks an event as the same for every subscriber (see the invariant above). */
+export function markShared<T extends object>(event: T): T {
+  shared.add(event);
+  return event;
+}
+
+/** Counters (tests, benchmarks): executions run, and results served from the memo. */
+export const sharedStats = { executions: 0, reused: 0 };
+
+function executeEvent(args: ExecutionArgs, key: string, event: unknown): Promise<ExecutionResult> {
+  if (typeof event !== 'object' || event === null || !shared.has(event)) {
+    return Promise.resolve(execute({ ...args, rootValue: event }));
+  }
+  let byDocument = memo.get(event);
+  if (!byDocument) memo.set(event, (byDocument = new WeakMap()));
+  let byKey = byDocument.get(args.document);
+  if (!byKey) byDocument.set(args.document, (byKey = new Map<string, Promise<ExecutionResult>>()));
+  const known = byKey.get(key);
+  if (known) {
+    sharedStats.reused += 1;
+    return known;
+  }
+  sharedStats.executions += 1;
+  const context = { ...(args.contextValue as object), viewer: null };
+  const result = Promise.resolve(execute({ ...args, rootValue: event, contextValue: context })).then(
+    (r: SharedResult) => {
+      if (!r.errors?.length) {
+        r[JSON_OF] = JSON.stringify(
+          r.extensions ? { data: r.data, extensions: r.extensions } : { data: r.data },
+        );
+      }
+      return r;
+    },
+  );
+  byKey.set(key, result);
+  return result;
+}
+
+/** graphql's `subscribe`, executing shared events once (see above). */
+export async function subscribeShared(
+  args: ExecutionArgs,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source;
+  const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  const iterator = source[Symbol.asyncIterator]();
+  const close = async () => {
+    await iterator.return?.();
+    return { done: true as const, value: undefined };
+  };
+  const mapped: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const step = await iterator.next();
+      if (step.done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: await executeEvent(args, key, step.value) };
+      } catch (error) {
+        await close();
+        throw error;
+      }
+    },
+    return: close,
+    async throw(error: unknown) {
+      if (iterator.throw) {
+        const step = await iterator.throw(error);
+        return step.done
+          ? { done: true, value: undefined }
+          : { done: false, value: await executeEvent(args, key, step.value) };
+      }
+      await close();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return mapped;
+}
+
+/** A payload already serialised: graphql-ws writes a placeholder, `spliceRaw` the JSON. */
+export class RawPayload {
+  constructor(readonly json: string) {}
+}
+
+/** The shared JSON of a result, as a payload for graphql-ws's onNext; undefined if it has none. */
+export function rawPayload(result: ExecutionResult): RawPayload | undefined {
+  const json = (result as SharedResult)[JSON_OF];
+  return json === undefined ? undefined : new RawPayload(json);
+}
+
+// unguessable, so no string in a payload (a goal's description...) can pose as it
+const PLACEHOLDER = `"__pulse_raw_${randomUUID()}__"`;
+let pending: string | undefined;
+
+/**
+ * graphql-ws's jsonMessageReplacer. graphql-ws stringifies a message and hands the string to the
+ * socket's send in the same synchronous step, so the JSON waits in `pending` only until then.
+ */
+export function rawReplacer(this: unknown, _key: string, value: unknown): unknown {
+  if (value instanceof RawPayload) {
+    pending = value.json;
+    return PLACEHOLDER.slice(1, -1);
+  }
+  return value;
+}
+
+/** In the socket's send: the message with the pending JSON in place of the placeholder. */
+export function spliceRaw(data: unknown): unknown {
+  if (pending === undefined || typeof data !== 'string') return data;
+  const json = pending;
+  pending = undefined;
+  const at = data.lastIndexOf(PLACEHOLDER);
+  return at < 0 ? data : data.slice(0, at) + json + data.slice(at + PLACEHOLDER.length);
+}
