@@ -2,19 +2,35 @@
  * The LISTEN bridge: one dedicated listening connection per API process, feeding parsed messages
  * to a handler (the hub).
  *
+ * Where messages come from (drizzle/0007_live_change_log.sql): the triggers append them to the
+ * UNLOGGED table live_changes instead of sending NOTIFYs, so writers do not serialise on
+ * PostgreSQL's NOTIFY commit lock. This bridge registers as a listener (live_listeners) and is
+ * either
+ * - armed (idle): it runs no statement; the first transaction that commits a change sees the flag
+ *   and sends one NOTIFY '{"t":"wake"}';
+ * - draining: woken, it disarms itself and reads the new rows every `drainMs` (live_drain: rows
+ *   whose transaction became visible since the previous drain's snapshot, each exactly once,
+ *   whatever the commit order). When a drain finds nothing it arms itself again and keeps draining
+ *   until every transaction that was in progress when it armed has ended (they may have checked
+ *   the flag before it was set, and will not wake it), then goes idle.
+ * A NOTIFY that carries a message itself (an older trigger, a hand-written pg_notify) is still
+ * delivered as before.
+ *
  * Failure model: a listening connection can die loudly (terminated backend, network error:
  * postgres.js reconnects and calls onlisten again) or silently (a half-open TCP connection that
- * never delivers again). A heartbeat NOTIFY is sent through the ordinary pool every
- * `heartbeatMs`; if its echo does not arrive within `heartbeatTimeoutMs` the listener is thrown
- * away and a new one opened. Every (re)connect after the first calls `onReconnect`: while no
- * listener was connected notifications were lost, so the hub must treat everything as changed.
+ * never delivers again). A heartbeat is sent through the ordinary pool every `heartbeatMs`; it
+ * renews the registration (which expires unless renewed, so a crashed process stops costing writers
+ * anything) and NOTIFYs an echo; if the echo does not arrive within `heartbeatTimeoutMs` the
+ * listener is thrown away and a new one opened. Every (re)connect after the first, and a heartbeat
+ * that finds the registration lapsed, calls `onReconnect`: messages may have been missed, so the hub
+ * must treat everything as changed.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { rows, type DatabaseHandle } from '../db/client.ts';
-import { CHANNEL, parseMessage, type LiveMessage } from './messages.ts';
+import { CHANNEL, isWake, parseMessage, parseSnapshot, type LiveMessage, type Snapshot } from './messages.ts';
 
 export interface BridgeOptions {
   database: DatabaseHandle;
@@ -28,6 +44,8 @@ export interface BridgeOptions {
   heartbeatMs?: number;
   /** @default 3000 */
   heartbeatTimeoutMs?: number;
+  /** While woken, how often the change log is read. @default 25 */
+  drainMs?: number;
 }
 
 export interface Bridge {
@@ -35,10 +53,27 @@ export interface Bridge {
   dispose(): Promise<void>;
   /** Number of times the listener connected (1 after start). */
   readonly connects: number;
+  /** Asleep until a writer wakes it (not reading the change log): tests wait for this. */
+  readonly idle: boolean;
+}
+
+/** Log rows are pruned once their transaction ended this long ago (every listener has read them). */
+const PRUNE_AFTER_MS = 60_000;
+const SAMPLE_EVERY_MS = 10_000;
+/** Waiting only for transactions in progress at arming: back off up to this interval. */
+const MAX_WAIT_MS = 1000;
+
+interface DrainRow {
+  snap: string;
+  payloads: string[] | null;
 }
 
 export function createBridge(options: BridgeOptions): Bridge {
   const { database, logger, heartbeatMs = 5000, heartbeatTimeoutMs = 3000 } = options;
+  const drainMs = Math.max(1, options.drainMs ?? 25);
+  const id = randomUUID();
+  // the registration outlives several missed heartbeats; embedded: one process, no expiry
+  const ttl = database.kind === 'pglite' ? null : `${Math.max(30_000, 6 * heartbeatMs)} milliseconds`;
   let connects = 0;
   let disposed = false;
   let pending: { nonce: string; timer: NodeJS.Timeout } | undefined;
@@ -46,15 +81,153 @@ export function createBridge(options: BridgeOptions): Bridge {
   let listener: postgres.Sql | undefined;
   let unlistenPglite: (() => Promise<void>) | undefined;
 
+  // ---------------------------------------------------------------- the change log
+  let after: Snapshot | undefined; // the previous drain's snapshot
+  let armed = false;
+  let woken = false; // a wake-up arrived since the last drain: disarm with the next one
+  let waitFor: bigint[] = []; // transactions in progress when this listener armed
+  let register = false; // (re)connected: register before anything else
+  let gap = false; // ...and messages may have been missed: the hub recomputes everything
+  let draining: Promise<void> | undefined;
+  let again = false;
+  let interrupt: (() => void) | undefined;
+  let samples: { at: number; snap: string }[] = [];
+  let firstRegistration: { resolve(): void; reject(error: unknown): void } | undefined;
+  const registeredOnce = new Promise<void>((resolve, reject) => {
+    firstRegistration = { resolve, reject };
+  });
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      interrupt = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      interrupt = undefined;
+    });
+
+  /** Reads the rows committed since the previous drain and hands them to the hub. */
+  async function drain(disarm: boolean): Promise<number> {
+    const [row] = await rows<DrainRow>(
+      database.db,
+      sql`select snap, payloads from live_drain(${id}, ${after?.text ?? null}::pg_snapshot, ${disarm})`,
+    );
+    if (!row) throw new Error('live_drain returned nothing');
+    const snapshot = parseSnapshot(row.snap);
+    after = snapshot;
+    waitFor = waitFor.filter((xid) => snapshot.running(xid));
+    const payloads = row.payloads ?? [];
+    for (const payload of payloads) options.onMessage(parseMessage(payload));
+    return payloads.length;
+  }
+
+  /** Deletes rows every listener has read: their transaction ended a minute ago. */
+  async function prune(): Promise<void> {
+    const now = Date.now();
+    if (!after) return;
+    if (now - (samples.at(-1)?.at ?? 0) >= SAMPLE_EVERY_MS) samples.push({ at: now, snap: after.text });
+    const old = samples.filter((s) => now - s.at >= PRUNE_AFTER_MS).at(-1);
+    if (!old) return;
+    samples = samples.filter((s) => s.at > old.at);
+    await rows(database.db, sql`select live_prune(${old.snap}::pg_snapshot)`);
+  }
+
+  /**
+   * Arms the listener (writers wake it from now on), then drains once: that snapshot's running
+   * transactions may have checked the flag before it was set, so they are waited for.
+   */
+  async function arm(): Promise<void> {
+    await rows(database.db, sql`select live_register(${id}, ${ttl}::interval)`);
+    armed = true;
+    await drain(false);
+    waitFor = after?.inProgress ?? [];
+  }
+
+  /** Drains until nothing is left to wait for, then leaves the listener armed and idle. */
+  async function drainLoop(): Promise<void> {
+    let wait = drainMs;
+    while (!disposed) {
+      if (register) {
+        register = false;
+        after = undefined; // a fresh start: what came before is recomputed (gap) or not watched yet
+        woken = false;
+        await arm();
+        firstRegistration?.resolve();
+        firstRegistration = undefined;
+        if (gap) {
+          gap = false;
+          logger.warn({ connects }, 'live: listener reconnected; recomputing everything');
+          options.onReconnect();
+        }
+        wait = drainMs;
+      } else {
+        const disarm = woken;
+        woken = false;
+        if (disarm) armed = false;
+        const found = await drain(disarm);
+        await prune();
+        if (found > 0 || woken) {
+          wait = drainMs;
+        } else if (!armed) {
+          await arm();
+          wait = drainMs;
+        } else if (waitFor.length === 0) {
+          return; // armed, and every transaction that might not wake us has ended
+        } else {
+          wait = Math.min(wait * 2, MAX_WAIT_MS);
+        }
+      }
+      if (!woken && !register) await sleep(wait);
+    }
+  }
+
+  function kick(): void {
+    if (disposed) return;
+    if (draining) {
+      again = true;
+      interrupt?.();
+      return;
+    }
+    draining = drainLoop()
+      .catch((error: unknown) => {
+        if (disposed) return;
+        if (firstRegistration) {
+          firstRegistration.reject(error);
+          firstRegistration = undefined;
+          return;
+        }
+        // the database is unreachable: retry now and then (the heartbeat reopens the listener,
+        // which registers again and has the hub recompute everything)
+        logger.warn({ err: error }, 'live: could not read the change log; retrying');
+        woken = true;
+        setTimeout(kick, MAX_WAIT_MS).unref();
+      })
+      .finally(() => {
+        draining = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  // ---------------------------------------------------------------- notifications
+
   const connected = () => {
     connects += 1;
-    if (connects > 1) {
-      logger.warn({ connects }, 'live: listener reconnected; recomputing everything');
-      options.onReconnect();
-    }
+    if (connects > 1) gap = true;
+    register = true;
+    kick();
   };
 
   const deliver = (payload: string) => {
+    if (isWake(payload)) {
+      woken = true;
+      kick();
+      return;
+    }
     const message = parseMessage(payload);
     if (message.t === 'hb') {
       if (pending && message.nonce === pending.nonce) {
@@ -98,7 +271,17 @@ export function createBridge(options: BridgeOptions): Bridge {
     }, heartbeatTimeoutMs);
     pending = { nonce, timer };
     try {
-      await rows(database.db, sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ t: 'hb', n: nonce })})`);
+      const [row] = await rows<{ alive: boolean }>(
+        database.db,
+        sql`select live_heartbeat(${id}, ${ttl}::interval, ${JSON.stringify({ t: 'hb', n: nonce })}) as alive`,
+      );
+      if (row && !row.alive && !disposed) {
+        // writers stopped logging for this listener (its registration expired): start afresh
+        logger.warn('live: listener registration had lapsed');
+        gap = true;
+        register = true;
+        kick();
+      }
     } catch (error) {
       // the pool is down too; the timeout above reopens the listener once it answers again
       logger.warn({ err: error }, 'live: heartbeat could not be sent');
@@ -109,23 +292,33 @@ export function createBridge(options: BridgeOptions): Bridge {
     get connects() {
       return connects;
     },
+    get idle() {
+      return draining === undefined && armed;
+    },
     async start() {
       if (database.kind === 'pglite') {
         if (!database.pglite) throw new Error('bridge: no PGlite instance');
+        // one process owns an embedded database: listeners left by an earlier run are gone
+        await rows(database.db, sql`delete from live_listeners`);
         unlistenPglite = await database.pglite.listen(CHANNEL, deliver);
         connected();
-        return;
+      } else {
+        await listenOnServer();
+        heartbeat = setInterval(() => void beat(), heartbeatMs);
+        heartbeat.unref();
       }
-      await listenOnServer();
-      heartbeat = setInterval(() => void beat(), heartbeatMs);
-      heartbeat.unref();
+      await registeredOnce;
     },
     async dispose() {
       disposed = true;
       if (heartbeat) clearInterval(heartbeat);
       if (pending) clearTimeout(pending.timer);
+      interrupt?.();
+      await draining?.catch(() => {});
       await unlistenPglite?.().catch(() => {});
       await listener?.end({ timeout: 1 }).catch(() => {});
+      // writers need not log for this process any more
+      await rows(database.db, sql`delete from live_listeners where id = ${id}`).catch(() => {});
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
- * The notifications the database sends on channel 'pulse_changes' (drizzle/0002_notify.sql),
+ * The messages the database's triggers write (drizzle/0002_notify.sql; since 0007 appended to the
+ * change log live_changes and read by the bridge, rather than sent as NOTIFYs on 'pulse_changes'),
  * parsed and checked. Anything unreadable becomes {t: 'all'}: recompute everything.
+ * On the channel itself: '{"t":"wake"}' (changes are waiting in the log) and the heartbeat's echo.
  */
 import type { PeriodType } from '../../schema/db/constants.ts';
 import { PERIOD_TYPES } from '../../schema/db/constants.ts';
@@ -60,4 +62,35 @@ export function parseMessage(payload: string): LiveMessage {
     default:
       return { t: 'all' };
   }
+}
+
+const WAKE = /^\{\s*"t"\s*:\s*"wake"\s*\}$/;
+
+/** The NOTIFY a committing writer sends an idle listener: read the change log. */
+export function isWake(payload: string): boolean {
+  return WAKE.test(payload);
+}
+
+/** A pg_snapshot ('xmin:xmax:xip,...'): which transactions were still running when it was taken. */
+export interface Snapshot {
+  readonly text: string;
+  readonly xmin: bigint;
+  readonly xmax: bigint;
+  readonly inProgress: bigint[];
+  /** Not finished as of this snapshot (running, or not started yet). */
+  running(xid: bigint): boolean;
+}
+
+export function parseSnapshot(text: string): Snapshot {
+  const [xmin = '0', xmax = '0', xip = ''] = text.split(':');
+  const inProgress = xip ? xip.split(',').map((x) => BigInt(x)) : [];
+  const running = new Set(inProgress);
+  const snapshot: Snapshot = {
+    text,
+    xmin: BigInt(xmin),
+    xmax: BigInt(xmax),
+    inProgress,
+    running: (xid) => xid >= snapshot.xmax || running.has(xid),
+  };
+  return snapshot;
 }

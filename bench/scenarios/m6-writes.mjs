@@ -16,12 +16,19 @@
  * Rows written with the rollup triggers off are deleted again with them off, so the rollups stay
  * equal to the activities for the scenarios that follow.
  *
+ * An API process's listener (Pulse's own LISTEN bridge, api/live/bridge.ts) runs throughout, as in
+ * production: since drizzle/0007 the notification triggers append to a change log and NOTIFY only
+ * a sleeping listener, and with no listener registered they would skip that work altogether.
+ *
  *   node --import tsx bench/scenarios/m6-writes.mjs [--quick]
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import pino from 'pino';
+import { openDatabase } from '../../api/db/client.ts';
+import { createBridge } from '../../api/live/bridge.ts';
 import {
   DB_NAME,
   DB_URL,
@@ -110,6 +117,19 @@ async function batchIngest(client, tag, rows) {
 async function main() {
   const client = new pg.Client({ connectionString: DB_URL });
   await client.connect();
+  // the listener of one API process, reading what the triggers log (messages counted, not used)
+  const database = await openDatabase({ databaseUrl: DB_URL, poolSize: 2 });
+  let messages = 0;
+  const bridge = createBridge({
+    database,
+    databaseUrl: DB_URL,
+    logger: pino({ level: 'warn' }),
+    onMessage: () => {
+      messages += 1;
+    },
+    onReconnect: () => {},
+  });
+  await bridge.start();
   const tag = `m6-${Date.now().toString(36)}`;
   await client.query(`drop table if exists bench_m6_sellers`);
   await client.query(`create table bench_m6_sellers as
@@ -191,6 +211,9 @@ async function main() {
     await client.query(`drop table if exists bench_m6_sellers`);
     await client.query('vacuum analyze activities');
     await client.end();
+    await bridge.dispose();
+    await database.close();
+    log(`m6 listener: ${messages} messages read`);
   }
   const summary = Object.fromEntries(
     WRITERS.map((w) => [

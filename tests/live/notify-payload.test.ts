@@ -1,11 +1,12 @@
 /**
- * NOTIFY payloads (drizzle/0002_notify.sql) must stay under Postgres's 8000-byte limit whatever one
- * statement writes, or the statement itself fails ("payload string too long"). These tests LISTEN on
- * 'pulse_changes' directly while single statements write thousands of rows, and check every
- * payload's size and that the id chunks together name every row.
+ * Notification payloads (drizzle/0002_notify.sql) stay under Postgres's 8000-byte NOTIFY limit
+ * whatever one statement writes. Since 0007 they are appended to the change log (live_changes)
+ * instead of being sent as NOTIFYs, but they keep the cap and the chunking: any of them may be sent
+ * as a NOTIFY again, and they are what the hub reads. These tests read the log the way the bridge
+ * does (rows committed since the previous read) while single statements write thousands of rows,
+ * and check every payload's size and that the id chunks together name every row.
  */
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -27,19 +28,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const parsed = (from: number): Message[] => payloads.slice(from).map((p) => JSON.parse(p) as Message);
 const bytes = (from: number) => payloads.slice(from).map((p) => Buffer.byteLength(p, 'utf8'));
 
+/** Tails the change log like api/live/bridge.ts: the rows whose transaction became visible since the last read. */
 async function listen(): Promise<() => Promise<void>> {
-  const onPayload = (payload: string) => void payloads.push(payload);
-  if (server.databaseUrl) {
-    const client = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
-    const meta = await client.listen('pulse_changes', onPayload);
-    return async () => {
-      await meta.unlisten();
-      await client.end({ timeout: 1 });
-    };
-  }
-  const pglite = server.app.database.pglite;
-  if (!pglite) throw new Error('no PGlite instance');
-  return pglite.listen('pulse_changes', onPayload);
+  const [start] = await server.sql<{ snap: string }>(sql`select pg_current_snapshot()::text as snap`);
+  let after = start!.snap;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const [row] = await server.sql<{ snap: string; payloads: string[] | null }>(sql`
+        select pg_current_snapshot()::text as snap,
+          (select array_agg(payload order by xid) from live_changes
+           where xid >= pg_snapshot_xmin(${after}::pg_snapshot)
+             and not pg_visible_in_snapshot(xid, ${after}::pg_snapshot)) as payloads`);
+      after = row!.snap;
+      payloads.push(...(row!.payloads ?? []));
+      await sleep(20);
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
 }
 
 /** Waits until `test` holds for the messages since `from`, then until no more arrive for 300 ms. */
