@@ -111,6 +111,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       timeoutMs: config.webhookTimeoutMs,
       maxAttempts: config.webhookMaxAttempts,
       retryBaseMs: config.webhookRetryBaseMs,
+      allowPrivateUrls: config.webhookAllowPrivate,
     });
     webhooks.start();
     stack.push(() => webhooks.dispose());

@@ -67,12 +67,14 @@ const schema = z.object({
   LIVE_COALESCE_MS: z.coerce.number().int().nonnegative().default(25),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(5000),
   LIVE_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
-  /** How often the webhook worker looks for due deliveries. */
-  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** The webhook worker's fallback poll: it is woken by NOTIFY and times due retries itself. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(30_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Attempts before a delivery is FAILED; waits double from WEBHOOK_RETRY_BASE_MS, capped at an hour. */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().default(12),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
+  /** Webhooks may point to private, loopback and link-local addresses (refused by default: SSRF). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
 });
 
 export type Config = Readonly<{
@@ -111,6 +113,7 @@ export type Config = Readonly<{
   webhookTimeoutMs: number;
   webhookMaxAttempts: number;
   webhookRetryBaseMs: number;
+  webhookAllowPrivate: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -162,5 +165,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   };
 }

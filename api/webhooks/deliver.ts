@@ -6,9 +6,14 @@
  *   X-Pulse-Idempotency-Key: the same on every attempt of the event; drop repeats by it
  *   X-Pulse-Event, X-Pulse-Delivery (outbox id), X-Pulse-Attempt
  * Success is any 2xx answer; redirects are not followed (a moved endpoint must be re-registered).
+ * Unless WEBHOOK_ALLOW_PRIVATE is set, the connection is refused when the host is, or resolves to,
+ * a private, loopback or link-local address (url-policy.ts): checked on the address connected to.
  */
 import { createHmac } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { ClaimedDelivery } from './outbox.ts';
+import { guardedLookup, literalRefused, PrivateAddressError, type UrlPolicy } from './url-policy.ts';
 
 export interface AttemptResult {
   ok: boolean;
@@ -32,18 +37,46 @@ export function deliveryBody(delivery: ClaimedDelivery, timestamp: number): stri
   });
 }
 
+function post(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+  policy: UrlPolicy,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        signal,
+        ...(policy.allowPrivate ? {} : { lookup: guardedLookup }),
+      },
+      (response: IncomingMessage) => {
+        response.resume(); // the answer's content is not used; free the connection
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 export async function attempt(
   delivery: ClaimedDelivery,
-  options: { timeoutMs: number; signal: AbortSignal },
+  options: { timeoutMs: number; signal: AbortSignal; policy: UrlPolicy },
 ): Promise<AttemptResult> {
   const timestamp = Math.floor(Date.now() / 1000);
   const body = deliveryBody(delivery, timestamp);
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
-      headers: {
+    const url = new URL(delivery.url);
+    if (!options.policy.allowPrivate && literalRefused(url)) {
+      throw new PrivateAddressError(`${url.hostname} is a private address`);
+    }
+    const status = await post(
+      url,
+      {
         'content-type': 'application/json',
         'user-agent': 'Pulse-Webhooks/1',
         'x-pulse-event': delivery.event,
@@ -54,13 +87,17 @@ export async function attempt(
         'x-pulse-signature': sign(delivery.secret, body),
       },
       body,
-    });
-    await response.body?.cancel(); // the answer's content is not used; free the connection
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
+      AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
+      options.policy,
+    );
+    const ok = status >= 200 && status < 300;
+    return { ok, statusCode: status, error: ok ? null : `HTTP ${status}` };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-    return { ok: false, statusCode: null, error: reason };
+    if (error instanceof PrivateAddressError) return { ok: false, statusCode: null, error: error.message };
+    if (!options.signal.aborted && (error as { name?: string }).name === 'AbortError') {
+      return { ok: false, statusCode: null, error: `timeout after ${options.timeoutMs} ms` };
+    }
+    const e = error as { code?: string; message?: string };
+    return { ok: false, statusCode: null, error: e.code ?? e.message ?? String(error) };
   }
 }

@@ -47,6 +47,19 @@ export async function claimDue(db: Queryable, limit: number, leaseMs: number): P
   });
 }
 
+/** Milliseconds until the earliest pending row is due (<= 0: due now), null when none is pending. */
+export async function msUntilNextDue(db: Queryable): Promise<number | null> {
+  const [row] = await db
+    .select({
+      ms: sql<
+        number | null
+      >`(extract(epoch from min(${webhookOutbox.nextAttemptAt}) - now()) * 1000)::float8`,
+    })
+    .from(webhookOutbox)
+    .where(eq(webhookOutbox.status, 'PENDING'));
+  return row?.ms ?? null;
+}
+
 export async function markDelivered(db: Queryable, id: number, statusCode: number): Promise<void> {
   await db
     .update(webhookOutbox)

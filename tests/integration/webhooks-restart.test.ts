@@ -13,7 +13,6 @@ import { dataOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../su
 
 let server: TestServer;
 let org: OrgFixture;
-const HOUR = '3600000';
 
 async function hook(url: string): Promise<void> {
   dataOf(
@@ -61,8 +60,7 @@ async function settled() {
 }
 
 beforeAll(async () => {
-  // the first worker round runs at start, the next in an hour: nothing is sent by this process
-  server = await startTestServer({ WEBHOOK_POLL_MS: HOUR }, { persistent: true });
+  server = await startTestServer({ WEBHOOK_ALLOW_PRIVATE: 'true' }, { persistent: true });
   org = await createOrg(server);
 });
 afterAll(() => server?.close());
@@ -72,14 +70,16 @@ describe('webhook deliveries across an API restart', () => {
     const receiver = await startReceiver();
     try {
       await hook(receiver.url);
+      // this process's worker stops: the delivery stays pending until the next process
+      await server.app.webhooks.dispose();
       await sell(org.reps.east1.id, 'restart-1'); // "First $10K": one outbox row
       await new Promise((r) => setTimeout(r, 300));
       expect(receiver.received).toEqual([]);
       expect(await outbox()).toEqual([{ status: 'PENDING', attempts: 0 }]);
 
-      await server.restart({ WEBHOOK_POLL_MS: '50' });
+      await server.restart();
       const [got] = await receiver.waitFor(1);
-      await new Promise((r) => setTimeout(r, 500)); // ten more rounds: still one
+      await new Promise((r) => setTimeout(r, 500)); // still one
       expect(receiver.received).toHaveLength(1);
       expect(got?.body).toMatchObject({
         event: 'ACHIEVEMENT_UNLOCKED',
@@ -101,7 +101,7 @@ describe('webhook deliveries across an API restart', () => {
       await hook(receiver.url);
       await sell(org.reps.west1.id, 'restart-2');
       await receiver.waitFor(1);
-      await server.restart({ WEBHOOK_POLL_MS: '50' }); // aborts the attempt in flight
+      await server.restart(); // aborts the attempt in flight
       const both = await receiver.waitFor(2);
       expect(both[0]?.body.idempotency_key).toBe(both[1]?.body.idempotency_key);
       expect(await settled()).toEqual([{ status: 'DELIVERED', attempts: 1 }]);
@@ -123,7 +123,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
         SEED_DEMO: 'false',
         LOG_LEVEL: 'silent',
         DATABASE_URL: server.databaseUrl ?? '',
-        WEBHOOK_POLL_MS: '20',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
       }),
     );
     const receiver = await startReceiver();

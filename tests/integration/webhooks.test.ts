@@ -101,8 +101,9 @@ async function goal(userId: number, targetValue: number, start = month): Promise
 }
 
 beforeAll(async () => {
+  // the default fallback poll (30 s): deliveries are prompt only if the outbox NOTIFY wakes the worker
   server = await startTestServer({
-    WEBHOOK_POLL_MS: '50',
+    WEBHOOK_ALLOW_PRIVATE: 'true', // the receivers listen on 127.0.0.1
     WEBHOOK_RETRY_BASE_MS: '50',
     WEBHOOK_MAX_ATTEMPTS: '3',
   });

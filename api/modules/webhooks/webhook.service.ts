@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
 import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
-import { NotFoundError } from '../../errors.ts';
+import { BadInputError, NotFoundError } from '../../errors.ts';
 import { parseId } from '../../graphql/ids.ts';
 import { assertRole } from '../../permissions.ts';
 import { parseInput } from '../../validation.ts';
+import { refusedUrlReason, urlPolicyFor } from '../../webhooks/url-policy.ts';
 import { deleteWebhookRow, insertWebhook, listWebhooks, recentDeliveries } from './webhook.queries.ts';
 import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
 
@@ -62,6 +63,8 @@ export async function createWebhook(ctx: AppContext, input: CreateWebhookInput):
   const viewer = requireViewer(ctx);
   assertRole(viewer, ['ADMIN'], ADMIN_ONLY);
   const values = parseInput(createSchema, input);
+  const refused = await refusedUrlReason(values.url, urlPolicyFor(ctx.db)); // SSRF (issue 5)
+  if (refused) throw new BadInputError([{ field: 'url', message: refused }]);
   const secret = values.secret ?? randomBytes(32).toString('base64url');
   const row = await insertWebhook(ctx.db, {
     url: values.url,

@@ -4,54 +4,23 @@
  * top 3; arrows and a slide for rank changes.
  */
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import type { LeaderboardMetric } from '../gql/graphql.ts';
-import { useFlip, useLatest, usePreviousRanks } from '../lib/boards.ts';
+import { BoardRowsFragment, medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { selectionDate } from './PeriodPicker.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
-
-export const LeaderboardTableFragment = graphql(`
-  fragment LeaderboardTable_board on Leaderboard {
-    version
-    metric
-    periodType
-    periodStart
-    periodEnd
-    totalEntries
-    team {
-      id
-      name
-    }
-    entries {
-      rank
-      medal
-      revenue
-      ordersWon
-      conversionRate
-      winRate
-      user {
-        id
-        name
-        team {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
 
 const BOARD_QUERY = graphql(`
   query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {
     leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {
       version
       periodStart
-      ...LeaderboardTable_board
+      ...BoardRows_board
     }
   }
 `);
@@ -61,7 +30,7 @@ const BOARD_LIVE = graphql(`
     leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {
       version
       periodStart
-      ...LeaderboardTable_board
+      ...BoardRows_board
     }
   }
 `);
@@ -137,14 +106,12 @@ export function LeaderboardTable({
   boardKey,
   highlight,
 }: {
-  board: FragmentType<typeof LeaderboardTableFragment>;
+  board: FragmentType<typeof BoardRowsFragment>;
   boardKey: string;
   highlight?: string;
 }) {
-  const board = getFragmentData(LeaderboardTableFragment, ref);
-  const previous = usePreviousRanks(boardKey, board);
-  const body = useRef<HTMLTableSectionElement>(null);
-  useFlip(body, `${boardKey}|${board.version}`);
+  const board = getFragmentData(BoardRowsFragment, ref);
+  const { container: body, previous } = useBoardMotion<HTMLTableSectionElement>(boardKey, board);
   if (board.entries.length === 0) return <p className="empty">Nobody on this board yet.</p>;
   const sortedBy = board.metric;
   return (
@@ -181,7 +148,7 @@ export function LeaderboardTable({
             <tr
               key={e.user.id}
               data-flip-key={e.user.id}
-              className={`${e.medal ? `top medal-${e.medal.toLowerCase()}` : ''}${e.user.id === highlight ? ' me' : ''}`}
+              className={`${e.medal ? `top ${medalClass(e.medal)}` : ''}${e.user.id === highlight ? ' me' : ''}`}
             >
               <td className="rank">
                 <span className="rank-number">{e.rank}</span>

@@ -16,14 +16,8 @@ import {
   type GoalDraft,
 } from '../lib/goals.ts';
 import { PERIOD_NAMES, PERIOD_TYPES, periodStart, today } from '../lib/periods.ts';
+import { GoalValueFields, refusalMessage } from './GoalValueFields.tsx';
 import { useCreateGoal } from './mutations.ts';
-
-export function unitHint(metric: GoalMetric): string {
-  if (metric === 'REVENUE') return 'An amount, at most two decimals.';
-  if (metric === 'CONVERSION_RATE' || metric === 'WIN_RATE') return 'A percentage, 0–100.';
-  if (metric === 'CUSTOM') return 'Any positive number; you update its progress by hand.';
-  return 'A whole number.';
-}
 
 export function CreateGoalDialog({
   teams,
@@ -89,13 +83,7 @@ export function CreateGoalDialog({
       const fields: FieldErrors = { ...e?.fields };
       if (fields.userId || fields.teamId) fields.owner = fields.userId ?? fields.teamId;
       setErrors(fields);
-      setFormError(
-        e?.code === 'CONFLICT'
-          ? e.message
-          : Object.keys(fields).length
-            ? 'The server refused some values: see the fields marked below.'
-            : (e?.message ?? 'Could not save the goal.'),
-      );
+      setFormError(e?.code === 'CONFLICT' ? e.message : refusalMessage(e, fields));
     }
   };
 
@@ -178,45 +166,7 @@ export function CreateGoalDialog({
             )}
           </Field>
         </div>
-        <div className="field-row">
-          <Field label="Target" error={errors.targetValue} hint={unitHint(draft.metric)}>
-            {(props) => (
-              <input
-                {...props}
-                name="targetValue"
-                inputMode="decimal"
-                autoComplete="off"
-                value={draft.targetValue}
-                onChange={(e) => set('targetValue', e.target.value)}
-              />
-            )}
-          </Field>
-          {draft.metric === 'CUSTOM' ? (
-            <Field label="Current value" error={errors.currentValue}>
-              {(props) => (
-                <input
-                  {...props}
-                  name="currentValue"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={draft.currentValue}
-                  onChange={(e) => set('currentValue', e.target.value)}
-                />
-              )}
-            </Field>
-          ) : null}
-        </div>
-        <Field label="Description (optional)" error={errors.description}>
-          {(props) => (
-            <textarea
-              {...props}
-              name="description"
-              rows={2}
-              value={draft.description}
-              onChange={(e) => set('description', e.target.value)}
-            />
-          )}
-        </Field>
+        <GoalValueFields metric={draft.metric} values={draft} errors={errors} onChange={set} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -5,7 +5,7 @@
  * first, the server answers CONFLICT with their values, shown here with a way to reapply.
  */
 import { useState } from 'react';
-import { Dialog, Field } from '../components/Form.tsx';
+import { Dialog } from '../components/Form.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import type { GoalCard_GoalFragment, GoalStatus } from '../gql/graphql.ts';
 import { apiError } from '../lib/errors.ts';
@@ -18,7 +18,7 @@ import {
   type FieldErrors,
 } from '../lib/goals.ts';
 import { PERIOD_NAMES } from '../lib/periods.ts';
-import { unitHint } from './CreateGoalDialog.tsx';
+import { GoalValueFields, refusalMessage, type GoalValues } from './GoalValueFields.tsx';
 import { useDeleteGoal, useUpdateGoal } from './mutations.ts';
 
 export const GoalEditorFragment = graphql(`
@@ -76,7 +76,7 @@ export function EditGoalDialog({
 }) {
   const goal = getFragmentData(GoalEditorFragment, ref);
   const [baseVersion, setBaseVersion] = useState(goal.version);
-  const [values, setValues] = useState({
+  const [values, setValues] = useState<GoalValues>({
     targetValue: String(goal.targetValue),
     currentValue: String(goal.currentValue),
     description: goal.description ?? '',
@@ -91,7 +91,7 @@ export function EditGoalDialog({
   const title = `${owner} · ${METRIC_NAMES[goal.metric]}`;
   const changedMeanwhile = !theirs && goal.version > baseVersion;
 
-  const set = (key: keyof typeof values, value: string) => {
+  const set = (key: keyof GoalValues, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
@@ -122,12 +122,9 @@ export function EditGoalDialog({
         setFormError(null);
         return;
       }
-      setErrors(e?.fields ?? {});
-      setFormError(
-        e && Object.keys(e.fields).length
-          ? 'The server refused some values: see the fields marked below.'
-          : (e?.message ?? 'Could not save the goal.'),
-      );
+      const fields = e?.fields ?? {};
+      setErrors(fields);
+      setFormError(refusalMessage(e, fields));
     }
   };
 
@@ -206,45 +203,7 @@ export function EditGoalDialog({
             {formError}
           </p>
         ) : null}
-        <div className="field-row">
-          <Field label="Target" error={errors.targetValue} hint={unitHint(goal.metric)}>
-            {(props) => (
-              <input
-                {...props}
-                name="targetValue"
-                inputMode="decimal"
-                autoComplete="off"
-                value={values.targetValue}
-                onChange={(e) => set('targetValue', e.target.value)}
-              />
-            )}
-          </Field>
-          {goal.metric === 'CUSTOM' ? (
-            <Field label="Current value" error={errors.currentValue}>
-              {(props) => (
-                <input
-                  {...props}
-                  name="currentValue"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={values.currentValue}
-                  onChange={(e) => set('currentValue', e.target.value)}
-                />
-              )}
-            </Field>
-          ) : null}
-        </div>
-        <Field label="Description (optional)" error={errors.description}>
-          {(props) => (
-            <textarea
-              {...props}
-              name="description"
-              rows={2}
-              value={values.description}
-              onChange={(e) => set('description', e.target.value)}
-            />
-          )}
-        </Field>
+        <GoalValueFields metric={goal.metric} values={values} errors={errors} onChange={set} />
         <div className="dialog-actions">
           {confirmDelete ? (
             <span className="confirm-delete" role="group" aria-label="Confirm deletion">

@@ -20,9 +20,8 @@ type Documents = {
   '\n  query GoalsTab {\n    goals {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': typeof types.GoalRemovedDocument;
-  '\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.LeaderboardTable_BoardFragmentDoc;
-  '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n': typeof types.LeaderboardTabDocument;
-  '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n': typeof types.LeaderboardLiveDocument;
+  '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardTabDocument;
+  '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardLiveDocument;
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
   '\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n': typeof types.DirectoryDocument;
   '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n  }\n': typeof types.SummaryCardsDocument;
@@ -36,8 +35,9 @@ type Documents = {
   '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
   '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.UpdateGoalDocument;
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
+  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.BoardRows_BoardFragmentDoc;
   '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvAchievementDocument;
-  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n': typeof types.TvBoardDocument;
   '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvGoalChangedDocument;
   '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n': typeof types.TvGoalRemovedDocument;
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n': typeof types.TvMeDocument;
@@ -54,11 +54,9 @@ const documents: Documents = {
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
     types.GoalChangedDocument,
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': types.GoalRemovedDocument,
-  '\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n':
-    types.LeaderboardTable_BoardFragmentDoc,
-  '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n':
+  '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n':
     types.LeaderboardTabDocument,
-  '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n':
+  '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n':
     types.LeaderboardLiveDocument,
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.MeDocument,
@@ -85,9 +83,11 @@ const documents: Documents = {
   '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
     types.UpdateGoalDocument,
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': types.DeleteGoalDocument,
+  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+    types.BoardRows_BoardFragmentDoc,
   '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n':
     types.TvAchievementDocument,
-  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n':
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n':
     types.TvBoardDocument,
   '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.TvGoalChangedDocument,
@@ -150,20 +150,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  fragment LeaderboardTable_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+  source: '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n',
+): (typeof documents)['\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n',
-): (typeof documents)['\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n',
-): (typeof documents)['\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...LeaderboardTable_board\n    }\n  }\n'];
+  source: '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n',
+): (typeof documents)['\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -246,14 +240,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      generatedAt\n      totalEntries\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -146,32 +146,6 @@ export type GoalRemovedSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type GoalRemovedSubscription = { __typename: 'Subscription'; goalRemoved: string };
 
-export type LeaderboardTable_BoardFragment = {
-  __typename: 'Leaderboard';
-  version: string;
-  metric: LeaderboardMetric;
-  periodType: PeriodType;
-  periodStart: string;
-  periodEnd: string;
-  totalEntries: number;
-  team: { __typename: 'Team'; id: string; name: string } | null;
-  entries: Array<{
-    __typename: 'LeaderboardEntry';
-    rank: number;
-    medal: Medal | null;
-    revenue: string;
-    ordersWon: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    user: {
-      __typename: 'User';
-      id: string;
-      name: string;
-      team: { __typename: 'Team'; id: string; name: string } | null;
-    };
-  }>;
-} & { ' $fragmentName'?: 'LeaderboardTable_BoardFragment' };
-
 export type LeaderboardTabQueryVariables = Exact<{
   metric: LeaderboardMetric;
   periodType: PeriodType;
@@ -182,7 +156,7 @@ export type LeaderboardTabQueryVariables = Exact<{
 export type LeaderboardTabQuery = {
   __typename: 'Query';
   leaderboard: { __typename: 'Leaderboard'; version: string; periodStart: string } & {
-    ' $fragmentRefs'?: { LeaderboardTable_BoardFragment: LeaderboardTable_BoardFragment };
+    ' $fragmentRefs'?: { BoardRows_BoardFragment: BoardRows_BoardFragment };
   };
 };
 
@@ -195,7 +169,7 @@ export type LeaderboardLiveSubscriptionVariables = Exact<{
 export type LeaderboardLiveSubscription = {
   __typename: 'Subscription';
   leaderboardChanged: { __typename: 'Leaderboard'; version: string; periodStart: string } & {
-    ' $fragmentRefs'?: { LeaderboardTable_BoardFragment: LeaderboardTable_BoardFragment };
+    ' $fragmentRefs'?: { BoardRows_BoardFragment: BoardRows_BoardFragment };
   };
 };
 
@@ -440,6 +414,32 @@ export type DeleteGoalMutationVariables = Exact<{
 
 export type DeleteGoalMutation = { __typename: 'Mutation'; deleteGoal: string };
 
+export type BoardRows_BoardFragment = {
+  __typename: 'Leaderboard';
+  version: string;
+  metric: LeaderboardMetric;
+  periodType: PeriodType;
+  periodStart: string;
+  periodEnd: string;
+  totalEntries: number;
+  team: { __typename: 'Team'; id: string; name: string } | null;
+  entries: Array<{
+    __typename: 'LeaderboardEntry';
+    rank: number;
+    medal: Medal | null;
+    revenue: string;
+    ordersWon: number;
+    conversionRate: number | null;
+    winRate: number | null;
+    user: {
+      __typename: 'User';
+      id: string;
+      name: string;
+      team: { __typename: 'Team'; id: string; name: string } | null;
+    };
+  }>;
+} & { ' $fragmentName'?: 'BoardRows_BoardFragment' };
+
 export type TvAchievementSubscriptionVariables = Exact<{
   teamId?: string | number | null | undefined;
 }>;
@@ -466,30 +466,8 @@ export type TvBoardSubscriptionVariables = Exact<{
 
 export type TvBoardSubscription = {
   __typename: 'Subscription';
-  leaderboardChanged: {
-    __typename: 'Leaderboard';
-    version: string;
-    metric: LeaderboardMetric;
-    periodType: PeriodType;
-    periodStart: string;
-    generatedAt: string;
-    totalEntries: number;
-    team: { __typename: 'Team'; id: string; name: string } | null;
-    entries: Array<{
-      __typename: 'LeaderboardEntry';
-      rank: number;
-      medal: Medal | null;
-      revenue: string;
-      ordersWon: number;
-      conversionRate: number | null;
-      winRate: number | null;
-      user: {
-        __typename: 'User';
-        id: string;
-        name: string;
-        team: { __typename: 'Team'; name: string } | null;
-      };
-    }>;
+  leaderboardChanged: { __typename: 'Leaderboard' } & {
+    ' $fragmentRefs'?: { BoardRows_BoardFragment: BoardRows_BoardFragment };
   };
 };
 
@@ -569,75 +547,6 @@ export const AchievementCard_AchievementFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AchievementCard_AchievementFragment, unknown>;
-export const LeaderboardTable_BoardFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'LeaderboardTable_board' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'entries' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<LeaderboardTable_BoardFragment, unknown>;
 export const GoalCard_GoalFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -745,6 +654,75 @@ export const GoalEditor_GoalFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<GoalEditor_GoalFragment, unknown>;
+export const BoardRows_BoardFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BoardRows_board' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BoardRows_BoardFragment, unknown>;
 export const AchievementsTabDocument = {
   kind: 'Document',
   definitions: [
@@ -1326,7 +1304,7 @@ export const LeaderboardTabDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'LeaderboardTable_board' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BoardRows_board' } },
               ],
             },
           },
@@ -1335,7 +1313,7 @@ export const LeaderboardTabDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'LeaderboardTable_board' },
+      name: { kind: 'Name', value: 'BoardRows_board' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
       selectionSet: {
         kind: 'SelectionSet',
@@ -1462,7 +1440,7 @@ export const LeaderboardLiveDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'LeaderboardTable_board' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BoardRows_board' } },
               ],
             },
           },
@@ -1471,7 +1449,7 @@ export const LeaderboardLiveDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'LeaderboardTable_board' },
+      name: { kind: 'Name', value: 'BoardRows_board' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
       selectionSet: {
         kind: 'SelectionSet',
@@ -2587,52 +2565,64 @@ export const TvBoardDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BoardRows_board' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BoardRows_board' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
+                  name: { kind: 'Name', value: 'user' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'entries' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'user' },
+                        name: { kind: 'Name', value: 'team' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'team' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
-                              },
-                            },
                           ],
                         },
                       },

@@ -1,9 +1,52 @@
 /**
- * Leaderboard helpers shared by the dashboard and the TV: keep the newest version (a late, older
- * frame is ignored), remember each person's previous rank for the arrows, and animate rows to their
- * new places (FLIP). All state is bounded by the board's size.
+ * Leaderboard helpers shared by the dashboard and the TV: what a board shows (one fragment), keep the
+ * newest version (a late, older frame is ignored), remember each person's previous rank for the
+ * arrows, and animate rows to their new places (FLIP). All state is bounded by the board's size.
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { graphql } from '../gql/index.ts';
+import type { Medal } from '../gql/graphql.ts';
+
+/**
+ * What the dashboard's table and the TV's rows show of a board. One fragment for the whole board,
+ * not one per entry: the server's depth limit (MAX_DEPTH 8) counts each fragment spread as two
+ * levels, and a spread inside this one would take the dashboard's board past it.
+ */
+export const BoardRowsFragment = graphql(`
+  fragment BoardRows_board on Leaderboard {
+    version
+    metric
+    periodType
+    periodStart
+    periodEnd
+    totalEntries
+    team {
+      id
+      name
+    }
+    entries {
+      rank
+      medal
+      revenue
+      ordersWon
+      conversionRate
+      winRate
+      user {
+        id
+        name
+        team {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** The row class of a medal place ("medal-gold"), '' for the others. */
+export function medalClass(medal: Medal | null): string {
+  return medal ? `medal-${medal.toLowerCase()}` : '';
+}
 
 interface Versioned {
   version: string;
@@ -96,4 +139,20 @@ export function useFlip(container: RefObject<HTMLElement | null>, version: strin
     });
     positions.current = next; // only the rows on screen: bounded
   }, [container, version]);
+}
+
+/**
+ * A live board's motion: each person's previous rank (for the arrows) and a container whose
+ * [data-flip-key] rows slide to their new places with each version (only while `animate`, e.g.
+ * while a TV screen is the one shown).
+ */
+export function useBoardMotion<E extends HTMLElement>(
+  key: string,
+  board: { version: string; entries: readonly Ranked[] } | null,
+  animate = true,
+): { container: RefObject<E | null>; previous: ReadonlyMap<string, number> | undefined } {
+  const previous = usePreviousRanks(key, board);
+  const container = useRef<E>(null);
+  useFlip(container, animate && board ? `${key}|${board.version}` : null);
+  return { container, previous };
 }

@@ -1,42 +1,17 @@
 /** One live board on the TV: top 10 of a metric, big enough to read across the room. */
 import { useSubscription } from '@apollo/client/react';
-import { useRef } from 'react';
 import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import type { LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
-import { useFlip, useLatest, usePreviousRanks } from '../lib/boards.ts';
+import { BoardRowsFragment, medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
 
 const TV_BOARD = graphql(`
   subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {
     leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {
-      version
-      metric
-      periodType
-      periodStart
-      generatedAt
-      totalEntries
-      team {
-        id
-        name
-      }
-      entries {
-        rank
-        medal
-        revenue
-        ordersWon
-        conversionRate
-        winRate
-        user {
-          id
-          name
-          team {
-            name
-          }
-        }
-      }
+      ...BoardRows_board
     }
   }
 `);
@@ -87,10 +62,8 @@ export function TvBoardFeed({
     fetchPolicy: 'no-cache',
   });
   const key = `${metric}|${periodType}|${teamId}`;
-  const board = useLatest(key, data?.leaderboardChanged);
-  const previous = usePreviousRanks(key, board);
-  const list = useRef<HTMLOListElement>(null);
-  useFlip(list, active ? `${board?.version}` : null);
+  const board = useLatest(key, getFragmentData(BoardRowsFragment, data?.leaderboardChanged));
+  const { container: list, previous } = useBoardMotion<HTMLOListElement>(key, board, active);
 
   const top = board?.entries[0] ? primary(metric, board.entries[0]).value : 0;
   return (
@@ -126,7 +99,7 @@ export function TvBoardFeed({
               <li
                 key={e.user.id}
                 data-flip-key={e.user.id}
-                className={`tv-row${e.medal ? ` medal-${e.medal.toLowerCase()}` : ''}`}
+                className={`tv-row ${medalClass(e.medal)}`.trim()}
                 data-user={e.user.name}
               >
                 <span className="tv-rank">
