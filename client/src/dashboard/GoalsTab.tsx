@@ -3,7 +3,7 @@
  * kept live: goalChanged upserts (its first frames are the current goals), goalRemoved removes.
  */
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getFragmentData, graphql } from '../gql/index.ts';
 import { CreateGoalDialog } from '../goals/CreateGoalDialog.tsx';
 import { EditGoalDialog } from '../goals/GoalEditor.tsx';
@@ -55,13 +55,12 @@ const GOAL_REMOVED = graphql(`
   }
 `);
 
-export function GoalsTab({ person }: { person: Person | null }) {
+/** `teamId`: the dashboard's team, which narrows the list of all active goals (null: every team). */
+export function GoalsTab({ person, teamId }: { person: Person | null; teamId: string | null }) {
   const viewer = useViewer();
   const { data, error, loading, subscribeToMore, client } = useQuery(GOALS_TAB);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const [teamFilter, setTeamFilter] = useState<string>(person?.teamId ?? viewer.me.teamId ?? 'all');
-  const filterId = useId();
 
   useEffect(() => {
     const stopChanged = subscribeToMore({
@@ -100,7 +99,8 @@ export function GoalsTab({ person }: { person: Person | null }) {
   const goals = data?.goals ?? [];
   const mine = person ? goals.filter((g) => g.user?.id === person.id) : [];
   const teamOf = (g: (typeof goals)[number]) => g.team?.id ?? g.user?.team?.id ?? null;
-  const shown = teamFilter === 'all' ? goals : goals.filter((g) => teamOf(g) === teamFilter);
+  const shown = teamId === null ? goals : goals.filter((g) => teamOf(g) === teamId);
+  const teamName = viewer.teams.find((t) => t.id === teamId)?.name;
   const editingGoal = goals.find((g) => g.id === editing);
   const canCreate = canWriteAnyGoal(viewer);
   const writableTeams = viewer.teams.filter(
@@ -137,20 +137,10 @@ export function GoalsTab({ person }: { person: Person | null }) {
       )}
 
       <div className="section-head">
-        <h2>All active goals</h2>
-        {viewer.teams.length > 1 ? (
-          <label className="inline-field" htmlFor={filterId}>
-            <span>Team</span>
-            <select id={filterId} value={teamFilter} onChange={(e) => setTeamFilter(e.target.value)}>
-              <option value="all">All teams</option>
-              {viewer.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <h2>
+          All active goals
+          {teamName ? <span className="muted"> · {teamName}</span> : null}
+        </h2>
       </div>
       {shown.length === 0 ? (
         <p className="empty">No active goals.</p>

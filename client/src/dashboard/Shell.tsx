@@ -172,7 +172,7 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
   // the summary cards and the Team tab refetch when it moves; a VIEWER sees neither
   const figures = useFiguresFeed(period, connection, viewer.me.role !== 'VIEWER');
   const [personId, setPersonId] = useState<string | null>(() => defaultPerson(viewer)?.id ?? null);
-  // '' = all teams: the leaderboard, the Team tab and exports follow this one choice
+  // '' = all teams: the goals list, the leaderboard, the Team tab and exports follow this one choice
   const [teamId, setTeamId] = useState('');
   const teamSelectId = useId();
   const person =
@@ -280,7 +280,7 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
           ))}
         </div>
         <section id="tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
-          {tab === 'goals' ? <GoalsTab person={person} /> : null}
+          {tab === 'goals' ? <GoalsTab person={person} teamId={teamId || null} /> : null}
           {tab === 'leaderboard' ? <LeaderboardTab period={period} teamId={teamId || null} /> : null}
           {tab === 'achievements' ? <AchievementsTab person={person} /> : null}
           {tab === 'team' ? <TeamTab period={period} teamId={teamId || null} /> : null}
