@@ -64,7 +64,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const org = await bootstrapDatabase(database.db, config, logger, options.now);
     const schema = await buildAppSchema();
 
-    const live = new LiveHub({ db: database.db, org, logger, coalesceMs: config.liveCoalesceMs });
+    const live = new LiveHub({
+      db: database.db,
+      org,
+      logger,
+      coalesceMs: config.liveCoalesceMs,
+      maxCoalesceMs: config.liveMaxCoalesceMs,
+    });
     // who each token is, kept until the users/teams tables change (the bridge says when)
     const directory = new ViewerDirectory(database.db);
     await live.start();

@@ -65,6 +65,8 @@ const schema = z.object({
   /** One-click sign-in as the demo accounts (embedded demo only). */
   DEMO_SIGN_IN: bool.default(true),
   LIVE_COALESCE_MS: z.coerce.number().int().nonnegative().default(25),
+  /** The longest coalescing window, reached during a sustained burst of changes. */
+  LIVE_MAX_COALESCE_MS: z.coerce.number().int().nonnegative().default(250),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(5000),
   LIVE_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   /** The webhook worker's fallback poll: it is woken by NOTIFY and times due retries itself. */
@@ -106,6 +108,7 @@ export type Config = Readonly<{
   wsMaxBuffered: number;
   wsSendTimeoutMs: number;
   liveCoalesceMs: number;
+  liveMaxCoalesceMs: number;
   demoSignIn: boolean;
   liveHeartbeatMs: number;
   liveHeartbeatTimeoutMs: number;
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wsMaxBuffered: e.WS_MAX_BUFFERED,
     wsSendTimeoutMs: e.WS_SEND_TIMEOUT_MS,
     liveCoalesceMs: e.LIVE_COALESCE_MS,
+    liveMaxCoalesceMs: e.LIVE_MAX_COALESCE_MS,
     demoSignIn: e.DEMO_SIGN_IN,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
     liveHeartbeatTimeoutMs: e.LIVE_HEARTBEAT_TIMEOUT_MS,

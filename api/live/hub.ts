@@ -4,8 +4,15 @@
  * Invariants:
  * - Each watched leaderboard (period type, metric, team, limit; always the current period) is
  *   recomputed at most once per burst of notifications, whatever the number of subscribers: a
- *   notification only marks boards dirty; one flush, `coalesceMs` after the first mark, recomputes
+ *   notification only marks boards dirty; one flush, a window after the first mark, recomputes
  *   the dirty boards. Marks that arrive during a flush cause exactly one more flush.
+ * - The window is `coalesceMs` while changes come one at a time (each is on screen that long
+ *   after its commit, plus the recompute). When another commit's notifications arrive while a
+ *   window is open or a flush runs, changes are coming faster than screens can usefully show
+ *   them: the next window is twice as long, up to `maxCoalesceMs`, so a sustained burst costs a
+ *   few frames a second, not one per change. The first window without one resets it. (One
+ *   commit's notifications arrive together: only marks more than SAME_COMMIT_MS after the window
+ *   opened count as another commit.)
  * - A board is published only when what it shows changed (fingerprint of period and entries,
  *   names included), with a version that only ever increases: max(last + 1, the database's
  *   rollup clock in microseconds), so a new process continues above an older one's versions.
@@ -68,6 +75,8 @@ export interface HubOptions {
   logger: Logger;
   /** How long a burst of notifications is gathered before boards are recomputed. @default 25 */
   coalesceMs?: number;
+  /** The longest window during a sustained burst. @default 250 */
+  maxCoalesceMs?: number;
   /** Capacity of a goal or badge subscriber's queue. @default 1000 */
   queueCapacity?: number;
   now?: () => Date;
@@ -94,6 +103,8 @@ interface Board {
 
 const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
 const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
+/** Notifications this close to the first of a window come from the same commit. */
+const SAME_COMMIT_MS = 3;
 /** After a failed flush (database unreachable), wait this long before the next try. */
 const RETRY_MS = 1000;
 
@@ -112,11 +123,20 @@ export class LiveHub {
   private again = false;
   private retry = false;
   private disposed = false;
-  private readonly coalesceMs: number;
+  /** The window while changes come one at a time. */
+  readonly coalesceMs: number;
+  private readonly maxCoalesceMs: number;
+  /** The current window (see the invariants), when it opened, and whether a burst was seen. */
+  private window: number;
+  private windowOpenedAt = 0;
+  private flushEndedAt = 0;
+  private burst = false;
   private readonly now: () => Date;
 
   constructor(private readonly options: HubOptions) {
     this.coalesceMs = options.coalesceMs ?? 25;
+    this.maxCoalesceMs = Math.max(this.coalesceMs, options.maxCoalesceMs ?? 250);
+    this.window = this.coalesceMs;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -131,6 +151,11 @@ export class LiveHub {
     for (const b of this.boards.values()) for (const m of b.subscribers) void m.return();
     for (const m of this.goalListeners) void m.return();
     for (const m of this.achievementListeners) void m.return();
+  }
+
+  /** The current coalescing window, in ms (see the invariants): coalesceMs unless in a burst. */
+  get coalesceWindow(): number {
+    return this.window;
   }
 
   get watchedBoards(): number {
@@ -177,6 +202,8 @@ export class LiveHub {
         this.everythingChanged();
         return;
     }
+    if (this.flushing || (this.timer && performance.now() - this.windowOpenedAt > SAME_COMMIT_MS))
+      this.burst = true;
     this.schedule();
   }
 
@@ -253,20 +280,27 @@ export class LiveHub {
 
   // ------------------------------------------------------------------ flushing
 
-  private schedule(delay = this.coalesceMs): void {
+  /** Opens a window (flush after `delay`, by default the current window) unless one is open. */
+  private schedule(delay?: number): void {
     if (this.disposed) return;
     if (this.flushing) {
       this.again = true;
       return;
     }
+    const now = performance.now();
     if (this.timer) {
-      if (delay > 0) return;
+      if (delay === undefined || delay > 0) return;
       clearTimeout(this.timer);
+    } else {
+      // quiet for longer than a window since the last flush: whatever burst there was is over
+      if (now - this.flushEndedAt > this.window) this.window = this.coalesceMs;
+      this.windowOpenedAt = now;
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flushing = this.flush().finally(() => {
         this.flushing = undefined;
+        this.flushEndedAt = performance.now();
         if (this.retry) {
           this.retry = false;
           this.again = false;
@@ -276,11 +310,13 @@ export class LiveHub {
           this.schedule();
         }
       });
-    }, delay);
+    }, delay ?? this.window);
   }
 
   private async flush(): Promise<void> {
     this.stats.flushes += 1;
+    this.window = this.burst ? Math.min(Math.max(this.window, 1) * 2, this.maxCoalesceMs) : this.coalesceMs;
+    this.burst = false;
     const dirty = [...this.boards.values()].filter((b) => b.dirty);
     for (const b of dirty) b.dirty = false;
     const goalIds = [...this.pendingGoals];

@@ -69,4 +69,34 @@ describe('leaderboardChanged', () => {
     frames.stop();
     await client.dispose();
   });
+  it('gathers a sustained burst into a few frames, and single changes promptly again after it', async () => {
+    const client = connect(server.url, await server.token(org.viewer));
+    const frames = subscribe<Board>(client, BOARD);
+    await frames.waitFor(() => true);
+    await server.app.live.settled();
+    const carol = (f: Board) =>
+      Number(f.leaderboardChanged.entries.find((e) => e.user.name === 'Carol Cruz')?.revenue ?? 0);
+    const start = carol(frames.values.at(-1)!);
+    const base = server.app.live.coalesceMs;
+    const before = { ...server.app.live.stats };
+    let widest = base;
+    // 60 sales of 1.00, 4 requests at a time: commits keep arriving while windows are open
+    for (let round = 0; round < 15; round += 1) {
+      await Promise.all([0, 1, 2, 3].map((i) => sale(org.reps.west1.id, '1.00', `burst-${round}-${i}`)));
+      widest = Math.max(widest, server.app.live.coalesceWindow);
+    }
+    const total = await frames.waitFor((f) => carol(f) === start + 60);
+    await server.app.live.settled();
+    const published = server.app.live.stats.published - before.published;
+    expect(widest).toBeGreaterThan(base);
+    expect(published).toBeLessThan(30);
+    expect(frames.values.at(-1)).toEqual(total);
+
+    await sale(org.reps.west1.id, '1.00', 'burst-after');
+    await frames.waitFor((f) => carol(f) === start + 61);
+    await server.app.live.settled();
+    expect(server.app.live.coalesceWindow).toBe(base);
+    frames.stop();
+    await client.dispose();
+  });
 });
