@@ -16,11 +16,18 @@ export const AGGREGATE_INTEGER_DIGITS = 18;
 
 const CENTS_PER_UNIT = 100n;
 
-function moneyPattern(maxIntegerDigits: number): RegExp {
-  return new RegExp(`^([+-]?)(\\d{1,${maxIntegerDigits}})(?:\\.(\\d{1,2}))?$`);
-}
+// Built once per digit limit: parsing runs per row of every board and team figure, and compiling
+// a RegExp per call was a measurable share of those requests (BENCHMARKS.md, M5 profiles).
+const patterns = new Map<number, RegExp>();
 
-const DEFAULT_PATTERN = moneyPattern(MAX_INTEGER_DIGITS);
+function moneyPattern(maxIntegerDigits: number): RegExp {
+  let pattern = patterns.get(maxIntegerDigits);
+  if (pattern === undefined) {
+    pattern = new RegExp(`^([+-]?)(\\d{1,${maxIntegerDigits}})(?:\\.(\\d{1,2}))?$`);
+    patterns.set(maxIntegerDigits, pattern);
+  }
+  return pattern;
+}
 
 /**
  * Amount in cents, or null if the input is not a plain decimal with at most 2 decimals.
@@ -41,7 +48,7 @@ export function parseMoney(input: string | number, maxIntegerDigits = MAX_INTEGE
   } else {
     return null;
   }
-  const pattern = maxIntegerDigits === MAX_INTEGER_DIGITS ? DEFAULT_PATTERN : moneyPattern(maxIntegerDigits);
+  const pattern = moneyPattern(maxIntegerDigits);
   const match = pattern.exec(text);
   if (match === null) return null;
   const [, sign, units = '0', fraction = ''] = match;

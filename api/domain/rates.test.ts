@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avgDealSize, conversionRate, quotationAcceptanceRate, rate, winRate } from './rates.ts';
+import { roundHalfUp } from './rounding.ts';
 
 const count = fc.integer({ min: 0, max: 1_000_000 });
 
@@ -36,6 +37,36 @@ describe('rate', () => {
         expect(rate(n, d)).toBe(referenceRate(n, d));
       }),
     );
+  });
+
+  const int4 = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+  const denominator = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 33 }));
+
+  it('equals exact half-up rounding for any int4 count (property)', () => {
+    fc.assert(
+      fc.property(int4, denominator, (n, d) => {
+        expect(rate(n, d)).toBe(referenceRate(n, d));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('returns what rounding the float quotient returns, for counts (property)', () => {
+    // rate takes an integer path for counts; it must agree with the float path it replaced
+    fc.assert(
+      fc.property(fc.oneof(int4, count), denominator, (n, d) => {
+        expect(rate(n, d)).toBe(roundHalfUp((n / d) * 100, 2));
+      }),
+      { numRuns: 2000 },
+    );
+    for (let d = 1; d <= 250; d += 1)
+      for (let n = 0; n <= 2 * d; n += 1) expect(rate(n, d)).toBe(roundHalfUp((n / d) * 100, 2));
+  });
+
+  it('keeps the float path for operands that are not counts', () => {
+    expect(rate(1.5, 4)).toBe(37.5);
+    expect(rate(-1, 3)).toBe(-33.33);
+    expect(rate(2 ** 40, 3)).toBe(roundHalfUp((2 ** 40 / 3) * 100, 2));
   });
 });
 
