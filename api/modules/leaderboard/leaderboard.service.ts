@@ -1,9 +1,12 @@
 /**
  * Leaderboards: every seller in scope ranked with standard competition ranking (ties share a
- * rank) on each metric; the board's metric orders the entries. Ranking is pure (domain/ranking.ts)
- * so the live hub can reuse it.
+ * rank) on each metric; the board's metric orders the entries, ties by name (JavaScript's
+ * localeCompare) then id. Postgres ranks (window functions) and returns only the rows that can
+ * make the top `limit`; rates are computed here for those rows only. The same ranking written in
+ * JavaScript (rankBoard, domain/ranking.ts) is the reference the tests compare it with.
  */
 import { LIMITS, type LeaderboardMetric, type PeriodType } from '../../../schema/db/constants.ts';
+import type { UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
@@ -13,8 +16,9 @@ import { conversionRate, winRate } from '../../domain/rates.ts';
 import { BadInputError, NotFoundError } from '../../errors.ts';
 import { optionalId } from '../../graphql/ids.ts';
 import { dayOf } from '../performance/performance.service.ts';
-import { boardRows, boardVersion, type BoardRow } from './leaderboard.queries.ts';
-import type { Leaderboard, LeaderboardEntry } from './leaderboard.type.ts';
+import { toUserRow } from '../users/user.queries.ts';
+import { rankedBoard, type BoardRow, type RankedBoardRow } from './leaderboard.queries.ts';
+import { LeaderboardEntry, type Leaderboard } from './leaderboard.type.ts';
 
 export interface LeaderboardArgs {
   periodType: PeriodType;
@@ -30,7 +34,10 @@ interface Scored extends BoardRow {
   win: number | null;
 }
 
-/** Ranks board rows; exported for the live hub and tests. */
+/**
+ * The whole ranking in JavaScript, over boardRows: the reference that rankedBoard (the ranking
+ * Postgres does for queries and the live hub) is tested against.
+ */
 export function rankBoard(rows: BoardRow[], metric: LeaderboardMetric): LeaderboardEntry[] {
   const scored: Scored[] = rows.map((r) => ({
     ...r,
@@ -78,17 +85,52 @@ export interface BoardQuery {
   limit: number;
 }
 
-/** Everything a board shows but its version and time: shared by the query and the live hub. */
-export async function computeBoard(
-  db: Queryable,
-  q: BoardQuery,
-): Promise<{ entries: LeaderboardEntry[]; totalEntries: number; dbVersion: string }> {
-  const [rows, dbVersion] = await Promise.all([
-    boardRows(db, q.periodType, q.periodStart, q.teamId),
-    boardVersion(db, q.periodType, q.periodStart, q.teamId),
-  ]);
-  const entries = rankBoard(rows, q.metric);
-  return { entries: entries.slice(0, q.limit), totalEntries: entries.length, dbVersion };
+export interface ComputedBoard {
+  entries: LeaderboardEntry[];
+  totalEntries: number;
+  dbVersion: string;
+}
+
+/** The ranked board's entries, best first (ties by name, then id), with their users' rows. */
+async function rankTop(db: Queryable, q: BoardQuery): Promise<ComputedBoard & { users: UserRow[] }> {
+  const board = await rankedBoard(db, q);
+  const top = board.rows
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name) || a.id - b.id)
+    .slice(0, q.limit);
+  return {
+    entries: top.map(toEntry),
+    totalEntries: board.total,
+    dbVersion: board.version,
+    users: top.map(toUserRow),
+  };
+}
+
+/** One ranked row as an entry: the same fields, in the same order, that rankBoard gives. */
+function toEntry(r: RankedBoardRow): LeaderboardEntry {
+  // an instance: type-graphql copies plain roots into a new instance before each field resolver
+  return Object.assign(new LeaderboardEntry(), {
+    userId: r.id,
+    rank: r.rank,
+    medal: medalFor(r.rank),
+    revenue: r.revenue,
+    ordersWon: r.orders_won,
+    conversionRate: conversionRate(Math.max(0, r.orders_won), Math.max(0, r.leads_created)),
+    winRate: winRate(Math.max(0, r.orders_won), Math.max(0, r.opportunities_lost)),
+    revenueRank: r.revenue_rank,
+    ordersRank: r.orders_rank,
+    conversionRank: r.conversion_rank,
+    winRateRank: r.win_rank,
+  });
+}
+
+/**
+ * Everything a board shows but its version and time: shared by the query and the live hub. One
+ * statement: Postgres ranks every seller and returns only the rows that can make the top `limit`
+ * (rankBoard over boardRows is the same ranking done here in full; tests hold them equal).
+ */
+export async function computeBoard(db: Queryable, q: BoardQuery): Promise<ComputedBoard> {
+  const { users: _users, ...board } = await rankTop(db, q);
+  return board;
 }
 
 export function checkLimit(limit: number): void {
@@ -103,13 +145,15 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
   const teamId = optionalId(args.teamId, 'Team');
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   const start = periodStart(args.periodType, dayOf(ctx, args.date));
-  const board = await computeBoard(ctx.db, {
+  const board = await rankTop(ctx.db, {
     periodType: args.periodType,
     periodStart: start,
     metric: args.metric,
     teamId,
     limit: args.limit,
   });
+  // the entries' users came with the ranking: `user { ... }` needs no statement of its own
+  for (const user of board.users) ctx.loaders.userById.prime(user.id, user);
   return {
     teamId,
     periodType: args.periodType,

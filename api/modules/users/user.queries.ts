@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { users, type UserRow } from '../../../schema/db/index.ts';
 import type { Role } from '../../../schema/db/constants.ts';
-import type { Queryable } from '../../db/client.ts';
+import { rows, type Queryable } from '../../db/client.ts';
 
 export function listUsers(
   db: Queryable,
@@ -18,25 +18,59 @@ export function listUsers(
     .orderBy(asc(users.name), asc(users.id));
 }
 
+/** The columns of a `users` row as raw SQL returns them (snake case, timestamps as text). */
+export interface RawUserColumns {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  team_id: number | null;
+  active: boolean;
+  created_at: string | Date;
+}
+
+/**
+ * The select list that yields RawUserColumns from `users` aliased as `alias`, so a statement that
+ * reads users anyway can hand them to the DataLoaders (priming) instead of a second statement.
+ */
+export const rawUserColumns = (alias: string): SQL =>
+  sql.raw(
+    `${alias}.id, ${alias}.name, ${alias}.email, ${alias}.role, ${alias}.team_id, ${alias}.active, ${alias}.created_at`,
+  );
+
+/** A raw users row as drizzle maps it (timestamps to Date the way drizzle's timestamp column does). */
+export function toUserRow(raw: RawUserColumns): UserRow {
+  return {
+    id: raw.id,
+    name: raw.name,
+    email: raw.email,
+    role: raw.role,
+    teamId: raw.team_id,
+    active: raw.active,
+    createdAt: raw.created_at instanceof Date ? raw.created_at : new Date(raw.created_at),
+  };
+}
+
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
   return row;
 }
 
-/** The user behind a token, with the teams they manage, in one statement. */
+/**
+ * The user behind a token, with the teams they manage, in one statement. Raw SQL: it runs for
+ * every HTTP request and every directory miss, and drizzle's query builder cost more than the
+ * statement itself there.
+ */
 export async function findViewerByEmail(
   db: Queryable,
   email: string,
 ): Promise<(UserRow & { managedTeamIds: number[] }) | undefined> {
-  const [row] = await db
-    .select({
-      user: users,
-      // qualified by hand: inside a select list drizzle prints bare column names, and teams.id = id is not ours
-      managed: sql<number[]>`array(select t.id from teams t where t.manager_id = "users"."id")`,
-    })
-    .from(users)
-    .where(eq(users.email, email.toLowerCase()));
-  return row ? { ...row.user, managedTeamIds: (row.managed ?? []).map(Number) } : undefined;
+  const [row] = await rows<RawUserColumns & { managed: number[] | null }>(
+    db,
+    sql`select ${rawUserColumns('u')}, array(select t.id from teams t where t.manager_id = u.id) as managed
+        from users u where u.email = ${email.toLowerCase()}`,
+  );
+  return row ? { ...toUserRow(row), managedTeamIds: (row.managed ?? []).map(Number) } : undefined;
 }
 
 export async function insertUser(

@@ -1,0 +1,160 @@
+/**
+ * The leaderboard ranks in Postgres (window functions, only the rows that can make the top N);
+ * rankBoard is the same ranking in JavaScript over every seller. On boards full of ties (equal
+ * revenue, equal rounded rates, no leads, negative pushed counts, equal and accented names), the
+ * two give the same entries for every metric, team and limit — over GraphQL too.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEADERBOARD_METRICS } from '../../schema/db/constants.ts';
+import { boardRows, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
+import { computeBoard, rankBoard } from '../../api/modules/leaderboard/leaderboard.service.ts';
+import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let org: OrgFixture;
+const PERIOD = { periodType: 'MONTHLY', periodStart: '2025-03-01' } as const;
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = [
+  'Zoë Zeta',
+  'zoe zeta',
+  'Émile Ange',
+  'Emile Ange',
+  'emile ange',
+  'Ana',
+  'ana',
+  'Ängel',
+  'Bob',
+];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  org = await createOrg(server);
+  const next = random(20250301);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const teams = [org.teams.east, org.teams.west, null];
+  const people = Array.from(
+    { length: 70 },
+    (_, i) =>
+      sql`(${`${pick(NAMES)}${i % 4 === 0 ? '' : ` ${i % 7}`}`}, ${`rank${i}@example.com`}, ${i % 9 === 0 ? 'MANAGER' : 'REP'}, ${pick(teams)})`,
+  );
+  const ids = await server.sql<{ id: number }>(
+    sql`insert into users (name, email, role, team_id) values ${sql.join(people, sql`, `)} returning id`,
+  );
+  const figures = ids
+    .filter(() => next() < 0.85) // some sellers have no rollup row at all
+    .map(({ id }) => {
+      const won = pick([0, 0, 1, 2, 3, 3, 4, 10, -1]);
+      const leads = pick([0, 0, 3, 4, 6, 9, 12, 30, -2]);
+      const lost = pick([0, 1, 2, 3, 6, -1]);
+      const revenue = pick(['0.00', '100.00', '100.00', '250.50', '250.05', '999999.99', '12.34', '-5.00']);
+      return sql`(${id}, 'MONTHLY', '2025-03-01', '2025-03-31', ${leads}, ${won}, ${lost}, ${revenue})`;
+    });
+  // rates that tie only once rounded to 2 decimals (half up), or that differ only in the 2nd decimal
+  const crafted: [won: number, leads: number, lost: number][] = [
+    [1, 800, 799], // 0.125 -> 0.13, win 0.125 -> 0.13
+    [13, 10_000, 9_987], // 0.13, win 0.13
+    [1, 7, 6], // 14.29
+    [100, 700, 600], // 14.29
+    [1_000, 7_001, 6_001], // 14.28
+    [1, 32, 31], // 3.125 -> 3.13
+    [313, 10_000, 9_687], // 3.13
+    [1, 8, 7], // 12.5
+  ];
+  const craftedIds = await server.sql<{ id: number }>(
+    sql`insert into users (name, email, role, team_id) values ${sql.join(
+      crafted.map((_, i) => sql`(${`Crafted ${i}`}, ${`crafted${i}@example.com`}, 'REP', ${org.teams.east})`),
+      sql`, `,
+    )} returning id`,
+  );
+  crafted.forEach(([won, leads, lost], i) =>
+    figures.push(
+      sql`(${craftedIds[i]?.id}, 'MONTHLY', '2025-03-01', '2025-03-31', ${leads}, ${won}, ${lost}, '1000.00')`,
+    ),
+  );
+  await server.sql(sql`insert into sales_performance
+    (user_id, period_type, period_start, period_end, leads_created, orders_won, opportunities_lost, revenue)
+    values ${sql.join(figures, sql`, `)}`);
+});
+afterAll(() => server?.close());
+
+describe('leaderboard ranking in SQL', () => {
+  it('equals the JavaScript ranking of every seller, for every metric, team and limit', async () => {
+    const db = server.app.database.db;
+    let compared = 0;
+    for (const teamId of [null, org.teams.east, org.teams.west]) {
+      const rows = await boardRows(db, PERIOD.periodType, PERIOD.periodStart, teamId);
+      const version = await boardVersion(db, PERIOD.periodType, PERIOD.periodStart, teamId);
+      for (const metric of LEADERBOARD_METRICS) {
+        const reference = rankBoard(rows, metric);
+        for (const limit of [1, 2, 3, 5, 10, 17, 40, 500]) {
+          const board = await computeBoard(db, { ...PERIOD, metric, teamId, limit });
+          expect(board.totalEntries).toBe(reference.length);
+          expect(board.dbVersion).toBe(version);
+          expect(board.entries).toEqual(reference.slice(0, limit));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(3 * LEADERBOARD_METRICS.length * 8);
+  });
+
+  it('has ties to break: equal ranks on every metric, sellers without rates, equal names', async () => {
+    const rows = await boardRows(server.app.database.db, PERIOD.periodType, PERIOD.periodStart, null);
+    for (const metric of LEADERBOARD_METRICS) {
+      const ranks = rankBoard(rows, metric).map((e) => e.rank);
+      expect(new Set(ranks).size).toBeLessThan(ranks.length / 2);
+    }
+    const entries = rankBoard(rows, 'CONVERSION_RATE');
+    expect(entries.some((e) => e.conversionRate === null)).toBe(true);
+  });
+
+  it('serves the same board over GraphQL, users included, for a board without sellers too', async () => {
+    const rows = await boardRows(server.app.database.db, PERIOD.periodType, PERIOD.periodStart, null);
+    const names = new Map(rows.map((r) => [r.user_id, r.name]));
+    for (const metric of LEADERBOARD_METRICS) {
+      const response = await server.gql<{
+        leaderboard: {
+          totalEntries: number;
+          entries: {
+            rank: number;
+            user: { id: string; name: string };
+            revenue: string;
+            winRateRank: number;
+          }[];
+        };
+      }>(
+        `query($m: LeaderboardMetric) { leaderboard(periodType: MONTHLY, date: "2025-03-15", metric: $m, limit: 25) {
+          totalEntries entries { rank user { id name } revenue winRateRank } } }`,
+        { m: metric },
+        org.viewer,
+      );
+      const board = dataOf(response).leaderboard;
+      const reference = rankBoard(rows, metric).slice(0, 25);
+      expect(board.totalEntries).toBe(rows.length);
+      expect(board.entries.map((e) => [Number(e.user.id), e.user.name, e.rank, e.winRateRank])).toEqual(
+        reference.map((e) => [e.userId, names.get(e.userId), e.rank, e.winRateRank]),
+      );
+    }
+    const empty = await computeBoard(server.app.database.db, {
+      periodType: 'DAILY',
+      periodStart: '2025-03-15',
+      metric: 'REVENUE',
+      teamId: 999_999,
+      limit: 10,
+    });
+    expect(empty).toEqual({ entries: [], totalEntries: 0, dbVersion: '0' });
+  });
+});
