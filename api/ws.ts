@@ -121,7 +121,11 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     const state: SendState = { pending: [] };
     sends.set(socket, state);
     socket.once('close', () => sends.delete(socket));
-    const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
+    const send = socket.send.bind(socket) as (
+      data: unknown,
+      options: { binary: boolean },
+      cb?: (err?: Error) => void,
+    ) => void;
     (socket as unknown as { send: (data: unknown, cb?: (err?: Error) => void) => void }).send = (
       data,
       cb,
@@ -132,7 +136,8 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         return;
       }
       state.pending.push(Date.now());
-      send(spliceRaw(data), (err) => {
+      // a spliced shared payload comes back as bytes: still a text frame
+      send(spliceRaw(data), { binary: false }, (err) => {
         state.pending.shift();
         cb?.(err);
       });

@@ -115,38 +115,61 @@ export async function subscribeShared(
   return mapped;
 }
 
-/** A payload already serialised: graphql-ws writes a placeholder, `spliceRaw` the JSON. */
+/**
+ * A payload already serialised (and UTF-8 encoded, once): graphql-ws writes a placeholder,
+ * `spliceRaw` the bytes.
+ */
 export class RawPayload {
+  private encoded: Buffer | undefined;
   constructor(readonly json: string) {}
+  get bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.json));
+  }
 }
 
-/** The shared JSON of a result, as a payload for graphql-ws's onNext; undefined if it has none. */
+const PAYLOAD_OF = Symbol('pulse.payload');
+
+/** The shared payload of a result, for graphql-ws's onNext; undefined if it has none. */
 export function rawPayload(result: ExecutionResult): RawPayload | undefined {
-  const json = (result as SharedResult)[JSON_OF];
-  return json === undefined ? undefined : new RawPayload(json);
+  const r = result as SharedResult & { [PAYLOAD_OF]?: RawPayload };
+  const json = r[JSON_OF];
+  if (json === undefined) return undefined;
+  return (r[PAYLOAD_OF] ??= new RawPayload(json));
 }
 
 // unguessable, so no string in a payload (a goal's description...) can pose as it
 const PLACEHOLDER = `"__pulse_raw_${randomUUID()}__"`;
-let pending: string | undefined;
+let pending: RawPayload | undefined;
 
 /**
  * graphql-ws's jsonMessageReplacer. graphql-ws stringifies a message and hands the string to the
- * socket's send in the same synchronous step, so the JSON waits in `pending` only until then.
+ * socket's send in the same synchronous step, so the payload waits in `pending` only until then.
  */
 export function rawReplacer(this: unknown, _key: string, value: unknown): unknown {
   if (value instanceof RawPayload) {
-    pending = value.json;
+    pending = value;
     return PLACEHOLDER.slice(1, -1);
   }
   return value;
 }
 
-/** In the socket's send: the message with the pending JSON in place of the placeholder. */
+/**
+ * In the socket's send: the message as bytes with the pending payload in place of the
+ * placeholder (a text frame: send it with binary false); anything else unchanged. The shared
+ * payload is copied, never encoded again, and no per-subscriber string of its size is made.
+ */
 export function spliceRaw(data: unknown): unknown {
   if (pending === undefined || typeof data !== 'string') return data;
-  const json = pending;
+  const payload = pending.bytes;
   pending = undefined;
   const at = data.lastIndexOf(PLACEHOLDER);
-  return at < 0 ? data : data.slice(0, at) + json + data.slice(at + PLACEHOLDER.length);
+  if (at < 0) return data;
+  const head = data.slice(0, at);
+  const tail = data.slice(at + PLACEHOLDER.length);
+  const headLength = Buffer.byteLength(head);
+  const frame = Buffer.allocUnsafe(headLength + payload.length + Buffer.byteLength(tail));
+  frame.write(head, 0);
+  payload.copy(frame, headLength);
+  frame.write(tail, headLength + payload.length);
+  return frame;
 }
