@@ -3,7 +3,7 @@ import type { PeriodType } from '../../../schema/db/constants.ts';
 import type { SalesPerformanceRow } from '../../../schema/db/index.ts';
 import { periodEnd } from '../../domain/periods.ts';
 import { avgDealSize, conversionRate, quotationAcceptanceRate, winRate } from '../../domain/rates.ts';
-import type { PerformanceCounts, PerformancePeriod } from './performance.type.ts';
+import { PerformancePeriod, type PerformanceCounts } from './performance.type.ts';
 
 export const ZERO_COUNTS: PerformanceCounts = {
   leadsCreated: 0,
@@ -20,19 +20,31 @@ export const ZERO_COUNTS: PerformanceCounts = {
 
 const nonNegative = (n: number): number => Math.max(0, n);
 
+// Callers map whole lists (a team's members, a trend) of one period type, mostly of one period:
+// the last period's end is kept rather than recomputed by calendar arithmetic for every row.
+let lastEnd = { periodType: '', periodStart: '', periodEnd: '' };
+function endOf(periodType: PeriodType, periodStart: string): string {
+  if (lastEnd.periodType !== periodType || lastEnd.periodStart !== periodStart) {
+    lastEnd = { periodType, periodStart, periodEnd: periodEnd(periodType, periodStart) };
+  }
+  return lastEnd.periodEnd;
+}
+
 export function toPerformancePeriod(
   userId: number,
   periodType: PeriodType,
   periodStart: string,
-  row: SalesPerformanceRow | undefined,
+  row: PerformanceCounts | undefined,
 ): PerformancePeriod {
   const c: PerformanceCounts = row ?? ZERO_COUNTS;
   const orders = nonNegative(c.ordersWon);
-  return {
+  // an instance, not a plain object: type-graphql copies a plain root into a new instance (with
+  // `delete` for every absent field) before each field resolver, here `user` on every member
+  return Object.assign(new PerformancePeriod(), {
     userId,
     periodType,
     periodStart,
-    periodEnd: periodEnd(periodType, periodStart),
+    periodEnd: endOf(periodType, periodStart),
     leadsCreated: c.leadsCreated,
     opportunitiesCreated: c.opportunitiesCreated,
     quotationsSent: c.quotationsSent,
@@ -50,7 +62,7 @@ export function toPerformancePeriod(
     calls: c.calls,
     emails: c.emails,
     meetings: c.meetings,
-  };
+  });
 }
 
 /** Key for looking rollups up by (user, period start). */

@@ -1,5 +1,5 @@
 /** SQL of the performance domain: rollup reads, lifetime summaries, activity ingestion. */
-import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import {
   activities,
@@ -9,6 +9,8 @@ import {
   type UserRow,
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
+import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
+import type { PerformanceCounts } from './performance.type.ts';
 
 /** People who appear on boards and team figures: active users who sell. */
 export const sellerCondition = (): SQL | undefined =>
@@ -31,15 +33,6 @@ export function listSellers(
     .orderBy(asc(users.name), asc(users.id));
 }
 
-/** Sellers with a team, for team figures. */
-export function listTeamSellers(db: Queryable, teamId: number | null): Promise<UserRow[]> {
-  return db
-    .select()
-    .from(users)
-    .where(and(sellerCondition(), teamId !== null ? eq(users.teamId, teamId) : isNotNull(users.teamId)))
-    .orderBy(asc(users.name), asc(users.id));
-}
-
 export function rollupsForPeriod(
   db: Queryable,
   periodType: PeriodType,
@@ -47,19 +40,105 @@ export function rollupsForPeriod(
   userIds: number[] | 'all',
 ): Promise<SalesPerformanceRow[]> {
   if (periodStarts.length === 0 || (userIds !== 'all' && userIds.length === 0)) return Promise.resolve([]);
+  // one array parameter each, not one parameter per id: 500 sellers were 500 bound parameters
   return db
     .select()
     .from(salesPerformance)
     .where(
       and(
         eq(salesPerformance.periodType, periodType),
-        inArray(salesPerformance.periodStart, periodStarts),
-        userIds === 'all' ? undefined : inArray(salesPerformance.userId, userIds),
+        sql`${salesPerformance.periodStart} = any(${dateArray(periodStarts)}::date[])`,
+        userIds === 'all' ? undefined : sql`${salesPerformance.userId} = any(${intArray(userIds)}::int[])`,
       ),
     );
 }
 
-export interface SummaryRow {
+/** A Postgres array literal of integers, bound as one parameter. */
+export const intArray = (ids: readonly number[]): string => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+/** A Postgres array literal of ISO dates (YYYY-MM-DD, checked by the callers), bound as one parameter. */
+const dateArray = (dates: readonly string[]): string => `{${dates.join(',')}}`;
+
+/** The counts of a rollup row next to users columns; all null when the user has no row. */
+export interface RawRollupColumns {
+  period_start: string | null;
+  leads_created: number | null;
+  opportunities_created: number | null;
+  quotations_sent: number | null;
+  quotations_accepted: number | null;
+  orders_won: number | null;
+  opportunities_lost: number | null;
+  revenue: string | null;
+  calls: number | null;
+  emails: number | null;
+  meetings: number | null;
+}
+
+const rollupColumns =
+  sql.raw(`sp.period_start, sp.leads_created, sp.opportunities_created, sp.quotations_sent,
+  sp.quotations_accepted, sp.orders_won, sp.opportunities_lost, sp.revenue, sp.calls, sp.emails, sp.meetings`);
+
+/** The counts of a joined rollup row, or undefined when there was none. */
+export function toCounts(raw: RawRollupColumns): PerformanceCounts | undefined {
+  if (raw.period_start === null) return undefined;
+  return {
+    leadsCreated: raw.leads_created ?? 0,
+    opportunitiesCreated: raw.opportunities_created ?? 0,
+    quotationsSent: raw.quotations_sent ?? 0,
+    quotationsAccepted: raw.quotations_accepted ?? 0,
+    ordersWon: raw.orders_won ?? 0,
+    opportunitiesLost: raw.opportunities_lost ?? 0,
+    revenue: raw.revenue ?? '0.00',
+    calls: raw.calls ?? 0,
+    emails: raw.emails ?? 0,
+    meetings: raw.meetings ?? 0,
+  };
+}
+
+/**
+ * One user (as a users row, for the DataLoaders) with their rollups of these periods, in one
+ * statement: no rows when the user does not exist, one row with null counts when they have none.
+ */
+export function userWithRollups(
+  db: Queryable,
+  userId: number,
+  periodType: PeriodType,
+  periodStarts: string[],
+): Promise<(RawUserColumns & RawRollupColumns)[]> {
+  return rows(
+    db,
+    sql`select ${rawUserColumns('u')}, ${rollupColumns}
+        from users u
+        left join sales_performance sp
+          on sp.user_id = u.id and sp.period_type = ${periodType}::period_type
+          and sp.period_start = any(${dateArray(periodStarts)}::date[])
+        where u.id = ${userId}`,
+  );
+}
+
+/**
+ * Sellers with a team (one team, or all) with their rollup of one period, in one statement, in
+ * the order team figures list members: highest revenue first, then most orders won, then name
+ * and id.
+ */
+export function teamSellersWithRollups(
+  db: Queryable,
+  teamId: number | null,
+  periodType: PeriodType,
+  periodStart: string,
+): Promise<(RawUserColumns & RawRollupColumns)[]> {
+  return rows(
+    db,
+    sql`select ${rawUserColumns('u')}, ${rollupColumns}
+        from users u
+        left join sales_performance sp
+          on sp.user_id = u.id and sp.period_type = ${periodType}::period_type and sp.period_start = ${periodStart}::date
+        where u.active and u.role in ('REP', 'MANAGER')
+          and ${teamId === null ? sql`u.team_id is not null` : sql`u.team_id = ${teamId}`}
+        order by coalesce(sp.revenue, 0) desc, coalesce(sp.orders_won, 0) desc, u.name, u.id`,
+  );
+}
+
+export interface SummaryRow extends RawUserColumns {
   user_id: number;
   leads_created: number;
   opportunities_created: number;
@@ -71,15 +150,18 @@ export interface SummaryRow {
   last_activity_at: string | null;
 }
 
-/** Lifetime totals (sum of YEARLY rollups, which include pushed figures) per user, in one statement. */
+/**
+ * Lifetime totals (sum of YEARLY rollups, which include pushed figures) per user, with the users
+ * row itself (for the DataLoaders), in one statement.
+ */
 export function lifetimeSummaries(db: Queryable, userIds: number[] | 'all'): Promise<SummaryRow[]> {
   const filter =
     userIds === 'all'
       ? sql`u.active and u.role in ('REP', 'MANAGER')`
-      : sql`u.id = any(${`{${userIds.join(',')}}`}::int[])`;
+      : sql`u.id = any(${intArray(userIds)}::int[])`;
   return rows<SummaryRow>(
     db,
-    sql`select u.id as user_id,
+    sql`select u.id as user_id, ${rawUserColumns('u')},
           coalesce(sum(sp.leads_created), 0)::int as leads_created,
           coalesce(sum(sp.opportunities_created), 0)::int as opportunities_created,
           coalesce(sum(sp.orders_won), 0)::int as orders_won,
@@ -91,7 +173,7 @@ export function lifetimeSummaries(db: Queryable, userIds: number[] | 'all'): Pro
         from users u
         left join sales_performance sp on sp.user_id = u.id and sp.period_type = 'YEARLY'
         where ${filter}
-        group by u.id, u.name
+        group by u.id
         order by u.name, u.id`,
   );
 }

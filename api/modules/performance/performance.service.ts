@@ -26,19 +26,23 @@ import {
 } from '../../permissions.ts';
 import { collectInput } from '../../validation.ts';
 import { listTeams } from '../teams/team.queries.ts';
+import { toUserRow } from '../users/user.queries.ts';
 import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapping.ts';
 import {
   lifetimeSummaries,
   listSellers,
-  listTeamSellers,
   recordPerformanceRow,
   rollupsForPeriod,
+  teamSellersWithRollups,
+  toCounts,
+  userWithRollups,
 } from './performance.queries.ts';
-import type {
-  PerformancePeriod,
+import {
   PerformanceSummary,
-  RecordPerformanceInput,
   TeamPerformance,
+  type PerformanceCounts,
+  type PerformancePeriod,
+  type RecordPerformanceInput,
 } from './performance.type.ts';
 
 /** The organisation's today, or the given date, as the day a period must contain. */
@@ -61,26 +65,58 @@ export async function performanceSummary(
   let scope: number[] | 'all';
   if (userId !== null) {
     assertCanReadUser(viewer, userId);
-    await loadUser(ctx, userId);
-    scope = [userId];
+    scope = [userId]; // an unknown user: no row, NOT_FOUND below
   } else {
     const readable = readableUserScope(viewer);
     scope = readable === 'all' ? 'all' : [readable];
   }
   const summaries = await lifetimeSummaries(ctx.db, scope);
-  return summaries.map((s) => ({
-    userId: s.user_id,
-    leadsCreated: s.leads_created,
-    opportunitiesCreated: s.opportunities_created,
-    ordersWon: s.orders_won,
-    revenue: sumMoney([s.revenue]),
-    avgDealSize: avgDealSize(s.revenue, Math.max(0, s.orders_won)),
-    conversionRate: conversionRate(Math.max(0, s.orders_won), Math.max(0, s.leads_created)),
-    winRate: winRate(Math.max(0, s.orders_won), Math.max(0, s.opportunities_lost)),
-    achievementCount: s.achievement_count,
-    firstActivityAt: s.first_activity_at === null ? null : new Date(s.first_activity_at),
-    lastActivityAt: s.last_activity_at === null ? null : new Date(s.last_activity_at),
-  }));
+  if (userId !== null && summaries.length === 0) throw new NotFoundError('User', userId);
+  return summaries.map((s) => {
+    // the rows carry their users: `user { ... }` needs no statement of its own
+    primeUser(ctx, toUserRow(s));
+    // instances, so type-graphql's field resolvers take them as they are (see toPerformancePeriod)
+    return Object.assign(new PerformanceSummary(), {
+      userId: s.user_id,
+      leadsCreated: s.leads_created,
+      opportunitiesCreated: s.opportunities_created,
+      ordersWon: s.orders_won,
+      revenue: sumMoney([s.revenue]),
+      avgDealSize: avgDealSize(s.revenue, Math.max(0, s.orders_won)),
+      conversionRate: conversionRate(Math.max(0, s.orders_won), Math.max(0, s.leads_created)),
+      winRate: winRate(Math.max(0, s.orders_won), Math.max(0, s.opportunities_lost)),
+      achievementCount: s.achievement_count,
+      firstActivityAt: s.first_activity_at === null ? null : new Date(s.first_activity_at),
+      lastActivityAt: s.last_activity_at === null ? null : new Date(s.last_activity_at),
+    });
+  });
+}
+
+/** Hands a users row read by a service's own statement to this operation's DataLoader. */
+function primeUser(ctx: AppContext, user: UserRow): void {
+  ctx.loaders.userById.prime(user.id, user);
+}
+
+/**
+ * A user and their rollups of these periods in one statement (NOT_FOUND when there is no such
+ * user), the user primed into the DataLoader.
+ */
+async function userRollups(
+  ctx: AppContext,
+  userId: number,
+  periodType: PeriodType,
+  starts: string[],
+): Promise<Map<string, PerformanceCounts>> {
+  const found = await userWithRollups(ctx.db, userId, periodType, starts);
+  const first = found[0];
+  if (!first) throw new NotFoundError('User', userId);
+  primeUser(ctx, toUserRow(first));
+  const byStart = new Map<string, PerformanceCounts>();
+  for (const row of found) {
+    const counts = toCounts(row);
+    if (counts && row.period_start !== null) byStart.set(row.period_start, counts);
+  }
+  return byStart;
 }
 
 export interface PeriodPerformanceArgs {
@@ -143,10 +179,9 @@ export async function performance(
   const viewer = requireViewer(ctx);
   const userId = parseId(userIdArg, 'User');
   assertCanReadUser(viewer, userId);
-  await loadUser(ctx, userId);
   const start = periodStart(periodType, dayOf(ctx, date));
-  const [row] = await rollupsForPeriod(ctx.db, periodType, [start], [userId]);
-  return toPerformancePeriod(userId, periodType, start, row);
+  const found = await userRollups(ctx, userId, periodType, [start]);
+  return toPerformancePeriod(userId, periodType, start, found.get(start));
 }
 
 export async function trends(
@@ -162,10 +197,9 @@ export async function trends(
   }
   const userId = parseId(userIdArg, 'User');
   assertCanReadUser(viewer, userId);
-  await loadUser(ctx, userId);
   const starts = lastPeriods(periodType, dayOf(ctx, date), count);
-  const found = indexRollups(await rollupsForPeriod(ctx.db, periodType, starts, [userId]));
-  return starts.map((s) => toPerformancePeriod(userId, periodType, s, found.get(rollupKey(userId, s))));
+  const found = await userRollups(ctx, userId, periodType, starts);
+  return starts.map((s) => toPerformancePeriod(userId, periodType, s, found.get(s)));
 }
 
 export async function teamPerformance(
@@ -180,74 +214,71 @@ export async function teamPerformance(
   const teams = teamId === null ? await listTeams(ctx.db) : [await ctx.loaders.teamById.load(teamId)];
   if (teamId !== null && !teams[0]) throw new NotFoundError('Team', teamId);
   const start = periodStart(periodType, dayOf(ctx, date));
-  const sellers = await listTeamSellers(ctx.db, teamId);
-  const found = indexRollups(
-    await rollupsForPeriod(
-      ctx.db,
-      periodType,
-      [start],
-      sellers.map((s) => s.id),
-    ),
-  );
+  // members come highest revenue first (then orders won, name, id) from one statement, with
+  // their users rows, which `user`/`topPerformer` then read from the primed DataLoader
+  const sellers = await teamSellersWithRollups(ctx.db, teamId, periodType, start);
+  const byTeam = new Map<number, Member[]>();
+  for (const seller of sellers) {
+    const user = toUserRow(seller);
+    primeUser(ctx, user);
+    if (user.teamId === null) continue;
+    const counts = toCounts(seller);
+    const member: Member = {
+      period: toPerformancePeriod(user.id, periodType, start, counts),
+      revenueCents: counts ? revenueCents(counts.revenue) : 0n,
+    };
+    const members = byTeam.get(user.teamId);
+    if (members) members.push(member);
+    else byTeam.set(user.teamId, [member]);
+  }
   return teams.flatMap((team) => {
     if (!team) return [];
-    const members = sellers
-      .filter((s) => s.teamId === team.id)
-      .map((s) => toPerformancePeriod(s.id, periodType, start, found.get(rollupKey(s.id, start))));
-    return [aggregateTeam(team.id, periodType, start, members)];
+    ctx.loaders.teamById.prime(team.id, team);
+    return [aggregateTeam(team.id, periodType, start, byTeam.get(team.id) ?? [])];
   });
 }
 
+interface Member {
+  period: PerformancePeriod;
+  /** Its revenue, parsed once. */
+  revenueCents: bigint;
+}
+
+const revenueCents = (revenue: string): bigint => parseMoney(revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n;
+
+/** Team totals over members already in their display order (highest revenue first). */
 function aggregateTeam(
   teamId: number,
   periodType: PeriodType,
   start: string,
-  members: PerformancePeriod[],
+  members: Member[],
 ): TeamPerformance {
-  const sorted = [...members].sort((a, b) => compareMoney(b.revenue, a.revenue) || b.ordersWon - a.ordersWon);
-  const total = (pick: (m: PerformancePeriod) => number): number =>
-    members.reduce((sum, m) => sum + pick(m), 0);
-  const revenue = sumMoney(members.map((m) => m.revenue));
-  const orders = Math.max(
-    0,
-    total((m) => m.ordersWon),
-  );
-  const top = sorted[0];
-  const revenueCents = parseMoney(revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n;
-  return {
+  let revenue = 0n;
+  let ordersWon = 0;
+  let leadsCreated = 0;
+  let opportunitiesLost = 0;
+  for (const { period, revenueCents: cents } of members) {
+    revenue += cents;
+    ordersWon += period.ordersWon;
+    leadsCreated += period.leadsCreated;
+    opportunitiesLost += period.opportunitiesLost;
+  }
+  const orders = Math.max(0, ordersWon);
+  const top = members[0];
+  return Object.assign(new TeamPerformance(), {
     teamId,
     periodType,
     periodStart: start,
     periodEnd: periodEnd(periodType, start),
     memberCount: members.length,
-    revenue,
-    ordersWon: total((m) => m.ordersWon),
-    avgRevenuePerMember: members.length
-      ? formatMoney(divideMoney(revenueCents, BigInt(members.length)))
-      : '0.00',
-    conversionRate: conversionRate(
-      orders,
-      Math.max(
-        0,
-        total((m) => m.leadsCreated),
-      ),
-    ),
-    winRate: winRate(
-      orders,
-      Math.max(
-        0,
-        total((m) => m.opportunitiesLost),
-      ),
-    ),
-    topPerformerId: top && (compareMoney(top.revenue, '0') > 0 || top.ordersWon > 0) ? top.userId : null,
-    members: sorted,
-  };
-}
-
-function compareMoney(a: string, b: string): number {
-  const x = parseMoney(a, AGGREGATE_INTEGER_DIGITS) ?? 0n;
-  const y = parseMoney(b, AGGREGATE_INTEGER_DIGITS) ?? 0n;
-  return x === y ? 0 : x > y ? 1 : -1;
+    revenue: formatMoney(revenue),
+    ordersWon,
+    avgRevenuePerMember: members.length ? formatMoney(divideMoney(revenue, BigInt(members.length))) : '0.00',
+    conversionRate: conversionRate(orders, Math.max(0, leadsCreated)),
+    winRate: winRate(orders, Math.max(0, opportunitiesLost)),
+    topPerformerId: top && (top.revenueCents > 0n || top.period.ordersWon > 0) ? top.period.userId : null,
+    members: members.map((m) => m.period),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,6 @@
+// services build instances of these classes, so a module may load them before graphql/schema.ts
+// has loaded the metadata polyfill that type-graphql's decorators need
+import 'reflect-metadata';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ActivityKind, PeriodType } from '../../../schema/db/constants.ts';
 import { ActivityKindEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
