@@ -57,6 +57,54 @@ export async function verifyToken(secret: string, token: string): Promise<TokenC
   }
 }
 
+export interface TokenVerifierOptions {
+  /** How long a verified token is remembered. @default 60000 */
+  ttlMs?: number;
+  /** How many verified tokens are remembered; the oldest go first. @default 10000 */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+/**
+ * verifyToken with the tokens that passed remembered by their exact text, for HTTP, where every
+ * request carries the same token again: an HMAC through WebCrypto per request was ~10 % of the
+ * server's CPU on small queries (BENCHMARKS.md, M5). Only successes are kept, and the expiry is
+ * checked again on every use exactly as jose checks it (expired when exp <= the current second),
+ * so a remembered token is refused from the same second a fresh verification would refuse it;
+ * the signature, issuer and algorithm cannot change for the same text and secret.
+ */
+export function createTokenVerifier(
+  secret: string,
+  options: TokenVerifierOptions = {},
+): (token: string) => Promise<TokenClaims> {
+  const { ttlMs = 60_000, maxEntries = 10_000, now = Date.now } = options;
+  const verified = new Map<string, { claims: TokenClaims; until: number }>();
+  return async (token) => {
+    const hit = verified.get(token);
+    const at = now();
+    if (hit !== undefined && at < hit.until) {
+      const { expiresAt } = hit.claims;
+      if (expiresAt !== undefined && expiresAt <= Math.floor(at / 1000)) {
+        verified.delete(token);
+        throw new UnauthenticatedError('The token has expired.');
+      }
+      return hit.claims;
+    }
+    verified.delete(token);
+    const claims = await verifyToken(secret, token);
+    if (verified.size >= maxEntries) {
+      // Map iteration follows insertion order: drop the oldest tenth in one go
+      let drop = Math.max(1, Math.floor(maxEntries / 10));
+      for (const key of verified.keys()) {
+        verified.delete(key);
+        if (--drop === 0) break;
+      }
+    }
+    verified.set(token, { claims, until: at + ttlMs });
+    return claims;
+  };
+}
+
 /** "Bearer abc" -> "abc"; undefined when absent; UnauthenticatedError when malformed. */
 export function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined || header.trim() === '') return undefined;
