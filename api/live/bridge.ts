@@ -44,7 +44,11 @@ export interface BridgeOptions {
   heartbeatMs?: number;
   /** @default 3000 */
   heartbeatTimeoutMs?: number;
-  /** While woken, how often the change log is read. @default 25 */
+  /**
+   * While woken, how often the change log is read: well inside the hub's coalescing window, so
+   * that changes reach it about when they commit (it tells a burst by marks inside a window).
+   * @default 10
+   */
   drainMs?: number;
 }
 
@@ -70,7 +74,7 @@ interface DrainRow {
 
 export function createBridge(options: BridgeOptions): Bridge {
   const { database, logger, heartbeatMs = 5000, heartbeatTimeoutMs = 3000 } = options;
-  const drainMs = Math.max(1, options.drainMs ?? 25);
+  const drainMs = Math.max(1, options.drainMs ?? 10);
   const id = randomUUID();
   // the registration outlives several missed heartbeats; embedded: one process, no expiry
   const ttl = database.kind === 'pglite' ? null : `${Math.max(30_000, 6 * heartbeatMs)} milliseconds`;
@@ -161,6 +165,7 @@ export function createBridge(options: BridgeOptions): Bridge {
           logger.warn({ connects }, 'live: listener reconnected; recomputing everything');
           options.onReconnect();
         }
+        if (waitFor.length === 0 && !woken && !register) return; // armed, nothing to wait for
         wait = drainMs;
       } else {
         const disarm = woken;
@@ -172,6 +177,7 @@ export function createBridge(options: BridgeOptions): Bridge {
           wait = drainMs;
         } else if (!armed) {
           await arm();
+          if (waitFor.length === 0 && !woken && !register) return; // armed, nothing to wait for
           wait = drainMs;
         } else if (waitFor.length === 0) {
           return; // armed, and every transaction that might not wake us has ended
