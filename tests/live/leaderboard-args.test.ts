@@ -37,6 +37,15 @@ type BoardFrame = { leaderboardChanged: Board };
 type Args = { p?: string; m?: string; t?: string; l?: number };
 
 const quiet = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
+/** No notification for 300 ms and nothing left to flush: the fixture's own changes are all in. */
+async function calm(on: TestServer): Promise<void> {
+  let seen = -1;
+  while (seen !== on.app.live.stats.notifications) {
+    seen = on.app.live.stats.notifications;
+    await quiet(300);
+  }
+  await on.app.live.settled();
+}
 async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -219,7 +228,7 @@ describe('leaderboardChanged on a server of its own (hub counters are per proces
     const client = connect(solo.url, await solo.token(org.managers.east));
     const east = subscribe<BoardFrame>(client, SUB, { t: String(org.teams.east) });
     await east.waitFor(() => true);
-    await solo.app.live.settled();
+    await calm(solo);
     const { stats } = solo.app.live;
     const recomputations = stats.recomputations;
     const notifications = stats.notifications;

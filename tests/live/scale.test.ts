@@ -52,7 +52,10 @@ describe.skipIf(!process.env.DATABASE_URL)(
       const server = await startTestServer({
         WS_SEND_TIMEOUT_MS: '2000',
         WS_MAX_BUFFERED: '65536',
+        // every change its own frame (no window, none that widens in the burst): the slow socket
+        // must be offered more than it takes
         LIVE_COALESCE_MS: '0',
+        LIVE_MAX_COALESCE_MS: '0',
       });
       cleanup.push(() => server.close());
       const db = postgres(server.databaseUrl!, { max: 10, onnotice: () => {} });
