@@ -136,12 +136,18 @@ export async function openNaive(count, { url, token, query, onFrame }) {
   let notifications = 0;
   let inFlight = 0;
   let closed = false;
-  const abort = new AbortController();
+  // One AbortController per request, so close() can abandon whatever is in flight. Not one shared
+  // signal: every fetch adds an abort listener to its signal (undici drops it only when the request
+  // is garbage-collected), and N subscribers × 20 notifications/s put thousands on a shared one
+  // (MaxListenersExceededWarning: "1501 abort listeners added to [AbortSignal]").
+  const controllers = new Set();
   const body = JSON.stringify({ query });
   const fetchFor = async (sub) => {
     if (closed) return;
     sub.inFlight += 1;
     inFlight += 1;
+    const abort = new AbortController();
+    controllers.add(abort);
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -159,6 +165,7 @@ export async function openNaive(count, { url, token, query, onFrame }) {
     } catch (error) {
       if (!closed) sub.errors.push(String(error.message));
     } finally {
+      controllers.delete(abort);
       sub.inFlight -= 1;
       inFlight -= 1;
     }
@@ -187,7 +194,8 @@ export async function openNaive(count, { url, token, query, onFrame }) {
     /** Stops listening and abandons every request still in flight. */
     close() {
       closed = true;
-      abort.abort();
+      for (const abort of controllers) abort.abort();
+      controllers.clear();
       return listener.end().catch(() => {});
     },
   };

@@ -4,12 +4,16 @@
  * pair: time from COMMIT until the first frame whose version includes that commit. Median of
  * several runs of p50/p99. Systems: Pulse, PostGraphile 4 and 5 (per-subscriber refetch on
  * NOTIFY), and the naive baseline (each subscriber re-queries Pulse over HTTP per NOTIFY).
+ * Pulse alone is also measured with 1 and 1,000 subscribers (same rate, same method, median of
+ * the same number of runs; issue 3 asks for latency at 1, 100 and 1,000 subscribers): results in
+ * `pulseBySubscribers`, keyed by subscriber count (the 100 figure is `results.pulse`).
  *
- *   node --import tsx bench/scenarios/m1-latency.mjs [--quick] [--only pulse,pg4]
+ *   node --import tsx bench/scenarios/m1-latency.mjs [--quick] [--only pulse,pg4] [--counts 1,1000]
  */
 import {
   QUICK,
   TV_EMAIL,
+  flagValue,
   log,
   median,
   onlyTargets,
@@ -25,14 +29,20 @@ import { BOARD_QUERY, SUBSCRIPTION } from '../lib/targets.mjs';
 import { LatencyTracker, createWriter, paced } from '../lib/writer.mjs';
 
 const SUBSCRIBERS = 100;
+/** Other subscriber counts Pulse alone is measured at (`--counts 1,1000`; `--counts none` skips). */
+const PULSE_COUNTS = (() => {
+  const v = flagValue('--counts', '1,1000');
+  return v === 'none' ? [] : v.split(',').map(Number);
+})();
 const RATE = 20;
 const REPS = QUICK ? 1 : 3;
 const RUN_MS = QUICK ? 2000 : 5000;
 const SETTLE_MS = QUICK ? 2000 : 3000;
 const COALESCE_MS = 25;
 
-async function runTarget(kind) {
-  const server = await startServer(kind === 'naive' ? 'pulse' : kind, { label: `m1-${kind}` });
+async function runTarget(kind, subscribers = SUBSCRIBERS) {
+  const label = `m1-${kind}${subscribers === SUBSCRIBERS ? '' : `-${subscribers}`}`;
+  const server = await startServer(kind === 'naive' ? 'pulse' : kind, { label });
   const writer = await createWriter();
   let tracker = new LatencyTracker();
   const onFrame = (sub, version, _raw, at) => tracker.frame(sub, version, at);
@@ -41,10 +51,10 @@ async function runTarget(kind) {
   try {
     const token = await tokenFor(kind === 'naive' ? 'pulse' : kind, TV_EMAIL);
     if (kind === 'naive') {
-      naive = await openNaive(SUBSCRIBERS, { url: server.url, token, query: BOARD_QUERY.naive, onFrame });
+      naive = await openNaive(subscribers, { url: server.url, token, query: BOARD_QUERY.naive, onFrame });
       subs = naive.subs;
     } else {
-      subs = await openMany(SUBSCRIBERS, { url: server.wsUrl, token, query: SUBSCRIPTION[kind], onFrame });
+      subs = await openMany(subscribers, { url: server.wsUrl, token, query: SUBSCRIPTION[kind], onFrame });
     }
     log(`m1 ${kind}: ${subs.length} subscribers have their snapshot; warming up`);
     await paced(RATE, QUICK ? 1000 : 1500, () => writer.sale());
@@ -79,13 +89,13 @@ async function runTarget(kind) {
       };
       runs.push(run);
       log(
-        `m1 ${kind} run ${r + 1}/${REPS}: p50 ${round(run.p50)} ms, p99 ${round(run.p99)} ms, ` +
+        `m1 ${kind} (${subscribers} subscribers) run ${r + 1}/${REPS}: p50 ${round(run.p50)} ms, p99 ${round(run.p99)} ms, ` +
           `${run.missing} of ${run.pairs} pairs unsettled after ${SETTLE_MS} ms`,
       );
       if (r < REPS - 1) await naive?.drain(10_000);
     }
     return {
-      subscribers: SUBSCRIBERS,
+      subscribers,
       rate: RATE,
       runs,
       p50: median(runs.map((r) => r.p50)),
@@ -119,7 +129,26 @@ async function main() {
       results[kind] = { error: String(error.message) };
     }
   }
-  writeResult('m1', { subscribers: SUBSCRIBERS, rate: RATE, reps: REPS, runMs: RUN_MS, results });
+  // Pulse alone at other subscriber counts (same rate, method and number of runs)
+  const pulseBySubscribers = {};
+  if (kinds.includes('pulse'))
+    for (const count of PULSE_COUNTS.filter((c) => c !== SUBSCRIBERS)) {
+      log(`m1: pulse with ${count} subscribers`);
+      try {
+        pulseBySubscribers[count] = await runTarget('pulse', count);
+      } catch (error) {
+        log(`m1 pulse (${count} subscribers) failed: ${error.message}`);
+        pulseBySubscribers[count] = { subscribers: count, error: String(error.message) };
+      }
+    }
+  writeResult('m1', {
+    subscribers: SUBSCRIBERS,
+    rate: RATE,
+    reps: REPS,
+    runMs: RUN_MS,
+    results,
+    pulseBySubscribers,
+  });
 }
 
 runMain(main);
