@@ -9,6 +9,7 @@ import {
   type UserRow,
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
+import { preparedRows } from '../../prepared.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 import type { PerformanceCounts } from './performance.type.ts';
 
@@ -104,7 +105,7 @@ export function userWithRollups(
   periodType: PeriodType,
   periodStarts: string[],
 ): Promise<(RawUserColumns & RawRollupColumns)[]> {
-  return rows(
+  return preparedRows(
     db,
     sql`select ${rawUserColumns('u')}, ${rollupColumns}
         from users u
@@ -126,7 +127,7 @@ export function teamSellersWithRollups(
   periodType: PeriodType,
   periodStart: string,
 ): Promise<(RawUserColumns & RawRollupColumns)[]> {
-  return rows(
+  return preparedRows(
     db,
     sql`select ${rawUserColumns('u')}, ${rollupColumns}
         from users u
@@ -159,7 +160,7 @@ export function lifetimeSummaries(db: Queryable, userIds: number[] | 'all'): Pro
     userIds === 'all'
       ? sql`u.active and u.role in ('REP', 'MANAGER')`
       : sql`u.id = any(${intArray(userIds)}::int[])`;
-  return rows<SummaryRow>(
+  return preparedRows<SummaryRow>(
     db,
     sql`select u.id as user_id, ${rawUserColumns('u')},
           coalesce(sum(sp.leads_created), 0)::int as leads_created,
