@@ -7,12 +7,14 @@
  *   notification only marks boards dirty; one flush, a window after the first mark, recomputes
  *   the dirty boards. Marks that arrive during a flush cause exactly one more flush.
  * - The window is `coalesceMs` while changes come one at a time (each is on screen that long
- *   after its commit, plus the recompute). When another commit's notifications arrive while a
- *   window is open or a flush runs, changes are coming faster than screens can usefully show
- *   them: the next window is twice as long, up to `maxCoalesceMs`, so a sustained burst costs a
- *   few frames a second, not one per change. The first window without one resets it. (One
- *   commit's notifications arrive together: only marks more than SAME_COMMIT_MS after the window
- *   opened count as another commit.)
+ *   after its commit, plus the recompute). When BURST_ARRIVALS or more separate arrivals of
+ *   notifications (more than SAME_COMMIT_MS apart: one commit's, or one read of the change
+ *   log's, come together) were gathered since the last flush began, changes are coming faster
+ *   than screens can usefully show them: the next window is twice as long, up to
+ *   `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one per change. A
+ *   flush with fewer arrivals, or a quiet spell longer than the window, resets it. A steady
+ *   20 sales a second (one arrival per window, maybe two with a slow recompute) stays at
+ *   `coalesceMs`.
  * - A board is published only when what it shows changed (fingerprint of period and entries,
  *   names included), with a version that only ever increases: max(last + 1, the database's
  *   rollup clock in microseconds), so a new process continues above an older one's versions.
@@ -103,8 +105,10 @@ interface Board {
 
 const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
 const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
-/** Notifications this close to the first of a window come from the same commit. */
+/** Notifications this close to the previous one arrived together (one commit, one log read). */
 const SAME_COMMIT_MS = 3;
+/** Separate arrivals since the last flush began that make a burst. */
+const BURST_ARRIVALS = 3;
 /** After a failed flush (database unreachable), wait this long before the next try. */
 const RETRY_MS = 1000;
 
@@ -126,11 +130,11 @@ export class LiveHub {
   /** The window while changes come one at a time. */
   readonly coalesceMs: number;
   private readonly maxCoalesceMs: number;
-  /** The current window (see the invariants), when it opened, and whether a burst was seen. */
+  /** The current window (see the invariants), and the arrivals counted for the next one. */
   private window: number;
-  private windowOpenedAt = 0;
+  private arrivals = 0;
+  private lastArrivalAt = -Infinity;
   private flushEndedAt = 0;
-  private burst = false;
   private readonly now: () => Date;
 
   constructor(private readonly options: HubOptions) {
@@ -202,8 +206,9 @@ export class LiveHub {
         this.everythingChanged();
         return;
     }
-    if (this.flushing || (this.timer && performance.now() - this.windowOpenedAt > SAME_COMMIT_MS))
-      this.burst = true;
+    const now = performance.now();
+    if (now - this.lastArrivalAt > SAME_COMMIT_MS) this.arrivals += 1;
+    this.lastArrivalAt = now;
     this.schedule();
   }
 
@@ -294,7 +299,6 @@ export class LiveHub {
     } else {
       // quiet for longer than a window since the last flush: whatever burst there was is over
       if (now - this.flushEndedAt > this.window) this.window = this.coalesceMs;
-      this.windowOpenedAt = now;
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -315,8 +319,11 @@ export class LiveHub {
 
   private async flush(): Promise<void> {
     this.stats.flushes += 1;
-    this.window = this.burst ? Math.min(Math.max(this.window, 1) * 2, this.maxCoalesceMs) : this.coalesceMs;
-    this.burst = false;
+    this.window =
+      this.arrivals >= BURST_ARRIVALS
+        ? Math.min(Math.max(this.window, 1) * 2, this.maxCoalesceMs)
+        : this.coalesceMs;
+    this.arrivals = 0;
     const dirty = [...this.boards.values()].filter((b) => b.dirty);
     for (const b of dirty) b.dirty = false;
     const goalIds = [...this.pendingGoals];
