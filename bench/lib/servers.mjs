@@ -40,6 +40,46 @@ export async function applyPeerFunctions(url = DB_URL) {
   peerFunctionsApplied = true;
 }
 
+/**
+ * The peers (and the naive baseline) learn of changes the way a LISTEN/NOTIFY server does: one
+ * NOTIFY per statement that changes rollups, {"t":"perf"}. Pulse's own triggers no longer send
+ * those (they append to a change log and wake its listener: drizzle/0007), so the bench adds this
+ * trigger while a peer runs, on a channel of its own (PEER_CHANNEL), and drops it when the last
+ * one stops: Pulse's own figures (M6 above all) never pay for it.
+ */
+export const PEER_CHANNEL = 'bench_peer_changes';
+let peerNotifyUsers = 0;
+async function onDb(sql, url = DB_URL) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+export async function peerNotifications(on) {
+  peerNotifyUsers += on ? 1 : -1;
+  if (on && peerNotifyUsers === 1) {
+    await onDb(`
+      CREATE OR REPLACE FUNCTION bench_peer_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('${PEER_CHANNEL}', '{"t":"perf"}');
+        RETURN NULL;
+      END $$;
+      DROP TRIGGER IF EXISTS bench_peer_notify_inserted ON sales_performance;
+      DROP TRIGGER IF EXISTS bench_peer_notify_updated ON sales_performance;
+      CREATE TRIGGER bench_peer_notify_inserted AFTER INSERT ON sales_performance
+        FOR EACH STATEMENT EXECUTE FUNCTION bench_peer_notify();
+      CREATE TRIGGER bench_peer_notify_updated AFTER UPDATE ON sales_performance
+        FOR EACH STATEMENT EXECUTE FUNCTION bench_peer_notify();`);
+  } else if (!on && peerNotifyUsers === 0) {
+    await onDb(`
+      DROP TRIGGER IF EXISTS bench_peer_notify_inserted ON sales_performance;
+      DROP TRIGGER IF EXISTS bench_peer_notify_updated ON sales_performance;`);
+  }
+}
+
 let serial = 0;
 
 /**
@@ -77,6 +117,7 @@ export async function startServer(kind, options = {}) {
     });
   } else if (kind === 'pg4' || kind === 'pg5') {
     await applyPeerFunctions();
+    await peerNotifications(true);
     script = kind === 'pg4' ? `${BENCH}peers/pg4/server.cjs` : `${BENCH}peers/pg5/server.mjs`;
     if (kind === 'pg5') {
       if (!pg5Available()) throw new Error('PostGraphile 5 is not installed (bench/peers/pg5)');
@@ -100,6 +141,7 @@ export async function startServer(kind, options = {}) {
   const exit = new Promise((resolve) =>
     child.once('exit', (code, signal) => {
       exited = true;
+      if (kind !== 'pulse') void peerNotifications(false).catch(() => {});
       for (const w of waiting.values()) w.reject(new Error(`${kind} exited (${code ?? signal})`));
       resolve({ code, signal });
     }),

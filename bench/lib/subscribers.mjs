@@ -8,6 +8,7 @@
 import pg from 'pg';
 import WebSocket from 'ws';
 import { DB_URL, now, sleep } from './common.mjs';
+import { PEER_CHANNEL, peerNotifications } from './servers.mjs';
 import { versionOf } from './targets.mjs';
 
 const NEXT = /^\{"id":"[^"]*","type":"next"|"type":"next"/;
@@ -119,7 +120,8 @@ export async function openMany(count, o, { concurrency = 200, tolerate = 0, onPr
 }
 
 /**
- * The naive baseline's subscribers: one LISTEN on pulse_changes in the bench; every rollup
+ * The naive baseline's subscribers: one LISTEN in the bench (on the peers' per-statement
+ * notifications, servers.mjs peerNotifications: Pulse's own go through its change log); every rollup
  * notification makes each of the N subscribers send its own leaderboard query to Pulse over HTTP.
  * A response is that subscriber's frame.
  */
@@ -171,11 +173,12 @@ export async function openNaive(count, { url, token, query, onFrame }) {
     }
   };
   listener.on('notification', (msg) => {
-    if (!msg.payload?.startsWith('{"t" : "perf"') && !/"t"\s*:\s*"perf"/.test(msg.payload ?? '')) return;
+    if (!/"t"\s*:\s*"perf"/.test(msg.payload ?? '')) return;
     notifications += 1;
     for (const sub of subs) void fetchFor(sub);
   });
-  await listener.query('LISTEN pulse_changes');
+  await peerNotifications(true);
+  await listener.query(`LISTEN ${PEER_CHANNEL}`);
   // snapshot, like a subscription's first frame
   await Promise.all(subs.map((s) => fetchFor(s)));
   return {
@@ -196,7 +199,7 @@ export async function openNaive(count, { url, token, query, onFrame }) {
       closed = true;
       for (const abort of controllers) abort.abort();
       controllers.clear();
-      return listener.end().catch(() => {});
+      return Promise.all([listener.end().catch(() => {}), peerNotifications(false).catch(() => {})]);
     },
   };
 }

@@ -3,8 +3,9 @@
  * its recommended production shape (no query log, no GraphiQL, JWT auth, dynamic JSON). Reads are
  * the generated CRUD/relations plus the SQL functions in ../peer-functions.sql.
  *
- * Live leaderboard: the established PostGraphile way, a `@pgSubscription` on the same NOTIFY
- * channel Pulse listens to ('pulse_changes'), filtered to rollup changes ({"t":"perf"}), with an
+ * Live leaderboard: the established PostGraphile way, a `@pgSubscription` on a NOTIFY channel that
+ * a trigger notifies per statement changing the rollups ('bench_peer_changes', installed while a
+ * peer runs: bench/lib/servers.mjs peerNotifications), filtered to rollup changes ({"t":"perf"}), with an
  * initial event, whose payload exposes `query: Query` — so every subscriber re-runs its own
  * leaderboard query on every notification (per-subscriber refetch, no sharing).
  *
@@ -42,7 +43,7 @@ const LeaderboardSubscriptionPlugin = makeExtendSchemaPlugin((build) => ({
     }
     extend type Subscription {
       leaderboardChanged: LeaderboardChangedPayload
-        @pgSubscription(topic: "pulse_changes", filter: ${embed(isPerf)}, initialEvent: ${embed(initialEvent)})
+        @pgSubscription(topic: "bench_peer_changes", filter: ${embed(isPerf)}, initialEvent: ${embed(initialEvent)})
     }
   `,
   resolvers: {

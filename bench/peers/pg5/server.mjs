@@ -6,7 +6,8 @@
  * Same shape as the PostGraphile 4 peer: JWT auth (claims -> jwt.claims.* settings, as the
  * lazy-JWT preset does, also from the websocket's connectionParams), the SQL functions of
  * ../peer-functions.sql, and a `leaderboardChanged` subscription on the NOTIFY channel
- * 'pulse_changes' (rollup changes only, initial event first) whose payload exposes `query: Query`,
+ * 'bench_peer_changes' (a trigger per rollup-changing statement while a peer runs: bench/lib/servers.mjs;
+ * rollup changes only, initial event first) whose payload exposes `query: Query`,
  * so every subscriber re-runs its own board query per notification.
  *
  * Started by bench/lib/servers.mjs with PORT, DATABASE_URL, JWT_SECRET, POOL_SIZE; IPC like the
@@ -70,7 +71,12 @@ const LeaderboardSubscription = extendSchema(() => ({
         leaderboardChanged: {
           subscribePlan() {
             const $subscriber = lambda(context().get('pgSubscriber'), perfOnly);
-            return listen($subscriber, 'pulse_changes', undefined, constant('{"t":"perf","initial":true}'));
+            return listen(
+              $subscriber,
+              'bench_peer_changes',
+              undefined,
+              constant('{"t":"perf","initial":true}'),
+            );
           },
           plan($event) {
             return $event;
