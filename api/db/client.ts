@@ -39,6 +39,44 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+type Unsafe = postgres.Sql['unsafe'];
+
+/**
+ * drizzle hands postgres.js every query it builds as `unsafe(text, params, { prepare: false })`
+ * unless the query was given a name, and postgres.js runs an unprepared query with parameters in
+ * two round trips (Parse/Describe, wait for the types, then Bind/Execute) that Postgres plans
+ * again every time. Through this wrapper every query with parameters is prepared: one round trip
+ * and a plan cached per connection (postgres.js keys them by text; our texts do not vary with the
+ * values). Statements without parameters stay unprepared: a migration is several commands in one
+ * string, which only the simple protocol accepts. Transactions get the same wrapper.
+ */
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        const unsafe: Unsafe = (query, parameters, options) =>
+          target.unsafe(query, parameters, {
+            ...options,
+            prepare: options?.prepare === true || (parameters?.length ?? 0) > 0,
+          });
+        return unsafe;
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const run = args[last] as (tx: postgres.TransactionSql) => unknown;
+          args[last] = (tx: postgres.TransactionSql) => run(preparing(tx));
+          return (target as postgres.Sql).begin(...(args as Parameters<postgres.Sql['begin']>));
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function'
+        ? ((value as (...a: unknown[]) => unknown).bind(target) as unknown)
+        : value;
+    },
+  });
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pg = postgres(options.databaseUrl, {
@@ -46,7 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       onnotice: () => {},
       connection: { application_name: 'pulse' },
     });
-    const db = drizzlePostgres(pg, { schema, logger: countingLogger }) as unknown as Database;
+    const db = drizzlePostgres(preparing(pg), { schema, logger: countingLogger }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
