@@ -379,11 +379,12 @@ export class LiveHub {
     const start = this.currentStart(board.key.periodType);
     board.periodStart = start;
     const { db } = this.options;
-    const computed = await computeBoard(db, { ...board.key, periodStart: start });
+    const { users, ...computed } = await computeBoard(db, { ...board.key, periodStart: start });
     const loaders = createLoaders(db);
-    const users = await loaders.userById.loadMany(computed.entries.map((e) => e.userId));
+    // the users came with the ranking; the teams (names on the board) are one more statement
+    for (const user of users) loaders.userById.prime(user.id, user);
     const teamIds = new Set<number>(board.key.teamId === null ? [] : [board.key.teamId]);
-    for (const u of users) if (u && !(u instanceof Error) && u.teamId !== null) teamIds.add(u.teamId);
+    for (const u of users) if (u.teamId !== null) teamIds.add(u.teamId);
     const teams = await loaders.teamById.loadMany([...teamIds]);
     const fingerprint = JSON.stringify([start, computed.totalEntries, computed.entries, users, teams]);
     if (board.last?.fingerprint === fingerprint) return;

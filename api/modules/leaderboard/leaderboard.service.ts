@@ -126,11 +126,11 @@ function toEntry(r: RankedBoardRow): LeaderboardEntry {
 /**
  * Everything a board shows but its version and time: shared by the query and the live hub. One
  * statement: Postgres ranks every seller and returns only the rows that can make the top `limit`
- * (rankBoard over boardRows is the same ranking done here in full; tests hold them equal).
+ * (rankBoard over boardRows is the same ranking done here in full; tests hold them equal). The
+ * entries' users come with it (whole rows: callers prime their user loader with them).
  */
-export async function computeBoard(db: Queryable, q: BoardQuery): Promise<ComputedBoard> {
-  const { users: _users, ...board } = await rankTop(db, q);
-  return board;
+export function computeBoard(db: Queryable, q: BoardQuery): Promise<ComputedBoard & { users: UserRow[] }> {
+  return rankTop(db, q);
 }
 
 export function checkLimit(limit: number): void {
