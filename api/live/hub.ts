@@ -3,18 +3,18 @@
  *
  * Invariants:
  * - Each watched leaderboard (period type, metric, team, limit; always the current period) is
- *   recomputed at most once per burst of notifications, whatever the number of subscribers: a
- *   notification only marks boards dirty; one flush, a window after the first mark, recomputes
- *   the dirty boards. Marks that arrive during a flush cause exactly one more flush.
- * - The window is `coalesceMs` while changes come one at a time (each is on screen that long
- *   after its commit, plus the recompute). When BURST_ARRIVALS or more separate arrivals of
- *   notifications (more than SAME_COMMIT_MS apart: one commit's, or one read of the change
- *   log's, come together) were gathered since the last flush began, changes are coming faster
- *   than screens can usefully show them: the next window is twice as long, up to
- *   `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one per change. A
- *   flush with fewer arrivals, or a quiet spell longer than the window, resets it. A steady
- *   20 sales a second (one arrival per window, maybe two with a slow recompute) stays at
- *   `coalesceMs`.
+ *   recomputed at most once per flush, whatever the number of subscribers: a notification only
+ *   marks boards dirty, and a flush recomputes the dirty boards. A mark that finds the hub quiet
+ *   (no flush for longer than the current window) flushes at once: a change that comes alone is
+ *   on screen as soon as it is recomputed. Marks that arrive during a flush, or within a window of
+ *   the last one, are gathered for a window and cause exactly one more flush.
+ * - The window is `coalesceMs` while changes come one at a time. When BURST_ARRIVALS or more
+ *   separate arrivals of notifications (more than SAME_COMMIT_MS apart: one commit's, or one
+ *   read of the change log's, come together) were gathered since the last flush began, changes
+ *   are coming faster than screens can usefully show them: the next window is twice as long, up
+ *   to `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one per change. A
+ *   flush with fewer arrivals, or a quiet spell longer than the window, resets it. A steady 20
+ *   sales a second (50 ms apart: each finds the hub quiet) is shown sale by sale, at once.
  * - A board is published only when what it shows changed (fingerprint of period and entries,
  *   names included), with a version that only ever increases: max(last + 1, the database's
  *   rollup clock in microseconds), so a new process continues above an older one's versions.
@@ -296,9 +296,11 @@ export class LiveHub {
     if (this.timer) {
       if (delay === undefined || delay > 0) return;
       clearTimeout(this.timer);
-    } else {
-      // quiet for longer than a window since the last flush: whatever burst there was is over
-      if (now - this.flushEndedAt > this.window) this.window = this.coalesceMs;
+    } else if (delay === undefined && now - this.flushEndedAt > this.window) {
+      // quiet for longer than a window: whatever burst there was is over, and this change is
+      // alone so far (the rest of its commit's messages are handled before the timer runs)
+      this.window = this.coalesceMs;
+      delay = 0;
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
