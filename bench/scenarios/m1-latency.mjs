@@ -38,7 +38,10 @@ const RATE = 20;
 const REPS = QUICK ? 1 : 3;
 const RUN_MS = QUICK ? 2000 : 5000;
 const SETTLE_MS = QUICK ? 2000 : 3000;
-const COALESCE_MS = 25;
+// The window M1 is judged "above": none since e50c87c, a sale that finds Pulse's hub quiet (at
+// 20 sales/s, every one) is recomputed at once; LIVE_COALESCE_MS only gathers changes that arrive
+// during a recompute. So Pulse's raw latency is what the target is held against.
+const COALESCE_MS = 0;
 
 async function runTarget(kind, subscribers = SUBSCRIBERS) {
   const label = `m1-${kind}${subscribers === SUBSCRIBERS ? '' : `-${subscribers}`}`;
