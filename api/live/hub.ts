@@ -108,7 +108,7 @@ const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
 /** Notifications this close to the previous one arrived together (one commit, one log read). */
 const SAME_COMMIT_MS = 3;
 /** Separate arrivals since the last flush began that make a burst. */
-const BURST_ARRIVALS = 3;
+const BURST_ARRIVALS = 2;
 /** After a failed flush (database unreachable), wait this long before the next try. */
 const RETRY_MS = 1000;
 
