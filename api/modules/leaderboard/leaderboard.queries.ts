@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import { rows, type Queryable } from '../../db/client.ts';
-import { preparedRows } from '../../prepared.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 
 export interface BoardRow {
@@ -113,7 +112,7 @@ export async function rankedBoard(
 ): Promise<RankedBoard> {
   const rank = METRIC_RANK[q.metric];
   // one row even without sellers (left join on a single row), so the version always comes back
-  const found = await preparedRows<{ v: string; total: number | null } & Nullable<RankedBoardRow>>(
+  const found = await rows<{ v: string; total: number | null } & Nullable<RankedBoardRow>>(
     db,
     sql`with s as (
           select u.id,

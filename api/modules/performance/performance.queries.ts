@@ -9,7 +9,6 @@ import {
   type UserRow,
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
-import { preparedRows } from '../../prepared.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 import type { PerformanceCounts } from './performance.type.ts';
 
@@ -105,7 +104,7 @@ export function userWithRollups(
   periodType: PeriodType,
   periodStarts: string[],
 ): Promise<(RawUserColumns & RawRollupColumns)[]> {
-  return preparedRows(
+  return rows(
     db,
     sql`select ${rawUserColumns('u')}, ${rollupColumns}
         from users u
@@ -127,7 +126,7 @@ export function teamSellersWithRollups(
   periodType: PeriodType,
   periodStart: string,
 ): Promise<(RawUserColumns & RawRollupColumns)[]> {
-  return preparedRows(
+  return rows(
     db,
     sql`select ${rawUserColumns('u')}, ${rollupColumns}
         from users u
@@ -160,7 +159,7 @@ export function lifetimeSummaries(db: Queryable, userIds: number[] | 'all'): Pro
     userIds === 'all'
       ? sql`u.active and u.role in ('REP', 'MANAGER')`
       : sql`u.id = any(${intArray(userIds)}::int[])`;
-  return preparedRows<SummaryRow>(
+  return rows<SummaryRow>(
     db,
     sql`select u.id as user_id, ${rawUserColumns('u')},
           coalesce(sum(sp.leads_created), 0)::int as leads_created,

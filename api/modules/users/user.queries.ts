@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { users, type UserRow } from '../../../schema/db/index.ts';
 import type { Role } from '../../../schema/db/constants.ts';
-import type { Queryable } from '../../db/client.ts';
-import { preparedRows } from '../../prepared.ts';
+import { rows, type Queryable } from '../../db/client.ts';
 
 export function listUsers(
   db: Queryable,
@@ -66,7 +65,7 @@ export async function findViewerByEmail(
   db: Queryable,
   email: string,
 ): Promise<(UserRow & { managedTeamIds: number[] }) | undefined> {
-  const [row] = await preparedRows<RawUserColumns & { managed: number[] | null }>(
+  const [row] = await rows<RawUserColumns & { managed: number[] | null }>(
     db,
     sql`select ${rawUserColumns('u')}, array(select t.id from teams t where t.manager_id = u.id) as managed
         from users u where u.email = ${email.toLowerCase()}`,
