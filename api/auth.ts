@@ -73,10 +73,9 @@ export interface TokenVerifierOptions {
  * so a remembered token is refused from the same second a fresh verification would refuse it;
  * the signature, issuer and algorithm cannot change for the same text and secret.
  */
-export function createTokenVerifier(
-  secret: string,
-  options: TokenVerifierOptions = {},
-): (token: string) => Promise<TokenClaims> {
+export type TokenVerifier = (token: string) => Promise<TokenClaims>;
+
+export function createTokenVerifier(secret: string, options: TokenVerifierOptions = {}): TokenVerifier {
   const { ttlMs = 60_000, maxEntries = 10_000, now = Date.now } = options;
   const verified = new Map<string, { claims: TokenClaims; until: number }>();
   return async (token) => {

@@ -24,8 +24,8 @@ import { errorFieldsPlugin } from './graphql/error-fields.ts';
 import { importRouter } from './import/import.route.ts';
 import { restRouter } from './rest/router.ts';
 import { currentRequestScope, requestScopeMiddleware } from './request-scope.ts';
-import { bearerToken, createTokenVerifier } from './auth.ts';
-import { loadViewer } from './session.ts';
+import { createTokenVerifier } from './auth.ts';
+import { authenticate } from './session.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -132,7 +132,13 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   if (demoEnabled(config)) app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret));
 
   // The seed's REST API (api/rest/), over the same services, auth and validation as GraphQL.
-  const rest = { database: deps.database, jwtSecret: deps.jwtSecret, org: deps.org, logger };
+  // one token verifier for every route (auth.ts: a token's signature is checked once, then remembered)
+  const rest = {
+    database: deps.database,
+    verifyToken: createTokenVerifier(deps.jwtSecret),
+    org: deps.org,
+    logger,
+  };
   app.use(
     '/api',
     requestScopeMiddleware(logger, 'rest request'),
@@ -141,16 +147,6 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.use('/import', requestScopeMiddleware(logger, 'import request'), importRouter(rest));
   app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
 
-  // Every request carries its token again: its signature is checked once (then remembered, expiry
-  // still checked on each use); the user behind it is read on every request, so deactivation and
-  // role or team changes apply to the very next request.
-  const verifyToken = createTokenVerifier(deps.jwtSecret);
-  const authenticate = async (authorization: string | undefined) => {
-    const token = bearerToken(authorization);
-    if (token === undefined) return null;
-    return loadViewer(deps.database.db, (await verifyToken(token)).email);
-  };
-
   app.use(
     '/graphql',
     requestScopeMiddleware(logger, 'graphql request'),
@@ -158,7 +154,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          const viewer = await authenticate(req.header('authorization'));
+          const viewer = await authenticate(rest, req.header('authorization'));
           return createContext({ db: deps.database.db, org: deps.org, viewer, logger });
         } catch (error) {
           if (error instanceof DomainError) throw toGraphQLError(error);

@@ -4,11 +4,11 @@
  * sends, so scope follows role, team and deactivation changes. With a ViewerDirectory the user is
  * read once per change of the users/teams tables (live/directory.ts), not once per check.
  */
-import { bearerToken, verifyToken } from './auth.ts';
+import { bearerToken, verifyToken, type TokenVerifier } from './auth.ts';
 import type { Session } from './context.ts';
 import type { DatabaseHandle, Queryable } from './db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
-import { readViewer, ViewerDirectory } from './live/directory.ts';
+import { readViewer, type ViewerDirectory } from './live/directory.ts';
 import type { Viewer } from './permissions.ts';
 
 /** Reads the viewer from the database (no cache): UNAUTHENTICATED for no such active user. */
@@ -18,32 +18,30 @@ export async function loadViewer(db: Queryable, email: string): Promise<Viewer> 
   return viewer;
 }
 
-/** Where viewers come from: the process's directory when there is one, else the database. */
-export type ViewerSource = ViewerDirectory | Queryable;
-
-const viewerFrom = (source: ViewerSource, email: string): Promise<Viewer> =>
-  source instanceof ViewerDirectory ? source.viewer(email) : loadViewer(source, email);
-
+/** A socket's token at connect: its claims and the viewer, from the process's directory. */
 export async function authenticateToken(
-  source: ViewerSource,
+  directory: ViewerDirectory,
   secret: string,
   token: string,
 ): Promise<{ viewer: Viewer; email: string; expiresAt: number | undefined }> {
   const claims = await verifyToken(secret, token);
-  return { viewer: await viewerFrom(source, claims.email), email: claims.email, expiresAt: claims.expiresAt };
+  return { viewer: await directory.viewer(claims.email), email: claims.email, expiresAt: claims.expiresAt };
 }
 
 /**
  * The viewer an Authorization header names (every HTTP route: GraphQL, REST, import, export):
- * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user.
+ * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user. The
+ * token's signature is checked by the server's one verifier (auth.ts createTokenVerifier: checked
+ * once, remembered); the user is read on every request, so deactivation and role or team changes
+ * apply to the very next request.
  */
 export async function authenticate(
-  deps: { database: DatabaseHandle; jwtSecret: string; directory?: ViewerDirectory },
+  deps: { database: DatabaseHandle; verifyToken: TokenVerifier },
   authorization: string | undefined,
 ): Promise<Viewer | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
-  return (await authenticateToken(deps.directory ?? deps.database.db, deps.jwtSecret, token)).viewer;
+  return loadViewer(deps.database.db, (await deps.verifyToken(token)).email);
 }
 
 /** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */

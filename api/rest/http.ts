@@ -6,6 +6,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import type { TokenVerifier } from '../auth.ts';
 import { createContext, type AppContext, type OrgSettings } from '../context.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { DomainError, UnauthenticatedError, type ErrorCode } from '../errors.ts';
@@ -15,7 +16,7 @@ import { restFieldName, snakeCase } from './names.ts';
 
 export interface RestDeps {
   database: DatabaseHandle;
-  jwtSecret: string;
+  verifyToken: TokenVerifier;
   org: OrgSettings;
   logger: Logger;
 }
