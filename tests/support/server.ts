@@ -53,26 +53,36 @@ export interface TestServerOptions {
   persistent?: boolean;
 }
 
+/**
+ * With DATABASE_URL: a database of this test's own, copied from the run's migrated template
+ * (global-setup.ts), and how to drop it; without: nothing (the app runs on in-memory PGlite).
+ */
+export async function copyTemplateDatabase(): Promise<{
+  databaseUrl: string | undefined;
+  dropDatabase: (() => Promise<void>) | undefined;
+}> {
+  const template = inject('templateDatabase');
+  const base = process.env.DATABASE_URL;
+  if (!base || !template) return { databaseUrl: undefined, dropDatabase: undefined };
+  const name = `pulse_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}" template "${template}"`);
+  await admin.end();
+  return {
+    databaseUrl: databaseUrlFor(base, name),
+    dropDatabase: async () => {
+      const again = postgres(base, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists "${name}" with (force)`);
+      await again.end();
+    },
+  };
+}
+
 export async function startTestServer(
   env: Record<string, string> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const template = inject('templateDatabase');
-  const base = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (base && template) {
-    const name = `pulse_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}" template "${template}"`);
-    await admin.end();
-    databaseUrl = databaseUrlFor(base, name);
-    dropDatabase = async () => {
-      const again = postgres(base, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    };
-  }
+  const { databaseUrl, dropDatabase } = await copyTemplateDatabase();
   const baseEnv = {
     PORT: '0',
     HOST: '127.0.0.1',

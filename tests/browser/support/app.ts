@@ -4,17 +4,13 @@
  * it copies the run's migrated template database; on PGlite it keeps its data in a temporary
  * DATA_DIR so a restart finds it again.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
-import { inject } from 'vitest';
 import { startApp, type App } from '../../../api/app.ts';
 import { signToken } from '../../../api/auth.ts';
 import { loadConfig } from '../../../api/config.ts';
-import { databaseUrlFor } from '../../support/databases.ts';
-import { TEST_JWT_SECRET } from '../../support/server.ts';
+import { copyTemplateDatabase, TEST_JWT_SECRET } from '../../support/server.ts';
 
 export interface BrowserServer {
   readonly url: string;
@@ -27,23 +23,8 @@ export interface BrowserServer {
 }
 
 export async function startBrowserServer(): Promise<BrowserServer> {
-  const base = process.env.DATABASE_URL;
-  const template = inject('templateDatabase');
   const dataDir = mkdtempSync(join(tmpdir(), 'pulse-browser-'));
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
-  if (base && template) {
-    const name = `pulse_test_${inject('runId')}_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}" template "${template}"`);
-    await admin.end();
-    databaseUrl = databaseUrlFor(base, name);
-    dropDatabase = async () => {
-      const again = postgres(base, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    };
-  }
+  const { databaseUrl, dropDatabase } = await copyTemplateDatabase();
   let port = 0;
   let app: App | null = null;
   const start = async () => {
@@ -85,7 +66,7 @@ export async function startBrowserServer(): Promise<BrowserServer> {
     async close() {
       await app?.stop();
       app = null;
-      await dropDatabase();
+      await dropDatabase?.();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
