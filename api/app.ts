@@ -72,10 +72,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       maxCoalesceMs: config.liveMaxCoalesceMs,
     });
     // who each token is, kept until the users/teams tables change (the bridge says when)
-    const directory = new ViewerDirectory(database.db);
+    // (nothing is served from it while the bridge is not known to hear every change)
+    let bridge: Bridge | undefined = undefined;
+    const directory = new ViewerDirectory(database.db, { current: () => bridge?.current ?? false });
     await live.start();
     stack.push(() => live.dispose());
-    const bridge = createBridge({
+    bridge = createBridge({
       database,
       databaseUrl: config.databaseUrl,
       logger,
@@ -93,7 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await bridge.start();
     stack.push(() => bridge.dispose());
 
-    const http = await startHttpServer({ config, database, logger, schema, jwtSecret, org });
+    const http = await startHttpServer({ config, database, logger, schema, jwtSecret, org, directory });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({
       config,

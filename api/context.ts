@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { ViewerDirectory } from './live/directory.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { Viewer } from './permissions.ts';
 
@@ -28,6 +29,8 @@ export interface AppContext {
   readonly live?: LiveHub;
   /** Subscriptions only: the socket's session, which re-reads the viewer (scope checks per event). */
   readonly session?: Session;
+  /** The process's viewer cache: writes to users/teams drop it when they commit (directory.ts). */
+  readonly directory?: ViewerDirectory;
 }
 
 /** A WebSocket connection's signed-in user, checked again for every event (live/directory.ts). */

@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { createContext, type AppContext, type OrgSettings } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { demoEnabled, demoRouter } from './demo.ts';
+import type { ViewerDirectory } from './live/directory.ts';
 import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
 import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
@@ -34,6 +35,8 @@ export interface HttpDeps {
   schema: GraphQLSchema;
   jwtSecret: string;
   org: OrgSettings;
+  /** Who each token's user is (live/directory.ts), shared with the WebSocket server. */
+  directory: ViewerDirectory;
 }
 
 export interface HttpServer {
@@ -136,6 +139,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const rest = {
     database: deps.database,
     verifyToken: createTokenVerifier(deps.jwtSecret),
+    directory: deps.directory,
     org: deps.org,
     logger,
   };
@@ -155,7 +159,13 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       context: async ({ req }) => {
         try {
           const viewer = await authenticate(rest, req.header('authorization'));
-          return createContext({ db: deps.database.db, org: deps.org, viewer, logger });
+          return createContext({
+            db: deps.database.db,
+            org: deps.org,
+            viewer,
+            logger,
+            directory: deps.directory,
+          });
         } catch (error) {
           if (error instanceof DomainError) throw toGraphQLError(error);
           throw error;

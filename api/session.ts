@@ -1,12 +1,13 @@
 /**
  * From a bearer token to a viewer: the one place that checks the token and that its user exists
  * and is active. HTTP does it per request; a WebSocket at connect and again for every event it
- * sends, so scope follows role, team and deactivation changes. With a ViewerDirectory the user is
- * read once per change of the users/teams tables (live/directory.ts), not once per check.
+ * sends, so scope follows role, team and deactivation changes. The user is read through the
+ * process's ViewerDirectory: once per change of the users/teams tables (live/directory.ts), not
+ * once per check.
  */
 import { bearerToken, verifyToken, type TokenVerifier } from './auth.ts';
 import type { Session } from './context.ts';
-import type { DatabaseHandle, Queryable } from './db/client.ts';
+import type { Queryable } from './db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { readViewer, type ViewerDirectory } from './live/directory.ts';
 import type { Viewer } from './permissions.ts';
@@ -32,16 +33,18 @@ export async function authenticateToken(
  * The viewer an Authorization header names (every HTTP route: GraphQL, REST, import, export):
  * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user. The
  * token's signature is checked by the server's one verifier (auth.ts createTokenVerifier: checked
- * once, remembered); the user is read on every request, so deactivation and role or team changes
- * apply to the very next request.
+ * once, remembered); the user comes from the process's directory, so deactivation and role or
+ * team changes apply from the `dir` notification on (milliseconds after they commit; at once for
+ * this process's own createUser/createTeam), and every request reads it while the listener is
+ * not known to be hearing every change.
  */
 export async function authenticate(
-  deps: { database: DatabaseHandle; verifyToken: TokenVerifier },
+  deps: { directory: ViewerDirectory; verifyToken: TokenVerifier },
   authorization: string | undefined,
 ): Promise<Viewer | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
-  return loadViewer(deps.database.db, (await deps.verifyToken(token)).email);
+  return deps.directory.viewer((await deps.verifyToken(token)).email);
 }
 
 /** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */

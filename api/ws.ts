@@ -254,7 +254,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
           document,
           operationName: payload.operationName ?? null,
           variableValues: payload.variables ?? null,
-          contextValue: createContext({ db: database.db, org, viewer, logger, live, session }),
+          contextValue: createContext({ db: database.db, org, viewer, logger, live, session, directory }),
         };
       },
       onError(ctx, id, _payload, errors) {

@@ -59,6 +59,13 @@ export interface Bridge {
   readonly connects: number;
   /** Asleep until a writer wakes it (not reading the change log): tests wait for this. */
   readonly idle: boolean;
+  /**
+   * Registered and, as far as anyone can tell, hearing every change: false from start until the
+   * first registration, and again from any sign of a gap (a reconnect, a heartbeat not echoed in
+   * time, a lapsed registration, a failing read of the change log) until registered afresh.
+   * Caches that rely on the notifications (the viewer directory) serve nothing while it is false.
+   */
+  readonly current: boolean;
 }
 
 /** Log rows are pruned once their transaction ended this long ago (every listener has read them). */
@@ -92,6 +99,7 @@ export function createBridge(options: BridgeOptions): Bridge {
   let waitFor: bigint[] = []; // transactions in progress when this listener armed
   let register = false; // (re)connected: register before anything else
   let gap = false; // ...and messages may have been missed: the hub recomputes everything
+  let trusted = false; // see Bridge.current
   let draining: Promise<void> | undefined;
   let again = false;
   let interrupt: (() => void) | undefined;
@@ -165,6 +173,7 @@ export function createBridge(options: BridgeOptions): Bridge {
           logger.warn({ connects }, 'live: listener reconnected; recomputing everything');
           options.onReconnect();
         }
+        trusted = true;
         if (waitFor.length === 0 && !woken && !register) return; // armed, nothing to wait for
         wait = drainMs;
       } else {
@@ -222,6 +231,7 @@ export function createBridge(options: BridgeOptions): Bridge {
   // ---------------------------------------------------------------- notifications
 
   const connected = () => {
+    trusted = false;
     connects += 1;
     if (connects > 1) gap = true;
     register = true;
@@ -270,6 +280,7 @@ export function createBridge(options: BridgeOptions): Bridge {
     const timer = setTimeout(() => {
       if (pending?.nonce !== nonce || disposed) return;
       pending = undefined;
+      trusted = false;
       logger.warn('live: heartbeat not echoed in time; reopening the listener');
       replaceListener().catch((error: unknown) =>
         logger.error({ err: error }, 'live: could not reopen the listener'),
@@ -284,6 +295,7 @@ export function createBridge(options: BridgeOptions): Bridge {
       if (row && !row.alive && !disposed) {
         // writers stopped logging for this listener (its registration expired): start afresh
         logger.warn('live: listener registration had lapsed');
+        trusted = false;
         gap = true;
         register = true;
         kick();
@@ -300,6 +312,9 @@ export function createBridge(options: BridgeOptions): Bridge {
     },
     get idle() {
       return draining === undefined && armed;
+    },
+    get current() {
+      return trusted && !disposed;
     },
     async start() {
       if (database.kind === 'pglite') {

@@ -9,8 +9,14 @@
  *   between teams or a deactivation is seen by the next event after the notification arrives
  *   (milliseconds), as with a fresh read.
  * - A listener that was away (`all`, reconnect) may have missed `dir`: `invalidate` drops
- *   everything then too. `maxAgeMs` bounds the age of an entry regardless, in case a signal is
- *   lost in a way nobody noticed.
+ *   everything then too, and while the listener is not known to hear every change (`current`
+ *   false: before its first registration, from a heartbeat not echoed in time until it has
+ *   registered again) nothing is served from the cache or kept: every lookup reads. `maxAgeMs`
+ *   bounds the age of an entry regardless, in case a signal is lost in a way nobody noticed.
+ * - Writes this process makes to users/teams (createUser, createTeam) call `invalidate` when they
+ *   commit, so its own next request sees them without waiting for the notification; a change
+ *   written elsewhere (plain SQL, another process) applies once its `dir` notification arrives,
+ *   milliseconds after the commit (BENCHMARKS.md: the listener drains the log every 10 ms).
  * - A read that started before an invalidation is not kept after it (the cache is cleared, the
  *   next lookup reads again): it may have read the old row.
  * - Failed reads are not cached; an unknown or inactive user is (as `null`), until the next change.
@@ -51,6 +57,8 @@ export interface DirectoryOptions {
   /** @default 10000 */
   capacity?: number;
   now?: () => number;
+  /** Whether the notifications can be relied on now (the LISTEN bridge's `current`). @default always */
+  current?: () => boolean;
 }
 
 export class ViewerDirectory {
@@ -61,6 +69,7 @@ export class ViewerDirectory {
   private readonly maxAgeMs: number;
   private readonly capacity: number;
   private readonly now: () => number;
+  private readonly current: () => boolean;
 
   constructor(
     private readonly db: Queryable,
@@ -69,6 +78,7 @@ export class ViewerDirectory {
     this.maxAgeMs = options.maxAgeMs ?? 60_000;
     this.capacity = options.capacity ?? 10_000;
     this.now = options.now ?? Date.now;
+    this.current = options.current ?? (() => true);
   }
 
   /** The active user behind `email`; UNAUTHENTICATED when there is none. */
@@ -94,6 +104,12 @@ export class ViewerDirectory {
   }
 
   private lookup(email: string): Promise<Viewer | null> {
+    if (!this.current()) {
+      // a change may go unheard: read, and keep nothing (what is kept is dropped)
+      if (this.entries.size > 0) this.invalidate();
+      this.reads += 1;
+      return readViewer(this.db, email);
+    }
     const now = this.now();
     const cached = this.entries.get(email);
     if (cached && now - cached.readAt < this.maxAgeMs) return cached.viewer;

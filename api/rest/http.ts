@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from '../auth.ts';
 import { createContext, type AppContext, type OrgSettings } from '../context.ts';
 import type { DatabaseHandle } from '../db/client.ts';
+import type { ViewerDirectory } from '../live/directory.ts';
 import { DomainError, UnauthenticatedError, type ErrorCode } from '../errors.ts';
 import { currentRequestScope } from '../request-scope.ts';
 import { authenticate } from '../session.ts';
@@ -17,6 +18,7 @@ import { restFieldName, snakeCase } from './names.ts';
 export interface RestDeps {
   database: DatabaseHandle;
   verifyToken: TokenVerifier;
+  directory: ViewerDirectory;
   org: OrgSettings;
   logger: Logger;
 }
@@ -101,7 +103,13 @@ export function sendError(
 export async function restContext(deps: RestDeps, req: Request): Promise<AppContext> {
   const viewer = await authenticate(deps, req.header('authorization'));
   if (!viewer) throw new UnauthenticatedError();
-  return createContext({ db: deps.database.db, org: deps.org, viewer, logger: deps.logger });
+  return createContext({
+    db: deps.database.db,
+    org: deps.org,
+    viewer,
+    logger: deps.logger,
+    directory: deps.directory,
+  });
 }
 
 export type RestHandler = (req: Request, res: Response, ctx: AppContext) => Promise<void>;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnauthenticatedError } from '../../api/errors.ts';
 import { ViewerDirectory } from '../../api/live/directory.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { errorOf, dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -87,5 +87,61 @@ describe('viewer directory', () => {
     await small.viewer(org.reps.west1.email);
     await small.viewer(org.reps.east1.email); // dropped first: read again
     expect(small.reads - reads).toBe(1);
+  });
+
+  describe('over HTTP (every route authenticates through it)', () => {
+    const ME = '{ me { role } }';
+
+    it('serves a request from the cache and applies a plain-SQL change once it is notified', async () => {
+      const directory = server.app.directory;
+      const email = org.reps.east2.email;
+      await settled();
+      expect(dataOf(await server.gql<{ me: { role: string } }>(ME, {}, email)).me.role).toBe('REP');
+      const reads = directory.reads;
+      const cached = await server.gql<{ me: { role: string } }>(ME, {}, email);
+      expect(dataOf(cached).me.role).toBe('REP');
+      expect(directory.reads).toBe(reads);
+
+      await server.sql(sql`update users set active = false where id = ${org.reps.east2.id}`);
+      await until(() => directory.size === 0, 'the dir notification');
+      expect(errorOf(await server.gql(ME, {}, email)).code).toBe('UNAUTHENTICATED');
+      await server.sql(sql`update users set active = true where id = ${org.reps.east2.id}`);
+      await until(() => directory.size === 0, 'the dir notification');
+      expect(dataOf(await server.gql<{ me: { role: string } }>(ME, {}, email)).me.role).toBe('REP');
+    });
+
+    it('knows a user this process created at once, even one it was asked about before', async () => {
+      const email = 'hired@example.com';
+      expect(errorOf(await server.gql(ME, {}, email)).code).toBe('UNAUTHENTICATED');
+      const created = await server.gql(
+        `mutation { createUser(input: { name: "Hired", email: "${email}", role: REP }) { id } }`,
+        {},
+        org.admin,
+      );
+      dataOf(created);
+      // no waiting for the notification: the mutation dropped the cache when it committed
+      expect(dataOf(await server.gql<{ me: { role: string } }>(ME, {}, email)).me.role).toBe('REP');
+    });
+
+    it('reads every time, and keeps nothing, while the listener is not known to hear every change', async () => {
+      let current = false;
+      const directory = new ViewerDirectory(server.app.database.db, { current: () => current });
+      await directory.viewer(org.reps.east1.email);
+      await directory.viewer(org.reps.east1.email);
+      expect(directory.reads).toBe(2);
+      expect(directory.size).toBe(0);
+      current = true;
+      await directory.viewer(org.reps.east1.email);
+      await directory.viewer(org.reps.east1.email);
+      expect(directory.reads).toBe(3);
+      current = false;
+      await directory.viewer(org.reps.east1.email);
+      expect(directory.size).toBe(0);
+      expect(directory.reads).toBe(4);
+    });
+
+    it('is current once the listener registered, and the app wires it to the bridge', () => {
+      expect(server.app.bridge.current).toBe(true);
+    });
   });
 });

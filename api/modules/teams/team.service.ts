@@ -37,7 +37,9 @@ export async function createTeam(ctx: AppContext, input: CreateTeamInput): Promi
     }
   }
   try {
-    return await insertTeam(ctx.db, { name: values.name, managerId });
+    const team = await insertTeam(ctx.db, { name: values.name, managerId });
+    ctx.directory?.invalidate(); // its manager's scope grew: this process's next request knows
+    return team;
   } catch (error) {
     if (isUniqueViolation(error, 'teams_name_key'))
       throw BadInputError.one('name', 'is already used by another team');

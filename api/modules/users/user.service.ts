@@ -54,7 +54,14 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
   const teamId = optionalId(values.teamId, 'Team');
   if (teamId !== null && !(await findTeam(ctx.db, teamId))) throw new NotFoundError('Team', teamId);
   try {
-    return await insertUser(ctx.db, { name: values.name, email: values.email, role: values.role, teamId });
+    const user = await insertUser(ctx.db, {
+      name: values.name,
+      email: values.email,
+      role: values.role,
+      teamId,
+    });
+    ctx.directory?.invalidate(); // this process's next request knows the user (directory.ts)
+    return user;
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_key')) throw BadInputError.one('email', taken);
     throw error;
