@@ -1,7 +1,8 @@
 /**
  * Twelve months of generated sales activity (up to `now`, never after it) plus John Smith's
  * scripted current month, which reproduces the original spec's sample exactly: 15 leads,
- * 10 opportunities, 3 orders worth 15,000.00 and 3 lost opportunities.
+ * 10 opportunities, 3 orders worth 15,000.00 and 3 lost opportunities. John's earlier months keep
+ * fewer than 3 orders won each, so his only "Deal Closer" badge is the current month's.
  *
  * Activities are inserted in chronological order, in chunks, so the rollup triggers award rule
  * badges month by month; the badges are then dated at the activity that earned them.
@@ -38,6 +39,11 @@ const JOHN_MONTH: readonly (readonly [ActivityKind, number])[] = [
   ['MEETING', 4],
 ];
 const JOHN_ORDERS = ['4000.00', '5000.00', '6000.00'] as const;
+/**
+ * John's orders won per earlier month stay below the "Deal Closer" threshold (3 in a month), so
+ * that he holds exactly the spec's badges: "First $10K" and one "Deal Closer" (this month's).
+ */
+const JOHN_MAX_EARLIER_ORDERS = 2;
 
 function monthIndex(date: string): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
@@ -64,6 +70,7 @@ export function generateActivities(
   const firstMonth = addPeriods('MONTHLY', monthStart, -11);
   const sellers = people.filter((person) => person.spec.profile !== undefined && person.spec.team !== null);
   const generated: DemoActivity[] = [];
+  const johnsOrders = new Map<number, number>(); // month index -> orders won before the current month
   for (let day = firstMonth; day <= today; day = addPeriods('DAILY', day, 1)) {
     const { from, to } = periodBounds('DAILY', day, timeZone);
     const months = monthIndex(day) - monthIndex(firstMonth);
@@ -98,6 +105,12 @@ export function generateActivities(
           const offset = Math.min(HOUR_MS * random.between(8, 18), to.getTime() - from.getTime() - 1);
           const occurredAt = new Date(from.getTime() + Math.floor(offset));
           const amount = kind === 'ORDER_WON' ? dealAmount(random, team.dealMin, team.dealMax) : null;
+          // Drawn either way, so the other sellers' data does not depend on John's cap.
+          if (seller.id === john.id && kind === 'ORDER_WON') {
+            const won = johnsOrders.get(months) ?? 0;
+            if (won >= JOHN_MAX_EARLIER_ORDERS) continue;
+            johnsOrders.set(months, won + 1);
+          }
           if (occurredAt.getTime() <= now.getTime()) {
             generated.push({ userId: seller.id, kind, amount, occurredAt });
           }

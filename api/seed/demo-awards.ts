@@ -1,7 +1,8 @@
 /**
  * Manual badges a manager hands out, chosen from the seeded figures: the top closer of last
  * quarter, the biggest month-over-month comeback, last month's pipeline builder and a team player.
- * Dated shortly after the period they reward (never after `now`).
+ * Dated shortly after the period they reward (never after `now`). John Smith gets none: he holds
+ * exactly the original spec's two badges.
  */
 import { achievements } from '../../schema/db/index.ts';
 import type { Queryable } from '../db/client.ts';
@@ -12,6 +13,8 @@ import type { Figures, Rollups } from './demo-rollups.ts';
 export interface AwardContext {
   readonly people: readonly SeededPerson[];
   readonly teams: readonly SeededTeam[];
+  /** The spec's sample user, left out of the manual awards. */
+  readonly john: SeededPerson;
   readonly rollups: Rollups;
   readonly month: string;
   readonly quarter: string;
@@ -22,7 +25,7 @@ export interface AwardContext {
 const HOUR_MS = 3_600_000;
 
 export async function insertManualAwards(db: Queryable, ctx: AwardContext): Promise<number> {
-  const reps = ctx.people.filter((person) => person.spec.role === 'REP');
+  const reps = ctx.people.filter((person) => person.spec.role === 'REP' && person.id !== ctx.john.id);
   const managerOf = (rep: SeededPerson) =>
     ctx.teams.find((team) => team.id === rep.teamId)?.managerId ?? null;
   // The morning after a period: its end plus `hours`, but never after now.

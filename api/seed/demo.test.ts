@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, rows, type Database, type DatabaseHandle } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { localDate, periodStart } from '../domain/periods.ts';
+import { conversionRate, winRate } from '../domain/rates.ts';
 import { seedDemo, type DemoSummary } from './demo.ts';
 
 /*
@@ -88,14 +89,19 @@ async function expectJohnsSample(db: Database, now: Date, timeZone: string): Pro
     },
   ]);
 
-  const badges = await rows<{ title: string; icon: string }>(
+  const [won, leads, lost] = [rollup.orders_won, rollup.leads_created, rollup.opportunities_lost].map(Number);
+  expect(conversionRate(won ?? 0, leads ?? 0)).toBe(20);
+  expect(winRate(won ?? 0, lost ?? 0)).toBe(50);
+
+  // His FULL badge list, rule and manual alike: the spec's two badges, once each.
+  const badges = await rows<{ title: string; icon: string; n: number }>(
     db,
-    sql`SELECT DISTINCT a.title, a.badge_icon AS icon FROM achievements a
-        WHERE a.user_id = 1 AND a.rule_id IS NOT NULL ORDER BY 1`,
+    sql`SELECT a.title, a.badge_icon AS icon, count(*)::int AS n FROM achievements a
+        WHERE a.user_id = 1 GROUP BY 1, 2 ORDER BY 1`,
   );
   expect(badges).toEqual([
-    { title: 'Deal Closer', icon: '🎯' },
-    { title: 'First $10K', icon: '💰' },
+    { title: 'Deal Closer', icon: '🎯', n: 1 },
+    { title: 'First $10K', icon: '💰', n: 1 },
   ]);
   const closer = await one<{ n: number }>(
     db,
@@ -103,6 +109,13 @@ async function expectJohnsSample(db: Database, now: Date, timeZone: string): Pro
         WHERE user_id = 1 AND title = 'Deal Closer' AND period_start = ${month}::date`,
   );
   expect(closer.n).toBe(1);
+  // Earlier months stay below the Deal Closer threshold (3 orders won in a month).
+  const busiest = await one<{ n: number }>(
+    db,
+    sql`SELECT coalesce(max(orders_won), 0)::int AS n FROM sales_performance
+        WHERE user_id = 1 AND period_type = 'MONTHLY' AND period_start < ${month}::date`,
+  );
+  expect(busiest.n).toBeLessThan(3);
 }
 
 async function expectEveryStatus(db: Database): Promise<void> {

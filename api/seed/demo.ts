@@ -5,7 +5,8 @@
  *
  * John Smith is user 1 and his current month reproduces the original spec's sample: revenue
  * 15,000.00 from 3 orders, conversion 20 %, win rate 50 %, a revenue goal at 75 % (ON_TRACK), an
- * orders goal at 60 % (BEHIND), and the "First $10K" and "Deal Closer" badges.
+ * orders goal at 60 % (BEHIND), and the "First $10K" and "Deal Closer" badges, once each (his
+ * earlier months stay below 3 orders won and the manual awards go to others).
  *
  * Everything runs in one transaction: a failed seed leaves the database empty.
  */
@@ -78,7 +79,7 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<Demo
         : addPeriods('MONTHLY', periodStart('MONTHLY', dbToday), -1);
 
     await insertGoals(tx, { people, teams, john, rollups, month, quarter, closedMonth, dbToday, random });
-    await insertManualAwards(tx, { people, teams, rollups, month, quarter, now, timeZone });
+    await insertManualAwards(tx, { people, teams, john, rollups, month, quarter, now, timeZone });
 
     return {
       users: await count(tx, 'users'),
