@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PeriodType } from '../../../schema/db/constants.ts';
+import { LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -89,7 +89,8 @@ export class PerformanceResolver {
 
   @Mutation(() => RecordActivitiesResult, {
     description:
-      'Stores a batch of activities atomically; already stored externalIds are skipped as duplicates.',
+      `Stores a batch of at most ${LIMITS.activityBatch} activities atomically (a larger batch is rejected ` +
+      'with BAD_USER_INPUT); already stored externalIds are skipped as duplicates.',
   })
   recordActivities(
     @Ctx() ctx: AppContext,
