@@ -1,12 +1,14 @@
 /**
  * The dashboard in a real browser against the real server with the demo organisation: sign-in,
  * each tab with the seeded data, the goals editor (client and server field errors, create, edit,
- * the CONFLICT path), a REP who sees no edit controls, and report downloads (CSV/XLSX files saved
- * by the browser). Screenshots land in test-results/screenshots (not committed).
+ * the CONFLICT path), a REP who sees no edit controls, the period picker on an earlier period, and
+ * report downloads (CSV/XLSX files saved by the browser). Screenshots land in test-results/screenshots (not committed).
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount, formatMoney, formatPercent } from '../../client/src/lib/format.ts';
+import { periodLabel, shiftPeriod, today } from '../../client/src/lib/periods.ts';
 import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
@@ -109,6 +111,15 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     expect(cards).toContain('3 orders');
     expect(cards).toContain('20 %'); // conversion
     expect(cards).toContain('50 %'); // win rate
+    // the Achievements card counts John's badges: as many as the API lists for him
+    const mine = await server.gql<{ achievements: { id: string }[] }>(
+      JOHN,
+      'query($u: ID) { achievements(userId: $u, limit: 1000) { id } }',
+      { u: johnId },
+    );
+    expect(mine.achievements.length).toBeGreaterThan(0);
+    const badges = page.locator('.cards .card', { has: page.getByRole('heading', { name: 'Achievements' }) });
+    expect(await badges.locator('.stat-value').textContent()).toBe(formatCount(mine.achievements.length));
     const revenueGoal = await waitText(page, '.goal-grid .goal', 'Revenue');
     expect(revenueGoal).toContain('$15,000');
     expect(revenueGoal).toContain('$20,000');
@@ -361,6 +372,94 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
       page.getByRole('button', { name: 'Download' }).click(),
     ]);
     expect(await readFile(await download.path(), 'utf8')).toContain('user_name');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an earlier period’s cards and leaderboard when the period picker steps back', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(JOHN));
+    await page.goto('/leaderboard');
+    await waitText(page, '.cards', '$15,000');
+    await waitText(page, '.leaderboard-tab .live-chip', 'Live');
+
+    // what the picker asks the server for: the previous quarter of this machine's (the browser's) today
+    const date = shiftPeriod('QUARTERLY', today(), -1);
+    const expected = await server.gql<{
+      performance: {
+        periodStart: string;
+        revenue: string;
+        ordersWon: number;
+        conversionRate: number | null;
+        leadsCreated: number;
+        winRate: number | null;
+        opportunitiesCreated: number;
+      };
+      leaderboard: { entries: { user: { name: string }; revenue: string }[] };
+    }>(
+      JOHN,
+      `query($u: ID!, $d: Date) {
+        performance(userId: $u, periodType: QUARTERLY, date: $d) {
+          periodStart revenue ordersWon conversionRate leadsCreated winRate opportunitiesCreated
+        }
+        leaderboard(metric: REVENUE, periodType: QUARTERLY, date: $d, limit: 25) {
+          entries { user { name } revenue }
+        }
+      }`,
+      { u: johnId, d: date },
+    );
+    const p = expected.performance;
+    expect(p.periodStart).toBe(date);
+    expect(p.revenue).not.toBe('15000.00'); // the seed's quarter differs from this month's sample
+    expect(expected.leaderboard.entries.length).toBeGreaterThan(3);
+
+    const picker = page.getByRole('group', { name: 'Period' });
+    await picker.getByRole('combobox').selectOption('QUARTERLY');
+    await waitText(page, '.period-label', 'current');
+    await picker.getByRole('button', { name: 'Previous quarter' }).click();
+    const label = periodLabel('QUARTERLY', date);
+    await waitText(page, '.period-label', label);
+    expect(await page.locator('.period-label').textContent()).not.toContain('current');
+
+    // the four cards: that quarter's figures
+    const cards = page.locator(`.cards[aria-label="John Smith: ${label}"][aria-busy="false"]`);
+    await cards.waitFor();
+    const card = (title: string) =>
+      cards.locator('.card', { has: page.getByRole('heading', { name: title, exact: true }) });
+    const text = async (title: string) => [
+      await card(title).locator('.stat-value').textContent(),
+      await card(title).locator('.stat-sub').textContent(),
+    ];
+    expect(await text('Revenue')).toEqual([
+      formatMoney(p.revenue),
+      `${formatCount(p.ordersWon)} ${p.ordersWon === 1 ? 'order' : 'orders'} · ${label}`,
+    ]);
+    expect(await text('Conversion rate')).toEqual([
+      formatPercent(p.conversionRate),
+      `${formatCount(p.leadsCreated)} leads`,
+    ]);
+    expect(await text('Win rate')).toEqual([
+      formatPercent(p.winRate),
+      `${formatCount(p.opportunitiesCreated)} opportunities`,
+    ]);
+
+    // the leaderboard: that quarter's ranking, a plain query (not live)
+    await waitText(page, '.leaderboard-tab h2', label);
+    expect(await page.locator('.leaderboard-tab .live-chip').count()).toBe(0);
+    const rows = await page
+      .locator('table.board tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('th')?.firstChild?.textContent,
+          tr.querySelector('td.num')?.textContent,
+        ]),
+      );
+    expect(rows).toEqual(expected.leaderboard.entries.map((e) => [e.user.name, formatMoney(e.revenue)]));
+    await screenshot(page, 'dashboard-previous-quarter');
+
+    // and back to the current period
+    await picker.getByRole('button', { name: 'Back to current' }).click();
+    await waitText(page, '.period-label', 'current');
+    await waitText(page, '.leaderboard-tab .live-chip', 'Live');
     expect(errors).toEqual([]);
     await context.close();
   });
