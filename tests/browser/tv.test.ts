@@ -1,12 +1,13 @@
 /**
  * The office TV page in a real browser against the real server with the demo organisation: live
  * updates without a reload when activities are recorded through the API, a celebration when a
- * badge is awarded, the reconnecting state and recovery across a server restart, the rotation
- * (goals only for tokens that may read them), and a layout without scrollbars at 1920x1080 and
+ * badge is awarded, the reconnecting state and recovery across a server restart, a screen pinned
+ * by the URL to one board and team, the rotation (goals only for tokens that may read them), and a layout without scrollbars at 1920x1080 and
  * 1280x720. Screenshots land in test-results/screenshots (not committed).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../client/src/lib/format.ts';
 import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
@@ -151,6 +152,63 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
     expect(owners.some((o) => /Noah Davis|Olivia Johnson/.test(o))).toBe(false);
     await noScrollbars(page);
     await screenshot(page, 'tv-goals-1920x1080');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pins a screen to the orders board of one team by the URL, without rotating', async () => {
+    const data = await server.gql<{
+      teams: { id: string; name: string; members: { name: string }[] }[];
+    }>(ADMIN, '{ teams { id name members { name } } }');
+    const team = data.teams.find((t) => t.name !== 'Enterprise' && t.members.length > 0);
+    if (!team) throw new Error('the demo has no second team with members');
+    const members = new Set(team.members.map((m) => m.name));
+    const { entries } = (
+      await server.gql<{
+        leaderboard: { entries: { user: { name: string }; ordersWon: number }[] };
+      }>(
+        ADMIN,
+        'query($t: ID) { leaderboard(metric: ORDERS, teamId: $t, limit: 10) { entries { user { name } ordersWon } } }',
+        {
+          t: team.id,
+        },
+      )
+    ).leaderboard;
+    expect(entries.length).toBeGreaterThan(1);
+
+    const { context, page, errors } = await openTv(
+      await server.token(VIEWER),
+      `metric=ORDERS&team=${team.id}&rotate=0`,
+      { width: 1280, height: 720 },
+    );
+    await firstRow(page, 'ORDERS').waitFor();
+    const board = page.locator('.tv-board[data-metric="ORDERS"]');
+    expect(await board.locator('h1').textContent()).toBe(`Orders won · ${team.name}`);
+    const shown = async () =>
+      board
+        .locator('.tv-row')
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.getAttribute('data-user'), row.querySelector('.tv-value')?.textContent]),
+        );
+    const expected = entries.map((e) => [e.user.name, formatCount(e.ordersWon)]);
+    expect(await shown()).toEqual(expected);
+    expect(expected.every(([name]) => members.has(name ?? ''))).toBe(true); // that team's people only
+
+    // pinned: the one screen is the only one mounted, no rotation dots; and it stays past the
+    // shortest rotation interval (5 s; the default is 20 s, and a screen that
+    // ignored rotate=0 would mount every board at once, which the first check catches)
+    const pinned = async () => ({
+      screen: await page.locator('.tv').getAttribute('data-screen'),
+      boards: await page.locator('.tv-screen').count(),
+      dots: await page.locator('.tv-dots').count(),
+    });
+    expect(await pinned()).toEqual({ screen: 'ORDERS', boards: 1, dots: 0 });
+    await page.waitForTimeout(6_000);
+    expect(await pinned()).toEqual({ screen: 'ORDERS', boards: 1, dots: 0 });
+    expect(await board.isVisible()).toBe(true);
+    expect(await shown()).toEqual(expected);
+    await noScrollbars(page);
+    await screenshot(page, 'tv-orders-team-1280x720');
     expect(errors).toEqual([]);
     await context.close();
   });
