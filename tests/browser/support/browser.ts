@@ -36,7 +36,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const SCREENSHOTS = join(import.meta.dirname, '../../../test-results/screenshots');
+/** test-results/screenshots, or SCREENSHOTS_DIR (a run of one's own while others run tests in the same tree). */
+export const SCREENSHOTS =
+  process.env.SCREENSHOTS_DIR || join(import.meta.dirname, '../../../test-results/screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
