@@ -52,7 +52,10 @@ export function formatGoalValue(metric: GoalMetric, value: number): string {
   return formatNumber(value);
 }
 
-/** The status bands of ARCHITECTURE.md: >= 100 achieved, 75 on track, 50 behind, else at risk; missed once ended. */
+/**
+ * The status bands of ARCHITECTURE.md: >= 100 achieved, 75 on track, 50 behind, else at risk; missed
+ * once ended. Give it the unrounded ratio or achievementPercentage's number (the same band: see there).
+ */
 export function goalStatus(percentage: number, ended: boolean): GoalStatus {
   if (percentage >= 100) return 'ACHIEVED';
   if (ended) return 'MISSED';
@@ -61,8 +64,40 @@ export function goalStatus(percentage: number, ended: boolean): GoalStatus {
   return 'AT_RISK';
 }
 
+const DECIMAL_FORM = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/** |value| = digits * 10^exponent, for the decimal value of `value` at 15 significant digits. */
+function decimalOf(value: number): { digits: bigint; exponent: number } | null {
+  const match = DECIMAL_FORM.exec(Math.abs(value).toPrecision(15));
+  if (!match) return null;
+  const [, integerDigits = '0', fractionDigits = '', exponent = '0'] = match;
+  return {
+    digits: BigInt(integerDigits + fractionDigits),
+    exponent: Number(exponent) - fractionDigits.length,
+  };
+}
+
+/**
+ * current / target * 100 with 2 decimals, as the server stores it (goals_derive(),
+ * drizzle/0011_goal_status_unrounded.sql; api/domain/goal-status.ts): truncated toward zero below
+ * 100 %, so a goal short of its target never reads 100 (19,999 of 20,000 is 99.99) and the number
+ * stays in the band of the unrounded ratio (a truncation never crosses 50 or 75); rounded half-up
+ * from 100 % up. Exact decimal arithmetic: 29 of 100 is 29, not 28.99. 0 without a positive target.
+ */
 export function achievementPercentage(current: number, target: number): number {
-  return target > 0 ? Math.round((current / target) * 10_000) / 100 : 0;
+  if (!(target > 0) || !Number.isFinite(target) || !Number.isFinite(current)) return 0;
+  const c = decimalOf(current);
+  const t = decimalOf(target);
+  if (!c || !t) return 0;
+  const shift = c.exponent - t.exponent;
+  // |current| / target in hundredths of a percent = numerator / denominator
+  const numerator = c.digits * 10_000n * 10n ** BigInt(Math.max(shift, 0));
+  const denominator = t.digits * 10n ** BigInt(Math.max(-shift, 0));
+  const reached = current > 0 && numerator >= denominator * 10_000n;
+  const hundredths = reached ? (numerator * 2n + denominator) / (denominator * 2n) : numerator / denominator;
+  if (hundredths === 0n) return 0;
+  const magnitude = Number(`${hundredths}e-2`);
+  return current < 0 ? -magnitude : magnitude;
 }
 
 export type FieldErrors = Partial<Record<string, string>>;

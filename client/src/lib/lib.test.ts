@@ -4,7 +4,14 @@ import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from '../tv/goalSt
 import { parseTvOptions, screensFor } from '../tv/options.ts';
 import { retryDelay, MAX_RETRY_WAIT_MS } from './apollo.ts';
 import { formatMoney, formatPercent, sumMoney } from './format.ts';
-import { parseAmount, validateCreate, validateUpdate, type GoalDraft } from './goals.ts';
+import {
+  achievementPercentage,
+  goalStatus,
+  parseAmount,
+  validateCreate,
+  validateUpdate,
+  type GoalDraft,
+} from './goals.ts';
 import { isPeriodStart, periodEnd, periodStart, shiftPeriod } from './periods.ts';
 
 describe('periods (the server’s rules)', () => {
@@ -28,6 +35,34 @@ describe('periods (the server’s rules)', () => {
     expect(isPeriodStart('WEEKLY', '2025-11-24')).toBe(true);
     expect(isPeriodStart('DAILY', '2025-02-30')).toBe(false);
     expect(isPeriodStart('DAILY', 'not a date')).toBe(false);
+  });
+});
+
+describe('goal progress (the server’s rule, for optimistic updates)', () => {
+  it.each([
+    [19_999, 20_000, 99.99, 'ON_TRACK'], // 99.995 %: not rounded up to 100 before the target is reached
+    [19_999.99, 20_000, 99.99, 'ON_TRACK'],
+    [20_000, 20_000, 100, 'ACHIEVED'],
+    [20_000.01, 20_000, 100, 'ACHIEVED'],
+    [100.005, 100, 100.01, 'ACHIEVED'], // from 100 up: half-up
+    [15_000, 20_000, 75, 'ON_TRACK'],
+    [14_999.99, 20_000, 74.99, 'BEHIND'], // not 75
+    [10_000, 20_000, 50, 'BEHIND'],
+    [9_999.99, 20_000, 49.99, 'AT_RISK'], // not 50
+    [2, 3, 66.66, 'BEHIND'],
+    [29, 100, 29, 'AT_RISK'], // exact decimals, not 28.99
+    [0, 20_000, 0, 'AT_RISK'],
+  ] as const)('%s of %s is %s percent, %s', (current, target, pct, status) => {
+    expect(achievementPercentage(current, target)).toBe(pct);
+    expect(goalStatus(achievementPercentage(current, target), false)).toBe(status);
+  });
+  it('is 0 without a positive target or a number', () => {
+    expect(achievementPercentage(5, 0)).toBe(0);
+    expect(achievementPercentage(Number.NaN, 10)).toBe(0);
+  });
+  it('is MISSED below 100 % once the period ended', () => {
+    expect(goalStatus(achievementPercentage(19_999, 20_000), true)).toBe('MISSED');
+    expect(goalStatus(achievementPercentage(20_000, 20_000), true)).toBe('ACHIEVED');
   });
 });
 
