@@ -234,13 +234,26 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
 
   it('reads at 1920x1080 and 1280x720 without scrollbars', async () => {
     const token = await server.token(SARAH);
+    // the goals screen fills as the snapshot arrives goal by goal: wait for all of Sarah's team's
+    // active goals (team and members, as the API lists them) before measuring, else the layout
+    // checked is a partial one
+    const all = await server.gql<{
+      goals: { team: { id: string } | null; user: { team: { id: string } | null } | null }[];
+    }>(SARAH, '{ goals { team { id } user { team { id } } } }');
+    const goals = all.goals.filter((g) => (g.team?.id ?? g.user?.team?.id) === enterprise);
+    expect(goals.length).toBeGreaterThan(8); // more than fit: the "+ N more goals" line shows too
     for (const [width, height] of [
       [1920, 1080],
       [1280, 720],
     ] as const) {
       for (const metric of ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'GOALS']) {
         const { context, page } = await openTv(token, `metric=${metric}&rotate=0`, { width, height });
-        if (metric === 'GOALS') await page.locator('.tv-goal').first().waitFor();
+        if (metric === 'GOALS')
+          await page.waitForFunction(
+            (n) => document.querySelector('.tv-goals .tv-sub')?.textContent?.startsWith(`${n} active`),
+            goals.length,
+            { timeout: 15_000 },
+          );
         else await firstRow(page, metric).waitFor();
         await noScrollbars(page);
         await screenshot(page, `tv-${metric.toLowerCase()}-${width}x${height}`);
