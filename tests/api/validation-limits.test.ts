@@ -207,6 +207,61 @@ describe('HTTP guards', () => {
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  // JSON POSTs take a shorter road than express (api/graphql-post.ts); everything else goes
+  // through express: both must answer alike
+  it('answers JSON POSTs and the bodies it hands to express alike', async () => {
+    const token = await server.token(org.admin);
+    const auth = { authorization: `Bearer ${token}` };
+    const query = JSON.stringify({ query: '{ me { id } }' });
+    const ok = async (response: Response) => {
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data?: { me?: { id: string } } }).data?.me?.id).toBeTruthy();
+    };
+    await ok(await post(query, { ...auth, 'content-type': 'application/json; charset=utf-8' }));
+    await ok(await post(query, { ...auth, 'content-type': 'Application/JSON' }));
+    const { gzipSync } = await import('node:zlib');
+    await ok(
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(query),
+      }),
+    );
+    const echoed = await post(query, { ...auth, 'x-request-id': 'lean-path-1' });
+    expect(echoed.headers.get('x-request-id')).toBe('lean-path-1');
+    // strict JSON, as body-parser's: a bare string is not an operation
+    for (const body of ['"{ me { id } }"', '42', 'nul']) {
+      const response = await post(body, auth);
+      expect(response.status).toBe(400);
+      const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('refuses a body whose Content-Length announces more than the limit without reading it', async () => {
+    const { request } = await import('node:http');
+    const url = new URL(`${server.url}/graphql`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(5_000_000) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.write('{"query":"');
+    });
+    expect(status).toBe(413);
+  });
+
   it('refuses a query nested deeper than 8', async () => {
     const deep =
       '{ teams { members { team { members { team { members { team { members { team { name } } } } } } } } } }';
