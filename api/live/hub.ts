@@ -381,13 +381,11 @@ export class LiveHub {
     const start = this.currentStart(board.key.periodType);
     board.periodStart = start;
     const { db } = this.options;
-    const { users, ...computed } = await computeBoard(db, { ...board.key, periodStart: start });
+    const { users, teams, ...computed } = await computeBoard(db, { ...board.key, periodStart: start });
     const loaders = createLoaders(db);
-    // the users came with the ranking; the teams (names on the board) are one more statement
+    // the users and their teams came with the ranking: one statement per recompute
     for (const user of users) loaders.userById.prime(user.id, user);
-    const teamIds = new Set<number>(board.key.teamId === null ? [] : [board.key.teamId]);
-    for (const u of users) if (u.teamId !== null) teamIds.add(u.teamId);
-    const teams = await loaders.teamById.loadMany([...teamIds]);
+    for (const team of teams) loaders.teamById.prime(team.id, team);
     const fingerprint = JSON.stringify([start, computed.totalEntries, computed.entries, users, teams]);
     if (board.last?.fingerprint === fingerprint) return;
     const dbVersion = BigInt(computed.dbVersion);

@@ -155,6 +155,6 @@ describe('leaderboard ranking in SQL', () => {
       teamId: 999_999,
       limit: 10,
     });
-    expect(empty).toEqual({ entries: [], totalEntries: 0, dbVersion: '0', users: [] });
+    expect(empty).toEqual({ entries: [], totalEntries: 0, dbVersion: '0', users: [], teams: [] });
   });
 });

@@ -66,6 +66,10 @@ export interface RankedBoardRow extends RawUserColumns {
   win_rank: number;
   /** The rank on the board's metric. */
   rank: number;
+  /** The seller's team (teams columns; null without a team). */
+  team_name: string | null;
+  team_manager_id: number | null;
+  team_created_at: string | Date | null;
 }
 
 export interface RankedBoard {
@@ -97,7 +101,8 @@ const METRIC_RANK: Record<LeaderboardMetric, SQL> = {
  * compared as whole hundredths of a percent, floor((20000 n + d) / 2d) = round(10000 n / d), exact
  * on integers (what rates.ts returns for counts), sellers without a rate (no leads, no decided
  * deals) tied last; negative counts count as 0 in rates. Keys are integers (revenue in cents) and
- * the sorted rows carry only them: the users columns are joined for the returned rows only.
+ * the sorted rows carry only them: the users and teams columns are joined for the returned rows
+ * only (the board shows team names: no statement of their own).
  * Only the rows that can make the top `limit` are returned.
  */
 export async function rankedBoard(
@@ -144,9 +149,10 @@ export async function rankedBoard(
         select (${versionQuery(q.periodType, q.periodStart, q.teamId)}) as v,
           ${rawUserColumns('u')},
           m.revenue::text as revenue, m.orders_won, m.leads_created, m.opportunities_lost,
-          m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank, m.total
+          m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank, m.total,
+          t.name as team_name, t.manager_id as team_manager_id, t.created_at as team_created_at
         from (select 1) one
-        left join (m join users u on u.id = m.id)
+        left join (m join users u on u.id = m.id left join teams t on t.id = u.team_id)
           on m.rank <= coalesce((select rank from m order by rank offset ${q.limit - 1} limit 1), ${2 ** 31 - 1})`,
   );
   const ranked = found.filter((r): r is { v: string; total: number } & RankedBoardRow => r.id !== null);

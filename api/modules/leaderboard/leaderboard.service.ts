@@ -6,7 +6,7 @@
  * JavaScript (rankBoard, domain/ranking.ts) is the reference the tests compare it with.
  */
 import { LIMITS, type LeaderboardMetric, type PeriodType } from '../../../schema/db/constants.ts';
-import type { UserRow } from '../../../schema/db/index.ts';
+import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
@@ -91,8 +91,15 @@ export interface ComputedBoard {
   dbVersion: string;
 }
 
-/** The ranked board's entries, best first (ties by name, then id), with their users' rows. */
-async function rankTop(db: Queryable, q: BoardQuery): Promise<ComputedBoard & { users: UserRow[] }> {
+/** The rows a board's entries show, for priming the loaders. */
+export interface BoardRows {
+  users: UserRow[];
+  /** Their teams (distinct). */
+  teams: TeamRow[];
+}
+
+/** The ranked board's entries, best first (ties by name, then id), with their users' and teams' rows. */
+async function rankTop(db: Queryable, q: BoardQuery): Promise<ComputedBoard & BoardRows> {
   const board = await rankedBoard(db, q);
   const top = board.rows
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name) || a.id - b.id)
@@ -102,7 +109,24 @@ async function rankTop(db: Queryable, q: BoardQuery): Promise<ComputedBoard & { 
     totalEntries: board.total,
     dbVersion: board.version,
     users: top.map(toUserRow),
+    teams: teamsOf(top),
   };
+}
+
+/** The distinct teams of the ranked rows, as drizzle maps a teams row. */
+function teamsOf(ranked: RankedBoardRow[]): TeamRow[] {
+  const teams = new Map<number, TeamRow>();
+  for (const r of ranked) {
+    if (r.team_id === null || r.team_name === null || teams.has(r.team_id)) continue;
+    const created = r.team_created_at ?? 0;
+    teams.set(r.team_id, {
+      id: r.team_id,
+      name: r.team_name,
+      managerId: r.team_manager_id,
+      createdAt: created instanceof Date ? created : new Date(created),
+    });
+  }
+  return [...teams.values()];
 }
 
 /** One ranked row as an entry: the same fields, in the same order, that rankBoard gives. */
@@ -129,7 +153,7 @@ function toEntry(r: RankedBoardRow): LeaderboardEntry {
  * (rankBoard over boardRows is the same ranking done here in full; tests hold them equal). The
  * entries' users come with it (whole rows: callers prime their user loader with them).
  */
-export function computeBoard(db: Queryable, q: BoardQuery): Promise<ComputedBoard & { users: UserRow[] }> {
+export function computeBoard(db: Queryable, q: BoardQuery): Promise<ComputedBoard & BoardRows> {
   return rankTop(db, q);
 }
 
@@ -152,8 +176,9 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
     teamId,
     limit: args.limit,
   });
-  // the entries' users came with the ranking: `user { ... }` needs no statement of its own
+  // the entries' users and teams came with the ranking: `user { team { ... } }` costs no statement
   for (const user of board.users) ctx.loaders.userById.prime(user.id, user);
+  for (const team of board.teams) ctx.loaders.teamById.prime(team.id, team);
   return {
     teamId,
     periodType: args.periodType,
