@@ -32,7 +32,10 @@ export class Goal {
   })
   currentValue!: number;
 
-  @Field(() => Float, { description: 'currentValue / targetValue * 100, rounded to 2 decimals.' })
+  @Field(() => Float, {
+    description:
+      'currentValue / targetValue * 100 to 2 decimals: cut off below 100 (19,999 of 20,000 is 99.99, never 100 while not achieved), rounded half up from 100.',
+  })
   achievementPercentage!: number;
 
   @Field(() => GoalStatusEnum, {
