@@ -464,14 +464,22 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     await context.close();
   });
 
-  it('screenshots every tab for a manager at 1920x1080', async () => {
+  it('screenshots every tab for a manager at 1920x1080 and 1280x720', async () => {
     const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
-    for (const tab of ['goals', 'leaderboard', 'achievements', 'team', 'trends']) {
-      await page.goto(`/${tab}`);
-      await page.locator('.tabpanel').waitFor();
-      await page.waitForLoadState('networkidle');
-      if (tab === 'trends') await page.locator('.recharts-surface').nth(1).waitFor({ timeout: 20_000 });
-      await screenshot(page, `dashboard-${tab}`);
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const tab of ['goals', 'leaderboard', 'achievements', 'team', 'trends']) {
+        await page.goto(`/${tab}`);
+        await page.locator('.tabpanel').waitFor();
+        await page.waitForLoadState('networkidle');
+        if (tab === 'trends') await page.locator('.recharts-surface').nth(1).waitFor({ timeout: 20_000 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `sideways scrolling on ${tab} at ${width}x${height}`).toBeLessThanOrEqual(0);
+        await screenshot(page, width === 1920 ? `dashboard-${tab}` : `dashboard-${tab}-${width}x${height}`);
+      }
     }
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/goals');
