@@ -78,7 +78,11 @@ describe('demo sign-in from this machine', () => {
   });
 
   it('refuses a loopback request that a proxy forwarded', async () => {
-    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }]) {
+    const forwarded: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.9' },
+      { forwarded: 'for=203.0.113.9' },
+    ];
+    for (const headers of forwarded) {
       const response = await signIn('127.0.0.1', 'admin@example.com', headers);
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual(FORBIDDEN);
@@ -92,7 +96,8 @@ describe.skipIf(!external)('demo sign-in from another address', () => {
     const accounts = await fetch(`http://${host}:${port}/demo/accounts`);
     expect(accounts.status).toBe(403);
     expect(await accounts.json()).toEqual(FORBIDDEN);
-    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }]) {
+    const claims: Record<string, string>[] = [{}, { 'x-forwarded-for': '127.0.0.1' }];
+    for (const headers of claims) {
       const response = await signIn(host, 'admin@example.com', headers);
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual(FORBIDDEN);
