@@ -1,10 +1,21 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionStore } from '../lib/connection.ts';
 
+/** "5 s", "2 min", "1 h 5 min" (whole units, cut off); null under a second. */
+function offlineFor(ms: number): string | null {
+  const seconds = Math.floor(ms / 1000);
+  if (!(seconds >= 1)) return null;
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
 /**
  * The live connection's state, in words. Hidden while connected; "Connecting…" before the first
- * connection, "Reconnecting…" with the time offline after a loss (the client retries forever), and
- * a plain refusal when the server rejected the token. A polite live region, so screen readers hear it.
+ * connection, "Reconnecting…" after a loss (the client retries forever), with the time offline once
+ * a whole second has passed ("offline 5 s", "offline 2 min", "offline 1 h 5 min"), and a plain refusal when the server rejected the token. A polite live region, so screen readers hear it.
  */
 export function ReconnectIndicator({
   connection,
@@ -25,8 +36,8 @@ export function ReconnectIndicator({
   let text: string | null = null;
   if (state.phase === 'connecting') text = 'Connecting…';
   else if (state.phase === 'reconnecting') {
-    const seconds = Math.max(0, Math.round((now() - state.since) / 1000));
-    text = `Reconnecting… (offline ${seconds} s)`;
+    const duration = offlineFor(now() - state.since);
+    text = duration ? `Reconnecting… (offline ${duration})` : 'Reconnecting…';
   } else if (state.phase === 'failed')
     text = `Live updates stopped: ${state.reason ?? 'the server refused the token'}`;
 
