@@ -14,7 +14,7 @@ function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
       style: 'currency',
       currency,
       ...(compact
-        ? { notation: 'compact', maximumFractionDigits: 1 }
+        ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
         : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     });
     moneyFormats.set(key, format);
@@ -23,18 +23,28 @@ function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
 }
 
 /**
- * "$15,000", "$1,250.50": cents only when there are some. A number (a projection, a chart value)
- * is shown in whole units: it is an estimate, not an amount.
+ * A number (a goal's target, current or projected value, a chart value) to the cent, as a decimal
+ * string: 2500000.55 -> "2500000.55". Goal amounts have at most two decimals, and a double is far
+ * closer than half a cent to them below 10^13, so toFixed gives back the amount that was stored.
+ */
+function toCents(amount: number): string {
+  const fixed = amount.toFixed(2);
+  return /^-0\.00$/.test(fixed) ? '0.00' : fixed;
+}
+
+/**
+ * "$15,000", "$1,250.50", "$2,500,000.55": cents only when there are some, never rounded into
+ * another whole amount ($2,500,000.55 is not "$2,500,001"). A number is taken to the cent.
+ * `compact` ("$2.5M", "$12K") is for tight places; it is only used from 1,000 up, where its K/M
+ * says it is rounded: smaller amounts are shown exactly ("$12.34", not "$12.3").
  */
 export function formatMoney(amount: string | number, { currency = 'USD', compact = false } = {}): string {
-  if (compact)
-    return moneyFormat(currency, true).format(
-      typeof amount === 'number' ? amount : (amount as NumericString),
-    );
-  if (typeof amount === 'number') return wholeMoney(currency).format(Math.round(amount));
-  const cents = /\.(\d+)$/.exec(amount)?.[1] ?? '';
+  const exact = typeof amount === 'number' ? toCents(amount) : amount;
+  if (compact && !(Math.abs(Number(exact)) < 1000))
+    return moneyFormat(currency, true).format(exact as NumericString);
+  const cents = /\.(\d+)$/.exec(exact)?.[1] ?? '';
   return (/[1-9]/.test(cents) ? moneyFormat(currency, false) : wholeMoney(currency)).format(
-    amount as NumericString,
+    exact as NumericString,
   );
 }
 

@@ -6,6 +6,7 @@ import { retryDelay, MAX_RETRY_WAIT_MS } from './apollo.ts';
 import { formatMoney, formatPercent, sumMoney } from './format.ts';
 import {
   achievementPercentage,
+  formatGoalValue,
   goalStatus,
   parseAmount,
   validateCreate,
@@ -119,11 +120,33 @@ describe('format', () => {
     expect(sumMoney(['15000.00', '2500.5', '-0.50'])).toBe('17500.00');
     expect(sumMoney([])).toBe('0.00');
   });
-  it('shows cents only when there are some, and estimates in whole units', () => {
+  it('shows cents only when there are some, never rounding into another amount', () => {
     expect(formatMoney('15000.00')).toBe('$15,000');
     expect(formatMoney('1250.50')).toBe('$1,250.50');
-    expect(formatMoney(61005.5)).toBe('$61,006');
     expect(formatMoney('12345678901234.99')).toBe('$12,345,678,901,234.99'); // exact, no float
+    // numbers (goal targets, current and projected values) too: to the cent, not to the dollar
+    expect(formatMoney(2500000.55)).toBe('$2,500,000.55');
+    expect(formatMoney(2500000)).toBe('$2,500,000');
+    expect(formatMoney(61005.5)).toBe('$61,005.50');
+    expect(formatMoney(0.1 + 0.2)).toBe('$0.30');
+    expect(formatMoney(1999.999)).toBe('$2,000'); // a projection: to the cent, then no cents left
+    expect(formatMoney(-0.001)).toBe('$0');
+    expect(formatMoney(-1250.5)).toBe('-$1,250.50');
+  });
+  it('shows goal money the same way', () => {
+    expect(formatGoalValue('REVENUE', 2500000.55)).toBe('$2,500,000.55');
+    expect(formatGoalValue('REVENUE', 2500000)).toBe('$2,500,000');
+    expect(formatGoalValue('REVENUE', 2118785.4)).toBe('$2,118,785.40');
+  });
+  it('compacts only from 1,000 up, where K/M says it is rounded', () => {
+    expect(formatMoney(2500000.55, { compact: true })).toBe('$2.5M');
+    expect(formatMoney('2500000.55', { compact: true })).toBe('$2.5M');
+    expect(formatMoney(12000, { compact: true })).toBe('$12K');
+    expect(formatMoney(1234.56, { compact: true })).toBe('$1.2K');
+    expect(formatMoney(999.99, { compact: true })).toBe('$999.99');
+    expect(formatMoney(12.34, { compact: true })).toBe('$12.34');
+    expect(formatMoney(500, { compact: true })).toBe('$500');
+    expect(formatMoney(-1500, { compact: true })).toBe('-$1.5K');
   });
   it('shows undefined rates as a dash', () => {
     expect(formatPercent(null)).toBe('—');
