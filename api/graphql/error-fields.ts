@@ -52,8 +52,12 @@ export function relativeField(segments: string[]): string {
 const VARIABLE =
   /^Variable "\$(\w+)" (?:got invalid value .*? at "([^"]+)";|got invalid value|of required type|of non-null type)/s;
 
+/** A required input field left out: graphql-js names the object's field, not a node of its own. */
+const MISSING = /Field "(?:\w+\.)?(\w+)" of required type "[^"]+" was not provided/;
+
 export function fieldOf(error: GraphQLError, document: DocumentNode | undefined): string | undefined {
   if (!document) return undefined;
+  const missing = MISSING.exec(error.message)?.[1];
   const variable = VARIABLE.exec(error.message);
   if (variable?.[1]) {
     const name = variable[1];
@@ -63,12 +67,12 @@ export function fieldOf(error: GraphQLError, document: DocumentNode | undefined)
       .replace(/\[(\d+)\]/g, '.$1')
       .split('.')
       .slice(1);
-    return usage ? relativeField([...usage, ...inner]) : undefined;
+    return usage ? relativeField([...usage, ...inner, ...(missing ? [missing] : [])]) : undefined;
   }
   const node = error.nodes?.[0];
   if (!node) return undefined;
   const path = argumentPathOf(document, (n) => n === node);
-  return path ? relativeField(path) : undefined;
+  return path ? relativeField([...path, ...(missing ? [missing] : [])]) : undefined;
 }
 
 export function errorFieldsPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {

@@ -128,6 +128,26 @@ describe('createGoal', () => {
     ]);
   });
 
+  it('names a required field left out, in a variable and inline', async () => {
+    const { targetValue: _left, ...withoutTarget } = goal().input;
+    expect(await badFields(CREATE_GOAL, { input: withoutTarget })).toEqual(['targetValue']);
+    const inline = `mutation { createGoal(input: {
+      userId: "${org.reps.east1.id}", metric: REVENUE, periodType: MONTHLY, periodStart: "2026-11-01"
+    }) { id } }`;
+    expect(await badFields(inline, {})).toEqual(['targetValue']);
+    const nested = 'mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }';
+    const activities = [
+      {
+        userId: String(org.reps.east1.id),
+        kind: 'CALL',
+        occurredAt: '2026-11-02T10:00:00Z',
+        externalId: 'm-1',
+      },
+      { userId: String(org.reps.east1.id), occurredAt: '2026-11-02T10:00:00Z', externalId: 'm-2' },
+    ];
+    expect(await badFields(nested, { a: activities })).toEqual(['activities.1.kind']);
+  });
+
   it('names every field that fails type coercion at once', async () => {
     expect(await badFields(CREATE_GOAL, goal({ metric: 'FOO', periodStart: '2025-02-29' }))).toEqual([
       'metric',
