@@ -1,10 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../gql/graphql.ts';
 import { setToken } from '../lib/auth.ts';
 import { exportPath, filenameFrom } from './download.ts';
 import { shiftPeriod, today } from '../lib/periods.ts';
-import { ExportControl, exportableReports } from './ExportControl.tsx';
+import { ExportControl, exportableReports, SAVED_SHOWN_MS } from './ExportControl.tsx';
 import { ViewerContext, type PeriodSelection, type ViewerInfo } from './viewer.ts';
 
 function viewerAs(role: Role, teamId: string | null = '1'): ViewerInfo {
@@ -153,6 +153,48 @@ describe('ExportControl', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     answer(new Response('x', { headers: {} }));
     await screen.findByText('Saved pulse-performance.csv'); // no Content-Disposition: a fallback name
+  });
+
+  it('says "Saved" in a polite status toast out of the flow, then lets it go', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const saved = (name: string) =>
+        new Response('x', { headers: { 'Content-Disposition': `attachment; filename="${name}"` } });
+      fetchMock.mockResolvedValueOnce(saved('first.csv')).mockResolvedValueOnce(saved('second.csv'));
+      // React runs effects after the test's synchronous steps: let it (a real turn of the loop)
+      const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+      const { container } = renderControl('MANAGER');
+      // the live region is there, empty, before anything is said (so the announcement is heard)
+      const status = screen.getByRole('status');
+      expect(status).toHaveAttribute('aria-live', 'polite');
+      expect(status).toBeEmptyDOMElement();
+      expect(status).toHaveClass('export-status'); // positioned out of the flow (dashboard.css)
+      expect(status.parentElement).toBe(container.querySelector('.export'));
+
+      fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+      await waitFor(() => expect(status).toHaveTextContent('Saved first.csv'));
+      await settle();
+      expect(screen.getByRole('status')).toBe(status);
+      expect(within(status).getByText('Saved first.csv')).toHaveClass('export-toast');
+
+      act(() => {
+        vi.advanceTimersByTime(SAVED_SHOWN_MS - 1000);
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+      await waitFor(() => expect(status).toHaveTextContent('Saved second.csv'));
+      await settle();
+      act(() => {
+        vi.advanceTimersByTime(SAVED_SHOWN_MS - 1000); // the first one's time is not the second's
+      });
+      expect(status).toHaveTextContent('Saved second.csv');
+      act(() => {
+        vi.advanceTimersByTime(1000);
+      });
+      expect(status).toBeEmptyDOMElement();
+      expect(screen.getByRole('status')).toBe(status);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('offers only what the role may export', () => {

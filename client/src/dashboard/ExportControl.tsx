@@ -2,8 +2,10 @@
  * Download a report (performance, goals, leaderboard) as CSV or XLSX for the period and team the
  * dashboard shows. Offers only what the role may export (a VIEWER: leaderboards; a REP: no goals
  * or figures of another team); the server enforces the same scope and its refusals are shown.
+ * "Saved <file>" is a toast under the control that takes no layout space (the summary cards below
+ * do not move) and goes after a few seconds; its polite live region is always there, so it is read.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Role } from '../gql/graphql.ts';
 import { getToken } from '../lib/auth.ts';
 import {
@@ -40,6 +42,9 @@ export function exportableReports(
   return ['performance', 'goals', 'leaderboard'];
 }
 
+/** How long "Saved <file>" stays on screen. */
+export const SAVED_SHOWN_MS = 6000;
+
 type Status =
   | { phase: 'idle' }
   | { phase: 'busy' }
@@ -58,6 +63,12 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
   const teamName = teamId
     ? (viewer.teams.find((t) => t.id === teamId)?.name ?? `team ${teamId}`)
     : 'all teams';
+
+  useEffect(() => {
+    if (status.phase !== 'saved') return undefined;
+    const timer = setTimeout(() => setStatus((s) => (s === status ? { phase: 'idle' } : s)), SAVED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
 
   const download = async (event: FormEvent) => {
     event.preventDefault();
@@ -128,9 +139,9 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
           Could not export the {REPORT_NAMES[report].toLowerCase()} report: {status.message}
         </p>
       ) : null}
-      <p className="muted small export-message" role="status">
-        {status.phase === 'saved' ? `Saved ${status.filename}` : ''}
-      </p>
+      <div className="export-status" role="status" aria-live="polite">
+        {status.phase === 'saved' ? <p className="export-toast">Saved {status.filename}</p> : null}
+      </div>
     </div>
   );
 }
