@@ -71,13 +71,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       coalesceMs: config.liveCoalesceMs,
       maxCoalesceMs: config.liveMaxCoalesceMs,
     });
-    // who each token is, kept until the users/teams tables change (the bridge says when)
-    // (nothing is served from it while the bridge is not known to hear every change)
-    let bridge: Bridge | undefined = undefined;
-    const directory = new ViewerDirectory(database.db, { current: () => bridge?.current ?? false });
     await live.start();
     stack.push(() => live.dispose());
-    bridge = createBridge({
+    // the bridge feeds the directory (below) only once started, so both can be consts
+    const bridge = createBridge({
       database,
       databaseUrl: config.databaseUrl,
       logger,
@@ -92,6 +89,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       heartbeatMs: config.liveHeartbeatMs,
       heartbeatTimeoutMs: config.liveHeartbeatTimeoutMs,
     });
+    // who each token is, kept until the users/teams tables change (the bridge says when); nothing
+    // is served from it while the bridge is not known to hear every change
+    const directory = new ViewerDirectory(database.db, { current: () => bridge.current });
     await bridge.start();
     stack.push(() => bridge.dispose());
 

@@ -15,8 +15,8 @@
 --   api/domain/goal-status.ts and client/src/lib/goals.ts (optimistic updates).
 -- Both are exact numeric arithmetic: div() is an integer quotient, truncated toward zero.
 --
--- goal_status_of(pct, ended) of 0001 stays for SQL readers: given the unrounded ratio or the stored
--- (truncated) percentage it gives the same band as goal_status_of(current, target, ended).
+-- goal_status_of(pct, ended) of 0001 is dropped: its only caller was goals_derive(), and two
+-- functions of one name deciding the status differently would invite the old mistake back.
 CREATE FUNCTION goal_achievement_percentage(current numeric, target numeric) RETURNS numeric
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
@@ -32,7 +32,7 @@ $$;
 CREATE FUNCTION goal_status_of(current numeric, target numeric, ended boolean) RETURNS goal_status
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
-    WHEN target > 0 AND current * 100 >= target * 100 THEN 'ACHIEVED'
+    WHEN target > 0 AND current >= target THEN 'ACHIEVED'
     WHEN ended THEN 'MISSED'
     WHEN target > 0 AND current * 100 >= target * 75 THEN 'ON_TRACK'
     WHEN target > 0 AND current * 100 >= target * 50 THEN 'BEHIND'
@@ -70,6 +70,8 @@ BEGIN
   RETURN NEW;
 END
 $$;
+--> statement-breakpoint
+DROP FUNCTION goal_status_of(numeric, boolean);
 --> statement-breakpoint
 -- Corrects the stored goals the old rule got wrong, through goals_derive() like every other
 -- recompute: only goals whose percentage or status now differ are written, and each of those gets

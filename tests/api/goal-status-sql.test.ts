@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, localDate, periodStart } from '../../api/domain/periods.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { RECORD } from '../support/live-tools.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
 // The organisation lives at UTC-12, where today is the earliest date anywhere; moving it to UTC+14
@@ -72,7 +73,7 @@ async function getGoal(id: string): Promise<Goal> {
 async function recordOrder(userId: number, amount: string, id: string) {
   dataOf(
     await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+      RECORD,
       {
         a: [
           {
