@@ -94,6 +94,7 @@ export function createBridge(options: BridgeOptions): Bridge {
 
   // ---------------------------------------------------------------- the change log
   let after: Snapshot | undefined; // the previous drain's snapshot
+  let batches = 0; // drains so far
   let armed = false;
   let woken = false; // a wake-up arrived since the last drain: disarm with the next one
   let waitFor: bigint[] = []; // transactions in progress when this listener armed
@@ -131,7 +132,12 @@ export function createBridge(options: BridgeOptions): Bridge {
     after = snapshot;
     waitFor = waitFor.filter((xid) => snapshot.running(xid));
     const payloads = row.payloads ?? [];
-    for (const payload of payloads) options.onMessage(parseMessage(payload));
+    batches += 1;
+    for (const payload of payloads) {
+      const message = parseMessage(payload);
+      if (message.t === 'perf') message.batch = batches; // see PerfMessage.batch
+      options.onMessage(message);
+    }
     return payloads.length;
   }
 

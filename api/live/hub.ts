@@ -25,6 +25,15 @@
  *   the last one seen are fetched and published.
  * - Period rollover (midnight, a new month... in the organisation's time zone) moves every board
  *   to the new period and publishes it, by a timer armed for the next boundary.
+ * - A board is kept in memory whole (every seller in scope, their figures, user and team rows, and
+ *   the snapshot they were read in: boardSellers, one statement) and ranked in JavaScript
+ *   (rankSellers). A rollup change that logs its rows (drizzle/0012) is applied to it with no
+ *   statement: rows of transactions visible in the board's snapshot are in it already and skipped;
+ *   rows come in commit order from one read of the change log to the next, so a later row of a
+ *   seller replaces an earlier one. The board is read again from the database (`reload`) when the
+ *   order is unknown (one read holds two rows of one seller), when a change names only periods
+ *   (large statements, deleted rollups), on any `dir` change (names, roles, teams, new sellers),
+ *   after a gap, at a period rollover, and after a failed read.
  * Each event carries fresh DataLoaders, primed with the rows it shows, shared by its subscribers.
  */
 import type { Logger } from 'pino';
@@ -43,11 +52,18 @@ import type { Achievement } from '../modules/achievements/achievement.type.ts';
 import { findGoals } from '../modules/goals/goal.queries.ts';
 import { toGoal } from '../modules/goals/goal.service.ts';
 import type { Goal } from '../modules/goals/goal.type.ts';
-import { computeBoard } from '../modules/leaderboard/leaderboard.service.ts';
+import { boardSellers } from '../modules/leaderboard/leaderboard.queries.ts';
+import { rankSellers, scoreSeller, type ScoredSeller } from '../modules/leaderboard/leaderboard.service.ts';
 import type { Leaderboard } from '../modules/leaderboard/leaderboard.type.ts';
 import { Mailbox } from './mailbox.ts';
 import { markShared } from './shared-execution.ts';
-import type { LiveMessage } from './messages.ts';
+import {
+  parseSnapshot,
+  type LiveMessage,
+  type PerfMessage,
+  type RollupRow,
+  type Snapshot,
+} from './messages.ts';
 
 export interface BoardKey {
   periodType: PeriodType;
@@ -89,6 +105,8 @@ export interface HubStats {
   recomputations: number;
   /** Boards published (recomputed and different from the last one sent). */
   published: number;
+  /** Recomputations that read the board from the database (the rest applied logged rows). */
+  reloads: number;
   flushes: number;
   notifications: number;
 }
@@ -101,6 +119,16 @@ interface Board {
   last: { fingerprint: string; event: BoardEvent } | undefined;
   version: bigint;
   dirty: boolean;
+  /** The board in memory (see the invariants); undefined until first read. */
+  sellers: { snapshot: Snapshot; rows: Map<number, ScoredSeller>; clock: bigint } | undefined;
+  /** Read it from the database at the next recompute. */
+  reload: boolean;
+  /** Being read from the database. */
+  reading: boolean;
+  /** Logged rows not applied yet, in the order they came. */
+  pending: { row: RollupRow; xid: bigint }[];
+  /** The change-log read that last brought a row of each seller (see PerfMessage.batch). */
+  batchOf: Map<number, number>;
 }
 
 const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
@@ -113,7 +141,7 @@ const BURST_ARRIVALS = 2;
 const RETRY_MS = 1000;
 
 export class LiveHub {
-  readonly stats: HubStats = { recomputations: 0, published: 0, flushes: 0, notifications: 0 };
+  readonly stats: HubStats = { recomputations: 0, published: 0, reloads: 0, flushes: 0, notifications: 0 };
   private readonly boards = new Map<string, Board>();
   private readonly goalListeners = new Set<Mailbox<GoalEvent>>();
   private readonly achievementListeners = new Set<Mailbox<AchievementEvent>>();
@@ -121,7 +149,7 @@ export class LiveHub {
   private readonly pendingAchievements = new Set<number>();
   private lastAchievementId = 0;
   private catchUpAchievements = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: { cancel(): void } | undefined;
   private rollover: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private again = false;
@@ -150,7 +178,7 @@ export class LiveHub {
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.timer?.cancel();
     clearTimeout(this.rollover);
     for (const b of this.boards.values()) for (const m of b.subscribers) void m.return();
     for (const m of this.goalListeners) void m.return();
@@ -179,17 +207,10 @@ export class LiveHub {
     this.stats.notifications += 1;
     switch (message.t) {
       case 'perf':
-        for (const board of this.boards.values()) {
-          const samePeriod = message.periods.some(
-            (p) => p.periodType === board.key.periodType && p.periodStart === board.periodStart,
-          );
-          const sameTeam =
-            board.key.teamId === null || !message.teams || message.teams.includes(board.key.teamId);
-          if (samePeriod && sameTeam) board.dirty = true;
-        }
+        for (const board of this.boards.values()) this.rollupChanged(board, message);
         break;
       case 'dir':
-        for (const board of this.boards.values()) board.dirty = true;
+        for (const board of this.boards.values()) this.mustReload(board);
         break;
       case 'goal':
         for (const id of message.ids) this.pendingGoals.add(id);
@@ -212,9 +233,49 @@ export class LiveHub {
     this.schedule();
   }
 
+  /** A board's figures changed: queue the logged rows, or read the board again. */
+  private rollupChanged(board: Board, message: PerfMessage): void {
+    const { periodType } = board.key;
+    if (message.rows && message.xid !== undefined) {
+      const xid = message.xid;
+      // while the board is being read, any seller may be on it (a new one, say)
+      const known = board.reading ? undefined : board.sellers?.rows;
+      const rows = message.rows.filter(
+        (r) =>
+          r.periodType === periodType &&
+          r.periodStart === board.periodStart &&
+          (known?.has(r.userId) ?? true),
+      );
+      if (rows.length === 0) return;
+      board.dirty = true;
+      if (board.reload) return; // the read will have them
+      for (const row of rows) {
+        // a second row of a seller in one read: which of the two is newer is unknown
+        if (message.batch !== undefined && board.batchOf.get(row.userId) === message.batch) {
+          this.mustReload(board);
+          return;
+        }
+        if (message.batch !== undefined) board.batchOf.set(row.userId, message.batch);
+        board.pending.push({ row, xid });
+      }
+      return;
+    }
+    const samePeriod = message.periods.some(
+      (p) => p.periodType === periodType && p.periodStart === board.periodStart,
+    );
+    const sameTeam = board.key.teamId === null || !message.teams || message.teams.includes(board.key.teamId);
+    if (samePeriod && sameTeam) this.mustReload(board);
+  }
+
+  private mustReload(board: Board): void {
+    board.dirty = true;
+    board.reload = true;
+    board.pending = [];
+  }
+
   /** The listener was away: anything may have changed. */
   everythingChanged(): void {
-    for (const board of this.boards.values()) board.dirty = true;
+    for (const board of this.boards.values()) this.mustReload(board);
     this.catchUpAchievements = true;
     this.publishGoals({ kind: 'resync' });
     this.schedule();
@@ -235,6 +296,11 @@ export class LiveHub {
         last: undefined,
         version: 0n,
         dirty: true,
+        sellers: undefined,
+        reload: true,
+        reading: false,
+        pending: [],
+        batchOf: new Map(),
       };
       this.boards.set(id, board);
     }
@@ -249,7 +315,7 @@ export class LiveHub {
     b.subscribers.add(mailbox);
     if (b.last && b.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
     else {
-      b.dirty = true;
+      this.mustReload(b);
       this.schedule(0);
     }
     return mailbox;
@@ -295,14 +361,14 @@ export class LiveHub {
     const now = performance.now();
     if (this.timer) {
       if (delay === undefined || delay > 0) return;
-      clearTimeout(this.timer);
+      this.timer.cancel();
     } else if (delay === undefined && now - this.flushEndedAt > this.window) {
       // quiet for longer than a window: whatever burst there was is over, and this change is
       // alone so far (the rest of its commit's messages are handled before the timer runs)
       this.window = this.coalesceMs;
       delay = 0;
     }
-    this.timer = setTimeout(() => {
+    const run = () => {
       this.timer = undefined;
       this.flushing = this.flush().finally(() => {
         this.flushing = undefined;
@@ -316,7 +382,16 @@ export class LiveHub {
           this.schedule();
         }
       });
-    }, delay ?? this.window);
+    };
+    const wait = delay ?? this.window;
+    // setTimeout waits at least 1 ms: a change that finds the hub quiet goes out in this turn
+    if (wait === 0) {
+      const immediate = setImmediate(run);
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(run, wait);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
   private async flush(): Promise<void> {
@@ -336,7 +411,7 @@ export class LiveHub {
     this.catchUpAchievements = false;
     const work: Promise<void>[] = dirty.map((b) =>
       this.recompute(b).catch((error: unknown) => {
-        b.dirty = true; // retried by the next flush
+        this.mustReload(b); // retried by the next flush
         throw error;
       }),
     );
@@ -374,21 +449,61 @@ export class LiveHub {
     return periodStart(periodType, localDate(this.now(), this.options.org.timeZone));
   }
 
+  /** The board in memory, read again if it must be, with the logged rows since applied. */
+  private async current(board: Board, start: string): Promise<NonNullable<Board['sellers']>> {
+    if (start !== board.periodStart) this.mustReload(board);
+    board.periodStart = start;
+    let sellers = board.sellers;
+    if (board.reload || !sellers) {
+      board.reload = false;
+      this.stats.reloads += 1;
+      board.reading = true;
+      const read = await boardSellers(this.options.db, { ...board.key, periodStart: start }).finally(() => {
+        board.reading = false;
+      });
+      sellers = {
+        snapshot: parseSnapshot(read.snapshot),
+        rows: new Map(read.sellers.map((s) => [s.id, scoreSeller(s)])),
+        clock: BigInt(read.version),
+      };
+      board.sellers = sellers;
+    }
+    // rows that came while it was read are applied too, unless the read saw their transaction
+    for (const { row, xid } of board.pending.splice(0)) {
+      if (!sellers.snapshot.running(xid)) continue;
+      const seller = sellers.rows.get(row.userId);
+      if (!seller) continue; // not on this board (another team, not a seller)
+      sellers.rows.set(
+        row.userId,
+        scoreSeller({
+          ...seller.row,
+          revenue: row.revenue,
+          orders_won: row.ordersWon,
+          leads_created: row.leadsCreated,
+          opportunities_lost: row.opportunitiesLost,
+        }),
+      );
+      if (row.updatedAt > sellers.clock) sellers.clock = row.updatedAt;
+    }
+    return sellers;
+  }
+
   private async recompute(board: Board): Promise<void> {
     if (board.subscribers.size === 0) return;
     this.stats.recomputations += 1;
     const now = this.now();
     const start = this.currentStart(board.key.periodType);
-    board.periodStart = start;
     const { db } = this.options;
-    const { users, teams, ...computed } = await computeBoard(db, { ...board.key, periodStart: start });
+    const sellers = await this.current(board, start);
+    const { users, teams, ...ranked } = rankSellers(sellers.rows, board.key.metric, board.key.limit);
+    const computed = { ...ranked, dbVersion: sellers.clock };
     const loaders = createLoaders(db);
-    // the users and their teams came with the ranking: one statement per recompute
+    // the users and their teams are in memory: no statement
     for (const user of users) loaders.userById.prime(user.id, user);
     for (const team of teams) loaders.teamById.prime(team.id, team);
     const fingerprint = JSON.stringify([start, computed.totalEntries, computed.entries, users, teams]);
     if (board.last?.fingerprint === fingerprint) return;
-    const dbVersion = BigInt(computed.dbVersion);
+    const dbVersion = computed.dbVersion;
     board.version = board.version + 1n > dbVersion ? board.version + 1n : dbVersion;
     // one object per version for every subscriber: executed and serialised once (shared-execution.ts)
     const event: BoardEvent = markShared({

@@ -9,8 +9,37 @@ import { PERIOD_TYPES } from '../../schema/db/constants.ts';
 
 export const CHANNEL = 'pulse_changes';
 
+/** A rollup row as a change logs it (drizzle/0012_live_rollup_rows.sql): its figures after the change. */
+export interface RollupRow {
+  userId: number;
+  periodType: PeriodType;
+  periodStart: string;
+  revenue: string;
+  ordersWon: number;
+  leadsCreated: number;
+  opportunitiesLost: number;
+  /** updated_at in microseconds since the epoch. */
+  updatedAt: bigint;
+}
+
+export interface PerfMessage {
+  t: 'perf';
+  periods: { periodType: PeriodType; periodStart: string }[];
+  /** The teams of the sellers whose rollups changed; null: any team (or told by `rows`). */
+  teams: number[] | null;
+  /** The changed rows themselves, when the statement changed few (then with `xid`). */
+  rows?: RollupRow[];
+  /** The writer's transaction. */
+  xid?: bigint;
+  /**
+   * Which read of the change log delivered it (set by the bridge): within one read, the order of
+   * two transactions' rows is unknown; across reads it is their commit order.
+   */
+  batch?: number;
+}
+
 export type LiveMessage =
-  | { t: 'perf'; periods: { periodType: PeriodType; periodStart: string }[]; teams: number[] | null }
+  | PerfMessage
   | { t: 'goal'; ids: number[] }
   | { t: 'goal_del'; goals: { id: number; userId: number | null; teamId: number | null }[] }
   | { t: 'ach'; ids: number[] }
@@ -32,6 +61,22 @@ export function parseMessage(payload: string): LiveMessage {
   const m = raw as Record<string, unknown>;
   switch (m.t) {
     case 'perf': {
+      if (Array.isArray(m.r) && typeof m.x === 'string' && /^\d+$/.test(m.x)) {
+        const rows = m.r.map(rollupRow);
+        if (rows.some((r) => r === undefined)) return { t: 'all' };
+        const ok = rows as RollupRow[];
+        const periods = new Map(ok.map((r) => [`${r.periodType}|${r.periodStart}`, r]));
+        return {
+          t: 'perf',
+          periods: [...periods.values()].map((r) => ({
+            periodType: r.periodType,
+            periodStart: r.periodStart,
+          })),
+          teams: null,
+          rows: ok,
+          xid: BigInt(m.x),
+        };
+      }
       if (m.all === true || !Array.isArray(m.p)) return { t: 'all' };
       const periods = m.p.flatMap((k: unknown) =>
         Array.isArray(k) && isPeriodType(k[0]) && typeof k[1] === 'string'
@@ -62,6 +107,40 @@ export function parseMessage(payload: string): LiveMessage {
     default:
       return { t: 'all' };
   }
+}
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function rollupRow(raw: unknown): RollupRow | undefined {
+  if (!Array.isArray(raw) || raw.length !== 8) return undefined;
+  const [userId, periodType, periodStart, revenue, ordersWon, leadsCreated, opportunitiesLost, updatedAt] =
+    raw as unknown[];
+  if (
+    !isId(userId) ||
+    !isPeriodType(periodType) ||
+    typeof periodStart !== 'string' ||
+    !DATE.test(periodStart) ||
+    typeof revenue !== 'string' ||
+    !DECIMAL.test(revenue) ||
+    !isCount(ordersWon) ||
+    !isCount(leadsCreated) ||
+    !isCount(opportunitiesLost) ||
+    !isCount(updatedAt)
+  ) {
+    return undefined;
+  }
+  return {
+    userId,
+    periodType,
+    periodStart,
+    revenue,
+    ordersWon,
+    leadsCreated,
+    opportunitiesLost,
+    updatedAt: BigInt(updatedAt),
+  };
 }
 
 const WAKE = /^\{\s*"t"\s*:\s*"wake"\s*\}$/;

@@ -2,30 +2,26 @@
  * The leaderboard ranks in Postgres (window functions, only the rows that can make the top N);
  * rankBoard is the same ranking in JavaScript over every seller. On boards full of ties (equal
  * revenue, equal rounded rates, no leads, negative pushed counts, equal and accented names), the
- * two give the same entries for every metric, team and limit — over GraphQL too.
+ * two give the same entries for every metric, team and limit — over GraphQL too — and so does
+ * the live hub's ranking of the sellers it keeps in memory (rankSellers over boardSellers).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../api/seed/demo-random.ts';
 import { LEADERBOARD_METRICS } from '../../schema/db/constants.ts';
-import { boardRows, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
-import { computeBoard, rankBoard } from '../../api/modules/leaderboard/leaderboard.service.ts';
+import { boardRows, boardSellers, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
+import {
+  computeBoard,
+  rankBoard,
+  rankSellers,
+  scoreSeller,
+} from '../../api/modules/leaderboard/leaderboard.service.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 const PERIOD = { periodType: 'MONTHLY', periodStart: '2025-03-01' } as const;
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'Zoë Zeta',
@@ -97,6 +93,9 @@ describe('leaderboard ranking in SQL', () => {
     for (const teamId of [null, org.teams.east, org.teams.west]) {
       const rows = await boardRows(db, PERIOD.periodType, PERIOD.periodStart, teamId);
       const version = await boardVersion(db, PERIOD.periodType, PERIOD.periodStart, teamId);
+      const inMemory = await boardSellers(db, { ...PERIOD, teamId });
+      expect(inMemory.version).toBe(version);
+      const scored = new Map(inMemory.sellers.map((s) => [s.id, scoreSeller(s)]));
       for (const metric of LEADERBOARD_METRICS) {
         const reference = rankBoard(rows, metric);
         for (const limit of [1, 2, 3, 5, 10, 17, 40, 500]) {
@@ -104,6 +103,8 @@ describe('leaderboard ranking in SQL', () => {
           expect(board.totalEntries).toBe(reference.length);
           expect(board.dbVersion).toBe(version);
           expect(board.entries).toEqual(reference.slice(0, limit));
+          const { dbVersion: _v, ...fromSql } = board;
+          expect(rankSellers(scored, metric, limit)).toEqual(fromSql);
           compared += 1;
         }
       }

@@ -54,22 +54,68 @@ function versionQuery(periodType: PeriodType, periodStart: string, teamId: numbe
         where sp.period_type = ${periodType}::period_type and sp.period_start = ${periodStart}::date`;
 }
 
-/** A row of the ranked board: the seller (users columns), their figures and their four ranks. */
-export interface RankedBoardRow extends RawUserColumns {
+/** A seller of a board with their figures and team (teams columns; null without a team). */
+export interface SellerRow extends RawUserColumns {
   revenue: string;
   orders_won: number;
   leads_created: number;
   opportunities_lost: number;
+  team_name: string | null;
+  team_manager_id: number | null;
+  team_created_at: string | Date | null;
+}
+
+export interface BoardSellers {
+  /** The statement's snapshot (pg_snapshot text): which transactions' changes the rows include. */
+  snapshot: string;
+  /** The board's version (see boardVersion). */
+  version: string;
+  sellers: SellerRow[];
+}
+
+/**
+ * Every seller of a board, whole (users and teams columns) with their figures, and the snapshot
+ * they were read in: what the live hub keeps in memory and applies logged rollup rows to (the
+ * rows of transactions visible in `snapshot` are in it already). One statement.
+ */
+export async function boardSellers(
+  db: Queryable,
+  q: { periodType: PeriodType; periodStart: string; teamId: number | null },
+): Promise<BoardSellers> {
+  // one row even without sellers (left join on a single row), so snapshot and version come back
+  const found = await rows<{ snap: string; v: string } & Nullable<SellerRow>>(
+    db,
+    sql`select pg_current_snapshot()::text as snap, (${versionQuery(q.periodType, q.periodStart, q.teamId)}) as v,
+          ${rawUserColumns('u')},
+          coalesce(sp.revenue, 0)::text as revenue,
+          coalesce(sp.orders_won, 0)::int as orders_won,
+          coalesce(sp.leads_created, 0)::int as leads_created,
+          coalesce(sp.opportunities_lost, 0)::int as opportunities_lost,
+          t.name as team_name, t.manager_id as team_manager_id, t.created_at as team_created_at
+        from (select 1) one
+        left join (users u
+          left join sales_performance sp
+            on sp.user_id = u.id and sp.period_type = ${q.periodType}::period_type and sp.period_start = ${q.periodStart}::date
+          left join teams t on t.id = u.team_id)
+        on u.active and u.role in ('REP', 'MANAGER') ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}`,
+  );
+  const first = found[0];
+  if (!first) throw new Error('boardSellers returned nothing');
+  return {
+    snapshot: first.snap,
+    version: String(first.v ?? '0'),
+    sellers: found.filter((r): r is { snap: string; v: string } & SellerRow => r.id !== null),
+  };
+}
+
+/** A row of the ranked board: the seller (users and teams columns), their figures and their four ranks. */
+export interface RankedBoardRow extends SellerRow {
   revenue_rank: number;
   orders_rank: number;
   conversion_rank: number;
   win_rank: number;
   /** The rank on the board's metric. */
   rank: number;
-  /** The seller's team (teams columns; null without a team). */
-  team_name: string | null;
-  team_manager_id: number | null;
-  team_created_at: string | Date | null;
 }
 
 export interface RankedBoard {

@@ -17,7 +17,7 @@ import { BadInputError, NotFoundError } from '../../errors.ts';
 import { optionalId } from '../../graphql/ids.ts';
 import { dayOf } from '../performance/performance.service.ts';
 import { toUserRow } from '../users/user.queries.ts';
-import { rankedBoard, type BoardRow, type RankedBoardRow } from './leaderboard.queries.ts';
+import { rankedBoard, type BoardRow, type RankedBoard, type SellerRow } from './leaderboard.queries.ts';
 import { LeaderboardEntry, type Leaderboard } from './leaderboard.type.ts';
 
 export interface LeaderboardArgs {
@@ -113,8 +113,99 @@ async function rankTop(db: Queryable, q: BoardQuery): Promise<ComputedBoard & Bo
   };
 }
 
-/** The distinct teams of the ranked rows, as drizzle maps a teams row. */
-function teamsOf(ranked: RankedBoardRow[]): TeamRow[] {
+/** A seller kept in memory by the live hub, with the scores it is ranked on (scoreSeller). */
+export interface ScoredSeller {
+  row: SellerRow;
+  /** Revenue in cents (exact below 2^53 cents). */
+  cents: number;
+  conversion: number | null;
+  win: number | null;
+}
+
+/** A seller's scores: computed once per change of their figures, not once per ranking. */
+export function scoreSeller(row: SellerRow): ScoredSeller {
+  const won = Math.max(0, row.orders_won);
+  return {
+    row,
+    cents: Number(parseMoney(row.revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n),
+    conversion: conversionRate(won, Math.max(0, row.leads_created)),
+    win: winRate(won, Math.max(0, row.opportunities_lost)),
+  };
+}
+
+type Score = (s: ScoredSeller) => number | null;
+const SCORES: Record<LeaderboardMetric, Score> = {
+  REVENUE: (s) => s.cents,
+  ORDERS: (s) => s.row.orders_won,
+  CONVERSION_RATE: (s) => s.conversion,
+  WIN_RATE: (s) => s.win,
+};
+/** localeCompare's order (the same collation), without building a collator per comparison. */
+const byName = new Intl.Collator().compare;
+
+/** Standard competition rank of `score` among `scores`: 1 + the number strictly better (null is worst). */
+function rankOf(score: number | null, all: readonly ScoredSeller[], of: Score): number {
+  let better = 0;
+  for (const s of all) {
+    const other = of(s);
+    if (other !== null && (score === null || other > score)) better += 1;
+  }
+  return better + 1;
+}
+
+/**
+ * The board ranked in JavaScript over sellers kept in memory: what the live hub does between
+ * reads of a board (boardSellers), so a change costs no statement. The same entries as
+ * computeBoard and rankBoard on the same figures (tests hold them equal): ordered by the metric
+ * (higher first, no rate last), ties by name then id; each entry's four ranks are 1 + the number
+ * of sellers strictly better on that metric. One sort, then limit × 3 counts.
+ */
+export function rankSellers(
+  sellers: ReadonlyMap<number, ScoredSeller>,
+  metric: LeaderboardMetric,
+  limit: number,
+): Omit<ComputedBoard, 'dbVersion'> & BoardRows {
+  const all = [...sellers.values()];
+  const score = SCORES[metric];
+  const sorted = all.slice().sort((a, b) => {
+    const x = score(a);
+    const y = score(b);
+    if (x !== y) return x === null ? 1 : y === null ? -1 : y - x;
+    return byName(a.row.name, b.row.name) || a.row.id - b.row.id;
+  });
+  const top = sorted.slice(0, limit);
+  let rank = 0;
+  const entries = top.map((s, i) => {
+    const own = score(s);
+    if (i === 0 || own !== score(sorted[i - 1]!)) rank = i + 1;
+    const ranks = {
+      REVENUE: metric === 'REVENUE' ? rank : rankOf(s.cents, all, SCORES.REVENUE),
+      ORDERS: metric === 'ORDERS' ? rank : rankOf(s.row.orders_won, all, SCORES.ORDERS),
+      CONVERSION_RATE:
+        metric === 'CONVERSION_RATE' ? rank : rankOf(s.conversion, all, SCORES.CONVERSION_RATE),
+      WIN_RATE: metric === 'WIN_RATE' ? rank : rankOf(s.win, all, SCORES.WIN_RATE),
+    };
+    // an instance: type-graphql copies plain roots into a new instance before each field resolver
+    return Object.assign(new LeaderboardEntry(), {
+      userId: s.row.id,
+      rank,
+      medal: medalFor(rank),
+      revenue: s.row.revenue,
+      ordersWon: s.row.orders_won,
+      conversionRate: s.conversion,
+      winRate: s.win,
+      revenueRank: ranks.REVENUE,
+      ordersRank: ranks.ORDERS,
+      conversionRank: ranks.CONVERSION_RATE,
+      winRateRank: ranks.WIN_RATE,
+    });
+  });
+  const shown = top.map((s) => s.row);
+  return { entries, totalEntries: all.length, users: shown.map(toUserRow), teams: teamsOf(shown) };
+}
+
+/** The distinct teams of the sellers, as drizzle maps a teams row. */
+function teamsOf(ranked: SellerRow[]): TeamRow[] {
   const teams = new Map<number, TeamRow>();
   for (const r of ranked) {
     if (r.team_id === null || r.team_name === null || teams.has(r.team_id)) continue;
@@ -130,7 +221,7 @@ function teamsOf(ranked: RankedBoardRow[]): TeamRow[] {
 }
 
 /** One ranked row as an entry: the same fields, in the same order, that rankBoard gives. */
-function toEntry(r: RankedBoardRow): LeaderboardEntry {
+function toEntry(r: RankedBoard['rows'][number]): LeaderboardEntry {
   // an instance: type-graphql copies plain roots into a new instance before each field resolver
   return Object.assign(new LeaderboardEntry(), {
     userId: r.id,
