@@ -6,9 +6,12 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const MONEY = /^-?\d{1,12}(\.\d{1,2})?$/;
+const CANONICAL = /^-?(?:0|[1-9]\d{0,11})\.\d\d$/;
 
 /** "15000" | 15000 | "15000.5" -> "15000.50"; null when not a money amount. */
 export function normaliseDecimal(value: unknown): string | null {
+  // already canonical (what Postgres's numeric(…, 2) gives): most values served, checked by one test
+  if (typeof value === 'string' && CANONICAL.test(value) && value !== '-0.00') return value;
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;

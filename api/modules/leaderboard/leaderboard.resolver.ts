@@ -3,6 +3,7 @@ import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
+import { existing } from '../../loaders.ts';
 import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
@@ -43,9 +44,7 @@ export class LeaderboardResolver {
 @Resolver(() => LeaderboardEntry)
 export class LeaderboardEntryResolver {
   @FieldResolver(() => User, { description: 'Who.' })
-  async user(@Root() entry: LeaderboardEntry, @Ctx() ctx: AppContext): Promise<UserRow> {
-    const user = await ctx.loaders.userById.load(entry.userId);
-    if (!user) throw new NotFoundError('User', entry.userId);
-    return user;
+  user(@Root() entry: LeaderboardEntry, @Ctx() ctx: AppContext): UserRow | Promise<UserRow> {
+    return existing(ctx.loaders.userById.now(entry.userId), () => new NotFoundError('User', entry.userId));
   }
 }

@@ -3,6 +3,7 @@ import { LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
+import { existing } from '../../loaders.ts';
 import { PeriodTypeEnum } from '../../graphql/enums.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
@@ -18,10 +19,9 @@ import {
   TeamPerformance,
 } from './performance.type.ts';
 
-async function userOf(ctx: AppContext, id: number): Promise<UserRow> {
-  const user = await ctx.loaders.userById.load(id);
-  if (!user) throw new NotFoundError('User', id);
-  return user;
+/** The user, at once when the operation already has the row (see RowLoader). */
+function userOf(ctx: AppContext, id: number): UserRow | Promise<UserRow> {
+  return existing(ctx.loaders.userById.now(id), () => new NotFoundError('User', id));
 }
 
 @Resolver()
@@ -113,7 +113,7 @@ export class PerformanceResolver {
 @Resolver(() => PerformancePeriod)
 export class PerformancePeriodResolver {
   @FieldResolver(() => User, { description: 'Whose metrics.' })
-  user(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): Promise<UserRow> {
+  user(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): UserRow | Promise<UserRow> {
     return userOf(ctx, period.userId);
   }
 }
@@ -121,7 +121,7 @@ export class PerformancePeriodResolver {
 @Resolver(() => PerformanceSummary)
 export class PerformanceSummaryResolver {
   @FieldResolver(() => User, { description: 'Whose totals.' })
-  user(@Root() summary: PerformanceSummary, @Ctx() ctx: AppContext): Promise<UserRow> {
+  user(@Root() summary: PerformanceSummary, @Ctx() ctx: AppContext): UserRow | Promise<UserRow> {
     return userOf(ctx, summary.userId);
   }
 }
@@ -129,17 +129,18 @@ export class PerformanceSummaryResolver {
 @Resolver(() => TeamPerformance)
 export class TeamPerformanceResolver {
   @FieldResolver(() => Team, { description: 'The team.' })
-  async team(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): Promise<TeamRow> {
-    const team = await ctx.loaders.teamById.load(figures.teamId);
-    if (!team) throw new NotFoundError('Team', figures.teamId);
-    return team;
+  team(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): TeamRow | Promise<TeamRow> {
+    return existing(
+      ctx.loaders.teamById.now(figures.teamId),
+      () => new NotFoundError('Team', figures.teamId),
+    );
   }
 
   @FieldResolver(() => User, {
     nullable: true,
     description: 'The member with the highest revenue (then orders); null when nobody sold.',
   })
-  topPerformer(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): Promise<UserRow> | null {
+  topPerformer(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): UserRow | Promise<UserRow> | null {
     return figures.topPerformerId === null ? null : userOf(ctx, figures.topPerformerId);
   }
 }

@@ -34,7 +34,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Team, { nullable: true, description: 'The team the user belongs to.' })
-  team(@Root() user: UserRow, @Ctx() ctx: AppContext): Promise<TeamRow | null> | null {
-    return user.teamId === null ? null : ctx.loaders.teamById.load(user.teamId);
+  team(@Root() user: UserRow, @Ctx() ctx: AppContext): TeamRow | Promise<TeamRow | null> | null {
+    return user.teamId === null ? null : ctx.loaders.teamById.now(user.teamId);
   }
 }
