@@ -51,7 +51,11 @@ const BATCHES = QUICK ? 2 : 8;
 const STATES = ['on', 'no-notify', 'off'];
 
 const NOTIFY_TRIGGERS = {
-  sales_performance: ['sales_performance_notify_inserted', 'sales_performance_notify_updated'],
+  sales_performance: [
+    'sales_performance_notify_inserted',
+    'sales_performance_notify_updated',
+    'sales_performance_notify_deleted',
+  ],
   goals: ['goals_notify_inserted', 'goals_notify_updated', 'goals_notify_deleted'],
   achievements: ['achievements_notify'],
 };
