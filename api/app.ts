@@ -70,6 +70,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       coalesceMs: config.liveCoalesceMs,
       maxCoalesceMs: config.liveMaxCoalesceMs,
+      // HTTP leaderboard reads from memory only when the listener has every change (bridge below)
+      caughtUp: () => bridge.caughtUp(),
     });
     await live.start();
     stack.push(() => live.dispose());
@@ -95,7 +97,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await bridge.start();
     stack.push(() => bridge.dispose());
 
-    const http = await startHttpServer({ config, database, logger, schema, jwtSecret, org, directory });
+    const http = await startHttpServer({
+      config,
+      database,
+      logger,
+      schema,
+      jwtSecret,
+      org,
+      directory,
+      boards: live,
+    });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({
       config,

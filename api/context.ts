@@ -31,6 +31,8 @@ export interface AppContext {
   readonly session?: Session;
   /** The process's viewer cache: writes to users/teams drop it when they commit (directory.ts). */
   readonly directory?: ViewerDirectory;
+  /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (hub.ts). */
+  readonly boards?: Pick<LiveHub, 'readBoard'>;
 }
 
 /** A WebSocket connection's signed-in user, checked again for every event (live/directory.ts). */

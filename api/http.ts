@@ -21,6 +21,7 @@ import { createContext, type AppContext, type OrgSettings } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { demoEnabled, demoRouter } from './demo.ts';
 import type { ViewerDirectory } from './live/directory.ts';
+import type { LiveHub } from './live/hub.ts';
 import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
 import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
@@ -40,6 +41,8 @@ export interface HttpDeps {
   org: OrgSettings;
   /** Who each token's user is (live/directory.ts), shared with the WebSocket server. */
   directory: ViewerDirectory;
+  /** Leaderboards kept in memory by the live hub, for queries (LiveHub.readBoard). */
+  boards?: Pick<LiveHub, 'readBoard'>;
 }
 
 export interface HttpServer {
@@ -166,6 +169,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
         viewer,
         logger,
         directory: deps.directory,
+        ...(deps.boards ? { boards: deps.boards } : {}),
       });
     } catch (error) {
       if (error instanceof DomainError) throw toGraphQLError(error);

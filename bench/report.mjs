@@ -364,7 +364,7 @@ function m4() {
           ok(p.framesPerClientMax !== undefined ? p.framesPerClientMax <= 10 : null),
         ],
         [
-          'clients whose last frame equals the database',
+          'clients whose last frame shows the database’s rows (names, ranks, revenue, orders)',
           ...kinds.map((k) =>
             cell(k, (x) =>
               x.runs.map((run) => `${n(run.clientsEqualToDatabase)}/${n(run.clients)}`).join(', '),
@@ -372,6 +372,22 @@ function m4() {
           ),
           'all',
           ok(p.allEqual),
+        ],
+        [
+          'of those, at a version no lower than the rollup clock (Pulse; the peers: equal to it)',
+          ...kinds.map((k) =>
+            cell(k, (x) =>
+              x.runs
+                .map((run) =>
+                  run.clientsAtTheClocksVersion === undefined
+                    ? '—'
+                    : `${n(run.clientsAtTheClocksVersion)}/${n(run.clients)}`,
+                )
+                .join(', '),
+            ),
+          ),
+          '',
+          '',
         ],
         [
           'settled (no frame for 2 s) after the burst, ms',

@@ -66,6 +66,12 @@ export interface Bridge {
    * Caches that rely on the notifications (the viewer directory) serve nothing while it is false.
    */
   readonly current: boolean;
+  /**
+   * Whether every change committed before the call has been handed to onMessage: current, and no
+   * change-log row committed since the last read of the log. One statement (an index range of
+   * live_changes). Lets caches fed by the messages answer as freshly as a query would.
+   */
+  caughtUp(): Promise<boolean>;
 }
 
 /** Log rows are pruned once their transaction ended this long ago (every listener has read them). */
@@ -321,6 +327,17 @@ export function createBridge(options: BridgeOptions): Bridge {
     },
     get current() {
       return trusted && !disposed;
+    },
+    async caughtUp() {
+      const seen = after;
+      if (!trusted || disposed || !seen) return false;
+      const [row] = await rows<{ behind: boolean }>(
+        database.db,
+        sql`select exists (select 1 from live_changes
+              where xid >= pg_snapshot_xmin(${seen.text}::pg_snapshot)
+                and not pg_visible_in_snapshot(xid, ${seen.text}::pg_snapshot)) as behind`,
+      );
+      return row?.behind === false && trusted && !disposed;
     },
     async start() {
       if (database.kind === 'pglite') {

@@ -9,8 +9,9 @@
  *   on screen as soon as it is recomputed. Marks that arrive during a flush, or within a window of
  *   the last one, are gathered for a window and cause exactly one more flush.
  * - The window is `coalesceMs` while changes come one at a time. When BURST_ARRIVALS or more
- *   separate arrivals of notifications (more than SAME_COMMIT_MS apart: one commit's, or one
- *   read of the change log's, come together) were gathered since the last flush began, changes
+ *   arrivals were gathered since the last flush began (each rollup change read from the change
+ *   log counts, since under load one read brings many commits; other notifications count once
+ *   per SAME_COMMIT_MS, as one commit's come together), changes
  *   are coming faster than screens can usefully show them: the next window is twice as long, up
  *   to `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one per change. A
  *   flush with fewer arrivals, or a quiet spell longer than the window, resets it. A steady 20
@@ -25,15 +26,20 @@
  *   the last one seen are fetched and published.
  * - Period rollover (midnight, a new month... in the organisation's time zone) moves every board
  *   to the new period and publishes it, by a timer armed for the next boundary.
- * - A board is kept in memory whole (every seller in scope, their figures, user and team rows, and
- *   the snapshot they were read in: boardSellers, one statement) and ranked in JavaScript
- *   (rankSellers). A rollup change that logs its rows (drizzle/0012) is applied to it with no
- *   statement: rows of transactions visible in the board's snapshot are in it already and skipped;
- *   rows come in commit order from one read of the change log to the next, so a later row of a
- *   seller replaces an earlier one. The board is read again from the database (`reload`) when the
- *   order is unknown (one read holds two rows of one seller), when a change names only periods
+ * - The sellers of a (period, team) are kept in memory whole (a table: every seller in scope, their
+ *   figures, user and team rows, and the snapshot they were read in: boardSellers, one statement),
+ *   shared by the boards of every metric and limit that show them and by HTTP reads, and ranked in
+ *   JavaScript (rankSellers). A rollup change that logs its rows (drizzle/0012) is applied to it
+ *   with no statement: rows of transactions visible in the table's snapshot are in it already and
+ *   skipped; rows come in commit order from one read of the change log to the next, so a later row
+ *   of a seller replaces an earlier one. The table is read again from the database (`reload`) when
+ *   the order is unknown (one read holds two rows of one seller), when a change names only periods
  *   (large statements, deleted rollups), on any `dir` change (names, roles, teams, new sellers),
- *   after a gap, at a period rollover, and after a failed read.
+ *   after a gap, and after a failed read; a board moves to a new table at a period rollover.
+ * - An HTTP leaderboard read (readBoard) is served from a table only when the listener is known to
+ *   have delivered every change committed before the read began (`caughtUp`: one cheap statement
+ *   over the change log), or from a fresh read of the table; otherwise the caller ranks in SQL.
+ *   Tables no board shows are kept for HTTP reads while used (at most TABLE_CACHE, for TABLE_IDLE_MS).
  * Each event carries fresh DataLoaders, primed with the rows it shows, shared by its subscribers.
  */
 import type { Logger } from 'pino';
@@ -53,7 +59,14 @@ import { findGoals } from '../modules/goals/goal.queries.ts';
 import { toGoal } from '../modules/goals/goal.service.ts';
 import type { Goal } from '../modules/goals/goal.type.ts';
 import { boardSellers } from '../modules/leaderboard/leaderboard.queries.ts';
-import { rankSellers, scoreSeller, type ScoredSeller } from '../modules/leaderboard/leaderboard.service.ts';
+import {
+  rankSellers,
+  scoreSeller,
+  type BoardQuery,
+  type BoardRows,
+  type ComputedBoard,
+  type ScoredSeller,
+} from '../modules/leaderboard/leaderboard.service.ts';
 import type { Leaderboard } from '../modules/leaderboard/leaderboard.type.ts';
 import { Mailbox } from './mailbox.ts';
 import { markShared } from './shared-execution.ts';
@@ -97,6 +110,11 @@ export interface HubOptions {
   maxCoalesceMs?: number;
   /** Capacity of a goal or badge subscriber's queue. @default 1000 */
   queueCapacity?: number;
+  /**
+   * Whether every change committed before the call has been delivered to `handle` (the LISTEN
+   * bridge's caughtUp). Without it, HTTP reads are never served from memory.
+   */
+  caughtUp?: () => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -105,8 +123,10 @@ export interface HubStats {
   recomputations: number;
   /** Boards published (recomputed and different from the last one sent). */
   published: number;
-  /** Recomputations that read the board from the database (the rest applied logged rows). */
+  /** Reads of a table from the database (the rest of the time logged rows are applied). */
   reloads: number;
+  /** HTTP leaderboard reads answered from memory (readBoard). */
+  memoryReads: number;
   flushes: number;
   notifications: number;
 }
@@ -119,19 +139,50 @@ interface Board {
   last: { fingerprint: string; event: BoardEvent } | undefined;
   version: bigint;
   dirty: boolean;
-  /** The board in memory (see the invariants); undefined until first read. */
-  sellers: { snapshot: Snapshot; rows: Map<number, ScoredSeller>; clock: bigint } | undefined;
-  /** Read it from the database at the next recompute. */
+  /** The sellers it ranks (its period's and team's). */
+  table: Table;
+}
+
+interface Sellers {
+  /** The snapshot they were read in: changes of transactions visible in it are in. */
+  snapshot: Snapshot;
+  rows: Map<number, ScoredSeller>;
+  /** The latest updated_at (µs) of the rollups they show: the board version's floor. */
+  clock: bigint;
+}
+
+/** The sellers of one (period, team) in memory (see the invariants). */
+interface Table {
+  readonly id: string;
+  readonly periodType: PeriodType;
+  readonly periodStart: string;
+  readonly teamId: number | null;
+  /** The boards that show it, marked dirty when it changes. */
+  readonly boards: Set<Board>;
+  /** Undefined until first read. */
+  sellers: Sellers | undefined;
+  /** Read it from the database before it is used again. */
   reload: boolean;
-  /** Being read from the database. */
-  reading: boolean;
+  /** The read in progress. */
+  loading: Promise<void> | undefined;
   /** Logged rows not applied yet, in the order they came. */
   pending: { row: RollupRow; xid: bigint }[];
   /** The change-log read that last brought a row of each seller (see PerfMessage.batch). */
   batchOf: Map<number, number>;
+  /** When an HTTP read last used it (performance.now()). */
+  usedAt: number;
 }
 
+/** A board as computed (entries and the rows they show), for HTTP reads (readBoard). */
+export type ReadBoard = ComputedBoard & BoardRows;
+
 const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
+const tableId = (periodType: PeriodType, periodStart: string, teamId: number | null): string =>
+  `${periodType}|${periodStart}|${teamId ?? ''}`;
+/** Tables no board shows, kept for HTTP reads: at most this many... */
+const TABLE_CACHE = 32;
+/** ...each for this long after its last read. */
+const TABLE_IDLE_MS = 60_000;
 const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
 /** Notifications this close to the previous one arrived together (one commit, one log read). */
 const SAME_COMMIT_MS = 3;
@@ -141,8 +192,16 @@ const BURST_ARRIVALS = 2;
 const RETRY_MS = 1000;
 
 export class LiveHub {
-  readonly stats: HubStats = { recomputations: 0, published: 0, reloads: 0, flushes: 0, notifications: 0 };
+  readonly stats: HubStats = {
+    recomputations: 0,
+    published: 0,
+    reloads: 0,
+    memoryReads: 0,
+    flushes: 0,
+    notifications: 0,
+  };
   private readonly boards = new Map<string, Board>();
+  private readonly tables = new Map<string, Table>();
   private readonly goalListeners = new Set<Mailbox<GoalEvent>>();
   private readonly achievementListeners = new Set<Mailbox<AchievementEvent>>();
   private readonly pendingGoals = new Set<number>();
@@ -207,10 +266,10 @@ export class LiveHub {
     this.stats.notifications += 1;
     switch (message.t) {
       case 'perf':
-        for (const board of this.boards.values()) this.rollupChanged(board, message);
+        for (const table of this.tables.values()) this.rollupChanged(table, message);
         break;
       case 'dir':
-        for (const board of this.boards.values()) this.mustReload(board);
+        for (const table of this.tables.values()) this.mustReload(table);
         break;
       case 'goal':
         for (const id of message.ids) this.pendingGoals.add(id);
@@ -228,54 +287,60 @@ export class LiveHub {
         return;
     }
     const now = performance.now();
-    if (now - this.lastArrivalAt > SAME_COMMIT_MS) this.arrivals += 1;
+    // a rollup change read from the log is one statement's commit, however many came in one read
+    // (under load one read brings many); other messages count by arrival
+    if ((message.t === 'perf' && message.batch !== undefined) || now - this.lastArrivalAt > SAME_COMMIT_MS) {
+      this.arrivals += 1;
+    }
     this.lastArrivalAt = now;
     this.schedule();
   }
 
-  /** A board's figures changed: queue the logged rows, or read the board again. */
-  private rollupChanged(board: Board, message: PerfMessage): void {
-    const { periodType } = board.key;
+  /** Figures of a table's period changed: queue the logged rows, or read the table again. */
+  private rollupChanged(table: Table, message: PerfMessage): void {
+    const { periodType, periodStart, teamId } = table;
     if (message.rows && message.xid !== undefined) {
       const xid = message.xid;
-      // while the board is being read, any seller may be on it (a new one, say)
-      const known = board.reading ? undefined : board.sellers?.rows;
+      // while the table is being read, any seller may be in it (a new one, say); every row of the
+      // period moves the whole organisation's version (boardVersion), a seller's or not
+      const known = table.loading || teamId === null ? undefined : table.sellers?.rows;
       const rows = message.rows.filter(
-        (r) =>
-          r.periodType === periodType &&
-          r.periodStart === board.periodStart &&
-          (known?.has(r.userId) ?? true),
+        (r) => r.periodType === periodType && r.periodStart === periodStart && (known?.has(r.userId) ?? true),
       );
       if (rows.length === 0) return;
-      board.dirty = true;
-      if (board.reload) return; // the read will have them
+      this.markBoards(table);
+      if (table.reload) return; // the read will have them
       for (const row of rows) {
         // a second row of a seller in one read: which of the two is newer is unknown
-        if (message.batch !== undefined && board.batchOf.get(row.userId) === message.batch) {
-          this.mustReload(board);
+        if (message.batch !== undefined && table.batchOf.get(row.userId) === message.batch) {
+          this.mustReload(table);
           return;
         }
-        if (message.batch !== undefined) board.batchOf.set(row.userId, message.batch);
-        board.pending.push({ row, xid });
+        if (message.batch !== undefined) table.batchOf.set(row.userId, message.batch);
+        table.pending.push({ row, xid });
       }
       return;
     }
     const samePeriod = message.periods.some(
-      (p) => p.periodType === periodType && p.periodStart === board.periodStart,
+      (p) => p.periodType === periodType && p.periodStart === periodStart,
     );
-    const sameTeam = board.key.teamId === null || !message.teams || message.teams.includes(board.key.teamId);
-    if (samePeriod && sameTeam) this.mustReload(board);
+    const sameTeam = teamId === null || !message.teams || message.teams.includes(teamId);
+    if (samePeriod && sameTeam) this.mustReload(table);
   }
 
-  private mustReload(board: Board): void {
-    board.dirty = true;
-    board.reload = true;
-    board.pending = [];
+  private markBoards(table: Table): void {
+    for (const board of table.boards) board.dirty = true;
+  }
+
+  private mustReload(table: Table): void {
+    table.reload = true;
+    table.pending = [];
+    this.markBoards(table);
   }
 
   /** The listener was away: anything may have changed. */
   everythingChanged(): void {
-    for (const board of this.boards.values()) this.mustReload(board);
+    for (const table of this.tables.values()) this.mustReload(table);
     this.catchUpAchievements = true;
     this.publishGoals({ kind: 'resync' });
     this.schedule();
@@ -288,20 +353,18 @@ export class LiveHub {
     const id = boardId(key);
     let board = this.boards.get(id);
     if (!board) {
+      const start = this.currentStart(key.periodType);
       board = {
         id,
         key,
-        periodStart: this.currentStart(key.periodType),
+        periodStart: start,
         subscribers: new Set(),
         last: undefined,
         version: 0n,
         dirty: true,
-        sellers: undefined,
-        reload: true,
-        reading: false,
-        pending: [],
-        batchOf: new Map(),
+        table: this.tableFor(key.periodType, start, key.teamId),
       };
+      board.table.boards.add(board);
       this.boards.set(id, board);
     }
     const b = board;
@@ -309,13 +372,16 @@ export class LiveHub {
       mode: 'latest',
       onClose: () => {
         b.subscribers.delete(mailbox);
-        if (b.subscribers.size === 0 && this.boards.get(b.id) === b) this.boards.delete(b.id);
+        if (b.subscribers.size === 0 && this.boards.get(b.id) === b) {
+          this.boards.delete(b.id);
+          this.leave(b);
+        }
       },
     });
     b.subscribers.add(mailbox);
     if (b.last && b.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
     else {
-      this.mustReload(b);
+      b.dirty = true;
       this.schedule(0);
     }
     return mailbox;
@@ -411,7 +477,7 @@ export class LiveHub {
     this.catchUpAchievements = false;
     const work: Promise<void>[] = dirty.map((b) =>
       this.recompute(b).catch((error: unknown) => {
-        this.mustReload(b); // retried by the next flush
+        this.mustReload(b.table); // retried by the next flush
         throw error;
       }),
     );
@@ -449,30 +515,78 @@ export class LiveHub {
     return periodStart(periodType, localDate(this.now(), this.options.org.timeZone));
   }
 
-  /** The board in memory, read again if it must be, with the logged rows since applied. */
-  private async current(board: Board, start: string): Promise<NonNullable<Board['sellers']>> {
-    if (start !== board.periodStart) this.mustReload(board);
-    board.periodStart = start;
-    let sellers = board.sellers;
-    if (board.reload || !sellers) {
-      board.reload = false;
-      this.stats.reloads += 1;
-      board.reading = true;
-      const read = await boardSellers(this.options.db, { ...board.key, periodStart: start }).finally(() => {
-        board.reading = false;
-      });
-      sellers = {
-        snapshot: parseSnapshot(read.snapshot),
-        rows: new Map(read.sellers.map((s) => [s.id, scoreSeller(s)])),
-        clock: BigInt(read.version),
+  /** The table of a (period, team), made (to be read) if there is none. */
+  private tableFor(periodType: PeriodType, periodStart: string, teamId: number | null): Table {
+    const id = tableId(periodType, periodStart, teamId);
+    let table = this.tables.get(id);
+    if (!table) {
+      table = {
+        id,
+        periodType,
+        periodStart,
+        teamId,
+        boards: new Set(),
+        sellers: undefined,
+        reload: true,
+        loading: undefined,
+        pending: [],
+        batchOf: new Map(),
+        usedAt: performance.now(),
       };
-      board.sellers = sellers;
+      this.tables.set(id, table);
     }
+    return table;
+  }
+
+  /** A board leaves its table (closed, or moved to a new period); see evictTables. */
+  private leave(board: Board): void {
+    board.table.boards.delete(board);
+    this.evictTables();
+  }
+
+  /** Drops the tables no board shows that HTTP reads have not used lately, the oldest beyond TABLE_CACHE. */
+  private evictTables(): void {
+    const now = performance.now();
+    const spare = [...this.tables.values()].filter((t) => t.boards.size === 0 && !t.loading);
+    spare.sort((a, b) => b.usedAt - a.usedAt);
+    spare.forEach((table, i) => {
+      if (i >= TABLE_CACHE || now - table.usedAt > TABLE_IDLE_MS) this.tables.delete(table.id);
+    });
+  }
+
+  /** The table's sellers, read again if they must be, with the logged rows since applied. */
+  private async current(table: Table): Promise<Sellers> {
+    if ((table.reload || !table.sellers) && !table.loading) {
+      table.reload = false;
+      this.stats.reloads += 1;
+      table.loading = boardSellers(this.options.db, table)
+        .then((read) => {
+          table.sellers = {
+            snapshot: parseSnapshot(read.snapshot),
+            rows: new Map(read.sellers.map((s) => [s.id, scoreSeller(s)])),
+            clock: BigInt(read.version),
+          };
+        })
+        .catch((error: unknown) => {
+          table.reload = true;
+          throw error;
+        })
+        .finally(() => {
+          table.loading = undefined;
+        });
+    }
+    if (table.loading) await table.loading;
+    const sellers = table.sellers;
+    if (!sellers) throw new Error('live: the board was not read');
     // rows that came while it was read are applied too, unless the read saw their transaction
-    for (const { row, xid } of board.pending.splice(0)) {
+    for (const { row, xid } of table.pending.splice(0)) {
       if (!sellers.snapshot.running(xid)) continue;
       const seller = sellers.rows.get(row.userId);
-      if (!seller) continue; // not on this board (another team, not a seller)
+      if (!seller) {
+        // not in this table (another team, not a seller); the whole organisation's version moves
+        if (table.teamId === null && row.updatedAt > sellers.clock) sellers.clock = row.updatedAt;
+        continue;
+      }
       sellers.rows.set(
         row.userId,
         scoreSeller({
@@ -488,13 +602,47 @@ export class LiveHub {
     return sellers;
   }
 
+  /**
+   * A board for an HTTP read, from memory when that is as fresh as a query (see the invariants);
+   * undefined when it is not: the caller ranks in SQL.
+   */
+  async readBoard(q: BoardQuery): Promise<ReadBoard | undefined> {
+    const caughtUp = this.options.caughtUp;
+    if (this.disposed || !caughtUp) return undefined;
+    const table = this.tableFor(q.periodType, q.periodStart, q.teamId);
+    table.usedAt = performance.now();
+    this.evictTables();
+    // a read started now is as fresh as a query; otherwise every change committed so far must have
+    // been delivered (a read already under way may have begun before this request)
+    const readsNow = (table.reload || !table.sellers) && !table.loading;
+    let sellers: Sellers;
+    try {
+      if (!readsNow && !(await caughtUp())) return undefined;
+      sellers = await this.current(table);
+    } catch (error) {
+      // the query's own statement will tell the caller what is wrong with the database
+      this.options.logger.warn({ err: error }, 'live: could not read a board for a query');
+      return undefined;
+    }
+    if (table.reload) return undefined; // meanwhile changed in a way only a new read shows
+    this.stats.memoryReads += 1;
+    return { ...rankSellers(sellers.rows, q.metric, q.limit), dbVersion: sellers.clock.toString() };
+  }
+
   private async recompute(board: Board): Promise<void> {
     if (board.subscribers.size === 0) return;
     this.stats.recomputations += 1;
     const now = this.now();
     const start = this.currentStart(board.key.periodType);
     const { db } = this.options;
-    const sellers = await this.current(board, start);
+    if (start !== board.periodStart) {
+      // a new period: the board moves to that period's table
+      this.leave(board);
+      board.periodStart = start;
+      board.table = this.tableFor(board.key.periodType, start, board.key.teamId);
+      board.table.boards.add(board);
+    }
+    const sellers = await this.current(board.table);
     const { users, teams, ...ranked } = rankSellers(sellers.rows, board.key.metric, board.key.limit);
     const computed = { ...ranked, dbVersion: sellers.clock };
     const loaders = createLoaders(db);

@@ -101,21 +101,27 @@ async function runTarget(kind) {
       const stats1 = await server.stats().catch(() => undefined);
       const expected = await truth(kind, server);
       const frames = subs.map((s, i) => s.frames - framesBefore[i]);
+      // "Equal to the database" = the same rows (name, rank, revenue, orders won) as the database's
+      // board. Versions are counted apart: the peers serve the rollup clock itself; Pulse's version
+      // increases whenever an entry changes (the contract) and is max(previous + 1, the clock), so
+      // a board none of whose entries changed since the burst's last sales to sellers outside the
+      // top 10 rightly keeps a version below the clock, which those sales moved.
       let equal = 0;
+      let versionAtLeastClock = 0;
       for (const s of subs) {
         const last = s.lastRaw ? board(kind, JSON.parse(s.lastRaw).payload.data) : undefined;
-        // Pulse's version is max(previous + 1, the rollup clock): it runs ahead of the clock when a
-        // commit whose transaction started earlier lands after a later one (same clock, new rows),
-        // so a live board is current when it shows the same rows at a version no lower than the
-        // database's; the peers serve the clock itself.
+        if (last && last.rows.join() === expected.rows.join()) equal += 1;
         if (
           last &&
           (kind === 'pulse'
             ? BigInt(last.version) >= BigInt(expected.version)
-            : String(last.version) === String(expected.version)) &&
-          last.rows.join() === expected.rows.join()
+            : String(last.version) === String(expected.version))
         )
-          equal += 1;
+          versionAtLeastClock += 1;
+      }
+      if (equal < subs.length) {
+        const last = subs[0]?.lastRaw ? board(kind, JSON.parse(subs[0].lastRaw).payload.data) : undefined;
+        log(`m4 ${kind}: a last frame ${JSON.stringify(last)}, the database ${JSON.stringify(expected)}`);
       }
       const run = {
         burstMs,
@@ -123,6 +129,7 @@ async function runTarget(kind) {
         converged,
         framesPerClient: { median: median(frames), max: Math.max(...frames), min: Math.min(...frames) },
         clientsEqualToDatabase: equal,
+        clientsAtTheClocksVersion: versionAtLeastClock,
         clients: subs.length,
         statements: stats1 ? stats1.statements - stats0.statements : null,
         ...(stats1?.live
