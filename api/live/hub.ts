@@ -8,14 +8,15 @@
  *   (no flush for longer than the current window) flushes at once: a change that comes alone is
  *   on screen as soon as it is recomputed. Marks that arrive during a flush, or within a window of
  *   the last one, are gathered for a window and cause exactly one more flush.
- * - The window is `coalesceMs` while changes come one at a time. When BURST_ARRIVALS or more
- *   arrivals were gathered since the last flush began (each rollup change read from the change
- *   log counts, since under load one read brings many commits; other notifications count once
- *   per SAME_COMMIT_MS, as one commit's come together), changes
- *   are coming faster than screens can usefully show them: the next window is twice as long, up
- *   to `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one per change. A
- *   flush with fewer arrivals, or a quiet spell longer than the window, resets it. A steady 20
- *   sales a second (50 ms apart: each finds the hub quiet) is shown sale by sale, at once.
+ * - The window is `coalesceMs` while changes come one at a time. When the arrivals gathered since
+ *   the last flush began (each rollup change read from the change log counts, since under load one
+ *   read brings many commits; other notifications count once per SAME_COMMIT_MS, as one commit's
+ *   come together) are at least BURST_ARRIVALS and more than one per BURST_SPACING_MS of the
+ *   window, changes are coming faster than screens can usefully show them: the next window is
+ *   twice as long, up to `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one
+ *   per change. A flush with fewer arrivals, or a quiet spell longer than the window, resets it.
+ *   A steady 20 sales a second (50 ms apart: each finds the hub quiet, and never two per window's
+ *   worth) is shown sale by sale, at once.
  * - A board is published only when what it shows changed (fingerprint of period and entries,
  *   names included), with a version that only ever increases: max(last + 1, the database's
  *   rollup clock in microseconds), so a new process continues above an older one's versions.
@@ -186,8 +187,10 @@ const TABLE_IDLE_MS = 60_000;
 const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
 /** Notifications this close to the previous one arrived together (one commit, one log read). */
 const SAME_COMMIT_MS = 3;
-/** Separate arrivals since the last flush began that make a burst. */
+/** Separate arrivals since the last flush began that make a burst: at least this many... */
 const BURST_ARRIVALS = 2;
+/** ...and more than one per this many ms of the window (a rate, so a longer window needs more). */
+const BURST_SPACING_MS = 20;
 /** After a failed flush (database unreachable), wait this long before the next try. */
 const RETRY_MS = 1000;
 
@@ -463,7 +466,7 @@ export class LiveHub {
   private async flush(): Promise<void> {
     this.stats.flushes += 1;
     this.window =
-      this.arrivals >= BURST_ARRIVALS
+      this.arrivals >= Math.max(BURST_ARRIVALS, this.window / BURST_SPACING_MS)
         ? Math.min(Math.max(this.window, 1) * 2, this.maxCoalesceMs)
         : this.coalesceMs;
     this.arrivals = 0;
