@@ -15,8 +15,8 @@
  *   window, changes are coming faster than screens can usefully show them: the next window is
  *   twice as long, up to `maxCoalesceMs`, so a sustained burst costs a few frames a second, not one
  *   per change. A flush with fewer arrivals, or a quiet spell longer than the window, resets it.
- *   A steady 20 sales a second (50 ms apart: each finds the hub quiet, and never two per window's
- *   worth) is shown sale by sale, at once.
+ *   A steady 20 sales a second (50 ms apart: each finds the hub quiet, and never three in one
+ *   window) is shown sale by sale, at once.
  * - A board is published only when what it shows changed (fingerprint of period and entries,
  *   names included), with a version that only ever increases: max(last + 1, the database's
  *   rollup clock in microseconds), so a new process continues above an older one's versions.
@@ -188,7 +188,7 @@ const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
 /** Notifications this close to the previous one arrived together (one commit, one log read). */
 const SAME_COMMIT_MS = 3;
 /** Separate arrivals since the last flush began that make a burst: at least this many... */
-const BURST_ARRIVALS = 2;
+const BURST_ARRIVALS = 3;
 /** ...and more than one per this many ms of the window (a rate, so a longer window needs more). */
 const BURST_SPACING_MS = 20;
 /** After a failed flush (database unreachable), wait this long before the next try. */
