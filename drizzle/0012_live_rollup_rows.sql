@@ -15,13 +15,9 @@
 -- across reads of the log, and a read that holds two rows of one seller and period (their order
 -- unknown) makes the hub load the board again (api/live/hub.ts).
 --
--- Rollup rows deleted (rebuild_rollups) are logged as their periods, without rows: their boards
--- are loaded again. Payloads keep the 7,500-byte cap (40 rows ≈ 3,600 bytes).
--- A rollup message, or "everything of the rollups changed" when it would be too large.
-CREATE FUNCTION live_emit_perf(payload text) RETURNS void LANGUAGE sql AS $$
-  SELECT live_emit(CASE WHEN octet_length(payload) > 7500 THEN '{"t":"perf","all":true}' ELSE payload END);
-$$;
---> statement-breakpoint
+-- Rollup rows deleted (rebuild_rollups) are logged as their periods and teams, without rows (the
+-- same function, on a new DELETE trigger): their boards are loaded again. Payloads keep the
+-- 7,500-byte cap (40 rows ≈ 3,600 bytes).
 CREATE OR REPLACE FUNCTION sales_performance_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   payload text;
@@ -31,7 +27,7 @@ BEGIN
   IF n = 0 THEN
     RETURN NULL;
   END IF;
-  IF n <= 40 THEN
+  IF n <= 40 AND TG_OP <> 'DELETE' THEN
     SELECT json_build_object(
         't', 'perf',
         'x', pg_current_xact_id()::text,
@@ -47,27 +43,13 @@ BEGIN
                FROM (SELECT DISTINCT user_id FROM changed_rows) c JOIN users u ON u.id = c.user_id))::text
       INTO payload;
   END IF;
-  PERFORM live_emit_perf(payload);
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
-CREATE FUNCTION sales_performance_notify_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  payload text;
-BEGIN
-  SELECT json_build_object(
-      't', 'perf',
-      'p', (SELECT json_agg(json_build_array(k.period_type, k.period_start) ORDER BY k.period_type, k.period_start)
-            FROM (SELECT DISTINCT period_type, period_start FROM old_rows) k))::text
-    INTO payload
-    WHERE EXISTS (SELECT 1 FROM old_rows);
-  IF payload IS NOT NULL THEN
-    PERFORM live_emit_perf(payload);
+  IF octet_length(payload) > 7500 THEN
+    payload := '{"t":"perf","all":true}';
   END IF;
+  PERFORM live_emit(payload);
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER sales_performance_notify_deleted AFTER DELETE ON sales_performance
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sales_performance_notify_deleted();
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sales_performance_notify();

@@ -135,7 +135,6 @@ export interface HubStats {
 interface Board {
   readonly id: string;
   readonly key: BoardKey;
-  periodStart: string;
   readonly subscribers: Set<Mailbox<BoardEvent>>;
   last: { fingerprint: string; event: BoardEvent } | undefined;
   version: bigint;
@@ -173,9 +172,6 @@ interface Table {
   /** When an HTTP read last used it (performance.now()). */
   usedAt: number;
 }
-
-/** A board as computed (entries and the rows they show), for HTTP reads (readBoard). */
-export type ReadBoard = ComputedBoard & BoardRows;
 
 const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
 const tableId = (periodType: PeriodType, periodStart: string, teamId: number | null): string =>
@@ -360,7 +356,6 @@ export class LiveHub {
       board = {
         id,
         key,
-        periodStart: start,
         subscribers: new Set(),
         last: undefined,
         version: 0n,
@@ -382,7 +377,7 @@ export class LiveHub {
       },
     });
     b.subscribers.add(mailbox);
-    if (b.last && b.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
+    if (b.last && b.table.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
     else {
       b.dirty = true;
       this.schedule(0);
@@ -536,8 +531,16 @@ export class LiveHub {
         batchOf: new Map(),
         usedAt: performance.now(),
       };
+      this.evictTables(); // a new table: room for it (reads of existing ones cost no sweep)
       this.tables.set(id, table);
     }
+    return table;
+  }
+
+  /** The table a board shows in the period starting `start`, with the board among its boards. */
+  private join(board: Board, start: string): Table {
+    const table = this.tableFor(board.key.periodType, start, board.key.teamId);
+    table.boards.add(board);
     return table;
   }
 
@@ -609,12 +612,11 @@ export class LiveHub {
    * A board for an HTTP read, from memory when that is as fresh as a query (see the invariants);
    * undefined when it is not: the caller ranks in SQL.
    */
-  async readBoard(q: BoardQuery): Promise<ReadBoard | undefined> {
+  async readBoard(q: BoardQuery): Promise<(ComputedBoard & BoardRows) | undefined> {
     const caughtUp = this.options.caughtUp;
     if (this.disposed || !caughtUp) return undefined;
     const table = this.tableFor(q.periodType, q.periodStart, q.teamId);
     table.usedAt = performance.now();
-    this.evictTables();
     // a read started now is as fresh as a query; otherwise every change committed so far must have
     // been delivered (a read already under way may have begun before this request)
     const readsNow = (table.reload || !table.sellers) && !table.loading;
@@ -638,24 +640,20 @@ export class LiveHub {
     const now = this.now();
     const start = this.currentStart(board.key.periodType);
     const { db } = this.options;
-    if (start !== board.periodStart) {
+    if (start !== board.table.periodStart) {
       // a new period: the board moves to that period's table
       this.leave(board);
-      board.periodStart = start;
-      board.table = this.tableFor(board.key.periodType, start, board.key.teamId);
-      board.table.boards.add(board);
+      board.table = this.join(board, start);
     }
     const sellers = await this.current(board.table);
-    const { users, teams, ...ranked } = rankSellers(sellers.rows, board.key.metric, board.key.limit);
-    const computed = { ...ranked, dbVersion: sellers.clock };
+    const { users, teams, ...computed } = rankSellers(sellers.rows, board.key.metric, board.key.limit);
     const loaders = createLoaders(db);
     // the users and their teams are in memory: no statement
     for (const user of users) loaders.userById.prime(user.id, user);
     for (const team of teams) loaders.teamById.prime(team.id, team);
     const fingerprint = JSON.stringify([start, computed.totalEntries, computed.entries, users, teams]);
     if (board.last?.fingerprint === fingerprint) return;
-    const dbVersion = computed.dbVersion;
-    board.version = board.version + 1n > dbVersion ? board.version + 1n : dbVersion;
+    board.version = board.version + 1n > sellers.clock ? board.version + 1n : sellers.clock;
     // one object per version for every subscriber: executed and serialised once (shared-execution.ts)
     const event: BoardEvent = markShared({
       loaders,
@@ -711,13 +709,13 @@ export class LiveHub {
     for (const b of this.boards.values()) {
       next = Math.min(
         next,
-        periodBounds(b.key.periodType, b.periodStart, this.options.org.timeZone).to.getTime(),
+        periodBounds(b.key.periodType, b.table.periodStart, this.options.org.timeZone).to.getTime(),
       );
     }
     const wait = Math.max(0, Math.min(next - now + 5, MAX_TIMER_MS));
     this.rollover = setTimeout(() => {
       for (const b of this.boards.values()) {
-        if (this.currentStart(b.key.periodType) !== b.periodStart) b.dirty = true;
+        if (this.currentStart(b.key.periodType) !== b.table.periodStart) b.dirty = true;
       }
       this.schedule(0);
     }, wait);

@@ -17,7 +17,7 @@ import { BadInputError, NotFoundError } from '../../errors.ts';
 import { optionalId } from '../../graphql/ids.ts';
 import { dayOf } from '../performance/performance.service.ts';
 import { toUserRow } from '../users/user.queries.ts';
-import { rankedBoard, type BoardRow, type RankedBoard, type SellerRow } from './leaderboard.queries.ts';
+import { rankedBoard, type BoardRow, type RankedBoardRow, type SellerRow } from './leaderboard.queries.ts';
 import { LeaderboardEntry, type Leaderboard } from './leaderboard.type.ts';
 
 export interface LeaderboardArgs {
@@ -176,28 +176,15 @@ export function rankSellers(
   const top = sorted.slice(0, limit);
   let rank = 0;
   const entries = top.map((s, i) => {
-    const own = score(s);
-    if (i === 0 || own !== score(sorted[i - 1]!)) rank = i + 1;
-    const ranks = {
-      REVENUE: metric === 'REVENUE' ? rank : rankOf(s.cents, all, SCORES.REVENUE),
-      ORDERS: metric === 'ORDERS' ? rank : rankOf(s.row.orders_won, all, SCORES.ORDERS),
-      CONVERSION_RATE:
-        metric === 'CONVERSION_RATE' ? rank : rankOf(s.conversion, all, SCORES.CONVERSION_RATE),
-      WIN_RATE: metric === 'WIN_RATE' ? rank : rankOf(s.win, all, SCORES.WIN_RATE),
-    };
-    // an instance: type-graphql copies plain roots into a new instance before each field resolver
-    return Object.assign(new LeaderboardEntry(), {
-      userId: s.row.id,
+    if (i === 0 || score(s) !== score(sorted[i - 1]!)) rank = i + 1;
+    const on = (m: LeaderboardMetric) => (m === metric ? rank : rankOf(SCORES[m](s), all, SCORES[m]));
+    return toEntry({
+      ...s.row,
       rank,
-      medal: medalFor(rank),
-      revenue: s.row.revenue,
-      ordersWon: s.row.orders_won,
-      conversionRate: s.conversion,
-      winRate: s.win,
-      revenueRank: ranks.REVENUE,
-      ordersRank: ranks.ORDERS,
-      conversionRank: ranks.CONVERSION_RATE,
-      winRateRank: ranks.WIN_RATE,
+      revenue_rank: on('REVENUE'),
+      orders_rank: on('ORDERS'),
+      conversion_rank: on('CONVERSION_RATE'),
+      win_rank: on('WIN_RATE'),
     });
   });
   const shown = top.map((s) => s.row);
@@ -221,7 +208,7 @@ function teamsOf(ranked: SellerRow[]): TeamRow[] {
 }
 
 /** One ranked row as an entry: the same fields, in the same order, that rankBoard gives. */
-function toEntry(r: RankedBoard['rows'][number]): LeaderboardEntry {
+function toEntry(r: RankedBoardRow): LeaderboardEntry {
   // an instance: type-graphql copies plain roots into a new instance before each field resolver
   return Object.assign(new LeaderboardEntry(), {
     userId: r.id,
