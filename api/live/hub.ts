@@ -379,7 +379,9 @@ export class LiveHub {
     b.subscribers.add(mailbox);
     if (b.last && b.table.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
     else {
-      b.dirty = true;
+      // a board's first version is read afresh, as a query would be: its table may have been kept
+      // only for queries, behind commits the listener has not delivered yet
+      this.mustReload(b.table);
       this.schedule(0);
     }
     return mailbox;

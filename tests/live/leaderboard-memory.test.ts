@@ -123,16 +123,14 @@ describe('boards kept in memory', () => {
       // the team's check when a team is given, the change log, and the ranking when it had news
       expect(answer.statements).toBeLessThanOrEqual(t === undefined ? 2 : 3);
     }
-    await server.app.live.settled();
-    await waitUntil(() => server.app.bridge.idle, 5000, 'the listener to go idle');
+    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
     const quiet = await read('REVENUE');
     expect(quiet.statements).toBe(1); // the change log checked: nothing new
     expect(shown(quiet.board)).toEqual(await fromSql('REVENUE'));
     // the version too: the latest change to any rollup of the period, a seller's or not
     await server.sql(sql`insert into activities (user_id, kind, occurred_at, external_id)
       select id, 'CALL', now(), 'memory-admin-call' from users where role = 'ADMIN' limit 1`);
-    await server.app.live.settled();
-    await waitUntil(() => server.app.bridge.idle, 5000, 'the listener to go idle');
+    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
     const month = (
       await server.sql<{ s: string }>(sql`select period_start_of('MONTHLY', org_today())::text as s`)
     )[0]!.s;
