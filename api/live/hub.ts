@@ -30,7 +30,8 @@
  * - The sellers of a (period, team) are kept in memory whole (a table: every seller in scope, their
  *   figures, user and team rows, and the snapshot they were read in: boardSellers, one statement),
  *   shared by the boards of every metric and limit that show them and by HTTP reads, and ranked in
- *   JavaScript (rankSellers). A rollup change that logs its rows (drizzle/0012) is applied to it
+ *   JavaScript (rankSellers; each ranking kept until the rows change, so boards and HTTP reads of
+ *   one metric and limit rank once per change). A rollup change that logs its rows (drizzle/0012) is applied to it
  *   with no statement: rows of transactions visible in the table's snapshot are in it already and
  *   skipped; rows come in commit order from one read of the change log to the next, so a later row
  *   of a seller replaces an earlier one. The table is read again from the database (`reload`) when
@@ -149,7 +150,13 @@ interface Sellers {
   rows: Map<number, ScoredSeller>;
   /** The latest updated_at (µs) of the rollups they show: the board version's floor. */
   clock: bigint;
+  /** Rankings of these rows by `metric|limit`, emptied whenever a row or the clock changes. */
+  ranked: Map<string, Ranked>;
 }
+
+type Ranked = ReturnType<typeof rankSellers>;
+/** Rankings kept per table (distinct metric and limit pairs asked for); beyond this, start over. */
+const RANKED_CACHE = 16;
 
 /** The sellers of one (period, team) in memory (see the invariants). */
 interface Table {
@@ -573,6 +580,7 @@ export class LiveHub {
             snapshot: parseSnapshot(read.snapshot),
             rows: new Map(read.sellers.map((s) => [s.id, scoreSeller(s)])),
             clock: BigInt(read.version),
+            ranked: new Map(),
           };
         })
         .catch((error: unknown) => {
@@ -587,7 +595,9 @@ export class LiveHub {
     const sellers = table.sellers;
     if (!sellers) throw new Error('live: the board was not read');
     // rows that came while it was read are applied too, unless the read saw their transaction
-    for (const { row, xid } of table.pending.splice(0)) {
+    const pending = table.pending.splice(0);
+    if (pending.length > 0) sellers.ranked.clear();
+    for (const { row, xid } of pending) {
       if (!sellers.snapshot.running(xid)) continue;
       const seller = sellers.rows.get(row.userId);
       if (!seller) {
@@ -633,7 +643,7 @@ export class LiveHub {
     }
     if (table.reload) return undefined; // meanwhile changed in a way only a new read shows
     this.stats.memoryReads += 1;
-    return { ...rankSellers(sellers.rows, q.metric, q.limit), dbVersion: sellers.clock.toString() };
+    return { ...ranked(sellers, q.metric, q.limit), dbVersion: sellers.clock.toString() };
   }
 
   private async recompute(board: Board): Promise<void> {
@@ -648,7 +658,7 @@ export class LiveHub {
       board.table = this.join(board, start);
     }
     const sellers = await this.current(board.table);
-    const { users, teams, ...computed } = rankSellers(sellers.rows, board.key.metric, board.key.limit);
+    const { users, teams, ...computed } = ranked(sellers, board.key.metric, board.key.limit);
     const loaders = createLoaders(db);
     // the users and their teams are in memory: no statement
     for (const user of users) loaders.userById.prime(user.id, user);
@@ -723,4 +733,19 @@ export class LiveHub {
     }, wait);
     this.rollover.unref();
   }
+}
+
+/**
+ * The sellers ranked on `metric`, top `limit`: computed once per change of the rows and shared by
+ * every board and HTTP read that asks for the same ranking (callers never modify it).
+ */
+function ranked(sellers: Sellers, metric: LeaderboardMetric, limit: number): Ranked {
+  const key = `${metric}|${limit}`;
+  let result = sellers.ranked.get(key);
+  if (!result) {
+    if (sellers.ranked.size >= RANKED_CACHE) sellers.ranked.clear();
+    result = rankSellers(sellers.rows, metric, limit);
+    sellers.ranked.set(key, result);
+  }
+  return result;
 }

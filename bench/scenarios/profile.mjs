@@ -1,14 +1,24 @@
 /**
  * CPU profiles of the Pulse server (V8 sampling profiler via node:inspector, load window only) under the loads where targets are missed,
  * each in a fresh server process: the M1 load (100 subscribers, 20 sales/s), the M3 load
- * (1,000 subscribers, 1 sale/s), and the two slowest M5 operations under autocannon. Writes the
+ * (1,000 subscribers, 1 sale/s), and three M5 operations under autocannon. Writes the
  * top frames (self time, by function and by package) to bench/results/profile.json; the
  * .cpuprofile files stay in bench/results/profiles/ (open them in Chrome DevTools).
  *
- *   node --import tsx bench/scenarios/profile.mjs [--quick]
+ *   node --import tsx bench/scenarios/profile.mjs [--quick] [--only m5-http-summary,...]
  */
 import autocannon from 'autocannon';
-import { ADMIN_EMAIL, QUICK, RESULTS, TV_EMAIL, log, runMain, sleep, writeResult } from '../lib/common.mjs';
+import {
+  ADMIN_EMAIL,
+  QUICK,
+  RESULTS,
+  TV_EMAIL,
+  log,
+  onlyTargets,
+  runMain,
+  sleep,
+  writeResult,
+} from '../lib/common.mjs';
 import { mkdirSync } from 'node:fs';
 import { summarizeProfile } from '../lib/profile.mjs';
 import { startServer, tokenFor } from '../lib/servers.mjs';
@@ -87,6 +97,11 @@ async function main() {
       (s, a, b) => live(s, a, b, 1000, 1),
     ],
     [
+      'm5-http-summary',
+      'M5 load: summary query, 16 connections',
+      (s, a, b) => http(s, a, b, ops.summary.pulse),
+    ],
+    [
       'm5-http-leaderboard',
       'M5 load: leaderboard query, 16 connections',
       (s, a, b) => http(s, a, b, ops.leaderboard.pulse),
@@ -98,7 +113,7 @@ async function main() {
     ],
   ];
   const profiles = {};
-  for (const [name, title, fn] of phases) {
+  for (const [name, title, fn] of phases.filter(([name]) => onlyTargets([name]).length > 0)) {
     log(`profile: ${title}`);
     try {
       profiles[name] = { title, summary: await withProfiledServer(name, fn) };
