@@ -455,7 +455,7 @@ function m5() {
     ]);
   }
   return [
-    `autocannon, ${r.connections} connections, JSON POST with a bearer token; max rate = median of ${r.maxRuns} runs of ${r.maxSeconds} s; p99 from a ${r.halfSeconds} s run at 50 % of that system's own max rate. Statements per request for a small → large variant of each operation (1 vs all users, 3 vs 24 months, 1 vs 25 teams with their members, top 1 vs top 100). Published: PostGraphile 4, 1,450 rps on a 3-level query on 4 vCPU.`,
+    `autocannon, ${r.connections} connections, JSON POST with a bearer token; max rate = median of ${r.maxRuns} runs of ${r.maxSeconds} s; p99 from a ${r.halfSeconds} s run at 50 % of that system's own max rate, open loop (one request every 1/rate s, on as many sockets as it takes, latency from the request's due time; autocannon's rate limit sent each second's quota of all 16 connections at once, so its p99 measured a burst of 16 requests, not half load). Statements per request for a small → large variant of each operation (1 vs all users, 3 vs 24 months, 1 vs 25 teams with their members, top 1 vs top 100). Published: PostGraphile 4, 1,450 rps on a 3-level query on 4 vCPU.`,
     '',
     table(
       [

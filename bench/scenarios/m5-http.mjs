@@ -3,8 +3,9 @@
  * operations (lifetime summary, 12-month trends, team performance with members, leaderboard), on
  * Pulse and on PostGraphile 4 and 5 serving the same tables (bench/peers/peer-functions.sql).
  *
- * Per system and operation: warm-up, then the maximum rate (16 connections, median of several
- * runs), then a run at 50 % of that rate (fixed-rate, coordinated omission corrected) for p99.
+ * Per system and operation: warm-up, then the maximum rate (autocannon, 16 connections, median of
+ * several runs), then a run at 50 % of that rate for p99: open loop, one request every 1 / rate s,
+ * latency from its due time (bench/lib/open-loop.mjs explains why not autocannon's rate limit).
  * Also: SQL statements per request (Pulse reports them in extensions.sqlStatements; the peers are
  * counted in-process) for a small and a large variant of each operation: a constant number is the
  * target.
@@ -25,6 +26,7 @@ import {
   sleep,
   writeResult,
 } from '../lib/common.mjs';
+import { openLoop } from '../lib/open-loop.mjs';
 import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
 import { operations } from '../lib/targets.mjs';
 
@@ -146,24 +148,21 @@ async function runTarget(kind, ctx) {
       }
       const rps = median(maxRuns.map((r) => r.rps));
       const rate = Math.max(1, Math.round(rps / 2));
-      const half = await cannon({ ...request, duration: HALF_S, overallRate: rate });
+      // the last max-rate run leaves up to 16 requests queued: let them drain, then settle at the
+      // new rate for a second before measuring (both done alike for every system)
+      await sleep(1000);
+      const load = { url: server.url, headers: request.headers, body: request.body, rate };
+      await openLoop({ ...load, seconds: 1 });
+      const half = await openLoop({ ...load, seconds: HALF_S });
       out[name] = {
         title: op.title,
         rps,
         maxRuns,
         statements: { small: statements[0], large: statements[1] },
-        half: {
-          rate,
-          rps: half.requests.average,
-          p50: half.latency.p50,
-          p90: half.latency.p90,
-          p99: half.latency.p99,
-          non2xx: half.non2xx,
-          errors: half.errors,
-        },
+        half,
       };
       log(
-        `m5 ${kind} ${name}: ${round(rps, 0)} rps max, p99 ${half.latency.p99} ms at ${rate} rps; statements ${statements.join(' / ')}`,
+        `m5 ${kind} ${name}: ${round(rps, 0)} rps max, p50/p99 ${round(half.p50)}/${round(half.p99)} ms at ${rate} rps; statements ${statements.join(' / ')}`,
       );
     }
     return out;
