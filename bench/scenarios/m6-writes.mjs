@@ -44,7 +44,7 @@ import {
 
 const run = promisify(execFile);
 const WRITERS = QUICK ? [1, 8] : [1, 8, 32];
-const REPS = QUICK ? 1 : 2;
+const REPS = QUICK ? 1 : 3;
 const SECONDS = QUICK ? 1 : 3;
 const BATCH = 5000;
 const BATCHES = QUICK ? 2 : 8;
