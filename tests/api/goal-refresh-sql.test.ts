@@ -6,6 +6,7 @@
  * statements in one transaction, deletions, and sellers moving between teams.
  *
  * The expected values are computed here from the activities written, not read from the rollups.
+ * Also: a large statement (planned for its size by rollup_apply) rolls up alike.
  */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -270,5 +271,31 @@ describe('tracked goals after plain-SQL writes', () => {
       sql`select current_value::text, status, achievement_percentage::text from goals where user_id = ${seller}`,
     );
     expect(goal).toEqual({ current_value: '600.00', status: 'ACHIEVED', achievement_percentage: '120.00' });
+  });
+
+  it('rolls up a statement of 1,500 activities (planned for its size) and leaves the session’s planner settings as they were', async () => {
+    await server.sql(sql`delete from goals`);
+    await server.sql(sql`delete from activities`);
+    const seller = org.reps.east1.id;
+    await server.sql(
+      sql`insert into goals (user_id, metric, period_type, period_start, period_end, target_value)
+          values (${seller}, 'ORDERS', 'MONTHLY', ${month}, ${month}, 1000)`,
+    );
+    const [after] = await server.app.database.db.transaction(async (tx) => {
+      await query(
+        tx,
+        sql`insert into activities (user_id, kind, amount, occurred_at, external_id)
+            select ${seller}, 'ORDER_WON', 10, ${at}::timestamptz, 'bulk-' || g from generate_series(1, 1500) g`,
+      );
+      return query<{ mode: string; orders: number; goal: string; status: string }>(
+        tx,
+        sql`select current_setting('plan_cache_mode') as mode,
+              (select orders_won from sales_performance
+                where user_id = ${seller} and period_type = 'MONTHLY' and period_start = ${month}) as orders,
+              (select current_value::text from goals where user_id = ${seller}) as goal,
+              (select status from goals where user_id = ${seller}) as status`,
+      );
+    });
+    expect(after).toEqual({ mode: 'auto', orders: 1500, goal: '1500.00', status: 'ACHIEVED' });
   });
 });
