@@ -14,36 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { achievementPercentage, goalStatusOf } from '../../api/domain/goal-status.ts';
 import { localDate, periodStart } from '../../api/domain/periods.ts';
 import { rows as query, type Queryable } from '../../api/db/client.ts';
+import { ACTIVITY_KINDS, GOAL_METRICS, type ActivityKind } from '../../schema/db/constants.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const KINDS = [
-  'LEAD_CREATED',
-  'OPPORTUNITY_CREATED',
-  'QUOTATION_SENT',
-  'QUOTATION_ACCEPTED',
-  'ORDER_WON',
-  'OPPORTUNITY_LOST',
-  'CALL',
-  'EMAIL',
-  'MEETING',
-] as const;
-type Kind = (typeof KINDS)[number];
-const METRICS = [
-  'REVENUE',
-  'ORDERS',
-  'LEADS',
-  'OPPORTUNITIES',
-  'CONVERSION_RATE',
-  'WIN_RATE',
-  'CALLS',
-  'MEETINGS',
-];
+/** The tracked metrics (a CUSTOM goal's value is set by hand). */
+const METRICS = GOAL_METRICS.filter((m) => m !== 'CUSTOM');
 
 interface Activity {
   id: number;
   userId: number;
-  kind: Kind;
+  kind: ActivityKind;
   cents: number;
 }
 interface GoalRow {
@@ -81,7 +62,7 @@ function rate(numerator: number, denominator: number): number {
 }
 
 function trackedValue(metric: string, activities: Activity[]): number {
-  const count = (kind: Kind) => activities.filter((a) => a.kind === kind).length;
+  const count = (kind: ActivityKind) => activities.filter((a) => a.kind === kind).length;
   const orders = count('ORDER_WON');
   switch (metric) {
     case 'REVENUE':
@@ -135,7 +116,7 @@ type Step =
 
 const activityArb = fc.record({
   userId: fc.integer({ min: 0, max: 2 }),
-  kind: fc.constantFrom(...KINDS),
+  kind: fc.constantFrom(...ACTIVITY_KINDS),
   cents: fc.integer({ min: 1, max: 5_000_000 }),
 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -153,6 +134,16 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 }).map((seller) => ({ t: 'move' as const, seller })) },
 );
+
+/** No activities and no goals but one: the seller's goal of this month, target 1,000. */
+async function startOverWithGoal(seller: number, metric: string): Promise<void> {
+  await server.sql(sql`delete from goals`);
+  await server.sql(sql`delete from activities`);
+  await server.sql(
+    sql`insert into goals (user_id, metric, period_type, period_start, period_end, target_value)
+        values (${seller}, ${metric}::goal_metric, 'MONTHLY', ${month}, ${month}, 1000)`,
+  );
+}
 
 describe('tracked goals after plain-SQL writes', () => {
   it('hold the value of their activities, its percentage and status, and move their version only on change', async () => {
@@ -246,13 +237,8 @@ describe('tracked goals after plain-SQL writes', () => {
   });
 
   it('recomputes a goal whose target is edited in the transaction of a sale (the refresh leaves no flag behind)', async () => {
-    await server.sql(sql`delete from goals`);
-    await server.sql(sql`delete from activities`);
     const seller = org.reps.west1.id;
-    await server.sql(
-      sql`insert into goals (user_id, metric, period_type, period_start, period_end, target_value)
-          values (${seller}, 'REVENUE', 'MONTHLY', ${month}, ${month}, 1000)`,
-    );
+    await startOverWithGoal(seller, 'REVENUE');
     // The sale, then a write in the same transaction: goals_derive() must compute the value itself
     // (were the refresh's setting left on, the hand-written current_value would be kept).
     await server.app.database.db.transaction(async (tx) => {
@@ -274,13 +260,8 @@ describe('tracked goals after plain-SQL writes', () => {
   });
 
   it('rolls up a statement of 1,500 activities (planned for its size) and leaves the session’s planner settings as they were', async () => {
-    await server.sql(sql`delete from goals`);
-    await server.sql(sql`delete from activities`);
     const seller = org.reps.east1.id;
-    await server.sql(
-      sql`insert into goals (user_id, metric, period_type, period_start, period_end, target_value)
-          values (${seller}, 'ORDERS', 'MONTHLY', ${month}, ${month}, 1000)`,
-    );
+    await startOverWithGoal(seller, 'ORDERS');
     const [after] = await server.app.database.db.transaction(async (tx) => {
       await query(
         tx,
