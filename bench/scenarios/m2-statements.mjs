@@ -26,7 +26,7 @@ import { createWriter } from '../lib/writer.mjs';
 const LEVELS = QUICK ? [1, 100] : [1, 100, 1000];
 const CHANGES = QUICK ? 2 : 3;
 const SPACING_MS = 1000;
-const IDLE_MS = QUICK ? 2000 : 15_000;
+const IDLE_MS = QUICK ? 2000 : 10_000;
 const WAIT_MS = 30_000;
 
 async function waitForVersion(subs, version, timeoutMs) {
