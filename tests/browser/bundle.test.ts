@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
@@ -65,5 +66,36 @@ describe('production bundle', () => {
     const dashboard = filesOf(['index.html', 'src/dashboard/DashboardApp.tsx']);
     expect(dashboard.has(manifest['src/dashboard/TrendsTab.tsx']?.file ?? '')).toBe(false);
     console.info(`dashboard (before Trends): ${(gzipSize(dashboard) / 1024).toFixed(1)} KB gzip`);
+  });
+
+  it("has index.html fetch the path's screen chunk with the entry, not after it runs", () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const script = /<script>(\(\(\)=>\{.*?\}\)\(\))<\/script>/s.exec(html)?.[1];
+    expect(script).toBeDefined();
+    // runs the inline script against a stand-in document: the links it adds, as "rel href"
+    const linksFor = (pathname: string) => {
+      const added: { rel?: string; href?: string }[] = [];
+      const document = {
+        createElement: () => ({}),
+        head: { appendChild: (link: { rel?: string; href?: string }) => added.push(link) },
+      };
+      runInNewContext(script ?? '', { location: { pathname }, document });
+      return added.map((l) => `${l.rel} ${l.href}`);
+    };
+    const tv = manifest['src/tv/TvApp.tsx'];
+    const dashboard = manifest['src/dashboard/DashboardApp.tsx'];
+    const tvLinks = [`modulepreload /${tv?.file}`, ...(tv?.css ?? []).map((c) => `stylesheet /${c}`)];
+    for (const path of ['/tv', '/tv/', '/tv/lobby']) {
+      expect(linksFor(path)).toEqual(expect.arrayContaining(tvLinks));
+      expect(linksFor(path)).not.toContain(`modulepreload /${dashboard?.file}`);
+    }
+    for (const path of ['/', '/goals', '/tvx']) {
+      expect(linksFor(path)).toContain(`modulepreload /${dashboard?.file}`);
+      expect(linksFor(path)).not.toContain(`modulepreload /${tv?.file}`);
+    }
+    // nothing the entry already links
+    const entry = filesOf(['index.html']);
+    for (const link of [...linksFor('/tv'), ...linksFor('/')])
+      expect(entry.has(link.split(' /')[1] ?? '')).toBe(false);
   });
 });
