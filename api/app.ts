@@ -79,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const bridge = createBridge({
       database,
       databaseUrl: config.databaseUrl,
+      busyDrainMs: config.liveCoalesceMs,
       logger,
       onMessage: (message) => {
         directory.handle(message);

@@ -138,6 +138,55 @@ describe.skipIf(!process.env.DATABASE_URL)('change log and wake-ups under concur
     expect(wakes).toBeGreaterThan(before);
   });
 
+  it('reads the log less often while every read finds rows, and at once after a quiet spell', async () => {
+    // a second listener with a short drain interval: read every 5 ms it would read 60+ times in a
+    // second of writes; backing off to 40 ms while rows keep coming, about 25
+    const got: number[] = [];
+    const busy = createBridge({
+      database: server.app.database,
+      databaseUrl: server.databaseUrl!,
+      logger: pino({ level: 'silent' }),
+      drainMs: 5,
+      busyDrainMs: 40,
+      onMessage: (m: LiveMessage) => {
+        if (m.t === 'ach') got.push(...m.ids);
+      },
+      onReconnect: () => {},
+    });
+    await busy.start();
+    try {
+      const committed: number[] = [];
+      let marker = 200_000;
+      const until = Date.now() + 1000;
+      const before = busy.reads;
+      const writer = async () => {
+        while (Date.now() < until) {
+          const id = marker++;
+          await writers`select live_emit(${JSON.stringify({ t: 'ach', ids: [id] })})`;
+          committed.push(id);
+          await sleep(1);
+        }
+      };
+      await Promise.all([writer(), writer(), writer()]);
+      const reads = busy.reads - before;
+      const deadline = Date.now() + 3000;
+      while (got.length < committed.length && Date.now() < deadline) await sleep(10);
+      expect([...got].sort((a, b) => a - b)).toEqual([...committed].sort((a, b) => a - b));
+      expect(committed.length).toBeGreaterThan(200);
+      expect(reads).toBeLessThanOrEqual(40);
+      // quiet again: idle, and the next write is read as soon as it wakes the listener
+      const quiet = Date.now() + 5000;
+      while (!busy.idle && Date.now() < quiet) await sleep(10);
+      expect(busy.idle).toBe(true);
+      const started = Date.now();
+      await writers`select live_emit(${JSON.stringify({ t: 'ach', ids: [299_999] })})`;
+      while (!got.includes(299_999) && Date.now() - started < 2000) await sleep(2);
+      expect(Date.now() - started).toBeLessThan(500);
+    } finally {
+      await busy.dispose();
+    }
+  });
+
   it('writers log nothing while no listener is registered (no API process running)', async () => {
     const logged = await writers
       .begin(async (tx) => {
