@@ -4,7 +4,7 @@
  * loop over every socket, per socket (median of 5 interleaved rounds each). The floor under M1's
  * and M3's fan-out (one frame per subscriber and board version); not part of `npm run bench`.
  * On this 2-vCPU host both ways cost 17-28 µs a socket (100-1,300 bytes), so one process's
- * writes alone take 200-280 ms for 10,000 subscribers.
+ * writes alone take 170-280 ms for 10,000 subscribers.
  *
  *   node bench/micro/socket-writes.mjs [sockets=5000] [payload bytes=1300]
  */

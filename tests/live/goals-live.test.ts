@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { waitUntil } from '../support/live-tools.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 import { connect, subscribe, type Frames } from '../support/ws.ts';
 
@@ -39,13 +40,6 @@ const SUB = `subscription($u: ID, $t: ID) { goalChanged(userId: $u, teamId: $t) 
   id user { id } team { id } metric targetValue currentValue status description version } }`;
 
 const quiet = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function createGoal(input: Record<string, unknown>): Promise<string> {
   const created = dataOf(
@@ -118,7 +112,7 @@ beforeAll(async () => {
   goal.old = String(old?.id);
   // let the hub take every notification of these writes before anyone subscribes (a count of
   // notifications could be made up by the earlier goals' while this one's is still to come)
-  await until(() => server.app.bridge.caughtUp(), 'the listener to have every change');
+  await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
   await server.app.live.settled();
 });
 afterAll(() => server?.close());
