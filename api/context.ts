@@ -19,7 +19,12 @@ export interface OrgSettings {
 export interface AppContext {
   readonly db: Database;
   readonly org: OrgSettings;
-  readonly viewer: Viewer | null;
+  /**
+   * The caller. HTTP reads take it from the process's viewer cache; before a mutation runs it is
+   * replaced by a fresh read (http.ts `freshWriterPlugin`), so writes are authorised against the
+   * users and teams as committed.
+   */
+  viewer: Viewer | null;
   /** Fresh per HTTP operation; subscriptions swap in each event's own loaders. */
   loaders: Loaders;
   readonly logger: Logger;

@@ -14,7 +14,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import bytes from 'bytes';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './config.ts';
 import { createContext, type AppContext, type OrgSettings } from './context.ts';
@@ -83,6 +83,29 @@ const noStorePlugin: ApolloServerPlugin<AppContext> = {
   },
 };
 
+/**
+ * A mutation is authorised against the caller as committed, not as the process's viewer cache
+ * last heard (live/directory.ts): a role change, a team move or a deactivation written in plain
+ * SQL binds the very next write, even before its `dir` notification arrives. One statement per
+ * mutation; queries keep the cache.
+ */
+const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
+  requestDidStart() {
+    return Promise.resolve({
+      async didResolveOperation({ operation, contextValue }) {
+        const { viewer, directory } = contextValue;
+        if (operation?.operation !== OperationTypeNode.MUTATION || !viewer || !directory) return;
+        try {
+          contextValue.viewer = await directory.fresh(viewer.email);
+        } catch (error) {
+          if (error instanceof DomainError) throw toGraphQLError(error);
+          throw error;
+        }
+      },
+    });
+  },
+};
+
 const sqlCountPlugin: ApolloServerPlugin<AppContext> = {
   requestDidStart() {
     return Promise.resolve({
@@ -126,6 +149,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin,
+      freshWriterPlugin,
       ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
       errorFieldsPlugin<AppContext>(),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),

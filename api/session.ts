@@ -36,15 +36,17 @@ export async function authenticateToken(
  * once, remembered); the user comes from the process's directory, so deactivation and role or
  * team changes apply from the `dir` notification on (milliseconds after they commit; at once for
  * this process's own createUser/createTeam), and every request reads it while the listener is
- * not known to be hearing every change.
+ * not known to be hearing every change. `fresh`: read past the cache (requests that write).
  */
 export async function authenticate(
   deps: { directory: ViewerDirectory; verifyToken: TokenVerifier },
   authorization: string | undefined,
+  options: { fresh?: boolean } = {},
 ): Promise<Viewer | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
-  return deps.directory.viewer((await deps.verifyToken(token)).email);
+  const { email } = await deps.verifyToken(token);
+  return options.fresh ? deps.directory.fresh(email) : deps.directory.viewer(email);
 }
 
 /** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */

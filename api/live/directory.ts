@@ -13,6 +13,10 @@
  *   false: before its first registration, from a heartbeat not echoed in time until it has
  *   registered again) nothing is served from the cache or kept: every lookup reads. `maxAgeMs`
  *   bounds the age of an entry regardless, in case a signal is lost in a way nobody noticed.
+ * - Requests that write (GraphQL mutations, REST and import routes other than GET) are authorised
+ *   against a `fresh` read, never the cache: a role change, a move between teams or a
+ *   deactivation committed in plain SQL binds the very next write, not only the next write after
+ *   its notification (one statement per write request; reads keep the cache).
  * - Writes this process makes to users/teams (createUser, createTeam) call `invalidate` when they
  *   commit, so its own next request sees them without waiting for the notification; a change
  *   written elsewhere (plain SQL, another process) applies once its `dir` notification arrives,
@@ -84,6 +88,17 @@ export class ViewerDirectory {
   /** The active user behind `email`; UNAUTHENTICATED when there is none. */
   async viewer(email: string): Promise<Viewer> {
     const viewer = await this.lookup(email.toLowerCase());
+    if (!viewer) throw new UnauthenticatedError('The token names no active user.');
+    return viewer;
+  }
+
+  /**
+   * The active user behind `email` as committed now, read past the cache (which is left as it is:
+   * the `dir` notification of whatever changed will clear it). For requests that write.
+   */
+  async fresh(email: string): Promise<Viewer> {
+    this.reads += 1;
+    const viewer = await readViewer(this.db, email.toLowerCase());
     if (!viewer) throw new UnauthenticatedError('The token names no active user.');
     return viewer;
   }

@@ -99,9 +99,14 @@ export function sendError(
   res.status(status).json(body);
 }
 
-/** A fresh context for the caller of this request; UNAUTHENTICATED without a valid token. */
+/**
+ * A fresh context for the caller of this request; UNAUTHENTICATED without a valid token. A request
+ * that may write (any method but GET and HEAD) is authorised against the users and teams as
+ * committed, not the process's viewer cache (live/directory.ts).
+ */
 export async function restContext(deps: RestDeps, req: Request): Promise<AppContext> {
-  const viewer = await authenticate(deps, req.header('authorization'));
+  const fresh = req.method !== 'GET' && req.method !== 'HEAD';
+  const viewer = await authenticate(deps, req.header('authorization'), { fresh });
   if (!viewer) throw new UnauthenticatedError();
   return createContext({
     db: deps.database.db,

@@ -4,9 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate, periodStart } from '../../api/domain/periods.ts';
 import { UnauthenticatedError } from '../../api/errors.ts';
 import { ViewerDirectory } from '../../api/live/directory.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { rest } from '../support/rest.ts';
 import { errorOf, dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -138,6 +140,68 @@ describe('viewer directory', () => {
       await directory.viewer(org.reps.east1.email);
       expect(directory.size).toBe(0);
       expect(directory.reads).toBe(4);
+    });
+
+    it('authorises every write against the users as committed, even before the notification arrives', async () => {
+      const directory = server.app.directory;
+      const [held] = await server.sql<{ id: number }>(
+        sql`insert into users (name, email, role, team_id) values ('Hal Held', 'hal@example.com', 'MANAGER', ${org.teams.east}) returning id`,
+      );
+      if (!held) throw new Error('no user');
+      await until(() => directory.size === 0, 'the dir notification');
+      const record = (n: number) =>
+        server.gql(
+          'mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }',
+          {
+            a: [
+              {
+                userId: String(org.reps.east1.id),
+                kind: 'CALL',
+                occurredAt: new Date().toISOString(),
+                externalId: `held-${n}`,
+              },
+            ],
+          },
+          'hal@example.com',
+        );
+      const post = () =>
+        rest(server, 'POST', '/api/performance', {
+          as: 'hal@example.com',
+          body: {
+            type: 'goal',
+            user_id: org.reps.east1.id,
+            goal_type: 'Revenue',
+            period_type: 'monthly',
+            period_start: periodStart('MONTHLY', localDate(new Date(), 'UTC')),
+            target_value: 1000,
+          },
+        });
+      expect(dataOf(await server.gql<{ me: { role: string } }>(ME, {}, 'hal@example.com')).me.role).toBe(
+        'MANAGER',
+      );
+      expect(dataOf(await record(1))).toEqual({ recordActivities: { recorded: 1 } });
+
+      // the directory's notifications are held back: it keeps serving what it read
+      const handle = directory.handle.bind(directory);
+      directory.handle = () => {};
+      try {
+        await server.sql(sql`update users set role = 'REP' where id = ${held.id}`);
+        const reads = directory.reads;
+        expect((await directory.viewer('hal@example.com')).role).toBe('MANAGER');
+        expect(directory.reads).toBe(reads);
+        expect(errorOf(await record(2)).code).toBe('FORBIDDEN');
+        expect((await post()).status).toBe(403);
+        await server.sql(sql`update users set active = false where id = ${held.id}`);
+        expect(errorOf(await record(3)).code).toBe('UNAUTHENTICATED');
+        expect((await post()).status).toBe(401);
+        const [calls] = await server.sql<{ n: number }>(
+          sql`select count(*)::int as n from activities where external_id like 'held-%'`,
+        );
+        expect(calls?.n).toBe(1);
+      } finally {
+        directory.handle = handle;
+        directory.invalidate();
+      }
     });
 
     it('is current once the listener registered, and the app wires it to the bridge', () => {
