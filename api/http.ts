@@ -217,6 +217,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
   const built = `${clientDir}dist`;
   if (existsSync(built)) {
+    // Vite names every asset after its content: a file never changes under its name, so browsers
+    // keep it for a year without asking again (a TV's reload, a dashboard's next visit); index.html
+    // (below) is asked for each time (max-age=0 with its ETag) and names the current files
+    app.use('/assets', express.static(`${built}/assets`, { immutable: true, maxAge: '1y', index: false }));
     app.use(express.static(built));
     // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
     // index.html. Only extension-less paths outside the API's own prefixes, so a missing

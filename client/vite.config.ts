@@ -56,7 +56,7 @@ function preloadScreen(): Plugin {
         return [
           {
             tag: 'script',
-            injectTo: 'head',
+            injectTo: 'head-prepend',
             children:
               `(()=>{const s=${JSON.stringify(screens)}.find((x)=>new RegExp(x.paths).test(location.pathname));` +
               `const add=(rel,href)=>{const l=document.createElement('link');l.rel=rel;l.href=href;` +
@@ -69,29 +69,61 @@ function preloadScreen(): Plugin {
   };
 }
 
+/**
+ * The built page shows "Loading…" until the first screen renders. index.html's own content of #root
+ * says the client is not built (the server serves that file only then); left in the build, it
+ * flashed on every load while the scripts came in.
+ */
+function loadingScreen(): Plugin {
+  return {
+    name: 'pulse-loading-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        const root = /(<div id="root">)[\s\S]*?(<\/div>\s*<script type="module")/;
+        if (!root.test(html)) throw new Error('index.html: #root followed by the module script not found');
+        return html.replace(root, '$1<p class="loading-screen">Loading…</p>$2');
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), preloadScreen()],
+  plugins: [react(), loadingScreen(), preloadScreen()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // The dashboard, the TV page and the charts are separate chunks (React.lazy); the entry holds
-    // only React, Apollo and the router, so an office TV downloads no dashboard or chart code.
+    // only React and the router, so an office TV downloads no dashboard, Apollo or chart code.
     chunkSizeWarningLimit: 600,
     reportCompressedSize: true,
     // read by tests/browser/bundle.test.ts to hold the TV page to its size budget
     manifest: true,
     rolldownOptions: {
       output: {
-        // name the chunks both screens share instead of after whichever module came first
+        // name the chunks the screens share instead of after whichever module came first
         codeSplitting: {
           groups: [
+            // React, then what both screens share, then the dashboard's: each group takes its
+            // modules' dependencies along, so a later one must not reach what an earlier one holds
+            // (Apollo's group would carry React and the socket, and the entry and the TV with them)
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            // both screens': components, helpers and the graphql-ws socket (not the router: the
+            // entry needs nothing else before it knows which screen to load)
+            {
+              name: 'shared',
+              test: /node_modules[\\/]graphql-ws[\\/]|client[\\/]src[\\/](components|lib[\\/](?!router|apollo|errors))/,
+              priority: 2,
+            },
+            // the dashboard's: Apollo Client, graphql-js and the app's typed documents (the TV page
+            // has its own small client, tv/live.ts, and loads none of this)
             {
               name: 'apollo',
-              test: /node_modules[\\/](@apollo|@wry|graphql|graphql-ws|graphql-tag|optimism|rxjs|tslib)[\\/]/,
+              test: /node_modules[\\/](@apollo|@wry|graphql|graphql-tag|optimism|rxjs|tslib)[\\/]|client[\\/]src[\\/](gql[\\/]|lib[\\/](apollo|errors)\.ts)/,
+              priority: 1,
             },
-            // (not the router: the entry needs nothing else before it knows which screen to load)
-            { name: 'shared', test: /client[\\/]src[\\/](components|gql|lib[\\/](?!router))/ },
           ],
         },
       },

@@ -1,7 +1,8 @@
 /**
  * The production bundle (built by this run's global setup): the TV route is its own chunk, holds
- * no dashboard or chart code, and everything /tv downloads stays within the product's budget of
- * 150 KB gzip, so a TV on a slow office network starts fast and a rebuild cannot quietly bloat it.
+ * no dashboard, chart or Apollo code (tv/live.ts is its client), and everything /tv downloads stays
+ * within the product's budget of 150 KB gzip, so a TV on a slow office network starts fast and a
+ * rebuild cannot quietly bloat it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,21 @@ describe('production bundle', () => {
     const size = gzipSize(tv);
     console.info(`TV page: ${(size / 1024).toFixed(1)} KB gzip in ${tv.size} files`);
     expect(size).toBeLessThanOrEqual(TV_BUDGET_GZIP);
+  });
+
+  it('keeps Apollo Client and the document map off the TV page and the entry, not off the dashboard', () => {
+    // Apollo Client announces itself to its devtools under this name; minified code keeps it
+    const hasApollo = (files: Set<string>) =>
+      [...files].some((f) => f.endsWith('.js') && readFileSync(join(dist, f), 'utf8').includes('__APOLLO_'));
+    expect(hasApollo(filesOf(['index.html']))).toBe(false);
+    expect(hasApollo(filesOf(['index.html', 'src/tv/TvApp.tsx']))).toBe(false);
+    expect(hasApollo(filesOf(['index.html', 'src/dashboard/DashboardApp.tsx']))).toBe(true);
+  });
+
+  it('shows "Loading…" until the first screen renders, not the source page\'s "not built" note', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).toContain('<div id="root"><p class="loading-screen">Loading…</p></div>');
+    expect(html).not.toContain('not built');
   });
 
   it('loads the chart library only with the Trends tab', () => {

@@ -9,11 +9,47 @@ import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import type { LeaderboardMetric } from '../gql/graphql.ts';
-import { BoardRowsFragment, medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
+import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { selectionDate } from './PeriodPicker.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
+
+/**
+ * What the table shows of a board. One fragment for the whole board,
+ * not one per entry: the server's depth limit (MAX_DEPTH 8) counts each fragment spread as two
+ * levels, and a spread inside this one would take the dashboard's board past it.
+ */
+const BoardRowsFragment = graphql(`
+  fragment BoardRows_board on Leaderboard {
+    version
+    metric
+    periodType
+    periodStart
+    periodEnd
+    totalEntries
+    team {
+      id
+      name
+    }
+    entries {
+      rank
+      medal
+      revenue
+      ordersWon
+      conversionRate
+      winRate
+      user {
+        id
+        name
+        team {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
 const BOARD_QUERY = graphql(`
   query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {

@@ -20,6 +20,7 @@ type Documents = {
   '\n  query GoalsTab {\n    goals {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': typeof types.GoalRemovedDocument;
+  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.BoardRows_BoardFragmentDoc;
   '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardTabDocument;
   '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardLiveDocument;
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
@@ -35,11 +36,10 @@ type Documents = {
   '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
   '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.UpdateGoalDocument;
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
-  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.BoardRows_BoardFragmentDoc;
-  '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvAchievementDocument;
-  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n': typeof types.TvBoardDocument;
-  '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvGoalChangedDocument;
-  '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n': typeof types.TvGoalRemovedDocument;
+  '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvAchievementDocument;
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      periodStart\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
+  '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalChangedDocument;
+  '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': typeof types.TvGoalRemovedDocument;
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n': typeof types.TvMeDocument;
 };
 const documents: Documents = {
@@ -54,6 +54,8 @@ const documents: Documents = {
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      user {\n        id\n        team {\n          id\n        }\n      }\n      team {\n        id\n      }\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
     types.GoalChangedDocument,
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': types.GoalRemovedDocument,
+  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+    types.BoardRows_BoardFragmentDoc,
   '\n  query LeaderboardTab($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $date: Date) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n':
     types.LeaderboardTabDocument,
   '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n':
@@ -83,15 +85,13 @@ const documents: Documents = {
   '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
     types.UpdateGoalDocument,
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': types.DeleteGoalDocument,
-  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n':
-    types.BoardRows_BoardFragmentDoc,
-  '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n':
+  '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvAchievementDocument,
-  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n':
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      periodStart\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.TvBoardDocument,
-  '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+  '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvGoalChangedDocument,
-  '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n': types.TvGoalRemovedDocument,
+  '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': types.TvGoalRemovedDocument,
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n  }\n':
     types.TvMeDocument,
 };
@@ -146,6 +146,12 @@ export function graphql(
 export function graphql(
   source: '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n',
 ): (typeof documents)['\n  subscription GoalRemoved {\n    goalRemoved\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,32 +246,26 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+  source: '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ',
+): (typeof documents)['\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  '];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  subscription TvAchievement($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      badgeIcon\n      title\n      description\n      kind\n      value\n      user {\n        id\n        name\n      }\n    }\n  }\n'];
+  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      periodStart\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      periodStart\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n',
-): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      ...BoardRows_board\n    }\n  }\n'];
+  source: '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ',
+): (typeof documents)['\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  '];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  subscription TvGoalChanged {\n    goalChanged {\n      id\n      metric\n      periodType\n      periodStart\n      periodEnd\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      projectedValue\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n',
-): (typeof documents)['\n  subscription TvGoalRemoved {\n    goalRemoved\n  }\n'];
+  source: '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ',
+): (typeof documents)['\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  '];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -146,6 +146,32 @@ export type GoalRemovedSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type GoalRemovedSubscription = { __typename: 'Subscription'; goalRemoved: string };
 
+export type BoardRows_BoardFragment = {
+  __typename: 'Leaderboard';
+  version: string;
+  metric: LeaderboardMetric;
+  periodType: PeriodType;
+  periodStart: string;
+  periodEnd: string;
+  totalEntries: number;
+  team: { __typename: 'Team'; id: string; name: string } | null;
+  entries: Array<{
+    __typename: 'LeaderboardEntry';
+    rank: number;
+    medal: Medal | null;
+    revenue: string;
+    ordersWon: number;
+    conversionRate: number | null;
+    winRate: number | null;
+    user: {
+      __typename: 'User';
+      id: string;
+      name: string;
+      team: { __typename: 'Team'; id: string; name: string } | null;
+    };
+  }>;
+} & { ' $fragmentName'?: 'BoardRows_BoardFragment' };
+
 export type LeaderboardTabQueryVariables = Exact<{
   metric: LeaderboardMetric;
   periodType: PeriodType;
@@ -414,32 +440,6 @@ export type DeleteGoalMutationVariables = Exact<{
 
 export type DeleteGoalMutation = { __typename: 'Mutation'; deleteGoal: string };
 
-export type BoardRows_BoardFragment = {
-  __typename: 'Leaderboard';
-  version: string;
-  metric: LeaderboardMetric;
-  periodType: PeriodType;
-  periodStart: string;
-  periodEnd: string;
-  totalEntries: number;
-  team: { __typename: 'Team'; id: string; name: string } | null;
-  entries: Array<{
-    __typename: 'LeaderboardEntry';
-    rank: number;
-    medal: Medal | null;
-    revenue: string;
-    ordersWon: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    user: {
-      __typename: 'User';
-      id: string;
-      name: string;
-      team: { __typename: 'Team'; id: string; name: string } | null;
-    };
-  }>;
-} & { ' $fragmentName'?: 'BoardRows_BoardFragment' };
-
 export type TvAchievementSubscriptionVariables = Exact<{
   teamId?: string | number | null | undefined;
 }>;
@@ -466,8 +466,26 @@ export type TvBoardSubscriptionVariables = Exact<{
 
 export type TvBoardSubscription = {
   __typename: 'Subscription';
-  leaderboardChanged: { __typename: 'Leaderboard' } & {
-    ' $fragmentRefs'?: { BoardRows_BoardFragment: BoardRows_BoardFragment };
+  leaderboardChanged: {
+    __typename: 'Leaderboard';
+    version: string;
+    periodStart: string;
+    team: { __typename: 'Team'; id: string; name: string } | null;
+    entries: Array<{
+      __typename: 'LeaderboardEntry';
+      rank: number;
+      medal: Medal | null;
+      revenue: string;
+      ordersWon: number;
+      conversionRate: number | null;
+      winRate: number | null;
+      user: {
+        __typename: 'User';
+        id: string;
+        name: string;
+        team: { __typename: 'Team'; id: string; name: string } | null;
+      };
+    }>;
   };
 };
 
@@ -547,6 +565,75 @@ export const AchievementCard_AchievementFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AchievementCard_AchievementFragment, unknown>;
+export const BoardRows_BoardFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BoardRows_board' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BoardRows_BoardFragment, unknown>;
 export const GoalCard_GoalFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -654,75 +741,6 @@ export const GoalEditor_GoalFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<GoalEditor_GoalFragment, unknown>;
-export const BoardRows_BoardFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'BoardRows_board' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'entries' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<BoardRows_BoardFragment, unknown>;
 export const AchievementsTabDocument = {
   kind: 'Document',
   definitions: [
@@ -2565,64 +2583,51 @@ export const TvBoardDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BoardRows_board' } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'BoardRows_board' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'entries' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
+                  name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entries' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
+                        name: { kind: 'Name', value: 'user' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'team' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
                           ],
                         },
                       },

@@ -1,47 +1,10 @@
 /**
- * Leaderboard helpers shared by the dashboard and the TV: what a board shows (one fragment), keep the
- * newest version (a late, older frame is ignored), remember each person's previous rank for the
+ * Leaderboard helpers shared by the dashboard and the TV (no GraphQL documents: each screen asks
+ * for what it shows, and the TV page loads no document map, tv/live.ts): keep the newest version (a late, older frame is ignored), remember each person's previous rank for the
  * arrows, and animate rows to their new places (FLIP). All state is bounded by the board's size.
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { graphql } from '../gql/index.ts';
 import type { Medal } from '../gql/graphql.ts';
-
-/**
- * What the dashboard's table and the TV's rows show of a board. One fragment for the whole board,
- * not one per entry: the server's depth limit (MAX_DEPTH 8) counts each fragment spread as two
- * levels, and a spread inside this one would take the dashboard's board past it.
- */
-export const BoardRowsFragment = graphql(`
-  fragment BoardRows_board on Leaderboard {
-    version
-    metric
-    periodType
-    periodStart
-    periodEnd
-    totalEntries
-    team {
-      id
-      name
-    }
-    entries {
-      rank
-      medal
-      revenue
-      ordersWon
-      conversionRate
-      winRate
-      user {
-        id
-        name
-        team {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
 
 /** The row class of a medal place ("medal-gold"), '' for the others. */
 export function medalClass(medal: Medal | null): string {

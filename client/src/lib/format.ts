@@ -4,6 +4,15 @@
  */
 type NumericString = `${number}`;
 
+/**
+ * A value made on first use. Intl formatters are made that way: each costs milliseconds to build
+ * (locale data), and a screen uses a few of the module's; the TV page's first frame waited for all.
+ */
+export function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
@@ -58,15 +67,15 @@ function wholeMoney(currency: string): Intl.NumberFormat {
   return format;
 }
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const integer = lazily(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
+const decimal = lazily(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
 
 export function formatCount(value: number): string {
-  return integer.format(value);
+  return integer().format(value);
 }
 
 export function formatNumber(value: number): string {
-  return decimal.format(value);
+  return decimal().format(value);
 }
 
 /** "20 %", "66.7 %"; an em dash for a rate that is undefined (no leads, no decided deals). */
@@ -75,23 +84,28 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return `${Number(value.toFixed(digits))} %`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const dateFormat = lazily(
+  () => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' }),
+);
+const dateTimeFormat = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
 
 /** "2025-11-05" (a calendar date, no time zone) -> "Nov 5, 2025". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return dateFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
+  return dateFormat().format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
 }
 
 export function formatDateTime(instant: string): string {
-  return dateTimeFormat.format(new Date(instant));
+  return dateTimeFormat().format(new Date(instant));
 }
 
 /** Sum of decimal strings, exactly (in cents). */

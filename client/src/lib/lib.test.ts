@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enqueue, MAX_QUEUED } from '../tv/Celebrations.tsx';
 import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from '../tv/goalStore.ts';
 import { parseTvOptions, screensFor } from '../tv/options.ts';
-import { retryDelay, MAX_RETRY_WAIT_MS } from './apollo.ts';
+import { retryDelay, MAX_RETRY_WAIT_MS } from './socket.ts';
 import { formatMoney, formatPercent, sumMoney } from './format.ts';
 import {
   achievementPercentage,

@@ -4,6 +4,7 @@
  * period picker back and forth and to check a goal's start date before sending it.
  */
 import type { PeriodType } from '../gql/graphql.ts';
+import { lazily } from './format.ts';
 
 export const PERIOD_TYPES: readonly PeriodType[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'];
 
@@ -82,27 +83,34 @@ export function isPeriodStart(type: PeriodType, date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && print(parse(date)) === date && periodStart(type, date) === date;
 }
 
-const month = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthShort = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
-const day = new Intl.DateTimeFormat('en-US', {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const dayShort = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const month = lazily(
+  () => new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
+const monthShort = lazily(() => new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }));
+const day = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
+const dayShort = lazily(
+  () => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+);
 
 /** "November 2025", "Q4 2025", "Week of Nov 24, 2025", "Mon, Nov 24, 2025", "2025". */
 export function periodLabel(type: PeriodType, start: string): string {
   const d = parse(start);
   switch (type) {
     case 'DAILY':
-      return day.format(d);
+      return day().format(d);
     case 'WEEKLY':
-      return `Week of ${dayShort.format(d)}, ${d.getUTCFullYear()}`;
+      return `Week of ${dayShort().format(d)}, ${d.getUTCFullYear()}`;
     case 'MONTHLY':
-      return month.format(d);
+      return month().format(d);
     case 'QUARTERLY':
       return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
     case 'YEARLY':
@@ -116,9 +124,9 @@ export function periodTick(type: PeriodType, start: string): string {
   switch (type) {
     case 'DAILY':
     case 'WEEKLY':
-      return dayShort.format(d);
+      return dayShort().format(d);
     case 'MONTHLY':
-      return `${monthShort.format(d)} '${String(d.getUTCFullYear()).slice(2)}`;
+      return `${monthShort().format(d)} '${String(d.getUTCFullYear()).slice(2)}`;
     case 'QUARTERLY':
       return `Q${Math.floor(d.getUTCMonth() / 3) + 1} '${String(d.getUTCFullYear()).slice(2)}`;
     case 'YEARLY':

@@ -3,28 +3,29 @@
  * reconnecting screen does not celebrate old badges again). Shown one at a time for SHOW_MS; at
  * most MAX_QUEUED wait, older ones are dropped: a burst never builds an unbounded queue.
  */
-import { useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { graphql } from '../gql/index.ts';
-import type { TvAchievementSubscription } from '../gql/graphql.ts';
+import type { TvAchievementSubscription, TvAchievementSubscriptionVariables } from '../gql/graphql.ts';
 import { formatNumber } from '../lib/format.ts';
+import { useSubscription, operation } from './live.ts';
 
-const TV_ACHIEVEMENT = graphql(`
-  subscription TvAchievement($teamId: ID) {
-    achievementUnlocked(teamId: $teamId) {
-      id
-      badgeIcon
-      title
-      description
-      kind
-      value
-      user {
+const TV_ACHIEVEMENT = operation<TvAchievementSubscription, TvAchievementSubscriptionVariables>(
+  /* GraphQL */ `
+    subscription TvAchievement($teamId: ID) {
+      achievementUnlocked(teamId: $teamId) {
         id
-        name
+        badgeIcon
+        title
+        description
+        kind
+        value
+        user {
+          id
+          name
+        }
       }
     }
-  }
-`);
+  `,
+);
 
 type Badge = TvAchievementSubscription['achievementUnlocked'];
 
@@ -40,14 +41,9 @@ export function enqueue(queue: readonly Badge[], badge: Badge): Badge[] {
 
 export function Celebrations({ teamId }: { teamId: string | null }) {
   const [queue, setQueue] = useState<Badge[]>([]);
-  useSubscription(TV_ACHIEVEMENT, {
-    variables: { teamId },
-    fetchPolicy: 'no-cache',
-    onData: ({ data }) => {
-      const badge = data.data?.achievementUnlocked;
-      if (badge) setQueue((q) => enqueue(q, badge));
-    },
-  });
+  useSubscription(TV_ACHIEVEMENT, { teamId }, (data) =>
+    setQueue((q) => enqueue(q, data.achievementUnlocked)),
+  );
   const current = queue[0];
   useEffect(() => {
     if (!current) return undefined;

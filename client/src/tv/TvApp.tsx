@@ -1,9 +1,8 @@
 /** The /tv chunk: a token from the URL (or this browser's sign-in), then the live screen. */
-import { ApolloProvider } from '@apollo/client/react';
-import { apolloFor } from '../lib/apollo.ts';
 import { useToken } from '../lib/auth.ts';
 import { useSearch } from '../lib/router.ts';
 import '../styles/tv.css';
+import { tvClientFor, TvClientProvider } from './live.ts';
 import { parseTvOptions } from './options.ts';
 import { TvScreen } from './TvScreen.tsx';
 
@@ -12,8 +11,8 @@ export default function TvApp() {
   const stored = useToken();
   const options = parseTvOptions(search);
   const token = options.token ?? stored;
-  const apollo = apolloFor(token);
-  if (!apollo) {
+  const client = tvClientFor(token);
+  if (!client) {
     return (
       <main className="tv tv-message">
         <h1>Pulse TV</h1>
@@ -25,8 +24,8 @@ export default function TvApp() {
     );
   }
   return (
-    <ApolloProvider client={apollo.client}>
-      <TvScreen options={options} connection={apollo.connection} />
-    </ApolloProvider>
+    <TvClientProvider value={client}>
+      <TvScreen options={options} connection={client.connection} />
+    </TvClientProvider>
   );
 }

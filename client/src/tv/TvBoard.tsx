@@ -1,17 +1,43 @@
 /** One live board on the TV: top 10 of a metric, big enough to read across the room. */
-import { useSubscription } from '@apollo/client/react';
 import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
-import { getFragmentData, graphql } from '../gql/index.ts';
-import type { LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
-import { BoardRowsFragment, medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
+import type {
+  LeaderboardMetric,
+  PeriodType,
+  TvBoardSubscription,
+  TvBoardSubscriptionVariables,
+} from '../gql/graphql.ts';
+import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
+import { useSubscription, operation } from './live.ts';
 
-const TV_BOARD = graphql(`
+/** What a TV row shows of a board (the dashboard's table shows more: its own fragment). */
+const TV_BOARD = operation<TvBoardSubscription, TvBoardSubscriptionVariables>(/* GraphQL */ `
   subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {
     leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {
-      ...BoardRows_board
+      version
+      periodStart
+      team {
+        id
+        name
+      }
+      entries {
+        rank
+        medal
+        revenue
+        ordersWon
+        conversionRate
+        winRate
+        user {
+          id
+          name
+          team {
+            id
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -56,13 +82,10 @@ export function TvBoardFeed({
   active: boolean;
   clock: string;
 }) {
-  // no-cache: each frame replaces the last; nothing accumulates in a cache over weeks
-  const { data, error } = useSubscription(TV_BOARD, {
-    variables: { metric, periodType, teamId },
-    fetchPolicy: 'no-cache',
-  });
+  // each frame replaces the last: nothing accumulates over weeks
+  const { data, error } = useSubscription(TV_BOARD, { metric, periodType, teamId });
   const key = `${metric}|${periodType}|${teamId}`;
-  const board = useLatest(key, getFragmentData(BoardRowsFragment, data?.leaderboardChanged));
+  const board = useLatest(key, data?.leaderboardChanged);
   const { container: list, previous } = useBoardMotion<HTMLOListElement>(key, board, active);
 
   const top = board?.entries[0] ? primary(metric, board.entries[0]).value : 0;

@@ -1,48 +1,56 @@
 /** The team's goals on the TV: progress bars that move as activity is recorded. */
-import { useSubscription } from '@apollo/client/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { graphql } from '../gql/index.ts';
-import type { TvGoalChangedSubscription } from '../gql/graphql.ts';
+import type {
+  TvGoalChangedSubscription,
+  TvGoalChangedSubscriptionVariables,
+  TvGoalRemovedSubscription,
+  TvGoalRemovedSubscriptionVariables,
+} from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
 import { formatGoalValue, METRIC_NAMES } from '../lib/goals.ts';
 import { periodLabel, today } from '../lib/periods.ts';
 import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from './goalStore.ts';
+import { useSubscription, operation } from './live.ts';
 
-const TV_GOAL_CHANGED = graphql(`
-  subscription TvGoalChanged {
-    goalChanged {
-      id
-      metric
-      periodType
-      periodStart
-      periodEnd
-      targetValue
-      currentValue
-      achievementPercentage
-      status
-      projectedValue
-      user {
+const TV_GOAL_CHANGED = operation<TvGoalChangedSubscription, TvGoalChangedSubscriptionVariables>(
+  /* GraphQL */ `
+    subscription TvGoalChanged {
+      goalChanged {
         id
-        name
+        metric
+        periodType
+        periodStart
+        periodEnd
+        targetValue
+        currentValue
+        achievementPercentage
+        status
+        projectedValue
+        user {
+          id
+          name
+          team {
+            id
+          }
+        }
         team {
           id
+          name
         }
       }
-      team {
-        id
-        name
-      }
     }
-  }
-`);
+  `,
+);
 
-const TV_GOAL_REMOVED = graphql(`
-  subscription TvGoalRemoved {
-    goalRemoved
-  }
-`);
+const TV_GOAL_REMOVED = operation<TvGoalRemovedSubscription, TvGoalRemovedSubscriptionVariables>(
+  /* GraphQL */ `
+    subscription TvGoalRemoved {
+      goalRemoved
+    }
+  `,
+);
 
 type Goal = TvGoalChangedSubscription['goalChanged'] & { teamId: string | null };
 
@@ -65,23 +73,12 @@ export function TvGoalsFeed({
   const epoch = useSyncExternalStore(connection.subscribe, () => connection.getState().epoch);
   const [store, setStore] = useState<GoalStore<Goal>>({ goals: new Map() });
 
-  useSubscription(TV_GOAL_CHANGED, {
-    fetchPolicy: 'no-cache',
-    onData: ({ data }) => {
-      const g = data.data?.goalChanged;
-      if (!g) return;
-      const owner = g.team?.id ?? g.user?.team?.id ?? null;
-      if (teamId !== null && owner !== teamId) return;
-      setStore((s) => upsertGoal(s, { ...g, teamId: owner }, connection.getState().epoch));
-    },
+  useSubscription(TV_GOAL_CHANGED, {}, ({ goalChanged: g }) => {
+    const owner = g.team?.id ?? g.user?.team?.id ?? null;
+    if (teamId !== null && owner !== teamId) return;
+    setStore((s) => upsertGoal(s, { ...g, teamId: owner }, connection.getState().epoch));
   });
-  useSubscription(TV_GOAL_REMOVED, {
-    fetchPolicy: 'no-cache',
-    onData: ({ data }) => {
-      const id = data.data?.goalRemoved;
-      if (id) setStore((s) => removeGoal(s, id));
-    },
-  });
+  useSubscription(TV_GOAL_REMOVED, {}, ({ goalRemoved: id }) => setStore((s) => removeGoal(s, id)));
 
   // after a reconnection, drop what the fresh snapshot did not repeat; hourly, drop ended goals
   useEffect(() => {

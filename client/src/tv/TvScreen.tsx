@@ -5,19 +5,18 @@
  * cleared on unmount; feeds are remounted (fresh snapshots) when the date changes; all state is
  * bounded (boards are replaced, goals are keyed by id and pruned, celebrations are capped).
  */
-import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
-import { graphql } from '../gql/index.ts';
+import type { TvMeQuery, TvMeQueryVariables } from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
-import { errorCode } from '../lib/errors.ts';
 import { today } from '../lib/periods.ts';
 import { Celebrations } from './Celebrations.tsx';
+import { useQuery, operation } from './live.ts';
 import { screensFor, type Screen, type TvOptions } from './options.ts';
 import { TvBoardFeed } from './TvBoard.tsx';
 import { TvGoalsFeed } from './TvGoals.tsx';
 
-const TV_ME = graphql(`
+const TV_ME = operation<TvMeQuery, TvMeQueryVariables>(/* GraphQL */ `
   query TvMe {
     me {
       id
@@ -53,12 +52,12 @@ function useClock(): { time: string; date: string } {
 }
 
 export function TvScreen({ options, connection }: { options: TvOptions; connection: ConnectionStore }) {
-  const me = useQuery(TV_ME, { fetchPolicy: 'network-only' });
-  const meError = errorCode(me.error);
+  const me = useQuery(TV_ME, {});
+  const meError = me.error?.code ?? null;
   const refetchMe = me.refetch;
   useEffect(() => {
     if (!me.error || meError === 'UNAUTHENTICATED') return undefined;
-    const timer = setTimeout(() => void refetchMe().catch(() => {}), ME_RETRY_MS);
+    const timer = setTimeout(refetchMe, ME_RETRY_MS);
     return () => clearTimeout(timer);
   }, [me.error, meError, refetchMe]);
   const phase = useSyncExternalStore(connection.subscribe, () => connection.getState().phase);
