@@ -17,6 +17,7 @@ import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer } from './http.ts';
 import { createBridge, type Bridge } from './live/bridge.ts';
 import { ViewerDirectory } from './live/directory.ts';
+import { PeriodCache } from './live/period-cache.ts';
 import { LiveHub } from './live/hub.ts';
 import { createLogger } from './logger.ts';
 import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
@@ -32,6 +33,7 @@ export interface App {
   readonly live: LiveHub;
   readonly bridge: Bridge;
   readonly directory: ViewerDirectory;
+  readonly figures: PeriodCache;
   readonly ws: WsServer;
   readonly webhooks: WebhookWorker;
   stop(): Promise<void>;
@@ -83,10 +85,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       onMessage: (message) => {
         directory.handle(message);
+        figures.handle(message);
         live.handle(message);
       },
       onReconnect: () => {
         directory.invalidate();
+        figures.invalidate();
         live.everythingChanged();
       },
       heartbeatMs: config.liveHeartbeatMs,
@@ -95,6 +99,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // who each token is, kept until the users/teams tables change (the bridge says when); nothing
     // is served from it while the bridge is not known to hear every change
     const directory = new ViewerDirectory(database.db, { current: () => bridge.current });
+    // team figures for HTTP reads, kept until the bridge delivers a change to their period
+    const figures = new PeriodCache({ caughtUp: () => bridge.caughtUp(), current: () => bridge.current });
     await bridge.start();
     stack.push(() => bridge.dispose());
 
@@ -107,6 +113,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       org,
       directory,
       boards: live,
+      figures,
     });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({
@@ -161,6 +168,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       live,
       bridge,
       directory,
+      figures,
       ws,
       webhooks,
       stop: () => (stopping ??= unwind()),

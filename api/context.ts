@@ -9,6 +9,7 @@ import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { ViewerDirectory } from './live/directory.ts';
 import type { LiveHub } from './live/hub.ts';
+import type { PeriodCache } from './live/period-cache.ts';
 import type { Viewer } from './permissions.ts';
 
 export interface OrgSettings {
@@ -38,6 +39,8 @@ export interface AppContext {
   readonly directory?: ViewerDirectory;
   /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (hub.ts). */
   readonly boards?: Pick<LiveHub, 'readBoard'>;
+  /** HTTP: team figures kept until their period changes, when that is as fresh as a query. */
+  readonly figures?: Pick<PeriodCache, 'get'>;
 }
 
 /** A WebSocket connection's signed-in user, checked again for every event (live/directory.ts). */

@@ -22,6 +22,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { demoEnabled, demoRouter } from './demo.ts';
 import type { ViewerDirectory } from './live/directory.ts';
 import type { LiveHub } from './live/hub.ts';
+import type { PeriodCache } from './live/period-cache.ts';
 import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
 import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
@@ -43,6 +44,8 @@ export interface HttpDeps {
   directory: ViewerDirectory;
   /** Leaderboards kept in memory by the live hub, for queries (LiveHub.readBoard). */
   boards?: Pick<LiveHub, 'readBoard'>;
+  /** Team figures kept until their period changes (live/period-cache.ts). */
+  figures?: Pick<PeriodCache, 'get'>;
 }
 
 export interface HttpServer {
@@ -173,6 +176,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     database: deps.database,
     verifyToken: createTokenVerifier(deps.jwtSecret),
     directory: deps.directory,
+    ...(deps.figures ? { figures: deps.figures } : {}),
     org: deps.org,
     logger,
   };
@@ -194,6 +198,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
         logger,
         directory: deps.directory,
         ...(deps.boards ? { boards: deps.boards } : {}),
+        ...(deps.figures ? { figures: deps.figures } : {}),
       });
     } catch (error) {
       if (error instanceof DomainError) throw toGraphQLError(error);

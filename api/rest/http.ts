@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from '../auth.ts';
 import { createContext, type AppContext, type OrgSettings } from '../context.ts';
 import type { DatabaseHandle } from '../db/client.ts';
+import type { PeriodCache } from '../live/period-cache.ts';
 import type { ViewerDirectory } from '../live/directory.ts';
 import { DomainError, UnauthenticatedError, type ErrorCode } from '../errors.ts';
 import { currentRequestScope } from '../request-scope.ts';
@@ -19,6 +20,8 @@ export interface RestDeps {
   database: DatabaseHandle;
   verifyToken: TokenVerifier;
   directory: ViewerDirectory;
+  /** Team figures kept until their period changes (live/period-cache.ts). */
+  figures?: Pick<PeriodCache, 'get'>;
   org: OrgSettings;
   logger: Logger;
 }
@@ -114,6 +117,7 @@ export async function restContext(deps: RestDeps, req: Request): Promise<AppCont
     viewer,
     logger: deps.logger,
     directory: deps.directory,
+    ...(deps.figures ? { figures: deps.figures } : {}),
   });
 }
 

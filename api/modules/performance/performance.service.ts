@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS, PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
-import type { UserRow } from '../../../schema/db/index.ts';
+import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import {
   sumMoney,
@@ -25,7 +25,7 @@ import {
   readableUserScope,
 } from '../../permissions.ts';
 import { collectInput } from '../../validation.ts';
-import { listTeams } from '../teams/team.queries.ts';
+import { findTeam, listTeams } from '../teams/team.queries.ts';
 import { toUserRow } from '../users/user.queries.ts';
 import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapping.ts';
 import {
@@ -211,16 +211,41 @@ export async function teamPerformance(
   const viewer = requireViewer(ctx);
   assertRole(viewer, ['ADMIN', 'MANAGER'], 'Team figures are for managers and admins.');
   const teamId = optionalId(teamIdArg, 'Team');
-  const teams = teamId === null ? await listTeams(ctx.db) : [await ctx.loaders.teamById.load(teamId)];
-  if (teamId !== null && !teams[0]) throw new NotFoundError('Team', teamId);
   const start = periodStart(periodType, dayOf(ctx, date));
+  const load = () => computeTeamPerformance(ctx, teamId, periodType, start);
+  // kept in memory until a change to the period's rollups, the users or the teams is delivered,
+  // and served only when that is as fresh as this read (live/period-cache.ts)
+  const figures = ctx.figures
+    ? await ctx.figures.get(periodType, start, `team:${teamId ?? 'all'}`, load)
+    : await load();
+  for (const user of figures.users) primeUser(ctx, user);
+  for (const team of figures.teams) ctx.loaders.teamById.prime(team.id, team);
+  return figures.performance;
+}
+
+interface TeamFigures {
+  readonly teams: readonly TeamRow[];
+  /** Every member's users row, for the `user` and `topPerformer` fields. */
+  readonly users: readonly UserRow[];
+  readonly performance: TeamPerformance[];
+}
+
+async function computeTeamPerformance(
+  ctx: AppContext,
+  teamId: number | null,
+  periodType: PeriodType,
+  start: string,
+): Promise<TeamFigures> {
+  const teams = teamId === null ? await listTeams(ctx.db) : [await findTeam(ctx.db, teamId)];
+  if (teamId !== null && !teams[0]) throw new NotFoundError('Team', teamId);
   // members come highest revenue first (then orders won, name, id) from one statement, with
   // their users rows, which `user`/`topPerformer` then read from the primed DataLoader
   const sellers = await teamSellersWithRollups(ctx.db, teamId, periodType, start);
+  const users: UserRow[] = [];
   const byTeam = new Map<number, Member[]>();
   for (const seller of sellers) {
     const user = toUserRow(seller);
-    primeUser(ctx, user);
+    users.push(user);
     if (user.teamId === null) continue;
     const counts = toCounts(seller);
     const member: Member = {
@@ -231,11 +256,12 @@ export async function teamPerformance(
     if (members) members.push(member);
     else byTeam.set(user.teamId, [member]);
   }
-  return teams.flatMap((team) => {
-    if (!team) return [];
-    ctx.loaders.teamById.prime(team.id, team);
-    return [aggregateTeam(team.id, periodType, start, byTeam.get(team.id) ?? [])];
-  });
+  const found = teams.filter((team): team is TeamRow => team !== undefined);
+  return {
+    teams: found,
+    users,
+    performance: found.map((team) => aggregateTeam(team.id, periodType, start, byTeam.get(team.id) ?? [])),
+  };
 }
 
 interface Member {

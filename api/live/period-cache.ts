@@ -1,0 +1,125 @@
+/**
+ * Figures computed from one period's rollups and the users and teams (team performance), kept
+ * until the LISTEN bridge delivers a change to them, and served only when that is as fresh as a
+ * query: the read-side twin of the hub's in-memory boards (hub.ts readBoard), for results the hub
+ * does not hold (every count of every member).
+ *
+ * Invariants:
+ * - Every change to a rollup logs a `perf` message naming its periods (drizzle/0002, 0012); a
+ *   change to users or teams logs `dir`; `all` and a reconnection of the listener mean anything
+ *   may have changed. `handle` moves the generation of each named period, or of everything.
+ * - A value is served only when the bridge has delivered every change committed before the
+ *   request (`caughtUp`, one statement) and the generations it was read under have not moved:
+ *   a change committed after the read's snapshot is in the log before the request's check, so it
+ *   has been delivered (and moved them) or the check fails.
+ * - A read during which a generation moved is not kept (it may or may not include the change).
+ * - While the listener is not known to hear every change (`current` false) nothing is served or
+ *   kept, and what is kept is dropped.
+ * - At most `capacity` values (oldest out first) and `maxPeriods` period generations (beyond it,
+ *   everything starts over): bounded memory in a process that runs for months.
+ */
+import type { PeriodType } from '../../schema/db/constants.ts';
+import type { LiveMessage } from './messages.ts';
+
+export interface PeriodCacheOptions {
+  /** Whether the listener has delivered every change committed so far (Bridge.caughtUp). */
+  caughtUp: () => Promise<boolean>;
+  /** Whether the listener is known to hear every change (Bridge.current). */
+  current: () => boolean;
+  /** @default 64 */
+  capacity?: number;
+  /** @default 1000 */
+  maxPeriods?: number;
+}
+
+interface Entry {
+  readonly stamp: string;
+  readonly value: unknown;
+}
+
+export class PeriodCache {
+  /** Values served from memory, and reads made (tests, benchmarks). */
+  hits = 0;
+  reads = 0;
+  private everything = 0;
+  private readonly generations = new Map<string, number>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly capacity: number;
+  private readonly maxPeriods: number;
+
+  constructor(private readonly options: PeriodCacheOptions) {
+    this.capacity = options.capacity ?? 64;
+    this.maxPeriods = options.maxPeriods ?? 1000;
+  }
+
+  /** Follows the bridge's messages. */
+  handle(message: LiveMessage): void {
+    if (message.t === 'perf') {
+      for (const p of message.periods) this.moved(periodKey(p.periodType, p.periodStart));
+    } else if (message.t === 'dir' || message.t === 'all') this.invalidate();
+  }
+
+  /** Anything may have changed (a reconnection of the listener). */
+  invalidate(): void {
+    this.everything += 1;
+    this.generations.clear();
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The value `key` names in this period: from memory when that is as fresh as `load()` would be,
+   * else `load()`'s (kept when no change to the period arrived while it ran).
+   */
+  async get<T>(periodType: PeriodType, periodStart: string, key: string, load: () => Promise<T>): Promise<T> {
+    const period = periodKey(periodType, periodStart);
+    const id = `${period}|${key}`;
+    const hit = this.entries.get(id);
+    if (hit && this.options.current()) {
+      if (
+        hit.stamp === this.stamp(period) &&
+        (await this.options.caughtUp()) &&
+        hit.stamp === this.stamp(period)
+      ) {
+        this.hits += 1;
+        return hit.value as T;
+      }
+    }
+    if (!this.options.current()) {
+      if (this.entries.size > 0) this.entries.clear();
+      this.reads += 1;
+      return load();
+    }
+    const stamp = this.stamp(period);
+    this.reads += 1;
+    const value = await load();
+    if (this.stamp(period) === stamp && this.options.current()) {
+      this.entries.delete(id);
+      this.entries.set(id, { stamp, value });
+      while (this.entries.size > this.capacity) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest === undefined) break;
+        this.entries.delete(oldest);
+      }
+    } else if (this.entries.get(id)?.stamp !== this.stamp(period)) this.entries.delete(id);
+    return value;
+  }
+
+  private stamp(period: string): string {
+    return `${this.everything}:${this.generations.get(period) ?? 0}`;
+  }
+
+  private moved(period: string): void {
+    if (!this.generations.has(period) && this.generations.size >= this.maxPeriods) {
+      this.invalidate();
+      return;
+    }
+    this.generations.set(period, (this.generations.get(period) ?? 0) + 1);
+    for (const id of this.entries.keys()) if (id.startsWith(`${period}|`)) this.entries.delete(id);
+  }
+}
+
+const periodKey = (periodType: PeriodType, periodStart: string) => `${periodType}|${periodStart}`;
