@@ -178,7 +178,11 @@ function m2() {
   const levels = r.levels;
   const rows = levels.map((level) => [
     `${n(level)} subscriber${level === 1 ? '' : 's'}`,
-    ...kinds.map((k) => errOf(res[k]) ?? n(byLevel(k, level)?.statementsPerChange, 1)),
+    ...kinds.map(
+      (k) =>
+        errOf(res[k]) ??
+        (byLevel(k, level)?.silent ? 'sent no frame' : n(byLevel(k, level)?.statementsPerChange, 1)),
+    ),
     n(byLevel('pulse', level)?.recomputationsPerChange, 2),
     ratio(byLevel('pg4', level)?.statementsPerChange, byLevel('pulse', level)?.statementsPerChange),
   ]);
