@@ -60,8 +60,8 @@ async function runTarget(kind, subscribers = SUBSCRIBERS) {
       subs = await openMany(subscribers, { url: server.wsUrl, token, query: SUBSCRIPTION[kind], onFrame });
     }
     log(`m1 ${kind}: ${subs.length} subscribers have their snapshot; warming up`);
-    await paced(RATE, QUICK ? 1000 : 1500, () => writer.sale());
-    await sleep(QUICK ? 1000 : 1500);
+    await paced(RATE, QUICK ? 500 : 1500, () => writer.sale());
+    await sleep(QUICK ? 500 : 1500);
     await naive?.drain(QUICK ? 3000 : 10_000);
     const runs = [];
     for (let r = 0; r < REPS; r += 1) {

@@ -24,9 +24,9 @@ import { BOARD_QUERY, SUBSCRIPTION } from '../lib/targets.mjs';
 import { createWriter } from '../lib/writer.mjs';
 
 const LEVELS = QUICK ? [1, 100] : [1, 100, 1000];
-const CHANGES = QUICK ? 2 : 3;
+const CHANGES = QUICK ? 1 : 3;
 const SPACING_MS = 1000;
-const IDLE_MS = QUICK ? 2000 : 10_000;
+const IDLE_MS = QUICK ? 1000 : 10_000;
 const WAIT_MS = 30_000;
 
 async function waitForVersion(subs, version, timeoutMs) {
@@ -59,7 +59,7 @@ async function runTarget(kind) {
         });
         subs = subs.concat(more);
       }
-      await sleep(QUICK ? 800 : 1500);
+      await sleep(QUICK ? 500 : 1500);
       const before = await server.stats();
       const framesBefore = subs.reduce((n, s) => n + s.frames, 0);
       let behind = 0;

@@ -43,7 +43,7 @@ const LEVELS = {
   pulse: QUICK ? [100, 500] : [50, 100, 250, 500, 1000, 2500, 5000, 10_000, 15_000, 19_500],
   pg4: QUICK ? [50] : [25, 50, 100, 250, 500, 1000, 2000],
 };
-const WINDOW_MS = QUICK ? 3000 : 6000;
+const WINDOW_MS = QUICK ? 2000 : 6000;
 /** Subscribers held idle for the memory figure, whatever the latency ramp reached. */
 const MEMORY_N = QUICK ? 500 : 2000;
 const SETTLE_MS = QUICK ? 2000 : 3000;
