@@ -86,6 +86,16 @@ const noStorePlugin: ApolloServerPlugin<AppContext> = {
   },
 };
 
+/** The contract's errors as GraphQL errors (code, HTTP status), for code outside resolvers. */
+async function asGraphQLErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof DomainError) throw toGraphQLError(error);
+    throw error;
+  }
+}
+
 /**
  * A mutation is authorised against the caller as committed, not as the process's viewer cache
  * last heard (live/directory.ts): a role change, a team move or a deactivation written in plain
@@ -98,12 +108,7 @@ const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
       async didResolveOperation({ operation, contextValue }) {
         const { viewer, directory } = contextValue;
         if (operation?.operation !== OperationTypeNode.MUTATION || !viewer || !directory) return;
-        try {
-          contextValue.viewer = await directory.fresh(viewer.email);
-        } catch (error) {
-          if (error instanceof DomainError) throw toGraphQLError(error);
-          throw error;
-        }
+        contextValue.viewer = await asGraphQLErrors(directory.fresh(viewer.email));
       },
     });
   },
@@ -188,23 +193,16 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.use('/import', requestScopeMiddleware(logger, 'import request'), importRouter(rest));
   app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
 
-  const graphqlContext = async (headers: IncomingHttpHeaders): Promise<AppContext> => {
-    try {
-      const viewer = await authenticate(rest, headers.authorization);
-      return createContext({
-        db: deps.database.db,
-        org: deps.org,
-        viewer,
-        logger,
-        directory: deps.directory,
-        ...(deps.boards ? { boards: deps.boards } : {}),
-        ...(deps.figures ? { figures: deps.figures } : {}),
-      });
-    } catch (error) {
-      if (error instanceof DomainError) throw toGraphQLError(error);
-      throw error;
-    }
-  };
+  const graphqlContext = async (headers: IncomingHttpHeaders): Promise<AppContext> =>
+    createContext({
+      db: deps.database.db,
+      org: deps.org,
+      viewer: await asGraphQLErrors(authenticate(rest, headers.authorization)),
+      logger,
+      directory: deps.directory,
+      ...(deps.boards ? { boards: deps.boards } : {}),
+      ...(deps.figures ? { figures: deps.figures } : {}),
+    });
   const graphqlPost = createGraphQLPostHandler({
     apollo,
     maxBody: config.maxBody,

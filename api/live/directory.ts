@@ -87,9 +87,7 @@ export class ViewerDirectory {
 
   /** The active user behind `email`; UNAUTHENTICATED when there is none. */
   async viewer(email: string): Promise<Viewer> {
-    const viewer = await this.lookup(email.toLowerCase());
-    if (!viewer) throw new UnauthenticatedError('The token names no active user.');
-    return viewer;
+    return activeOnly(await this.lookup(email.toLowerCase()));
   }
 
   /**
@@ -98,9 +96,7 @@ export class ViewerDirectory {
    */
   async fresh(email: string): Promise<Viewer> {
     this.reads += 1;
-    const viewer = await readViewer(this.db, email.toLowerCase());
-    if (!viewer) throw new UnauthenticatedError('The token names no active user.');
-    return viewer;
+    return activeOnly(await readViewer(this.db, email.toLowerCase()));
   }
 
   /** Drops everything: the next lookup of every email reads the database. */
@@ -143,4 +139,9 @@ export class ViewerDirectory {
     });
     return viewer;
   }
+}
+
+function activeOnly(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new UnauthenticatedError('The token names no active user.');
+  return viewer;
 }

@@ -75,36 +75,33 @@ export class PeriodCache {
    * else `load()`'s (kept when no change to the period arrived while it ran).
    */
   async get<T>(periodType: PeriodType, periodStart: string, key: string, load: () => Promise<T>): Promise<T> {
-    const period = periodKey(periodType, periodStart);
-    const id = `${period}|${key}`;
-    const hit = this.entries.get(id);
-    if (hit && this.options.current()) {
-      if (
-        hit.stamp === this.stamp(period) &&
-        (await this.options.caughtUp()) &&
-        hit.stamp === this.stamp(period)
-      ) {
-        this.hits += 1;
-        return hit.value as T;
-      }
-    }
     if (!this.options.current()) {
-      if (this.entries.size > 0) this.entries.clear();
+      this.entries.clear();
       this.reads += 1;
       return load();
     }
+    const period = periodKey(periodType, periodStart);
+    const id = `${period}|${key}`;
     const stamp = this.stamp(period);
+    const hit = this.entries.get(id);
+    // a change delivered while caughtUp() ran moves the stamp: checked again after it
+    if (hit?.stamp === stamp && (await this.options.caughtUp()) && this.stamp(period) === stamp) {
+      this.hits += 1;
+      return hit.value as T;
+    }
+    const read = this.stamp(period);
     this.reads += 1;
     const value = await load();
-    if (this.stamp(period) === stamp && this.options.current()) {
+    // a change to the period delivered during the read already dropped the period's entries
+    if (this.stamp(period) === read && this.options.current()) {
       this.entries.delete(id);
-      this.entries.set(id, { stamp, value });
+      this.entries.set(id, { stamp: read, value });
       while (this.entries.size > this.capacity) {
         const oldest = this.entries.keys().next().value;
         if (oldest === undefined) break;
         this.entries.delete(oldest);
       }
-    } else if (this.entries.get(id)?.stamp !== this.stamp(period)) this.entries.delete(id);
+    }
     return value;
   }
 

@@ -236,8 +236,9 @@ async function computeTeamPerformance(
   periodType: PeriodType,
   start: string,
 ): Promise<TeamFigures> {
-  const teams = teamId === null ? await listTeams(ctx.db) : [await findTeam(ctx.db, teamId)];
-  if (teamId !== null && !teams[0]) throw new NotFoundError('Team', teamId);
+  const team = teamId === null ? undefined : await findTeam(ctx.db, teamId);
+  if (teamId !== null && !team) throw new NotFoundError('Team', teamId);
+  const teams = team ? [team] : await listTeams(ctx.db);
   // members come highest revenue first (then orders won, name, id) from one statement, with
   // their users rows, which `user`/`topPerformer` then read from the primed DataLoader
   const sellers = await teamSellersWithRollups(ctx.db, teamId, periodType, start);
@@ -256,11 +257,10 @@ async function computeTeamPerformance(
     if (members) members.push(member);
     else byTeam.set(user.teamId, [member]);
   }
-  const found = teams.filter((team): team is TeamRow => team !== undefined);
   return {
-    teams: found,
+    teams,
     users,
-    performance: found.map((team) => aggregateTeam(team.id, periodType, start, byTeam.get(team.id) ?? [])),
+    performance: teams.map((t) => aggregateTeam(t.id, periodType, start, byTeam.get(t.id) ?? [])),
   };
 }
 

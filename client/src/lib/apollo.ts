@@ -7,7 +7,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
-import { createConnectionStore, type ConnectionStore } from './connection.ts';
+import type { ConnectionStore } from './connection.ts';
 import { createSocket, perToken } from './socket.ts';
 
 export interface Apollo {
@@ -39,10 +39,8 @@ export function createCache(): InMemoryCache {
 }
 
 export function createApollo(token: string, endpoint = '/graphql'): Apollo {
-  const connection = createConnectionStore();
-  const authorization = `Bearer ${token}`;
-  const socket = createSocket(authorization, endpoint, connection);
-  const http = new HttpLink({ uri: endpoint, headers: { authorization } });
+  const socket = createSocket(token, endpoint);
+  const http = new HttpLink({ uri: endpoint, headers: { authorization: socket.authorization } });
   const link = ApolloLink.split(
     (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
     new GraphQLWsLink(socket.client),
@@ -51,7 +49,7 @@ export function createApollo(token: string, endpoint = '/graphql'): Apollo {
   const client = new ApolloClient({ link, cache: createCache() });
   return {
     client,
-    connection,
+    connection: socket.connection,
     dispose() {
       client.stop();
       socket.dispose();

@@ -1,7 +1,8 @@
 /**
  * Leaderboard helpers shared by the dashboard and the TV (no GraphQL documents: each screen asks
- * for what it shows, and the TV page loads no document map, tv/live.ts): keep the newest version (a late, older frame is ignored), remember each person's previous rank for the
- * arrows, and animate rows to their new places (FLIP). All state is bounded by the board's size.
+ * for what it shows, and the TV page loads no document map, tv/live.ts): keep the newest version
+ * (a late, older frame is ignored), remember each person's previous rank for the arrows, and
+ * animate rows to their new places (FLIP). All state is bounded by the board's size.
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Medal } from '../gql/graphql.ts';

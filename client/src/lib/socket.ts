@@ -4,10 +4,10 @@
  * KEEP_ALIVE_MS (a missing pong closes it so it is replaced), and re-opened forever with capped,
  * jittered exponential backoff; graphql-ws re-sends every active subscription on the new socket and
  * the server answers each with a fresh snapshot (leaderboard, active goals). A refused token (4401)
- * ends the retries. Its state feeds `connection` (the reconnect indicator).
+ * ends the retries. Its state is `connection` (for the reconnect indicator).
  */
 import { createClient, type Client } from 'graphql-ws';
-import type { ConnectionStore } from './connection.ts';
+import { createConnectionStore, type ConnectionStore } from './connection.ts';
 
 /** Client ping interval; the server pings too (WS_KEEPALIVE_MS). */
 export const KEEP_ALIVE_MS = 10_000;
@@ -28,10 +28,16 @@ function wsUrl(path: string): string {
 
 export interface Socket {
   readonly client: Client;
+  /** The socket's state, for the reconnect indicator. */
+  readonly connection: ConnectionStore;
+  /** The token's Authorization header, for the same client's HTTP requests. */
+  readonly authorization: string;
   dispose(): void;
 }
 
-export function createSocket(authorization: string, endpoint: string, connection: ConnectionStore): Socket {
+export function createSocket(token: string, endpoint: string): Socket {
+  const connection = createConnectionStore();
+  const authorization = `Bearer ${token}`;
   let activeSocket: WebSocket | null = null;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   const client = createClient({
@@ -70,6 +76,8 @@ export function createSocket(authorization: string, endpoint: string, connection
   });
   return {
     client,
+    connection,
+    authorization,
     dispose() {
       clearTimeout(pongTimer);
       void client.dispose();

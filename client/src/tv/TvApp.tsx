@@ -25,7 +25,7 @@ export default function TvApp() {
   }
   return (
     <TvClientProvider value={client}>
-      <TvScreen options={options} connection={client.connection} />
+      <TvScreen options={options} connection={client.socket.connection} />
     </TvClientProvider>
   );
 }

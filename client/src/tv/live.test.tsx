@@ -52,8 +52,7 @@ function fakeClient(query: TvClient['query'] = vi.fn()) {
     },
   } as unknown as Client;
   const tv: TvClient = {
-    connection: createConnectionStore(),
-    socket: { client, dispose: () => {} },
+    socket: { client, connection: createConnectionStore(), authorization: 'Bearer t', dispose: () => {} },
     query,
     dispose: () => {},
   };

@@ -13,7 +13,6 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { FormattedExecutionResult } from 'graphql-ws';
-import { createConnectionStore, type ConnectionStore } from '../lib/connection.ts';
 import { createSocket, perToken, type Socket } from '../lib/socket.ts';
 
 /** An operation's text, carrying the result and variables types codegen made for it. */
@@ -62,7 +61,6 @@ export function toLiveError(error: unknown): LiveError {
 }
 
 export interface TvClient {
-  readonly connection: ConnectionStore;
   readonly socket: Socket;
   /** One operation over HTTP POST: its data, or a LiveError. */
   query<TData, TVariables>(
@@ -74,11 +72,9 @@ export interface TvClient {
 }
 
 export function createTvClient(token: string, endpoint = '/graphql'): TvClient {
-  const connection = createConnectionStore();
-  const authorization = `Bearer ${token}`;
-  const socket = createSocket(authorization, endpoint, connection);
+  const socket = createSocket(token, endpoint);
+  const { authorization } = socket;
   return {
-    connection,
     socket,
     async query<TData, TVariables>(
       document: Document<TData, TVariables>,
