@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { waitUntil } from '../support/live-tools.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 import { connect, subscribe, type Frames } from '../support/ws.ts';
 
@@ -73,6 +74,9 @@ describe('goalRemoved', () => {
     };
     const deletedBefore = await createGoal({ userId: alice.id }, 'ORDERS');
     await deleteGoal(deletedBefore);
+    // the listener has read that deletion before anyone subscribes (under load it reads the change
+    // log up to 25 ms apart, and a late one would reach the new subscribers)
+    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
     await server.app.live.settled();
 
     const hub = server.app.live;
