@@ -1,5 +1,5 @@
 /**
- * The original REST API's vocabulary (../shared/seed, Ocean ERP v4) <-> this product's values.
+ * The original REST API's vocabulary (Ocean ERP v4: tests/fixtures/seed-rest-api.md) <-> this product's values.
  * Inputs are read leniently ("Conversion Rate", "conversion_rate" and "CONVERSION_RATE" are the
  * same goal type; "monthly" and "MONTHLY" the same period); outputs use the seed's spelling.
  */

@@ -1,5 +1,5 @@
 /**
- * The original REST API of ../shared/seed (Ocean ERP v4), kept working for teams that move here:
+ * The original REST API of Ocean ERP v4 (tests/fixtures/seed-rest-api.md), kept working for teams that move here:
  *   GET    /api/performance?type=summary|current|leaderboard|goals|achievements|period|team|trends
  *   POST   /api/performance            (type = goal | achievement | performance)
  *   GET    /api/performance/goals/:id

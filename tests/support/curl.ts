@@ -1,16 +1,16 @@
 /**
- * The seed's curl examples, run verbatim: the commands are read from ../shared/seed (section
- * "API Usage Examples"), split into words like a shell would, and run with the real curl binary
- * when there is one (else translated into fetch). Only the base URL (http://localhost:4000 -> the
+ * The seed's curl examples, run verbatim: the commands are read from the original system's text,
+ * kept as a fixture (tests/fixtures/seed-rest-api.md, section "API Usage Examples"), split into
+ * words like a shell would, and run with the real curl binary when there is one (else translated
+ * into fetch). Only the base URL (http://localhost:4000 -> the
  * test server) changes and an Authorization header is added.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
-export const SEED_DIR = fileURLToPath(new URL('../../../shared/seed/', import.meta.url));
+/** The original system's REST API description (endpoints, POST bodies, curl examples), verbatim. */
+export const SEED_FIXTURE = new URL('../fixtures/seed-rest-api.md', import.meta.url);
 const SEED_URL = 'http://localhost:4000';
 
 export interface CurlExample {
@@ -19,10 +19,7 @@ export interface CurlExample {
 }
 
 export function seedText(): string {
-  return readdirSync(SEED_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(SEED_DIR, f), 'utf8'))
-    .join('\n');
+  return readFileSync(SEED_FIXTURE, 'utf8');
 }
 
 /** Every ```bash block of the "API Usage Examples" section, with its ### title. */
