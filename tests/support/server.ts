@@ -18,6 +18,15 @@ import { databaseUrlFor } from './databases.ts';
 
 export const TEST_JWT_SECRET = 'test-secret-for-pulse-tests-0123456789abcdef';
 
+/**
+ * The organisation's time zone for every test server when TEST_ORG_TIME_ZONE is set (the
+ * pinned-date runs of .ci/run use zones where the organisation's date differs from UTC's, or
+ * changes its offset that day); a test that sets TZ_NAME itself keeps its own.
+ */
+export const TEST_ORG_ZONE: Record<string, string> = process.env.TEST_ORG_TIME_ZONE
+  ? { TZ_NAME: process.env.TEST_ORG_TIME_ZONE }
+  : {};
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data: T | null | undefined;
@@ -91,6 +100,7 @@ export async function startTestServer(
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     EXPOSE_SQL_COUNT: 'true',
+    ...TEST_ORG_ZONE,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../../../api/app.ts';
 import { signToken } from '../../../api/auth.ts';
 import { loadConfig } from '../../../api/config.ts';
-import { copyTemplateDatabase, TEST_JWT_SECRET } from '../../support/server.ts';
+import { copyTemplateDatabase, TEST_JWT_SECRET, TEST_ORG_ZONE } from '../../support/server.ts';
 
 export interface BrowserServer {
   readonly url: string;
@@ -36,6 +36,7 @@ export async function startBrowserServer(): Promise<BrowserServer> {
       SEED_DEMO: 'true',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       SHUTDOWN_GRACE_MS: '2000',
+      ...TEST_ORG_ZONE,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });
     app = await startApp(config);

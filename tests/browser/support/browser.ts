@@ -28,12 +28,30 @@ if (!chromiumPath && process.env.CI) {
   throw new Error('Chromium is required for the browser tests in CI (.ci/run installs it with apt-get).');
 }
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Under libfaketime (the pinned-date runs of .ci/run: `faketime` sets FAKETIME and LD_PRELOAD) the
+ * server and the database run at the pinned date. Chromium hangs under that preload, so it starts
+ * without it, and each of its contexts gets the test process's clock instead (Playwright's clock,
+ * installed at the pinned instant and running on from there like the server's).
+ */
+const pinnedClock = process.env.FAKETIME !== undefined;
+
+export async function launchBrowser(): Promise<Browser> {
   if (!chromiumPath) throw new Error('Chromium not found');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    ...(pinnedClock ? { env: { ...process.env, LD_PRELOAD: '' } } : {}),
   });
+  if (pinnedClock) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.clock.install({ time: Date.now() });
+      return context;
+    };
+  }
+  return browser;
 }
 
 /** test-results/screenshots, or SCREENSHOTS_DIR (a run of one's own while others run tests in the same tree). */
