@@ -286,10 +286,16 @@ describe('MAX_RESPONSE_BYTES=1000', () => {
     expectTooLarge(await bodyOf(many));
   });
 
-  it('stops building an answer whose lists alone pass the limit', async () => {
-    // each user's key alone is 300 bytes: two lists of 7 users are past 1000 bytes as they resolve
-    const key = 'k'.repeat(300);
-    expectTooLarge(await bodyOf(`{ a: users { ${key}: id } b: users { ${key}: id } }`));
-    expect((await bodyOf('{ me { id } }')).status).toBe(200);
+  it('stops building an answer once its lists alone pass the limit', async () => {
+    const statements = (body: { text: string }) =>
+      (JSON.parse(body.text) as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
+    expect((await bodyOf('{ me { id } }')).status).toBe(200); // the caller is known from now on
+    const fits = await bodyOf('{ users { id team { id name } } }');
+    expect(fits.status).toBe(200);
+    // each user's key alone is 300 bytes: 7 users are past 1000 bytes as soon as the list resolves,
+    // so their teams are never read
+    const large = await bodyOf(`{ users { ${'k'.repeat(300)}: id team { id name } } }`);
+    expectTooLarge(large);
+    expect(statements(large)).toBeLessThan(statements(fits)!);
   });
 });
