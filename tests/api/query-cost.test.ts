@@ -107,8 +107,7 @@ describe('the cost model', () => {
     const client = await import('../../client/src/gql/graphql.ts');
     const found: { name: string; cost: number | undefined }[] = [];
     for (const [name, document] of Object.entries(client)) {
-      if (name.endsWith('Document') && typeof document === 'object')
-        found.push(...costs(document));
+      if (name.endsWith('Document') && typeof document === 'object') found.push(...costs(document));
     }
     // bench/ is JavaScript: its operations are read at run time
     const targetsPath = '../../bench/lib/targets.mjs';
