@@ -44,7 +44,16 @@ const schema = z.object({
   MAX_BODY: z.string().default('1mb'),
   MAX_DEPTH: z.coerce.number().int().positive().default(8),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
-  MAX_COST: z.coerce.number().int().positive().default(20000),
+  /** About how many values a response may hold, lists counted at their size (api/graphql/query-cost.ts). */
+  MAX_COST: z.coerce.number().int().positive().default(50_000),
+  /** Lexical tokens in one document, checked while parsing (HTTP and WebSocket alike). */
+  MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  /** A response (or subscription event) larger than this is not sent (api/graphql/response-limit.ts). */
+  MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
   /** Comma-separated browser origins allowed to open the WebSocket; same-origin and non-browser clients always may. */
@@ -55,6 +64,8 @@ const schema = z.object({
     .positive()
     .default(64 * 1024),
   WS_KEEPALIVE_MS: z.coerce.number().int().positive().default(12_000),
+  /** Subscriptions one socket may hold at once; the next is refused (the socket stays open). */
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(100),
   /** A socket whose unsent data exceeds this, or that has not taken a frame for WS_SEND_TIMEOUT_MS, is closed. */
   WS_MAX_BUFFERED: z.coerce
     .number()
@@ -100,11 +111,14 @@ export type Config = Readonly<{
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  maxTokens: number;
+  maxResponseBytes: number;
   dbPoolSize: number;
   shutdownGraceMs: number;
   allowedOrigins: readonly string[];
   wsMaxPayload: number;
   wsKeepAliveMs: number;
+  wsMaxSubscriptions: number;
   wsMaxBuffered: number;
   wsSendTimeoutMs: number;
   liveCoalesceMs: number;
@@ -151,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxDepth: e.MAX_DEPTH,
     maxAliases: e.MAX_ALIASES,
     maxCost: e.MAX_COST,
+    maxTokens: e.MAX_TOKENS,
+    maxResponseBytes: e.MAX_RESPONSE_BYTES,
     dbPoolSize: e.DB_POOL_SIZE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
@@ -158,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     wsMaxPayload: e.WS_MAX_PAYLOAD,
     wsKeepAliveMs: e.WS_KEEPALIVE_MS,
+    wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
     wsMaxBuffered: e.WS_MAX_BUFFERED,
     wsSendTimeoutMs: e.WS_SEND_TIMEOUT_MS,
     liveCoalesceMs: e.LIVE_COALESCE_MS,

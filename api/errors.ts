@@ -1,6 +1,9 @@
 /**
  * Domain errors with the contract's codes, and the one boundary (formatError) that turns any error
- * into what a client sees. Unknown errors are logged with the request id and masked.
+ * into what a client sees, over HTTP (Apollo's formatError) and over the WebSocket (ws.ts) alike.
+ * Unknown errors are logged with the request id and masked; in production graphql-js's "Did you
+ * mean …" suggestions are cut from every message, so neither transport lists the schema to a
+ * client that cannot introspect it; transport hints (extensions.http) never reach a client.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -129,6 +132,27 @@ const CLIENT_ERROR_CODES = new Set([
 export interface FormatOptions {
   logger: Logger;
   stackTraces: boolean;
+  /** Cut graphql-js's "Did you mean …" suggestions (production: introspection is off too). */
+  hideSuggestions: boolean;
+}
+
+/** graphql-js appends its suggestions last: ` Did you mean "a", "b", or "c"?`, `… the enum value "X"?`. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const fields = formatted.extensions?.fields;
+  return {
+    ...formatted,
+    message: formatted.message.replace(SUGGESTION, ''),
+    ...(Array.isArray(fields)
+      ? {
+          extensions: {
+            ...formatted.extensions,
+            fields: fields.map((f: FieldError) => ({ ...f, message: f.message.replace(SUGGESTION, '') })),
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -143,8 +167,18 @@ function originalOf(error: unknown): unknown {
   return current;
 }
 
-/** Apollo's formatError: the single place where errors become client-visible. */
-export function createFormatError({ logger, stackTraces }: FormatOptions) {
+/** Apollo's formatError and the socket's: the single place where errors become client-visible. */
+export function createFormatError(options: FormatOptions) {
+  const format = createFormat(options);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    const { http: _http, ...extensions } = out.extensions ?? {};
+    const result = out.extensions && 'http' in out.extensions ? { ...out, extensions } : out;
+    return options.hideSuggestions ? withoutSuggestions(result) : result;
+  };
+}
+
+function createFormat({ logger, stackTraces }: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = originalOf(error);
     if (original instanceof DomainError) {

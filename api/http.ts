@@ -1,5 +1,6 @@
 /**
- * HTTP surface: Apollo Server on /graphql (+ CSRF prevention, depth/alias/cost limits, body size
+ * HTTP surface: Apollo Server on /graphql (+ CSRF prevention, the operation limits shared with the
+ * WebSocket (graphql/limits.ts), the response size limit (graphql/response-limit.ts), body size
  * limit, masked errors), /healthz, and the static client at /. Each request runs in its own
  * request scope (request id, SQL statement count) and gets a fresh context. JSON POSTs to /graphql
  * take a shorter road to Apollo than express (graphql-post.ts).
@@ -11,7 +12,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import bytes from 'bytes';
 import express from 'express';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
@@ -26,6 +26,8 @@ import type { PeriodCache } from './live/period-cache.ts';
 import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
 import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
+import { createOperationLimits, operationLimitsPlugin } from './graphql/limits.ts';
+import { createResponseLimit } from './graphql/response-limit.ts';
 import { accepts, bodyErrorResponse, createGraphQLPostHandler } from './graphql-post.ts';
 import { importRouter } from './import/import.route.ts';
 import { restRouter } from './rest/router.ts';
@@ -53,18 +55,6 @@ export interface HttpServer {
   readonly apollo: ApolloServer<AppContext>;
   /** Stops accepting connections; in-flight requests finish. */
   stop(): Promise<void>;
-}
-
-/** Depth, alias and cost limits shared by HTTP and (later) WebSocket operations. */
-export function createArmor(config: Config): ReturnType<ApolloArmor['protect']> {
-  return new ApolloArmor({
-    maxDepth: { n: config.maxDepth },
-    maxAliases: { n: config.maxAliases },
-    costLimit: { maxCost: config.maxCost },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 2000 },
-    blockFieldSuggestion: { enabled: config.production },
-  }).protect();
 }
 
 /**
@@ -140,7 +130,8 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const server = createServer(); // its request handler is set once Apollo has started (below)
-  const armor = createArmor(config);
+  const limits = createOperationLimits(config);
+  const responseLimit = createResponseLimit<AppContext>(config.maxResponseBytes);
   const apollo = new ApolloServer<AppContext>({
     schema: deps.schema,
     introspection: config.introspection,
@@ -150,17 +141,25 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop Apollo first, and app.stop()
     // then waited on that second stop for ever, so the process ended with the database not closed
     stopOnTerminationSignals: false,
-    formatError: createFormatError({ logger, stackTraces: config.stackTraces }),
-    validationRules: armor.validationRules,
+    formatError: createFormatError({
+      logger,
+      stackTraces: config.stackTraces,
+      hideSuggestions: config.production,
+    }),
+    parseOptions: limits.parseOptions,
+    validationRules: [...limits.validationRules],
+    stringifyResult: responseLimit.stringifyResult,
     plugins: [
       // both come with CommonJS typings of Apollo's types; the runtime objects are the same
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin,
+      operationLimitsPlugin<AppContext>(limits),
       freshWriterPlugin,
-      ...(armor.plugins as unknown as ApolloServerPlugin<AppContext>[]),
       errorFieldsPlugin<AppContext>(),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
+      // last: it measures the response as sent, after the others have added to it
+      responseLimit.plugin,
     ],
     logger,
   });

@@ -2,7 +2,12 @@
  * GraphQL subscriptions over graphql-ws on /graphql, with the same guards as HTTP:
  * - the token comes in connection_init ({ authorization: "Bearer ..." }); missing, invalid or
  *   expired -> close 4401, and a token that expires while the socket is open closes it then;
- * - only subscription operations, validated with the same depth/alias/cost rules as HTTP;
+ * - only subscription operations, with the same limits as HTTP (graphql/limits.ts: tokens while
+ *   parsing, depth, aliases, cost with the variables) and the same response size limit per event
+ *   (graphql/response-limit.ts), and errors formatted by the same formatter (errors.ts);
+ * - a socket holds at most WS_MAX_SUBSCRIPTIONS subscriptions; a document is kept only for an
+ *   accepted subscription, until it completes (graphql-ws calls no onComplete after a refusal, so
+ *   a refused document kept would stay until the socket closed);
  * - browser Origins outside ALLOWED_ORIGINS (and not the server's own) are refused at upgrade;
  * - frames larger than WS_MAX_PAYLOAD are refused (ws closes the socket);
  * - keep-alive pings (graphql-ws) drop dead peers;
@@ -19,6 +24,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
 import type { ExecutionResult } from 'graphql';
@@ -31,10 +37,11 @@ import { createContext, type OrgSettings, type Session } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createFormatError, DomainError } from './errors.ts';
 import { fieldOf } from './graphql/error-fields.ts';
-import { createArmor } from './http.ts';
+import { createOperationLimits, queryRefusal, refusal } from './graphql/limits.ts';
+import { jsonTooLarge, limitResponse, responseTooLarge, stoppedForSize } from './graphql/response-limit.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { ViewerDirectory } from './live/directory.ts';
-import { rawPayload, rawReplacer, spliceRaw, subscribeShared } from './live/shared-execution.ts';
+import { RawPayload, rawPayload, rawReplacer, spliceRaw, subscribeShared } from './live/shared-execution.ts';
 import { authenticateToken, createSession } from './session.ts';
 
 export interface WsDeps {
@@ -53,12 +60,17 @@ export interface WsServer {
   readonly wss: WebSocketServer;
   /** Sockets terminated for reading too slowly. */
   readonly slowClosed: number;
+  /** Documents kept for accepted subscriptions, over all open sockets (tests: nothing else is kept). */
+  readonly storedDocuments: number;
   dispose(): Promise<void>;
 }
 
 type Extra = {
   session?: Session;
+  /** Accepted subscriptions' documents, by subscription id, until they complete. */
   documents?: Map<string, DocumentNode>;
+  /** Subscribe messages still being checked: they hold a slot (WS_MAX_SUBSCRIPTIONS) meanwhile. */
+  pending?: Set<string>;
   expiry?: NodeJS.Timeout;
 };
 
@@ -83,10 +95,16 @@ const DOCUMENT_CACHE_SIZE = 500;
 
 export function startWebSocketServer(deps: WsDeps): WsServer {
   const { config, logger, live, directory, database, jwtSecret, org, schema } = deps;
-  const armor = createArmor(config);
-  const rules = [...specifiedRules, ...armor.validationRules];
-  const format = createFormatError({ logger, stackTraces: config.stackTraces });
+  const limits = createOperationLimits(config);
+  const rules = [...specifiedRules, ...limits.validationRules];
+  const format = createFormatError({
+    logger,
+    stackTraces: config.stackTraces,
+    hideSuggestions: config.production,
+  });
+  const tooLarge = { errors: [responseTooLarge(config.maxResponseBytes)] } as unknown as ExecutionResult;
   let slowClosed = 0;
+  const connected = new Set<Extra>();
 
   // One AST per distinct valid document, shared by its subscribers (and by the shared execution
   // of their events, which is keyed by it); the least recently used go first.
@@ -183,6 +201,59 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
           };
     });
 
+  /** graphql-js's refusals of a document, as the client's errors naming their field. */
+  const refusals = (errors: readonly GraphQLError[], document: DocumentNode): GraphQLError[] =>
+    errors.map((error) => {
+      if (error.extensions.code !== undefined) return error;
+      const field = fieldOf(error, document) ?? 'query';
+      return new GraphQLError(error.message, {
+        nodes: error.nodes,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message: error.message }] },
+      });
+    });
+
+  /** The checks of one subscribe message; its exec args once accepted, or why not. */
+  const accept = async (
+    extra: Extra,
+    id: string,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  ) => {
+    let document = knownValid(payload.query);
+    const validated = document !== undefined;
+    if (!document) {
+      try {
+        // the token limit stops the parser itself: a huge document is never built
+        document = parse(payload.query, limits.parseOptions);
+      } catch (error) {
+        return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query.')];
+      }
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [queryRefusal('Unknown operation.')];
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return [queryRefusal('Only subscriptions run over WebSocket; send queries and mutations over HTTP.')];
+    }
+    if (!validated) {
+      const errors = validate(schema, document, rules);
+      if (errors.length) return refusals(errors, document);
+      rememberValid(payload.query, document);
+    }
+    const costly = limits.checkCost(schema, document, operation, payload.variables);
+    if (costly) return [costly];
+    const session = extra.session;
+    if (!session) return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
+    const viewer = await session.viewer();
+    extra.documents?.set(id, document);
+    const context = createContext({ db: database.db, org, viewer, logger, live, session, directory });
+    return {
+      schema,
+      document,
+      operationName: payload.operationName ?? null,
+      variableValues: payload.variables ?? null,
+      contextValue: limitResponse(context, config.maxResponseBytes),
+    };
+  };
+
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
@@ -204,6 +275,8 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
           const auth = await authenticateToken(directory, jwtSecret, token);
           ctx.extra.session = createSession(directory, auth, (reason) => socket.close(4401, reason));
           ctx.extra.documents = new Map();
+          ctx.extra.pending = new Set();
+          connected.add(ctx.extra);
           if (auth.expiresAt !== undefined) {
             const wait = Math.min(auth.expiresAt * 1000 - Date.now(), 2_147_483_647);
             ctx.extra.expiry = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, wait));
@@ -219,52 +292,49 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
       },
       onClose(ctx) {
         clearTimeout(ctx.extra.expiry);
+        connected.delete(ctx.extra);
       },
       async onSubscribe(ctx, id, payload) {
-        let document = knownValid(payload.query);
-        const validated = document !== undefined;
-        if (!document) {
-          try {
-            document = parse(payload.query);
-          } catch (error) {
-            return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query.')];
-          }
-        }
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Unknown operation.')];
-        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+        const { documents, pending } = ctx.extra;
+        if (!documents || !pending)
+          return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (documents.size + pending.size >= config.wsMaxSubscriptions) {
           return [
-            new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP.', {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
+            refusal(
+              'id',
+              `This socket already holds WS_MAX_SUBSCRIPTIONS (${config.wsMaxSubscriptions}) subscriptions: complete one first.`,
+            ),
           ];
         }
-        ctx.extra.documents?.set(id, document);
-        if (!validated) {
-          const errors = validate(schema, document, rules);
-          if (errors.length) return errors;
-          rememberValid(payload.query, document);
+        // the slot is taken before the first await, so concurrent messages cannot all pass the check
+        pending.add(id);
+        try {
+          return await accept(ctx.extra, id, payload);
+        } finally {
+          pending.delete(id);
         }
-        const session = ctx.extra.session;
-        if (!session)
-          return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const viewer = await session.viewer();
-        return {
-          schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: payload.variables ?? null,
-          contextValue: createContext({ db: database.db, org, viewer, logger, live, session, directory }),
-        };
       },
       onError(ctx, id, _payload, errors) {
         const document = ctx.extra.documents?.get(id);
         return formatAll(errors, document);
       },
       onNext(ctx, id, _payload, _args, result: ExecutionResult) {
+        if (stoppedForSize(result.errors)) return tooLarge;
         // a shared event's JSON, serialised once for all its subscribers (live/shared-execution.ts)
-        if (!result.errors?.length) return rawPayload(result) as ExecutionResult | undefined;
-        return { ...result, errors: formatAll(result.errors, ctx.extra.documents?.get(id)) };
+        const shared = rawPayload(result);
+        if (shared)
+          return shared.bytes.length > config.maxResponseBytes
+            ? tooLarge
+            : (shared as unknown as ExecutionResult);
+        const payload: { errors?: GraphQLFormattedError[] } & Omit<ExecutionResult, 'errors'> = result.errors
+          ?.length
+          ? { ...result, errors: formatAll(result.errors, ctx.extra.documents?.get(id)) }
+          : { ...result, errors: undefined };
+        // serialised once: measured here, then spliced into the frame like a shared payload
+        const json = JSON.stringify(payload);
+        return jsonTooLarge(json, config.maxResponseBytes)
+          ? tooLarge
+          : (new RawPayload(json) as unknown as ExecutionResult);
       },
       onComplete(ctx, id) {
         ctx.extra.documents?.delete(id);
@@ -278,6 +348,11 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     wss,
     get slowClosed() {
       return slowClosed;
+    },
+    get storedDocuments() {
+      let stored = 0;
+      for (const extra of connected) stored += extra.documents?.size ?? 0;
+      return stored;
     },
     async dispose() {
       clearInterval(sweeper);

@@ -19,6 +19,7 @@ import { TeamResolver } from '../modules/teams/team.resolver.ts';
 import { UserResolver } from '../modules/users/user.resolver.ts';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.ts';
 import './enums.ts';
+import { countListResponses } from './response-limit.ts';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -64,6 +65,8 @@ async function build(): Promise<GraphQLSchema> {
   const subscription = schema.getSubscriptionType();
   if (subscription)
     subscription.description = 'Live updates over graphql-ws on /graphql (token in connection_init).';
+  // lists count what they add to the answer against MAX_RESPONSE_BYTES (response-limit.ts)
+  countListResponses(schema);
   return schema;
 }
 
