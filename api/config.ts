@@ -9,6 +9,9 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** A token lifetime: a positive whole number of seconds, minutes, hours, days or weeks ("30d"). */
+export const tokenLifetime = z.string().regex(/^[1-9]\d*[smhdw]$/, 'a positive duration like 30d, 12h');
+
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -25,10 +28,7 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   SEED_DEMO: bool.optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
-  TOKEN_TTL: z
-    .string()
-    .regex(/^\d+[smhdw]$/, 'like 30d, 12h')
-    .default('30d'),
+  TOKEN_TTL: tokenLifetime.default('30d'),
   ADMIN_EMAIL: z.string().email().default('admin@example.com'),
   TZ_NAME: z.string().refine(isTimeZone, 'not an IANA time zone').optional(),
   CURRENCY: z
