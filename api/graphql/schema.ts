@@ -19,6 +19,7 @@ import { TeamResolver } from '../modules/teams/team.resolver.ts';
 import { UserResolver } from '../modules/users/user.resolver.ts';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.ts';
 import './enums.ts';
+import { applyScreenVisibility } from './visibility.ts';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -55,6 +56,7 @@ async function build(): Promise<GraphQLSchema> {
       },
     },
   });
+  applyScreenVisibility(schema);
   // type-graphql has no option for root type descriptions; the contract wants every type described
   const query = schema.getQueryType();
   if (query) query.description = 'Reads: people, figures, leaderboards, goals and badges.';
