@@ -27,7 +27,9 @@ COPY --from=client /app/client/dist ./client/dist
 # there), so that one folder must be writable by the unprivileged user.
 RUN mkdir -p data && chown node:node data
 
-ENV NODE_ENV=production PORT=4000
+# HOST: a container must listen on every interface to be reached through its published port (the
+# embedded demo's default is loopback, config.ts); the demo sign-in is then off (api/demo.ts)
+ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0
 EXPOSE 4000
 USER node
 # node itself, not npm start: it is PID 1 and gets SIGTERM for the graceful shutdown

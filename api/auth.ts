@@ -2,6 +2,10 @@
  * Bearer tokens: HS256 JWTs whose subject is the user's email. Signing needs only the secret, never
  * the database (the token CLI must not open an embedded database the server holds). The server
  * checks on every operation that the user exists and is active (context.ts).
+ *
+ * Every token must carry `exp` and `sub` (jose's requiredClaims): jose checks `exp` only when it is
+ * present, so a correctly signed token without it would be valid forever, and nothing short of
+ * changing the secret could end it. signToken always sets both; the token CLI cannot leave exp out.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +16,8 @@ import { UnauthenticatedError } from './errors.ts';
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'pulse';
+/** Claims a token must carry, whatever its signature (see the header). */
+const REQUIRED_CLAIMS = ['exp', 'sub'];
 
 /** JWT_SECRET, or in embedded mode a secret generated once into DATA_DIR/jwt-secret. */
 export function resolveJwtSecret(config: Pick<Config, 'jwtSecret' | 'embedded' | 'dataDir'>): string {
@@ -39,20 +45,32 @@ export async function signToken(secret: string, email: string, expiresIn = '30d'
 
 export interface TokenClaims {
   email: string;
-  /** Seconds since the epoch. */
-  expiresAt: number | undefined;
+  /** Seconds since the epoch: every accepted token has one. */
+  expiresAt: number;
 }
 
 /** The email a token names; UnauthenticatedError when it is malformed, expired or signed with another secret. */
 export async function verifyToken(secret: string, token: string): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], issuer: ISSUER });
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      requiredClaims: REQUIRED_CLAIMS,
+    });
     if (typeof payload.sub !== 'string' || payload.sub === '')
       throw new UnauthenticatedError('The token names no user.');
-    return { email: payload.sub, expiresAt: payload.exp };
+    // requiredClaims made jose check that exp is present and a number
+    return { email: payload.sub, expiresAt: payload.exp as number };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('The token has expired.');
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === 'missing') {
+      throw new UnauthenticatedError(
+        error.claim === 'exp'
+          ? 'The token has no expiry (exp): get a new one.'
+          : `The token has no "${error.claim}" claim.`,
+      );
+    }
     throw new UnauthenticatedError('The token is not valid.');
   }
 }
@@ -82,8 +100,7 @@ export function createTokenVerifier(secret: string, options: TokenVerifierOption
     const hit = verified.get(token);
     const at = now();
     if (hit !== undefined && at < hit.until) {
-      const { expiresAt } = hit.claims;
-      if (expiresAt !== undefined && expiresAt <= Math.floor(at / 1000)) {
+      if (hit.claims.expiresAt <= Math.floor(at / 1000)) {
         verified.delete(token);
         throw new UnauthenticatedError('The token has expired.');
       }

@@ -9,6 +9,9 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** A token lifetime: a positive whole number of seconds, minutes, hours, days or weeks ("30d"). */
+export const tokenLifetime = z.string().regex(/^[1-9]\d*[smhdw]$/, 'a positive duration like 30d, 12h');
+
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -20,15 +23,13 @@ const isTimeZone = (tz: string): boolean => {
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Listen address; default: loopback while the demo sign-in is on, else every interface (see below). */
+  HOST: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   SEED_DEMO: bool.optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
-  TOKEN_TTL: z
-    .string()
-    .regex(/^\d+[smhdw]$/, 'like 30d, 12h')
-    .default('30d'),
+  TOKEN_TTL: tokenLifetime.default('30d'),
   ADMIN_EMAIL: z.string().email().default('admin@example.com'),
   TZ_NAME: z.string().refine(isTimeZone, 'not an IANA time zone').optional(),
   CURRENCY: z
@@ -75,6 +76,8 @@ const schema = z.object({
   WS_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** One-click sign-in as the demo accounts (embedded demo only). */
   DEMO_SIGN_IN: bool.default(true),
+  /** The demo sign-in also when HOST is not a loopback address (still only for browsers on this machine). */
+  DEMO_SIGN_IN_ANY_HOST: bool.default(false),
   LIVE_COALESCE_MS: z.coerce.number().int().nonnegative().default(25),
   /** The longest coalescing window, reached during a sustained burst of changes. */
   LIVE_MAX_COALESCE_MS: z.coerce.number().int().nonnegative().default(250),
@@ -124,6 +127,7 @@ export type Config = Readonly<{
   liveCoalesceMs: number;
   liveMaxCoalesceMs: number;
   demoSignIn: boolean;
+  demoSignInAnyHost: boolean;
   liveHeartbeatMs: number;
   liveHeartbeatTimeoutMs: number;
   webhookPollMs: number;
@@ -144,13 +148,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const embedded = e.DATABASE_URL === undefined;
   const production = e.NODE_ENV === 'production';
+  const seedDemo = e.SEED_DEMO ?? embedded;
+  // The demo sign-in hands out tokens without a password and answers only when HOST is loopback
+  // (demo.ts): `npm start` of the embedded demo listens there, so it works at http://localhost:4000
+  // and nothing else on the network reaches it. Anything else (Postgres, no demo, DEMO_SIGN_IN
+  // off) listens on every interface, as a server does; HOST overrides both.
+  const demoOn = embedded && seedDemo && e.DEMO_SIGN_IN;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (demoOn ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     embedded,
-    seedDemo: e.SEED_DEMO ?? embedded,
+    seedDemo,
     jwtSecret: e.JWT_SECRET,
     tokenTtl: e.TOKEN_TTL,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
@@ -180,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     liveCoalesceMs: e.LIVE_COALESCE_MS,
     liveMaxCoalesceMs: e.LIVE_MAX_COALESCE_MS,
     demoSignIn: e.DEMO_SIGN_IN,
+    demoSignInAnyHost: e.DEMO_SIGN_IN_ANY_HOST,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
     liveHeartbeatTimeoutMs: e.LIVE_HEARTBEAT_TIMEOUT_MS,
     webhookPollMs: e.WEBHOOK_POLL_MS,

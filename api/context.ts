@@ -10,7 +10,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import type { ViewerDirectory } from './live/directory.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { PeriodCache } from './live/period-cache.ts';
-import type { Viewer } from './permissions.ts';
+import type { Audience, Viewer } from './permissions.ts';
 
 export interface OrgSettings {
   readonly timeZone: string;
@@ -26,6 +26,11 @@ export interface AppContext {
    * users and teams as committed.
    */
   viewer: Viewer | null;
+  /**
+   * Set by a shared subscription event's root resolver (the execution has no viewer): which
+   * audience's fields it may read (graphql/visibility.ts).
+   */
+  audience?: Audience;
   /** Fresh per HTTP operation; subscriptions swap in each event's own loaders. */
   loaders: Loaders;
   readonly logger: Logger;

@@ -3,11 +3,19 @@
  * sign-in page lists the demo accounts and gets a token for one without pasting anything. With a
  * real database these routes do not exist, so no server that holds real data hands out tokens.
  *
- * They hand out tokens (the admin's too) without any password, and HOST defaults to 0.0.0.0, so
- * they answer only clients on this machine: the TCP peer must be a loopback address. That is the
- * socket's own address, never X-Forwarded-For ('trust proxy' makes req.ip follow that header for
- * loopback peers), and a request that a proxy forwarded is refused too: a reverse proxy on the
- * same machine connects from loopback on behalf of anyone. Everyone else gets 403 FORBIDDEN.
+ * They hand out tokens (the admin's too) without any password, so they answer only a browser on
+ * this machine that is looking at this server, and everyone else gets 403 FORBIDDEN:
+ * - HOST must be a loopback address (the embedded demo's default, config.ts), unless
+ *   DEMO_SIGN_IN_ANY_HOST says otherwise: a server listening beyond this machine was meant to be
+ *   reached from elsewhere, where a port forward or tunnel can make anyone look local;
+ * - the TCP peer is a loopback address (the socket's own, never X-Forwarded-For), and no proxy
+ *   forwarded the request (a reverse proxy on this machine connects from loopback for anyone);
+ * - `Host` is a loopback name or address on this server's own port, and `Origin`, when sent, is
+ *   that same http origin. A peer check alone lets DNS rebinding through: a page on evil.example,
+ *   whose name then resolves to 127.0.0.1, reaches this port from the victim's own browser, but
+ *   its requests say `Host: evil.example:4000`; a browser reaching us through a TCP forwarder on
+ *   another port names that port. (A non-browser client that can reach a forwarder can write any
+ *   Host it likes, which is why a non-loopback HOST turns the routes off.)
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { signToken } from './auth.ts';
@@ -33,24 +41,70 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
-function localOnly(req: Request, res: Response, next: NextFunction): void {
-  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
-  if (isLoopbackAddress(req.socket.remoteAddress) && !forwarded) {
+/** A listen address (HOST) that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host.toLowerCase() === 'localhost' || isLoopbackAddress(host);
+}
+
+/**
+ * The normalised `host` of a Host header naming this machine's loopback on `port` ("localhost:4000",
+ * "127.0.0.1:4000", "[::1]:4000"), else undefined. Only a bare name or address and a port are
+ * accepted, so nothing like "localhost:4000@evil.example" gets as far as a URL parser.
+ */
+export function loopbackHostOnPort(header: string | undefined, port: number): string | undefined {
+  const match = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::(\d{1,5}))?$/i.exec(header ?? '');
+  if (!match) return undefined;
+  const [, bracketed, name, portText] = match;
+  const loopback = bracketed !== undefined ? isLoopbackAddress(bracketed) : isLoopbackHost(name ?? '');
+  // without a port, a client means the scheme's default: 80 for http
+  if (!loopback || Number(portText ?? 80) !== port) return undefined;
+  return new URL(`http://${header}`).host;
+}
+
+function refuse(res: Response, message: string): void {
+  res.status(403).json({ error: { code: 'FORBIDDEN', message, fields: [] } });
+}
+
+const NOT_LOCAL = 'Demo sign-in is only available on the machine the server runs on (http://localhost).';
+
+function localOnly(config: Config) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!isLoopbackHost(config.host) && !config.demoSignInAnyHost) {
+      refuse(
+        res,
+        `Demo sign-in is off: the server listens on ${config.host}, beyond this machine ` +
+          '(DEMO_SIGN_IN_ANY_HOST=true allows it for browsers on this machine).',
+      );
+      return;
+    }
+    const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+    if (!isLoopbackAddress(req.socket.remoteAddress) || forwarded) {
+      refuse(res, NOT_LOCAL);
+      return;
+    }
+    const host = loopbackHostOnPort(req.headers.host, req.socket.localPort ?? -1);
+    const origin = req.headers.origin;
+    if (host === undefined || (origin !== undefined && !sameOrigin(origin, host))) {
+      refuse(res, `${NOT_LOCAL} Open it at http://localhost:${req.socket.localPort ?? config.port}.`);
+      return;
+    }
     next();
-    return;
+  };
+}
+
+/** Whether an Origin header is exactly http://<host> (the "null" origin never is). */
+function sameOrigin(origin: string, host: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && url.host === host && url.origin === origin.toLowerCase();
+  } catch {
+    return false;
   }
-  res.status(403).json({
-    error: {
-      code: 'FORBIDDEN',
-      message: 'Demo sign-in is only available on the machine the server runs on (http://localhost).',
-      fields: [],
-    },
-  });
 }
 
 export function demoRouter(config: Config, database: DatabaseHandle, jwtSecret: string): Router {
   const router = express.Router();
-  router.use(localOnly);
+  router.use(localOnly(config));
   router.get('/accounts', async (_req, res) => {
     const accounts = [];
     for (const email of demoEmails(config)) {

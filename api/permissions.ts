@@ -6,7 +6,11 @@
  * - MANAGER: reads everything; writes goals, achievements, activities and performance for the
  *   members of the teams they manage (teams.manager_id = them, and their own team) and for those teams.
  * - REP: reads their own data, their own goals (and their team's goals), leaderboards, badges.
- * - VIEWER (office TV): leaderboards and achievements only.
+ * - VIEWER (office TV): leaderboards and achievements only, and of the people on them only what a
+ *   screen shows: names and team names (SCREEN_FIELDS). A board or badge leads to users and teams,
+ *   and from there to e-mail addresses, roles, members and managers: the services scope rows, and
+ *   field visibility (graphql/visibility.ts) refuses every field a screen does not need, on every
+ *   type, new fields included, over HTTP and WebSocket alike.
  */
 import type { Role } from '../schema/db/constants.ts';
 import { ForbiddenError } from './errors.ts';
@@ -26,12 +30,14 @@ export interface Owned {
   readonly teamId: number | null;
 }
 
-/** Whether the viewer may read another user's figures, goals and profile details. */
+/** Whether the viewer may read a user's figures, goals and profile details (a screen: nobody's). */
 export function canReadUser(viewer: Viewer, userId: number): boolean {
+  if (viewer.role === 'VIEWER') return false;
   return viewer.role === 'ADMIN' || viewer.role === 'MANAGER' || viewer.id === userId;
 }
 
 export function assertCanReadUser(viewer: Viewer, userId: number): void {
+  assertNotViewer(viewer);
   if (!canReadUser(viewer, userId)) throw new ForbiddenError('You may only read your own figures.');
 }
 
@@ -74,5 +80,69 @@ export function assertRole(viewer: Viewer, roles: readonly Role[], message?: str
 export function assertNotViewer(viewer: Viewer): void {
   if (viewer.role === 'VIEWER') {
     throw new ForbiddenError('Screens signed in as VIEWER read leaderboards and achievements only.');
+  }
+}
+
+/**
+ * Whose view of the directory an execution is for: people who may read it, or a screen (VIEWER).
+ * Two audiences, not one view per caller: a board's subscription is executed once per audience
+ * and shared by all its subscribers of that audience (live/shared-execution.ts).
+ */
+export type Audience = 'directory' | 'screen';
+
+export function audienceOf(viewer: Viewer): Audience {
+  return viewer.role === 'VIEWER' ? 'screen' : 'directory';
+}
+
+/**
+ * The only fields of object types a screen reads (root fields are the services' to allow or
+ * refuse): what the TV page and a VIEWER's dashboard show on boards and badges. Every field not
+ * listed here, on any type, including fields added later, is refused to a screen.
+ */
+export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Leaderboard: [
+    'periodType',
+    'periodStart',
+    'periodEnd',
+    'metric',
+    'version',
+    'generatedAt',
+    'totalEntries',
+    'entries',
+    'team',
+  ],
+  LeaderboardEntry: [
+    'rank',
+    'medal',
+    'revenue',
+    'ordersWon',
+    'conversionRate',
+    'winRate',
+    'revenueRank',
+    'ordersRank',
+    'conversionRank',
+    'winRateRank',
+    'user',
+  ],
+  Achievement: ['id', 'kind', 'title', 'description', 'badgeIcon', 'value', 'achievedAt', 'ruleId', 'user'],
+  User: ['id', 'name', 'team'],
+  Team: ['id', 'name'],
+};
+
+/**
+ * Rows that may be the caller's own, by type: a screen reads all of its own profile (`me { email
+ * role }`: the TV page asks for its role).
+ */
+export const OWN_ROWS: Readonly<Record<string, (row: unknown) => number | undefined>> = {
+  User: (row) => (row as { id?: number }).id,
+};
+
+/** A field a screen may not read: FORBIDDEN, naming the field as `Type.field`. */
+export class HiddenFieldError extends ForbiddenError {
+  constructor(readonly field: string) {
+    super(`Screens signed in as VIEWER do not see ${field}.`);
+  }
+  override extensions(): Record<string, unknown> {
+    return { fields: [{ field: this.field, message: 'is not shown to screens (VIEWER)' }] };
   }
 }

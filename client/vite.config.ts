@@ -133,7 +133,17 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
       '/healthz': 'http://localhost:4000',
-      '/demo': 'http://localhost:4000',
+      // the API's demo sign-in answers only requests naming it (Host localhost:4000, Origin
+      // http://localhost:4000: api/demo.ts); Vite itself refuses Hosts outside server.allowedHosts
+      '/demo': {
+        target: 'http://localhost:4000',
+        changeOrigin: true,
+        configure: (proxy) =>
+          proxy.on('proxyReq', (request) => {
+            if (request.getHeader('origin') !== undefined)
+              request.setHeader('origin', 'http://localhost:4000');
+          }),
+      },
       '/export': 'http://localhost:4000',
     },
   },

@@ -20,6 +20,7 @@ import { UserResolver } from '../modules/users/user.resolver.ts';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.ts';
 import './enums.ts';
 import { countListResponses } from './response-limit.ts';
+import { applyScreenVisibility } from './visibility.ts';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -56,6 +57,7 @@ async function build(): Promise<GraphQLSchema> {
       },
     },
   });
+  applyScreenVisibility(schema);
   // type-graphql has no option for root type descriptions; the contract wants every type described
   const query = schema.getQueryType();
   if (query) query.description = 'Reads: people, figures, leaderboards, goals and badges.';

@@ -16,10 +16,14 @@
  *   id around the shared string.
  *
  * Invariant that makes sharing correct: nothing in a shared event's selection depends on who is
- * asking. The shared execution runs with `viewer: null`, so a field resolver that needed the
- * viewer would fail loudly (UNAUTHENTICATED) instead of leaking one viewer's view to others;
- * scope is checked per subscriber before the event is passed on (live.streams.ts). Unmarked events
- * (goals, badges: per subscriber, filtered by scope) are executed per subscriber as before.
+ * asking beyond what the event object itself says. The shared execution runs with `viewer: null`,
+ * so a field resolver that needed the viewer would fail loudly (UNAUTHENTICATED) instead of
+ * leaking one viewer's view to others; scope is checked per subscriber before the event is passed
+ * on (live.streams.ts). Field visibility differs by audience (screens see names, not e-mail
+ * addresses or members: graphql/visibility.ts), so a board version is one marked object per
+ * audience, carrying it, and the memo keyed on the object never serves one audience's result to
+ * the other. Unmarked events (goals, badges: per subscriber, filtered by scope) are executed per
+ * subscriber as before, with the subscriber's current viewer.
  */
 import { randomUUID } from 'node:crypto';
 import {

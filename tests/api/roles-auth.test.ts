@@ -111,17 +111,23 @@ const OPERATIONS: [string, string, () => Record<string, unknown>][] = [
 
 const seconds = () => Math.floor(Date.now() / 1000);
 
+/** A correctly signed token by default; `exp: null` / `subject: false` leave the claim out. */
 async function jwt(
   email: string,
-  { secret = TEST_JWT_SECRET, issuer = 'pulse', exp = seconds() + 3600 } = {},
+  {
+    secret = TEST_JWT_SECRET,
+    issuer = 'pulse',
+    exp = seconds() + 3600,
+    subject = true,
+  }: { secret?: string; issuer?: string; exp?: number | null; subject?: boolean } = {},
 ): Promise<string> {
-  return new SignJWT({})
+  const token = new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(email)
     .setIssuer(issuer)
-    .setIssuedAt(seconds() - 7200)
-    .setExpirationTime(exp)
-    .sign(new TextEncoder().encode(secret));
+    .setIssuedAt(seconds() - 7200);
+  if (subject) token.setSubject(email);
+  if (exp !== null) token.setExpirationTime(exp);
+  return token.sign(new TextEncoder().encode(secret));
 }
 
 /** Authorization header values the server must refuse; null = no header at all. */
@@ -131,6 +137,8 @@ const BAD_CREDENTIALS: Record<string, () => Promise<string | null>> = {
   'a token signed with another secret': async () =>
     `Bearer ${await jwt(org.admin, { secret: 'another-secret-another-secret-0123456789' })}`,
   'a token from another issuer': async () => `Bearer ${await jwt(org.admin, { issuer: 'someone-else' })}`,
+  'a correctly signed token without exp': async () => `Bearer ${await jwt(org.admin, { exp: null })}`,
+  'a correctly signed token without sub': async () => `Bearer ${await jwt(org.admin, { subject: false })}`,
   'a token for an unknown email': async () => `Bearer ${await jwt('nobody@example.com')}`,
   'a token for a deactivated user': async () => `Bearer ${await jwt('gone@example.com')}`,
   'a header that is not "Bearer <token>"': () => Promise.resolve(`Basic ${btoa('admin@example.com:secret')}`),

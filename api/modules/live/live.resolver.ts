@@ -2,7 +2,6 @@ import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { AppContext } from '../../context.ts';
 import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
-import type { BoardEvent } from '../../live/hub.ts';
 import { Achievement } from '../achievements/achievement.type.ts';
 import { Goal } from '../goals/goal.type.ts';
 import { Leaderboard } from '../leaderboard/leaderboard.type.ts';
@@ -11,6 +10,7 @@ import {
   goalChangedStream,
   goalRemovedStream,
   leaderboardStream,
+  type AudienceBoardEvent,
   type WithLoaders,
 } from './live.streams.ts';
 
@@ -40,7 +40,7 @@ export class LiveResolver {
     },
   })
   leaderboardChanged(
-    @Root() event: BoardEvent,
+    @Root() event: AudienceBoardEvent,
     @Ctx() ctx: AppContext,
     @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
     _periodType: PeriodType,
@@ -50,6 +50,7 @@ export class LiveResolver {
     @Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) _limit: number,
   ): Leaderboard {
     ctx.loaders = event.loaders; // fresh per event, shared by every subscriber of this version
+    ctx.audience = event.audience; // the shared execution has no viewer (graphql/visibility.ts)
     return event.board;
   }
 

@@ -2,7 +2,10 @@
  * The subscription streams: each validates its arguments and the caller's scope, subscribes to the
  * hub BEFORE reading any snapshot (so nothing that changes meanwhile is lost), sends the snapshot
  * where the contract says so, then every matching event. Scope is checked again for every event
- * with a freshly read viewer (Session), not only at subscribe time.
+ * with a freshly read viewer (Session), not only at subscribe time, and field visibility
+ * (graphql/visibility.ts) follows that viewer too: a board event is yielded as the object of the
+ * viewer's audience (one per version and audience, executed once for all its subscribers), and a
+ * per-subscriber event is executed with the fresh viewer in the context.
  */
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { AppContext, Session } from '../../context.ts';
@@ -11,7 +14,8 @@ import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
 import { optionalId } from '../../graphql/ids.ts';
 import type { AchievementEvent, BoardEvent, LiveHub } from '../../live/hub.ts';
 import { createLoaders, type Loaders } from '../../loaders.ts';
-import { assertNotViewer, type Viewer } from '../../permissions.ts';
+import { markShared } from '../../live/shared-execution.ts';
+import { assertNotViewer, audienceOf, type Audience, type Viewer } from '../../permissions.ts';
 import type { Achievement } from '../achievements/achievement.type.ts';
 import { listGoals } from '../goals/goal.queries.ts';
 import { toGoal } from '../goals/goal.service.ts';
@@ -79,6 +83,24 @@ export interface WithLoaders<T> {
   loaders: Loaders;
 }
 
+/** A board version as executed for one audience (graphql/visibility.ts reads `audience`). */
+export interface AudienceBoardEvent extends BoardEvent {
+  readonly audience: Audience;
+}
+
+const audienceViews = new WeakMap<BoardEvent, Partial<Record<Audience, AudienceBoardEvent>>>();
+
+/**
+ * One object per (board version, audience), marked shared: the shared execution is memoised on
+ * the event object, so screens and everyone else never share a result, and each audience still
+ * costs one execution per version whatever its number of subscribers.
+ */
+function forAudience(event: BoardEvent, audience: Audience): AudienceBoardEvent {
+  let views = audienceViews.get(event);
+  if (!views) audienceViews.set(event, (views = {}));
+  return (views[audience] ??= markShared({ board: event.board, loaders: event.loaders, audience }));
+}
+
 export interface BoardArgs {
   periodType: PeriodType;
   metric: LeaderboardMetric;
@@ -90,7 +112,7 @@ async function* leaderboardGen(
   ctx: AppContext,
   args: BoardArgs,
   scope: StreamScope,
-): AsyncGenerator<BoardEvent> {
+): AsyncGenerator<AudienceBoardEvent> {
   const { live, session } = liveOf(ctx);
   await session.viewer();
   checkLimit(args.limit);
@@ -106,8 +128,9 @@ async function* leaderboardGen(
   );
   try {
     for await (const event of box) {
-      await session.viewer(); // leaderboards are for every role; the session must still be valid
-      yield event;
+      // leaderboards are for every role; the session must still be valid, and its role now decides
+      // which fields the event shows
+      yield forAudience(event, audienceOf(await session.viewer()));
     }
   } finally {
     await box.return();
@@ -224,7 +247,8 @@ async function* achievementGen(
   const box = scope.track(live.achievementEvents());
   try {
     for await (const event of box as AsyncIterable<AchievementEvent>) {
-      await session.viewer(); // badges are for every role
+      // badges are for every role; executed per subscriber, with the viewer as it is now
+      ctx.viewer = await session.viewer();
       for (const a of event.achievements) {
         if (teamId === null || a.teamId === teamId) yield { value: a, loaders: event.loaders };
       }
