@@ -1,5 +1,5 @@
 /** SQL of the performance domain: rollup reads, lifetime summaries, activity ingestion. */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import {
   activities,
@@ -195,6 +195,30 @@ export async function insertActivities(db: Queryable, batch: NewActivity[], sour
     .onConflictDoNothing({ target: activities.externalId })
     .returning({ id: activities.id });
   return inserted.length;
+}
+
+/** One user's rollup rows of these periods, in one statement. */
+export function rollupRows(
+  db: Queryable,
+  userId: number,
+  periods: { periodType: PeriodType; periodStart: string }[],
+): Promise<SalesPerformanceRow[]> {
+  return db
+    .select()
+    .from(salesPerformance)
+    .where(
+      and(
+        eq(salesPerformance.userId, userId),
+        or(
+          ...periods.map((p) =>
+            and(
+              eq(salesPerformance.periodType, p.periodType),
+              eq(salesPerformance.periodStart, p.periodStart),
+            ),
+          ),
+        ),
+      ),
+    );
 }
 
 export async function recordPerformanceRow(
