@@ -289,6 +289,49 @@ describe('GraphQL arguments', () => {
   });
 });
 
+describe('activities that would overflow a period total', () => {
+  const RECORD = `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`;
+  const storedWith = async (prefix: string) =>
+    (
+      await server.sql<{ n: number }>(
+        sql`select count(*)::int as n from activities where external_id like ${`${prefix}%`}`,
+      )
+    )[0]?.n;
+
+  it('are refused when a year’s revenue would leave numeric(16,2), and nothing is stored', async () => {
+    // each amount is allowed; a hundred of them exceed 99,999,999,999,999.99 in one year
+    const a = Array.from({ length: 101 }, (_, i) => ({
+      userId: String(org.reps.west1.id),
+      kind: 'ORDER_WON',
+      amount: '999999999999.99',
+      occurredAt: '2011-03-01T10:00:00Z',
+      externalId: `huge-${i}`,
+    }));
+    const refused = errorOf(await server.gql(RECORD, { a }, org.admin));
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'activities' }] });
+    expect(await storedWith('huge-')).toBe(0);
+  });
+
+  it('are refused when a count would pass 2147483647', async () => {
+    dataOf(
+      await server.gql(
+        `mutation { recordPerformance(input: { userId: "${user()}", periodType: YEARLY, periodStart: "2012-01-01",
+          calls: 2147483647 }) { calls } }`,
+        {},
+        org.admin,
+      ),
+    );
+    const a = [
+      { userId: user(), kind: 'CALL', occurredAt: '2012-05-01T10:00:00Z', externalId: 'one-call-too-many' },
+    ];
+    expect(errorOf(await server.gql(RECORD, { a }, org.admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'activities' }],
+    });
+    expect(await storedWith('one-call-too-many')).toBe(0);
+  });
+});
+
 describe('REST fields', () => {
   const post = (body: Record<string, unknown>) => rest(server, 'POST', '/api/performance', { body });
   const performanceBody = (more: Record<string, unknown>) => ({

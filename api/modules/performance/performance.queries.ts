@@ -9,7 +9,8 @@ import {
   type UserRow,
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
-import { isUniqueViolation } from '../../validation.ts';
+import { BadInputError } from '../../errors.ts';
+import { isUniqueViolation, pgErrorOf } from '../../validation.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 import type { PerformanceCounts } from './performance.type.ts';
 
@@ -222,9 +223,20 @@ export async function insertActivities(db: Queryable, batch: NewActivity[], sour
     return inserted.length;
   } catch (error) {
     if (isUniqueViolation(error, 'activities_external_id_key')) throw new StoredKeyConflict();
+    // numeric_value_out_of_range from the rollup triggers: a period total would leave its column
+    if (pgErrorOf(error)?.code === '22003') {
+      throw BadInputError.one(
+        'activities',
+        `would take a period total out of range (counts up to ${INT_MAX}, revenue up to ${TOTAL_REVENUE_MAX})`,
+      );
+    }
     throw error;
   }
 }
+
+/** The rollup columns' ranges: integer counts, numeric(16,2) revenue. */
+export const INT_MAX = 2_147_483_647;
+export const TOTAL_REVENUE_MAX = '99999999999999.99';
 
 /**
  * Indexes of the batch whose external_id is stored for a different activity, compared by the

@@ -31,11 +31,13 @@ import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapp
 import {
   lifetimeSummaries,
   listSellers,
+  INT_MAX,
   recordPerformanceRow,
   rollupRows,
   rollupsForPeriod,
   teamSellersWithRollups,
   toCounts,
+  TOTAL_REVENUE_MAX,
   userWithRollups,
 } from './performance.queries.ts';
 import {
@@ -386,9 +388,6 @@ const CONTAINING: Record<PeriodType, PeriodType[]> = {
   QUARTERLY: ['YEARLY'],
   YEARLY: [],
 };
-/** The rollup columns' ranges: integer, and numeric(16,2) for revenue. */
-const COUNT_LIMIT = 2_147_483_647;
-const REVENUE_LIMIT = '99999999999999.99';
 
 /**
  * Which pushed figures would take a longer period's total out of its column's range, read after
@@ -415,11 +414,11 @@ async function overflowingFields(
     const over = rows.find((total) => {
       if (total === own) return false;
       if (column === 'revenue')
-        return cents(total.revenue) - cents(own?.revenue) + cents(String(value)) > cents(REVENUE_LIMIT);
-      return total[column] - (own?.[column] ?? 0) + Number(value) > COUNT_LIMIT;
+        return cents(total.revenue) - cents(own?.revenue) + cents(String(value)) > cents(TOTAL_REVENUE_MAX);
+      return total[column] - (own?.[column] ?? 0) + Number(value) > INT_MAX;
     });
     if (over) {
-      const limit = column === 'revenue' ? REVENUE_LIMIT : String(COUNT_LIMIT);
+      const limit = column === 'revenue' ? TOTAL_REVENUE_MAX : String(INT_MAX);
       const period = `${over.periodType.toLowerCase()} total from ${over.periodStart}`;
       fields.push({ field, message: `would take the ${period} beyond ${limit}` });
     }
