@@ -21,7 +21,10 @@ export class Fields {
 
   constructor(private readonly source: Readonly<Record<string, unknown>>) {}
 
-  /** The raw value; a query parameter given twice is an error. Own keys only: `constructor` is not sent by everyone. */
+  /**
+   * The raw value; a query parameter given twice is an error. Own keys only: a body that does not
+   * send `constructor` must not read Object.prototype's.
+   */
   raw(name: string): unknown {
     this.seen.add(name);
     const value = Object.hasOwn(this.source, name) ? this.source[name] : undefined;
