@@ -181,9 +181,15 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
   const formatAll = (errors: readonly GraphQLError[], document?: DocumentNode) =>
     errors.map((raw) => {
       // graphql-js's own refusals (parse, validation, variable coercion) carry no code and wrap no
-      // error of ours: they are the client's, unlike anything a resolver or stream threw
+      // error of ours: they are the client's, unlike anything a resolver or stream threw. A
+      // variable a scalar refused (Int beyond 32 bits) wraps that scalar's codeless GraphQLError,
+      // before anything ran (no path).
+      const refusedVariable =
+        raw.path === undefined &&
+        raw.originalError instanceof GraphQLError &&
+        raw.originalError.extensions.code === undefined;
       const error =
-        raw.originalError || raw.extensions.code !== undefined
+        (raw.originalError && !refusedVariable) || raw.extensions.code !== undefined
           ? raw
           : new GraphQLError(raw.message, {
               nodes: raw.nodes,

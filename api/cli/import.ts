@@ -24,6 +24,7 @@ import { createContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { UnauthenticatedError } from '../errors.ts';
+import { createLogger } from '../logger.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import {
   IMPORT_MODES,
@@ -99,7 +100,7 @@ async function direct(file: string, size: number, mode: ImportMode, args: Args, 
       db: database.db,
       org: { timeZone: org?.timeZone ?? 'UTC', currency: org?.currency ?? 'USD' },
       viewer,
-      logger: pino({ level: 'warn' }, pino.destination(2)),
+      logger: createLogger({ logLevel: 'warn' }, pino.destination(2)), // the server's redaction
     });
     const bar = progressBar(size);
     try {

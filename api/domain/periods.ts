@@ -13,6 +13,9 @@
  *   bounds meet exactly.
  * - Dates are real Gregorian days in years 0001-9999; malformed input, and results that would fall
  *   outside that range, throw RangeError rather than silently producing garbage.
+ * - The API accepts days in DATE_RANGE only (scalars.ts, the REST fields): for any of them every
+ *   period containing it, its end and the start of the period after it are real dates, so no
+ *   request can reach a RangeError (9999-12-31 in a WEEKLY period ended in year 10000).
  */
 import { PERIOD_TYPES, type PeriodType } from '../../schema/db/constants.ts';
 import { localDate, startOfLocalDay, utcMs } from './zoned-time.ts';
@@ -98,6 +101,22 @@ function shiftDay(type: PeriodType, start: number, n: number): number {
   const date = new Date(start * DAY_MS);
   return monthIndexDay(date.getUTCFullYear() * 12 + date.getUTCMonth() + n * MONTHS_PER_PERIOD[type]);
 }
+
+/**
+ * The days a client may name (README, "Dates"): from the Unix epoch, which no activity precedes, to
+ * the last day whose year is followed by a real one (periodBounds reads the next period's start).
+ */
+export const DATE_RANGE = { min: '1970-01-01', max: '9998-12-31' } as const;
+export const DATE_RANGE_MESSAGE = `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`;
+
+/** Whether a 'YYYY-MM-DD' day lies in DATE_RANGE (ISO dates compare as text). */
+export const inDateRange = (date: IsoDate): boolean => date >= DATE_RANGE.min && date <= DATE_RANGE.max;
+
+/** Whether an instant lies on a day of DATE_RANGE in UTC. */
+export const instantInDateRange = (instant: Date): boolean => {
+  const ms = instant.getTime();
+  return ms >= Date.parse(`${DATE_RANGE.min}T00:00:00Z`) && ms < Date.parse(`${DATE_RANGE.max}T24:00:00Z`);
+};
 
 /** The date if it is a real 'YYYY-MM-DD' calendar day (years 0001-9999), otherwise null. */
 export function isoDate(s: string): IsoDate | null {

@@ -2,6 +2,13 @@
  * Report rows -> a download, streamed to the response: CSV through csv-stringify (UTF-8 with a BOM
  * so spreadsheet programs read names and medal icons right), XLSX through exceljs' streaming
  * workbook writer (rows are committed as they are written, not held in a workbook).
+ *
+ * Names, descriptions and titles are whatever users typed. A spreadsheet program opening a CSV runs
+ * a cell starting with =, +, -, @, tab or carriage return as a formula (CSV injection: `=1+2`,
+ * `=HYPERLINK(...)`), so such text cells get a leading apostrophe (csv-stringify's
+ * escape_formulas). Numbers are not text: a number, or a decimal string such as money ("-12.50"),
+ * is written as it is so it stays a number. XLSX cells carry their type (a string is never run),
+ * so XLSX is written unescaped.
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -35,8 +42,18 @@ function startDownload(res: Response, report: Report, format: Format): void {
   res.setHeader('Cache-Control', 'no-store');
 }
 
+/** A plain decimal number: a spreadsheet reads it as a number, never as a formula. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 async function writeCsv(res: Response, report: Report): Promise<void> {
-  const csv = stringify({ header: true, columns: report.columns, bom: true });
+  const csv = stringify({
+    header: true,
+    columns: report.columns,
+    bom: true,
+    escape_formulas: true,
+    // escape_formulas spares JS numbers only; money arrives as decimal strings
+    cast: { string: (value) => (DECIMAL.test(value) ? { value, escape_formulas: false } : value) },
+  });
   csv.pipe(res);
   for (const row of report.rows) {
     if (!csv.write(row)) await once(csv, 'drain');

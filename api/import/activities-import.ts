@@ -1,8 +1,10 @@
 /**
  * CSV import of activities, streaming: the file is parsed as it arrives (csv-parse, with
  * backpressure), checked and stored in batches through the same rules and insert as
- * recordActivities (checkActivities + insertActivities, source 'import'), so memory stays flat
- * whatever the file size. Idempotent on external_id: a replayed file stores nothing twice.
+ * recordActivities (checkActivities + storeActivities, source 'import'), so memory stays flat
+ * whatever the file size. Idempotent on external_id: a replayed file stores nothing twice, and a
+ * row whose external_id names a different activity (stored, or on an earlier line) is a conflict:
+ * reported on its line and column external_id, counted in `conflicts` (and `skipped`).
  *
  * Modes:
  * - skip: bad rows are reported and left out; every batch commits on its own, so a re-run after
@@ -20,8 +22,14 @@ import { LIMITS } from '../../schema/db/constants.ts';
 import { requireViewer, type AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { createLoaders } from '../loaders.ts';
-import { checkActivities, type ActivityProblem } from '../modules/performance/activity.service.ts';
-import { insertActivities, type NewActivity } from '../modules/performance/performance.queries.ts';
+import {
+  checkActivities,
+  findKeyConflicts,
+  storeActivities,
+  type ActivityProblem,
+  type KeyConflict,
+} from '../modules/performance/activity.service.ts';
+import type { NewActivity } from '../modules/performance/performance.queries.ts';
 import { userIdsByEmail } from '../modules/users/user.queries.ts';
 import { assertRole, type Viewer } from '../permissions.ts';
 import {
@@ -53,6 +61,8 @@ export interface ImportReport {
   rows: number;
   imported: number;
   duplicates: number;
+  /** Rows whose external_id names a different activity (also in skipped and errors). */
+  conflicts: number;
   skipped: number;
   error_count: number;
   errors: RowError[];
@@ -126,6 +136,7 @@ async function run(
     rows: 0,
     imported: 0,
     duplicates: 0,
+    conflicts: 0,
     skipped: 0,
     error_count: 0,
     errors: [],
@@ -171,17 +182,35 @@ async function run(
     const rows = batch;
     batch = [];
     if (rows.length) {
-      const { valid, errors } = await checkBatch(ctx, viewer, db, rows);
+      const { valid, lines, errors } = await checkBatch(ctx, viewer, db, rows);
       report.skipped += rows.length - valid.length;
       for (const error of errors) addError(error);
+      const addConflicts = (conflicts: KeyConflict[]) => {
+        for (const { index, firstIndex } of conflicts) {
+          report.conflicts += 1;
+          report.skipped += 1;
+          addError({
+            line: lines[index] ?? 0,
+            column: 'external_id',
+            reason:
+              firstIndex === null
+                ? 'is already stored for a different activity (another user, kind, amount or occurred_at)'
+                : `is used by line ${lines[firstIndex] ?? 0} for a different activity`,
+          });
+        }
+      };
       await writing;
-      // reject mode: once anything is bad the transaction will be rolled back; stop writing
+      // reject mode: once anything is bad the transaction will be rolled back; stop writing, but
+      // still report the conflicts a write would have met
       if (options.mode === 'skip' || report.error_count === 0) {
-        writing = insertActivities(db, valid, 'import').then((inserted) => {
-          report.imported += inserted;
-          report.duplicates += valid.length - inserted;
+        writing = storeActivities(db, valid, 'import', options.mode === 'skip').then((stored) => {
+          report.imported += stored.recorded;
+          report.duplicates += stored.duplicates;
+          addConflicts(stored.conflicts);
         });
         writing.catch(() => {}); // awaited (and rethrown) by the next flush or at the end
+      } else {
+        addConflicts(await findKeyConflicts(db, valid));
       }
     }
     options.onProgress?.({ bytes: parser.info.bytes, rows: report.rows });
@@ -218,6 +247,8 @@ async function run(
     report.status = 'incomplete';
   }
   if (!header && report.status === 'imported') readHeader([]); // an empty file: "missing columns"
+  // a batch's conflicts are known once it is written, after the next batch's checks: by line again
+  report.errors.sort((a, b) => a.line - b.line);
   return report;
 }
 
@@ -227,7 +258,7 @@ async function checkBatch(
   viewer: Viewer,
   db: Database,
   rows: CsvRow[],
-): Promise<{ valid: NewActivity[]; errors: RowError[] }> {
+): Promise<{ valid: NewActivity[]; lines: number[]; errors: RowError[] }> {
   const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email] : [])))];
   const byEmail = await userIdsByEmail(db, emails);
   for (const row of rows) {
@@ -254,16 +285,19 @@ async function checkBatch(
     });
   }
   const valid: NewActivity[] = [];
+  const lines: number[] = [];
   const errors: RowError[] = [];
   rows.forEach((row, i) => {
     const activity = checked.rows[i];
-    if (row.errors.length === 0 && activity) valid.push(activity);
-    else
+    if (row.errors.length === 0 && activity) {
+      valid.push(activity);
+      lines.push(row.line);
+    } else
       errors.push(
         ...row.errors.sort(
           (a, b) => COLUMNS.indexOf(a.column ?? 'user_id') - COLUMNS.indexOf(b.column ?? 'user_id'),
         ),
       );
   });
-  return { valid, errors };
+  return { valid, lines, errors };
 }

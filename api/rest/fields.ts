@@ -5,11 +5,15 @@
  * (ranges, periods, permissions) stay in the services.
  */
 import type { PeriodType } from '../../schema/db/constants.ts';
+import { DATE_RANGE_MESSAGE, inDateRange } from '../domain/periods.ts';
 import { FieldErrors } from '../errors.ts';
 import { parseIsoDate } from '../graphql/scalars.ts';
 import { PERIOD_HINT, parsePeriodType } from './names.ts';
 
 const ID = /^\d{1,10}$/;
+/** GraphQL's Int: a signed 32-bit whole number, the range of the integer columns behind it. */
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
 
 export class Fields {
   readonly errors = new FieldErrors();
@@ -17,10 +21,13 @@ export class Fields {
 
   constructor(private readonly source: Readonly<Record<string, unknown>>) {}
 
-  /** The raw value; a query parameter given twice is an error. */
+  /**
+   * The raw value; a query parameter given twice is an error. Own keys only: a body that does not
+   * send `constructor` must not read Object.prototype's.
+   */
   raw(name: string): unknown {
     this.seen.add(name);
-    const value = this.source[name];
+    const value = Object.hasOwn(this.source, name) ? this.source[name] : undefined;
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
       this.errors.add(name, 'is given more than once');
       return undefined;
@@ -30,7 +37,7 @@ export class Fields {
 
   /** Whether the client sent the field at all. */
   has(name: string): boolean {
-    return this.source[name] !== undefined;
+    return Object.hasOwn(this.source, name) && this.source[name] !== undefined;
   }
 
   /** A row id (number or digit string) as the services' ID string. */
@@ -70,13 +77,13 @@ export class Fields {
     return n;
   }
 
-  /** A whole number (count); range checks are the services'. */
+  /** A whole number in GraphQL Int's 32-bit range, as the same argument is there; other range checks are the services'. */
   int(name: string): number | undefined {
     const n = this.number(name);
     if (n === null) this.errors.add(name, 'must be a whole number');
     if (n === null || n === undefined) return undefined;
-    if (!Number.isSafeInteger(n)) {
-      this.errors.add(name, 'must be a whole number');
+    if (!Number.isInteger(n) || n < INT_MIN || n > INT_MAX) {
+      this.errors.add(name, `must be a whole number from ${INT_MIN} to ${INT_MAX}`);
       return undefined;
     }
     return n;
@@ -93,12 +100,18 @@ export class Fields {
     return undefined;
   }
 
+  /** A calendar day in DATE_RANGE, as the Date scalar reads it. */
   date(name: string): string | undefined {
     const value = this.raw(name);
     if (value === undefined || value === null || value === '') return undefined;
-    const date = parseIsoDate(value);
+    return this.inRange(name, parseIsoDate(value));
+  }
+
+  private inRange(name: string, date: string | null): string | undefined {
     if (date === null) this.errors.add(name, 'must be a date "YYYY-MM-DD"');
-    return date ?? undefined;
+    else if (!inDateRange(date)) this.errors.add(name, DATE_RANGE_MESSAGE);
+    else return date;
+    return undefined;
   }
 
   periodType(name: string): PeriodType | undefined {
@@ -116,8 +129,9 @@ export class Fields {
    */
   period(defaultType: PeriodType = 'MONTHLY'): { periodType: PeriodType; date: string | null } {
     const period = this.raw('period');
-    const asDate = typeof period === 'string' ? parseIsoDate(period) : null;
-    const fromPeriod = asDate === null ? this.periodType('period') : undefined;
+    const isDate = typeof period === 'string' && parseIsoDate(period) !== null;
+    const asDate = isDate ? (this.inRange('period', period) ?? null) : null;
+    const fromPeriod = isDate ? undefined : this.periodType('period');
     const explicitType = this.periodType('period_type');
     if (fromPeriod && explicitType && fromPeriod !== explicitType)
       this.errors.add('period_type', 'contradicts period');

@@ -77,5 +77,6 @@ export function snakeCase(path: string): string {
  * (metric -> goal_type), snake_case otherwise.
  */
 export function restFieldName(field: string, renames: Readonly<Record<string, string>> = {}): string {
-  return renames[field] ?? snakeCase(field);
+  // own keys only: a client's unknown field "__proto__" or "constructor" is named as sent
+  return (Object.hasOwn(renames, field) ? renames[field] : undefined) ?? snakeCase(field);
 }

@@ -5,13 +5,12 @@
  * `created_by` is ignored (the caller is the creator); `period_end` must be the period's real end.
  */
 import type { Request, Response } from 'express';
-import { DateTimeResolver } from 'graphql-scalars';
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { AppContext } from '../context.ts';
-import { periodEnd, periodStart } from '../domain/periods.ts';
+import { DATE_RANGE_MESSAGE, periodEnd, periodStart } from '../domain/periods.ts';
 import { startOfLocalDay } from '../domain/zoned-time.ts';
 import { BadInputError } from '../errors.ts';
-import { normaliseDecimal, parseIsoDate } from '../graphql/scalars.ts';
+import { normaliseDecimal, parseInstant, parseIsoDate } from '../graphql/scalars.ts';
 import { recordAchievement } from '../modules/achievements/achievement.service.ts';
 import { createGoal } from '../modules/goals/goal.service.ts';
 import { recordPerformance } from '../modules/performance/performance.service.ts';
@@ -88,18 +87,21 @@ async function postGoal(f: Fields, ctx: AppContext) {
   return restGoal(goal, await loadNames(ctx, [goal.userId], [goal.teamId]));
 }
 
-/** "2025-11-05" is the start of that day in the organisation's time zone; an instant is itself. */
+/**
+ * "2025-11-05" is the start of that day in the organisation's time zone; an instant is itself. Both
+ * in DATE_RANGE, as the Date and DateTime scalars read them.
+ */
 function instant(f: Fields, name: string, timeZone: string): Date | undefined {
   const value = f.raw(name);
   if (value === undefined || value === null || value === '') return undefined;
-  const day = parseIsoDate(value);
-  if (day !== null) return startOfLocalDay(day, timeZone);
-  try {
-    return DateTimeResolver.parseValue(value);
-  } catch {
-    f.errors.add(name, 'must be a date "YYYY-MM-DD" or an ISO 8601 instant');
-    return undefined;
+  if (parseIsoDate(value) !== null) {
+    const day = f.date(name);
+    return day === undefined ? undefined : startOfLocalDay(day, timeZone);
   }
+  const at = parseInstant(value);
+  if (at === null)
+    f.errors.add(name, `must be a date "YYYY-MM-DD" or an ISO 8601 instant, ${DATE_RANGE_MESSAGE}`);
+  return at ?? undefined;
 }
 
 async function postAchievement(f: Fields, ctx: AppContext) {

@@ -103,6 +103,23 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address.split('%')[0] ?? address, 'ipv6');
 }
 
+/**
+ * The one spelling of a webhook URL that is stored and called: WHATWG's serialisation
+ * (`new URL(x).href`), which lower-cases the scheme and host, adds the `//` a special scheme may
+ * omit and percent-encodes what must be. The database's CHECK (`^https?://`, at most 2000
+ * characters) is written for this form, so "HTTPS://Example.com" is stored as
+ * "https://example.com/" instead of failing the CHECK. Null when the text is not an http(s) URL.
+ */
+export function normaliseWebhookUrl(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+}
+
 const hostOf = (url: URL) =>
   url.hostname
     .replace(/^\[(.*)\]$/, '$1')

@@ -1,5 +1,5 @@
 /** SQL of the performance domain: rollup reads, lifetime summaries, activity ingestion. */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import {
   activities,
@@ -9,6 +9,8 @@ import {
   type UserRow,
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
+import { BadInputError } from '../../errors.ts';
+import { isUniqueViolation, pgErrorOf } from '../../validation.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 import type { PerformanceCounts } from './performance.type.ts';
 
@@ -186,15 +188,105 @@ export interface NewActivity {
   externalId: string;
 }
 
-/** One statement, so the batch is atomic; already stored externalIds are skipped. */
+/** What makes two rows under one external_id the same activity (a replay) rather than a conflict. */
+const differs = (stored: string, proposed: string): SQL =>
+  sql.raw(
+    `(${stored}.user_id, ${stored}.kind, ${stored}.amount, ${stored}.occurred_at)
+     is distinct from (${proposed}.user_id, ${proposed}.kind, ${proposed}.amount, ${proposed}.occurred_at)`,
+  );
+
+/** A batch named an external_id stored for a different activity; the statement stored nothing. */
+export class StoredKeyConflict extends Error {
+  constructor() {
+    super('an external_id of the batch is stored for a different activity');
+  }
+}
+
+/**
+ * One statement, so the batch is atomic (drizzle/0014_activity_key_conflict.sql): a replay of a
+ * stored activity is skipped (not counted), a different activity under a stored external_id
+ * refuses the whole statement with StoredKeyConflict, decided on the row as committed even by a
+ * concurrent writer. The batch must not name one external_id twice (see foldBatch).
+ */
 export async function insertActivities(db: Queryable, batch: NewActivity[], source: string): Promise<number> {
   if (batch.length === 0) return 0;
-  const inserted = await db
-    .insert(activities)
-    .values(batch.map((a) => ({ ...a, source })))
-    .onConflictDoNothing({ target: activities.externalId })
-    .returning({ id: activities.id });
-  return inserted.length;
+  try {
+    const inserted = await db
+      .insert(activities)
+      .values(batch.map((a) => ({ ...a, source })))
+      .onConflictDoUpdate({
+        target: activities.externalId,
+        set: { externalId: sql`activity_key_conflict(excluded.external_id)` },
+        setWhere: differs('activities', 'excluded'),
+      })
+      .returning({ id: activities.id });
+    return inserted.length;
+  } catch (error) {
+    if (isUniqueViolation(error, 'activities_external_id_key')) throw new StoredKeyConflict();
+    // numeric_value_out_of_range from the rollup triggers: a period total would leave its column
+    if (pgErrorOf(error)?.code === '22003') {
+      throw BadInputError.one(
+        'activities',
+        `would take a period total out of range (counts up to ${INT_MAX}, revenue up to ${TOTAL_REVENUE_MAX})`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The rollup columns' ranges: integer counts, numeric(16,2) revenue. */
+export const INT_MAX = 2_147_483_647;
+export const TOTAL_REVENUE_MAX = '99999999999999.99';
+
+/**
+ * Indexes of the batch whose external_id is stored for a different activity, compared by the
+ * database as insertActivities compares (one statement, the batch as one JSON parameter).
+ */
+export async function storedKeyConflicts(db: Queryable, batch: readonly NewActivity[]): Promise<number[]> {
+  if (batch.length === 0) return [];
+  const proposed = JSON.stringify(
+    batch.map((a, i) => ({
+      i,
+      user_id: a.userId,
+      kind: a.kind,
+      amount: a.amount,
+      occurred_at: a.occurredAt.toISOString(),
+      external_id: a.externalId,
+    })),
+  );
+  const found = await rows<{ i: number }>(
+    db,
+    sql`select p.i from jsonb_to_recordset(${proposed}::jsonb)
+          as p(i int, user_id int, kind activity_kind, amount numeric, occurred_at timestamptz, external_id text)
+        join activities on activities.external_id = p.external_id
+        where ${differs('activities', 'p')}
+        order by p.i`,
+  );
+  return found.map((r) => r.i);
+}
+
+/** One user's rollup rows of these periods, in one statement. */
+export function rollupRows(
+  db: Queryable,
+  userId: number,
+  periods: { periodType: PeriodType; periodStart: string }[],
+): Promise<SalesPerformanceRow[]> {
+  return db
+    .select()
+    .from(salesPerformance)
+    .where(
+      and(
+        eq(salesPerformance.userId, userId),
+        or(
+          ...periods.map((p) =>
+            and(
+              eq(salesPerformance.periodType, p.periodType),
+              eq(salesPerformance.periodStart, p.periodStart),
+            ),
+          ),
+        ),
+      ),
+    );
 }
 
 export async function recordPerformanceRow(

@@ -90,7 +90,9 @@ export class PerformanceResolver {
   @Mutation(() => RecordActivitiesResult, {
     description:
       `Stores a batch of at most ${LIMITS.activityBatch} activities atomically (a larger batch is rejected ` +
-      'with BAD_USER_INPUT); already stored externalIds are skipped as duplicates.',
+      'with BAD_USER_INPUT). A replay of a stored activity (same externalId, user, kind, amount and ' +
+      'occurredAt) is skipped as a duplicate; a different activity under a stored externalId, or under ' +
+      'one the batch already used, fails the whole batch with CONFLICT naming activities.N.externalId.',
   })
   recordActivities(
     @Ctx() ctx: AppContext,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS, PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
-import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
+import type { SalesPerformanceRow, TeamRow, UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import {
   sumMoney,
@@ -15,7 +15,7 @@ import {
 } from '../../domain/money.ts';
 import { isPeriodStart, lastPeriods, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { conversionRate, winRate, avgDealSize } from '../../domain/rates.ts';
-import { BadInputError, FieldErrors, NotFoundError } from '../../errors.ts';
+import { BadInputError, FieldErrors, NotFoundError, type FieldError } from '../../errors.ts';
 import { optionalId, parseId } from '../../graphql/ids.ts';
 import {
   assertCanReadUser,
@@ -24,17 +24,20 @@ import {
   assertRole,
   readableUserScope,
 } from '../../permissions.ts';
-import { collectInput } from '../../validation.ts';
+import { collectInput, pgErrorOf } from '../../validation.ts';
 import { findTeam, listTeams } from '../teams/team.queries.ts';
 import { toUserRow } from '../users/user.queries.ts';
 import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapping.ts';
 import {
   lifetimeSummaries,
   listSellers,
+  INT_MAX,
   recordPerformanceRow,
+  rollupRows,
   rollupsForPeriod,
   teamSellersWithRollups,
   toCounts,
+  TOTAL_REVENUE_MAX,
   userWithRollups,
 } from './performance.queries.ts';
 import {
@@ -365,12 +368,66 @@ export async function recordPerformance(
     const value = values[field];
     if (value !== null && value !== undefined) pushed[field] = value;
   }
-  const row = await ctx.db.transaction((tx) =>
-    recordPerformanceRow(
-      tx,
-      { userId, periodType: values.periodType, periodStart: values.periodStart },
-      pushed,
-    ),
-  );
+  const key = { userId, periodType: values.periodType, periodStart: values.periodStart };
+  let row: SalesPerformanceRow;
+  try {
+    row = await ctx.db.transaction((tx) => recordPerformanceRow(tx, key, pushed));
+  } catch (error) {
+    // numeric_value_out_of_range: a total of a longer period would leave its column's range
+    if (pgErrorOf(error)?.code !== '22003') throw error;
+    throw new BadInputError(await overflowingFields(ctx, key, pushed));
+  }
   return toPerformancePeriod(userId, values.periodType, values.periodStart, row);
+}
+
+/** The longer periods a pushed period's figures are added into (record_performance, drizzle/0001_rollups.sql). */
+const CONTAINING: Record<PeriodType, PeriodType[]> = {
+  DAILY: ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'],
+  WEEKLY: [],
+  MONTHLY: ['QUARTERLY', 'YEARLY'],
+  QUARTERLY: ['YEARLY'],
+  YEARLY: [],
+};
+
+/**
+ * Which pushed figures would take a longer period's total out of its column's range, read after
+ * the refused write: each figure replaces the period's own value inside every total containing it.
+ */
+async function overflowingFields(
+  ctx: AppContext,
+  key: { userId: number; periodType: PeriodType; periodStart: string },
+  pushed: Record<string, number | string>,
+): Promise<FieldError[]> {
+  const periods = [
+    key,
+    ...CONTAINING[key.periodType].map((t) => ({
+      periodType: t,
+      periodStart: periodStart(t, key.periodStart),
+    })),
+  ];
+  const rows = await rollupRows(ctx.db, key.userId, periods);
+  const own = rows.find((r) => r.periodType === key.periodType);
+  const cents = (text: string | undefined) => parseMoney(text ?? '0', AGGREGATE_INTEGER_DIGITS) ?? 0n;
+  const fields: FieldError[] = [];
+  for (const [field, value] of Object.entries(pushed)) {
+    const column = field as (typeof PUSHED_FIELDS)[number];
+    const over = rows.find((total) => {
+      if (total === own) return false;
+      if (column === 'revenue')
+        return cents(total.revenue) - cents(own?.revenue) + cents(String(value)) > cents(TOTAL_REVENUE_MAX);
+      return total[column] - (own?.[column] ?? 0) + Number(value) > INT_MAX;
+    });
+    if (over) {
+      const limit = column === 'revenue' ? TOTAL_REVENUE_MAX : String(INT_MAX);
+      const period = `${over.periodType.toLowerCase()} total from ${over.periodStart}`;
+      fields.push({ field, message: `would take the ${period} beyond ${limit}` });
+    }
+  }
+  // a concurrent write changed the totals since: every figure sent is a candidate
+  return fields.length
+    ? fields
+    : Object.keys(pushed).map((field) => ({
+        field,
+        message: "would take a longer period's total out of range",
+      }));
 }

@@ -160,7 +160,10 @@ export class RecordActivitiesResult {
   @Field(() => Int, { description: 'Activities stored by this call.' })
   recorded!: number;
 
-  @Field(() => Int, { description: 'Activities skipped because their externalId was already stored.' })
+  @Field(() => Int, {
+    description:
+      'Replays skipped: the same activity already stored under its externalId, or earlier in the batch.',
+  })
   duplicates!: number;
 }
 
@@ -182,7 +185,8 @@ export class ActivityInput {
   occurredAt!: Date;
 
   @Field(() => String, {
-    description: 'Idempotency key: an activity whose externalId is already stored is skipped.',
+    description:
+      'Idempotency key: a replay of the activity stored under it is skipped; a different activity under it is a CONFLICT.',
   })
   externalId!: string;
 }

@@ -1,6 +1,8 @@
 /**
  * Webhooks: admins register URLs for events; deliveries are made by api/webhooks/worker.ts from
  * the outbox. Only ADMIN may see or change them: a webhook makes the server call any URL it names.
+ * A URL is stored in its normalised form (url-policy.ts normaliseWebhookUrl), the one the table's
+ * CHECK and the deliveries expect; its length is checked on that form.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -11,24 +13,24 @@ import { BadInputError, NotFoundError } from '../../errors.ts';
 import { parseId } from '../../graphql/ids.ts';
 import { assertRole } from '../../permissions.ts';
 import { parseInput } from '../../validation.ts';
-import { refusedUrlReason, urlPolicyFor } from '../../webhooks/url-policy.ts';
+import { normaliseWebhookUrl, refusedUrlReason, urlPolicyFor } from '../../webhooks/url-policy.ts';
 import { deleteWebhookRow, insertWebhook, listWebhooks, recentDeliveries } from './webhook.queries.ts';
 import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
 
 const RECENT_DELIVERIES = 20;
 const ADMIN_ONLY = 'Only admins manage webhooks.';
 
-const isHttpUrl = (text: string): boolean => {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-};
+const URL_MAX = 2000;
 
 const createSchema = z.object({
-  url: z.string().trim().max(2000, 'at most 2000 characters').refine(isHttpUrl, 'must be an http(s) URL'),
+  // normalised first, so the length the database checks is the length of what is stored
+  url: z.string().transform((text, ctx) => {
+    const href = normaliseWebhookUrl(text);
+    if (href === null) ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+    else if (href.length > URL_MAX)
+      ctx.addIssue({ code: 'custom', message: `at most ${URL_MAX} characters` });
+    return href ?? '';
+  }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'name at least one event'),
   secret: z.string().min(16, 'at least 16 characters').max(200, 'at most 200 characters').nullish(),
 });
