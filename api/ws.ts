@@ -37,7 +37,7 @@ import { createContext, type OrgSettings, type Session } from './context.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createFormatError, DomainError } from './errors.ts';
 import { fieldOf } from './graphql/error-fields.ts';
-import { createOperationLimits, queryRefusal, refusal } from './graphql/limits.ts';
+import { createOperationLimits, queryRefusal, refusal, textRefusal } from './graphql/limits.ts';
 import { jsonTooLarge, limitResponse, responseTooLarge, stoppedForSize } from './graphql/response-limit.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { ViewerDirectory } from './live/directory.ts';
@@ -244,7 +244,9 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
       if (errors.length) return refusals(errors, document);
       rememberValid(payload.query, document);
     }
-    const costly = limits.checkCost(schema, document, operation, payload.variables);
+    const costly =
+      textRefusal(document, payload.variables) ??
+      limits.checkCost(schema, document, operation, payload.variables);
     if (costly) return [costly];
     const session = extra.session;
     if (!session) return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];

@@ -44,9 +44,12 @@ export function argumentPathOf(document: DocumentNode, target: (node: ASTNode) =
   return result;
 }
 
-/** "input.targetValue" -> "targetValue": the contract names fields relative to an `input` argument. */
+/**
+ * "input.targetValue" -> "targetValue": the contract names fields relative to an `input` argument;
+ * the `input` argument itself (null, or not an object) is named "input".
+ */
 export function relativeField(segments: string[]): string {
-  return (segments[0] === 'input' ? segments.slice(1) : segments).join('.');
+  return (segments[0] === 'input' && segments.length > 1 ? segments.slice(1) : segments).join('.');
 }
 
 const VARIABLE =

@@ -4,6 +4,7 @@
  * - MAX_TOKENS while parsing (graphql's own `maxTokens`: parsing stops at the limit);
  * - MAX_DEPTH, MAX_ALIASES and 20 directives (graphql-armor validation rules);
  * - MAX_COST with the request's variables (query-cost.ts): lists counted at their size;
+ * - no text the database cannot hold (text-input.ts: a NUL character);
  * - over HTTP, no subscriptions (they need the socket's session and stream).
  * A refusal is BAD_USER_INPUT naming the field `query`, HTTP status 400, and nothing has run.
  * The size of the response is bounded while it is built and sent (response-limit.ts).
@@ -23,6 +24,7 @@ import {
 } from 'graphql';
 import type { Config } from '../config.ts';
 import { operationCost } from './query-cost.ts';
+import { nulCharacterField } from './text-input.ts';
 
 type LimitSettings = Pick<Config, 'maxDepth' | 'maxAliases' | 'maxCost' | 'maxTokens'>;
 
@@ -45,6 +47,15 @@ export function refusal(field: string, message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }], http: { status: 400 } },
   });
+}
+
+/** The refusal of text the database cannot hold (text-input.ts), if the operation brings any. */
+export function textRefusal(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | undefined {
+  const bad = nulCharacterField(document, variables);
+  return bad && refusal(bad.field, bad.message);
 }
 
 /** A refusal of the operation itself. */
@@ -136,7 +147,8 @@ export function operationLimitsPlugin<T extends BaseContext>(limits: OperationLi
               ? queryRefusal(
                   'Subscriptions run over the WebSocket (graphql-ws on /graphql); send queries and mutations over HTTP.',
                 )
-              : limits.checkCost(schema, document, operation, request.variables);
+              : (textRefusal(document, request.variables) ??
+                limits.checkCost(schema, document, operation, request.variables));
           return refused ? Promise.reject(refused) : Promise.resolve();
         },
       });

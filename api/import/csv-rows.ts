@@ -8,6 +8,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { ActivityKind } from '../../schema/db/constants.ts';
 import { BadInputError } from '../errors.ts';
 import { normaliseDecimal } from '../graphql/scalars.ts';
+import { NUL_MESSAGE } from '../graphql/text-input.ts';
 import type { ActivityInput } from '../modules/performance/performance.type.ts';
 
 export const COLUMNS = ['user_id', 'user_email', 'kind', 'amount', 'occurred_at', 'external_id'] as const;
@@ -92,6 +93,10 @@ export function readRow(header: Header, cells: string[], line: number): CsvRow {
   const errors: RowError[] = [];
   if (cells.length !== header.width) {
     errors.push({ line, column: null, reason: `has ${cells.length} columns, the header ${header.width}` });
+  }
+  // Postgres text cannot hold it (graphql/text-input.ts does the same for GraphQL)
+  for (const column of COLUMNS) {
+    if (cell(column).includes('\u0000')) errors.push({ line, column, reason: NUL_MESSAGE });
   }
   const userId = cell('user_id');
   const email = userId === '' ? cell('user_email') : '';

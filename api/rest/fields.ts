@@ -8,6 +8,7 @@ import type { PeriodType } from '../../schema/db/constants.ts';
 import { DATE_RANGE_MESSAGE, inDateRange } from '../domain/periods.ts';
 import { FieldErrors } from '../errors.ts';
 import { parseIsoDate } from '../graphql/scalars.ts';
+import { NUL_MESSAGE, nulPath } from '../graphql/text-input.ts';
 import { PERIOD_HINT, parsePeriodType } from './names.ts';
 
 const ID = /^\d{1,10}$/;
@@ -30,6 +31,11 @@ export class Fields {
     const value = Object.hasOwn(this.source, name) ? this.source[name] : undefined;
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
       this.errors.add(name, 'is given more than once');
+      return undefined;
+    }
+    // Postgres text cannot hold it (graphql/text-input.ts does the same for GraphQL)
+    if (nulPath(value)) {
+      this.errors.add(name, NUL_MESSAGE);
       return undefined;
     }
     return value;
