@@ -7,7 +7,8 @@ let server: TestServer;
 let org: OrgFixture;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // its instants and period expectations are written for UTC (also in the pinned-date runs)
+  server = await startTestServer({ TZ_NAME: 'UTC' });
   org = await createOrg(server);
 });
 afterAll(() => server?.close());

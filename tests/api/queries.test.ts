@@ -125,7 +125,9 @@ async function record(specs: Spec[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // its fixed instants and expectations are written for an organisation on UTC (also in the
+  // pinned-date runs, .ci/pinned-dates, which move other tests' organisations to other zones)
+  server = await startTestServer({ TZ_NAME: 'UTC' });
   org = await createOrg(server);
   const managers = await server.sql<{ email: string; id: number }>(
     sql`select email, id from users where role = 'MANAGER'`,

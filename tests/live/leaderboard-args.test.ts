@@ -81,7 +81,8 @@ const withoutVersion = ({ version: _v, ...rest }: Board) => rest;
 const names = (b: Board) => b.entries.map((e) => e.user.name);
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // its instants and period expectations are written for UTC (also in the pinned-date runs)
+  server = await startTestServer({ TZ_NAME: 'UTC' });
   org = await createOrg(server);
   const { east1: alice, east2: bob, west1: carol } = org.reps;
   // REVENUE: Bob 500 > Alice 300 > Carol 150; ORDERS: Carol 3 > Alice 2 > Bob 1;
