@@ -177,7 +177,7 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
   }
 
   const refuse = (req: IncomingMessage, res: ServerResponse, error: unknown): void =>
-    run(req, res, {}, () => Promise.reject(error));
+    run(req, res, {}, () => Promise.reject(error instanceof Error ? error : new Error(String(error))));
 
   return {
     refuse,

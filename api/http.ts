@@ -322,8 +322,13 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     const body = (req.url ?? '').startsWith('/graphql')
       ? lateBodyResponse(ms)
       : restError(BadInputError.one('body', `was not received within ${ms / 1000} s`), logger).body;
-    res.writeHead(408, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    res.end(JSON.stringify(body));
+    const text = JSON.stringify(body);
+    res.writeHead(408, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      connection: 'close',
+    });
+    res.end(text);
   };
   // JSON POSTs to /graphql skip express (graphql-post.ts); everything else goes through it
   const handle = (req: IncomingMessage, res: ServerResponse) => {

@@ -37,7 +37,7 @@ export function uploadKind(contentType: string | undefined): UploadKind {
 /** The received file: open() reads it from its start, as often as needed. */
 export interface Upload {
   readonly bytes: number;
-  open(): Readable;
+  readonly open: () => Readable;
 }
 
 /** The field a refusal names: the body itself, or the form's file. */
@@ -117,8 +117,8 @@ async function receiveForm(req: IncomingMessage, path: string, maxBytes: number)
     // no boundary, or a malformed Content-Type: busboy refuses to start
     throw BadInputError.one('body', `is not a readable form (${(error as Error).message})`);
   }
-  let formError: unknown;
-  form.on('error', (error: unknown) => (formError ??= error));
+  let formError: Error | undefined;
+  form.on('error', (error: Error) => (formError ??= error));
   let file: Promise<void> | undefined;
   form.on('file', (_name, stream) => {
     if (file) {
@@ -138,7 +138,6 @@ async function receiveForm(req: IncomingMessage, path: string, maxBytes: number)
     // not the form's fault (the temporary file could not be written): a server error
     if (ours || formError === undefined) throw error;
     // busboy: 'Unexpected end of form', 'Malformed part header', 'Unexpected end of file'
-    const message = formError instanceof Error ? formError.message : String(formError);
-    throw BadInputError.one(file ? 'file' : 'body', `is not a complete form (${message})`);
+    throw BadInputError.one(file ? 'file' : 'body', `is not a complete form (${formError.message})`);
   }
 }

@@ -131,12 +131,12 @@ export function jsonBody(maxBody: string): BodyReader {
   const tooLarge = () => new HttpRefusal(413, BadInputError.one('body', `is larger than ${maxBody}`));
   return (req, res) => {
     if (Number(req.headers['content-length'] ?? NaN) > limit) return Promise.reject(tooLarge());
-    return new Promise((resolve, reject) => {
+    return new Promise<void>((resolve, reject: (reason: Error) => void) => {
       parse(req, res, (error?: unknown) => {
         if (error === undefined) return resolve();
         // body-parser's errors (too large, bad JSON, unknown charset) carry a 4xx status
         const status = (error as { status?: unknown }).status;
-        if (typeof status !== 'number' || status >= 500) reject(error);
+        if (typeof status !== 'number' || status >= 500) reject(error as Error);
         else reject(status === 413 ? tooLarge() : BadInputError.one('body', 'is not valid JSON'));
       });
     });
