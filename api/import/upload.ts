@@ -94,6 +94,7 @@ function receive(req: IncomingMessage, sink: Writable, maxBytes: number): Promis
     if (!req.complete) counter.destroy(new ClientGone());
   };
   req.once('close', onClose);
+  if (req.destroyed) onClose(); // gone already, while the temporary directory was made
   req.pipe(counter);
   return pipeline(counter, sink).then(
     () => {
