@@ -88,7 +88,10 @@ async function viaServer(file: string, size: number, mode: ImportMode, args: Arg
   });
   bar.stop();
   const answer = (await response.json()) as ImportReport | { error: { message: string } };
-  if ('error' in answer) throw new Error(`${response.status}: ${answer.error.message}`);
+  if ('error' in answer) {
+    const hint = response.status === 413 ? ' (import it without --url, straight into the database)' : '';
+    throw new Error(`${response.status}: ${answer.error.message}${hint}`);
+  }
   return answer;
 }
 
