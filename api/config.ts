@@ -3,6 +3,7 @@
  * value fails the start with a message naming the variable instead of failing later.
  */
 import { resolve } from 'node:path';
+import bytes from 'bytes';
 import { z } from 'zod';
 
 const bool = z
@@ -11,6 +12,16 @@ const bool = z
 
 /** A token lifetime: a positive whole number of seconds, minutes, hours, days or weeks ("30d"). */
 export const tokenLifetime = z.string().regex(/^[1-9]\d*[smhdw]$/, 'a positive duration like 30d, 12h');
+
+/** A size such as 50mb, 512kb or 1048576 (bytes), as a positive number of bytes. */
+const size = z.string().transform((text, ctx) => {
+  const n = bytes.parse(text);
+  if (n === null || !Number.isFinite(n) || n <= 0) {
+    ctx.addIssue({ code: 'custom', message: `must be a size such as 50mb or 512kb, not ${text}` });
+    return z.NEVER;
+  }
+  return n;
+});
 
 const isTimeZone = (tz: string): boolean => {
   try {
@@ -57,6 +68,20 @@ const schema = z.object({
     .default(5 * 1024 * 1024),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10000),
+  /** The whole request (headers and body) of every route but the CSV upload; 408 after it. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Sockets (HTTP and WebSocket) the process holds; more are closed as they connect. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(20_000),
+  /** A body answered before it was read (refused) is read and discarded this long, at most this much. */
+  HTTP_LINGER_MS: z.coerce.number().int().positive().default(5_000),
+  HTTP_LINGER_BYTES: size.default(16 * 1024 * 1024),
+  /** The CSV upload (POST /import/activities): its size, its deadline, how many run at once. */
+  MAX_IMPORT_BYTES: size.default(50 * 1024 * 1024),
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+  IMPORT_MAX_CONCURRENT: z.coerce.number().int().positive().default(4),
+  IMPORT_MAX_CONCURRENT_PER_USER: z.coerce.number().int().positive().default(1),
   /** Comma-separated browser origins allowed to open the WebSocket; same-origin and non-browser clients always may. */
   ALLOWED_ORIGINS: z.string().default(''),
   WS_MAX_PAYLOAD: z.coerce
@@ -118,6 +143,16 @@ export type Config = Readonly<{
   maxResponseBytes: number;
   dbPoolSize: number;
   shutdownGraceMs: number;
+  httpRequestTimeoutMs: number;
+  httpHeadersTimeoutMs: number;
+  httpKeepAliveTimeoutMs: number;
+  httpMaxConnections: number;
+  httpLingerMs: number;
+  httpLingerBytes: number;
+  maxImportBytes: number;
+  importTimeoutMs: number;
+  importMaxConcurrent: number;
+  importMaxConcurrentPerUser: number;
   allowedOrigins: readonly string[];
   wsMaxPayload: number;
   wsKeepAliveMs: number;
@@ -146,6 +181,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    );
+  }
   const embedded = e.DATABASE_URL === undefined;
   const production = e.NODE_ENV === 'production';
   const seedDemo = e.SEED_DEMO ?? embedded;
@@ -179,6 +219,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxResponseBytes: e.MAX_RESPONSE_BYTES,
     dbPoolSize: e.DB_POOL_SIZE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    httpHeadersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    httpKeepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    httpMaxConnections: e.HTTP_MAX_CONNECTIONS,
+    httpLingerMs: e.HTTP_LINGER_MS,
+    httpLingerBytes: e.HTTP_LINGER_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
+    importTimeoutMs: e.IMPORT_TIMEOUT_MS,
+    importMaxConcurrent: e.IMPORT_MAX_CONCURRENT,
+    importMaxConcurrentPerUser: e.IMPORT_MAX_CONCURRENT_PER_USER,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -13,28 +13,35 @@
  * Content-Length announces more), JSON that is not an object or an array refused like
  * body-parser's strict mode (400), an empty body read as `{}`, Apollo's CSRF prevention and error
  * handling untouched (it sees the same method, headers, search and parsed body).
+ *
+ * The caller is identified before the body is read: every operation needs one, so a missing or
+ * bad token is answered (401, through Apollo: the same body as any context failure) without
+ * reading a byte of what may be a slow or large body. What is left of a refused body is discarded
+ * by the server (http-guards.ts), not here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Logger } from 'pino';
 import { currentRequestScope, requestScopeMiddleware, runInRequestScope } from './request-scope.ts';
 
+type BodyErrorResponse = { errors: { message: string; extensions: Record<string, unknown> }[] };
+
+const bodyError = (message: string, fieldMessage: string): BodyErrorResponse => ({
+  errors: [
+    { message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'body', message: fieldMessage }] } },
+  ],
+});
+
 /** The JSON error body both paths answer a bad request body with (before GraphQL runs). */
-export function bodyErrorResponse(
-  tooLarge: boolean,
-  maxBody: string,
-): { errors: { message: string; extensions: Record<string, unknown> }[] } {
-  return {
-    errors: [
-      {
-        message: tooLarge ? `Request body larger than ${maxBody}.` : 'Request body is not valid JSON.',
-        extensions: {
-          code: 'BAD_USER_INPUT',
-          fields: [{ field: 'body', message: tooLarge ? 'too large' : 'not JSON' }],
-        },
-      },
-    ],
-  };
+export function bodyErrorResponse(tooLarge: boolean, maxBody: string): BodyErrorResponse {
+  return tooLarge
+    ? bodyError(`Request body larger than ${maxBody}.`, 'too large')
+    : bodyError('Request body is not valid JSON.', 'not JSON');
+}
+
+/** The 408 body for a request whose body did not arrive within HTTP_REQUEST_TIMEOUT_MS. */
+export function lateBodyResponse(ms: number): BodyErrorResponse {
+  return bodyError(`Request body not received within ${ms / 1000} s.`, 'not received in time');
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
@@ -51,32 +58,45 @@ export function accepts(req: IncomingMessage): boolean {
   return encoding === undefined || encoding.toLowerCase() === 'identity';
 }
 
-export interface GraphQLPostOptions<C extends BaseContext> {
+export interface GraphQLPostOptions<C extends BaseContext, V> {
   apollo: ApolloServer<C>;
   /** MAX_BODY as configured (shown in the error) and in bytes. */
   maxBody: string;
   maxBodyBytes: number;
-  /** The operation's context from the request's headers (throws like the express path's). */
-  context(headers: IncomingMessage['headers']): Promise<C>;
+  /** The caller, from the request's headers, before its body is read; rejects to refuse the request. */
+  authenticate(headers: IncomingMessage['headers']): Promise<V>;
+  /** The operation's context for that caller. */
+  context(viewer: V): Promise<C>;
   logger: Logger;
 }
 
-export function createGraphQLPostHandler<C extends BaseContext>(
-  options: GraphQLPostOptions<C>,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export interface GraphQLPost {
+  /** Serves a request `accepts` took. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Answers a request without reading its body: `error` as a context failure, formatted by Apollo. */
+  refuse(req: IncomingMessage, res: ServerResponse, error: unknown): void;
+}
+
+export function createGraphQLPostHandler<C extends BaseContext, V>(
+  options: GraphQLPostOptions<C, V>,
+): GraphQLPost {
   const { apollo, maxBody, maxBodyBytes, logger } = options;
   const scope = requestScopeMiddleware(logger, 'graphql request');
 
-  const sendJson = (res: ServerResponse, status: number, body: unknown, close = false) => {
+  const sendJson = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
     res.statusCode = status;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('content-length', Buffer.byteLength(text));
-    if (close) res.setHeader('connection', 'close');
     res.end(text);
   };
 
-  async function execute(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+  async function execute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    context: () => Promise<C>,
+  ): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -89,10 +109,7 @@ export function createGraphQLPostHandler<C extends BaseContext>(
       search: at === -1 ? '' : url.slice(at),
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: () => options.context(req.headers),
-    });
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -104,63 +121,77 @@ export function createGraphQLPostHandler<C extends BaseContext>(
     res.end();
   }
 
-  return (req, res) => {
-    const announced = Number(req.headers['content-length'] ?? NaN);
-    scope({ method: 'POST', header: (name) => single(req.headers[name]) }, res, () => {
-      if (announced > maxBodyBytes) {
-        // refuse at once, and stop reading what would be thrown away
-        sendJson(res, 413, bodyErrorResponse(true, maxBody), true);
-        req.resume();
+  function run(req: IncomingMessage, res: ServerResponse, body: unknown, context: () => Promise<C>): void {
+    execute(req, res, body, context).catch((error: unknown) => {
+      logger.error({ err: error }, 'graphql request failed outside Apollo');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.destroy();
+    });
+  }
+
+  // the caller is known: now the body is worth reading
+  function read(req: IncomingMessage, res: ServerResponse, viewer: V): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        refused = true;
+        chunks.length = 0;
+        sendJson(res, 413, bodyErrorResponse(true, maxBody));
         return;
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let refused = false;
-      req.on('data', (chunk: Buffer) => {
-        if (refused) return;
-        size += chunk.length;
-        if (size > maxBodyBytes) {
-          refused = true;
-          chunks.length = 0;
-          sendJson(res, 413, bodyErrorResponse(true, maxBody), true);
+      chunks.push(chunk);
+    });
+    req.on('error', () => {
+      refused = true;
+    });
+    // the request's events fire outside the scope's async context: enter it again (a plain
+    // AsyncLocalStorage.run; AsyncResource.bind cost ~2 % of a small query's CPU)
+    const requestScope = currentRequestScope();
+    req.on('end', () => {
+      if (requestScope) runInRequestScope(requestScope, onEnd);
+      else onEnd();
+    });
+    function onEnd(): void {
+      if (refused) return;
+      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+      let body: unknown;
+      if (text.trim() === '') body = {};
+      else {
+        const first = text.trimStart()[0];
+        try {
+          body = first === '{' || first === '[' ? JSON.parse(text) : undefined;
+        } catch {
+          body = undefined;
+        }
+        if (body === undefined) {
+          sendJson(res, 400, bodyErrorResponse(false, maxBody));
           return;
         }
-        chunks.push(chunk);
-      });
-      req.on('error', () => {
-        refused = true;
-      });
-      // the request's events fire outside the scope's async context: enter it again (a plain
-      // AsyncLocalStorage.run; AsyncResource.bind cost ~2 % of a small query's CPU)
-      const requestScope = currentRequestScope();
-      req.on('end', () => {
-        if (requestScope) runInRequestScope(requestScope, onEnd);
-        else onEnd();
-      });
-      function onEnd(): void {
-        if (refused) return;
-        const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
-        let body: unknown;
-        if (text.trim() === '') body = {};
-        else {
-          const first = text.trimStart()[0];
-          try {
-            body = first === '{' || first === '[' ? JSON.parse(text) : undefined;
-          } catch {
-            body = undefined;
-          }
-          if (body === undefined) {
-            sendJson(res, 400, bodyErrorResponse(false, maxBody));
-            return;
-          }
-        }
-        execute(req, res, body).catch((error: unknown) => {
-          logger.error({ err: error }, 'graphql request failed outside Apollo');
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
-          else res.destroy();
-        });
       }
-    });
+      run(req, res, body, () => options.context(viewer));
+    }
+  }
+
+  const refuse = (req: IncomingMessage, res: ServerResponse, error: unknown): void =>
+    run(req, res, {}, () => Promise.reject(error instanceof Error ? error : new Error(String(error))));
+
+  return {
+    refuse,
+    handle(req, res) {
+      const announced = Number(req.headers['content-length'] ?? NaN);
+      scope({ method: 'POST', header: (name) => single(req.headers[name]) }, res, () => {
+        // refused at once, unread (the server discards the rest within its limits)
+        if (announced > maxBodyBytes) return sendJson(res, 413, bodyErrorResponse(true, maxBody));
+        options.authenticate(req.headers).then(
+          (viewer) => read(req, res, viewer),
+          (error: unknown) => refuse(req, res, error),
+        );
+      });
+    },
   };
 }
 

@@ -4,9 +4,21 @@
  * limit, masked errors), /healthz, and the static client at /. Each request runs in its own
  * request scope (request id, SQL statement count) and gets a fresh context. JSON POSTs to /graphql
  * take a shorter road to Apollo than express (graphql-post.ts).
+ *
+ * The server holds every client to bounded time and bytes: headers within HTTP_HEADERS_TIMEOUT_MS,
+ * a whole request within HTTP_REQUEST_TIMEOUT_MS (the CSV upload within IMPORT_TIMEOUT_MS), at
+ * most HTTP_MAX_CONNECTIONS sockets, and a refused body lingered on within limits before the
+ * connection closes (http-guards.ts). A body is read only once its caller is known: POSTs to
+ * /graphql, REST writes and the upload answer a missing or bad token before reading it.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -23,13 +35,22 @@ import { demoEnabled, demoRouter } from './demo.ts';
 import type { ViewerDirectory } from './live/directory.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { PeriodCache } from './live/period-cache.ts';
-import { createFormatError, DomainError, toGraphQLError } from './errors.ts';
+import {
+  BadInputError,
+  createFormatError,
+  DomainError,
+  toGraphQLError,
+  UnauthenticatedError,
+} from './errors.ts';
 import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
 import { createOperationLimits, operationLimitsPlugin } from './graphql/limits.ts';
 import { createResponseLimit } from './graphql/response-limit.ts';
-import { accepts, bodyErrorResponse, createGraphQLPostHandler } from './graphql-post.ts';
-import { importRouter } from './import/import.route.ts';
+import { accepts, bodyErrorResponse, createGraphQLPostHandler, lateBodyResponse } from './graphql-post.ts';
+import { bodyDeadline, hasBody, lingerAfterAnswer } from './http-guards.ts';
+import { importRouter, isUpload } from './import/import.route.ts';
+import type { Viewer } from './permissions.ts';
+import { restError } from './rest/http.ts';
 import { restRouter } from './rest/router.ts';
 import { currentRequestScope, requestScopeMiddleware } from './request-scope.ts';
 import { createTokenVerifier } from './auth.ts';
@@ -129,7 +150,17 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const server = createServer(); // its request handler is set once Apollo has started (below)
+  // its request handler is set once Apollo has started (below)
+  const server = createServer({
+    headersTimeout: config.httpHeadersTimeoutMs,
+    // Node's own limit can only be one for every route: the longest (the upload's), plus a margin so
+    // that the routes' deadlines (bodyDeadline below) answer first with the contract's error body
+    requestTimeout: Math.max(config.httpRequestTimeoutMs, config.importTimeoutMs) + config.httpLingerMs,
+    keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+    // how often Node looks for requests past those limits (30 s by default: a 10 s limit held 40)
+    connectionsCheckingInterval: Math.min(1000, Math.ceil(config.httpHeadersTimeoutMs / 4)),
+  });
+  server.maxConnections = config.httpMaxConnections;
   const limits = createOperationLimits(config);
   const responseLimit = createResponseLimit<AppContext>(config.maxResponseBytes);
   const apollo = new ApolloServer<AppContext>({
@@ -189,31 +220,70 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     requestScopeMiddleware(logger, 'rest request'),
     restRouter({ ...rest, maxBody: config.maxBody }),
   );
-  app.use('/import', requestScopeMiddleware(logger, 'import request'), importRouter(rest));
+  app.use(
+    '/import',
+    requestScopeMiddleware(logger, 'import request'),
+    importRouter({
+      ...rest,
+      maxBytes: config.maxImportBytes,
+      maxConcurrent: config.importMaxConcurrent,
+      maxConcurrentPerUser: config.importMaxConcurrentPerUser,
+    }),
+  );
   app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
 
-  const graphqlContext = async (headers: IncomingHttpHeaders): Promise<AppContext> =>
-    createContext({
-      db: deps.database.db,
-      org: deps.org,
-      viewer: await asGraphQLErrors(authenticate(rest, headers.authorization)),
-      logger,
-      directory: deps.directory,
-      ...(deps.boards ? { boards: deps.boards } : {}),
-      ...(deps.figures ? { figures: deps.figures } : {}),
-    });
+  const graphqlContext = (viewer: Viewer | null): Promise<AppContext> =>
+    Promise.resolve(
+      createContext({
+        db: deps.database.db,
+        org: deps.org,
+        viewer,
+        logger,
+        directory: deps.directory,
+        ...(deps.boards ? { boards: deps.boards } : {}),
+        ...(deps.figures ? { figures: deps.figures } : {}),
+      }),
+    );
+  const viewerOf = (headers: IncomingHttpHeaders): Promise<Viewer | null> =>
+    asGraphQLErrors(authenticate(rest, headers.authorization));
+  // every operation needs a caller: a POST without one is refused before its body is read
+  const callerOf = async (headers: IncomingHttpHeaders): Promise<Viewer> => {
+    const viewer = await viewerOf(headers);
+    if (!viewer) throw toGraphQLError(new UnauthenticatedError());
+    return viewer;
+  };
   const graphqlPost = createGraphQLPostHandler({
     apollo,
     maxBody: config.maxBody,
     maxBodyBytes,
+    authenticate: callerOf,
     context: graphqlContext,
     logger,
   });
+  // the express road (other content types, compressed bodies, GET): the same checks before the body
+  const callers = new WeakMap<IncomingMessage, Viewer>();
+  const beforeBody: express.RequestHandler = (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    if (Number(req.headers['content-length'] ?? NaN) > maxBodyBytes) {
+      res.status(413).json(bodyErrorResponse(true, config.maxBody));
+      return;
+    }
+    callerOf(req.headers).then(
+      (viewer) => {
+        callers.set(req, viewer);
+        next();
+      },
+      (error: unknown) => graphqlPost.refuse(req, res, error),
+    );
+  };
   app.use(
     '/graphql',
     requestScopeMiddleware(logger, 'graphql request'),
+    beforeBody,
     express.json({ limit: maxBodyBytes }),
-    expressMiddleware(apollo, { context: ({ req }) => graphqlContext(req.headers) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => graphqlContext(callers.get(req) ?? (await viewerOf(req.headers))),
+    }),
   );
 
   const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
@@ -235,14 +305,46 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     // body-parser errors (too large, bad JSON) become the contract's error shape
     const status = (error as { status?: number }).status;
+    // answered already (a request past its deadline: its body's reader then fails on the closed socket)
+    if (res.headersSent && status !== undefined && status < 500) return;
     if (res.headersSent || typeof status !== 'number' || status >= 500) return next(error);
     res.status(status).json(bodyErrorResponse(status === 413, config.maxBody));
   });
 
+  const linger = { bytes: config.httpLingerBytes, ms: config.httpLingerMs };
+  /** A body still arriving at its deadline: 408 with the contract's body, and the connection closed. */
+  const late = (req: IncomingMessage, res: ServerResponse, ms: number) => {
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    const body = (req.url ?? '').startsWith('/graphql')
+      ? lateBodyResponse(ms)
+      : restError(BadInputError.one('body', `was not received within ${ms / 1000} s`), logger).body;
+    const text = JSON.stringify(body);
+    res.writeHead(408, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      connection: 'close',
+    });
+    res.end(text);
+  };
   // JSON POSTs to /graphql skip express (graphql-post.ts); everything else goes through it
-  server.on('request', (req, res) => {
-    if (accepts(req)) graphqlPost(req, res);
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (hasBody(req)) {
+      const ms = isUpload(req) ? config.importTimeoutMs : config.httpRequestTimeoutMs;
+      bodyDeadline(req, ms, () => late(req, res, ms));
+      lingerAfterAnswer(req, res, linger);
+    }
+    if (accepts(req)) graphqlPost.handle(req, res);
     else app(req, res);
+  };
+  server.on('request', handle);
+  // `Expect: 100-continue`: the upload asks for its body only once it has checked the caller
+  // (import.route.ts); every other route at once, as Node does by default
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isUpload(req)) res.writeContinue();
+    handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -37,18 +37,30 @@ import { loadViewer } from '../session.ts';
 const USAGE =
   'usage: npm run import -- <activities.csv> [--mode skip|reject] [--as <email>] [--url <server>] [--token <token>] [--json]\n';
 
-function progressBar(total: number): { update(bytes: number, rows: number): void; stop(): void } {
+function progressBar(
+  total: number,
+  first: string,
+): {
+  update(bytes: number, rows: number, phase?: string): void;
+  stop(): void;
+} {
   if (!process.stdout.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left', hideCursor: true },
+    {
+      format: ' {phase} {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
-  const started = Date.now();
-  bar.start(Math.max(total, 1), 0, { rows: 0, rate: 0 });
+  let started = Date.now();
+  let current = first;
+  bar.start(Math.max(total, 1), 0, { rows: 0, rate: 0, phase: current });
   return {
-    update(bytes, rows) {
+    // reject mode reads the file twice: checking, then writing (the bar starts again)
+    update(bytes, rows, phase = first) {
+      if (phase !== current) [current, started] = [phase, Date.now()];
       const rate = Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001));
-      bar.update(Math.min(bytes, total), { rows, rate });
+      bar.update(Math.min(bytes, total), { rows, rate, phase });
     },
     stop: () => bar.stop(),
   };
@@ -58,12 +70,12 @@ async function viaServer(file: string, size: number, mode: ImportMode, args: Arg
   const email = args.as ?? config().adminEmail;
   const token =
     args.token ?? process.env.PULSE_TOKEN ?? (await signToken(resolveJwtSecret(config()), email, '1h'));
-  const bar = progressBar(size);
+  const bar = progressBar(size, 'upload');
   let sent = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       sent += chunk.length;
-      bar.update(sent, 0);
+      bar.update(sent, 0, 'upload');
       done(null, chunk);
     },
   });
@@ -77,7 +89,10 @@ async function viaServer(file: string, size: number, mode: ImportMode, args: Arg
   });
   bar.stop();
   const answer = (await response.json()) as ImportReport | { error: { message: string } };
-  if ('error' in answer) throw new Error(`${response.status}: ${answer.error.message}`);
+  if ('error' in answer) {
+    const hint = response.status === 413 ? ' (import it without --url, straight into the database)' : '';
+    throw new Error(`${response.status}: ${answer.error.message}${hint}`);
+  }
   return answer;
 }
 
@@ -102,11 +117,11 @@ async function direct(file: string, size: number, mode: ImportMode, args: Args, 
       viewer,
       logger: createLogger({ logLevel: 'warn' }, pino.destination(2)), // the server's redaction
     });
-    const bar = progressBar(size);
+    const bar = progressBar(size, mode === 'reject' ? 'check' : 'write');
     try {
-      return await importActivities(ctx, createReadStream(file), {
+      return await importActivities(ctx, () => createReadStream(file), {
         mode,
-        onProgress: (p) => bar.update(p.bytes, p.rows),
+        onProgress: (p) => bar.update(p.bytes, p.rows, p.phase),
       });
     } finally {
       bar.stop();

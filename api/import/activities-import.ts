@@ -1,17 +1,21 @@
 /**
- * CSV import of activities, streaming: the file is parsed as it arrives (csv-parse, with
+ * CSV import of activities, streaming: the file is parsed as it is read (csv-parse, with
  * backpressure), checked and stored in batches through the same rules and insert as
  * recordActivities (checkActivities + storeActivities, source 'import'), so memory stays flat
  * whatever the file size. Idempotent on external_id: a replayed file stores nothing twice, and a
  * row whose external_id names a different activity (stored, or on an earlier line) is a conflict:
  * reported on its line and column external_id, counted in `conflicts` (and `skipped`).
+ * The file is local (the CLI's, or an HTTP upload received in full first: upload.ts), so no
+ * connection or transaction waits on a client.
  *
  * Modes:
  * - skip: bad rows are reported and left out; every batch commits on its own, so a re-run after
  *   an interruption simply continues (already stored rows count as duplicates).
- * - reject: the whole file runs in one transaction; any bad row rolls everything back, so
- *   nothing is half-imported. Rows after the first bad one are still checked (for the report)
- *   but no longer written.
+ * - reject: any bad row and nothing is stored. Every row is checked first, outside any
+ *   transaction (a bad file never opens one); a clean file is then read again and written in one
+ *   transaction, its rows checked again as they are written (the database may have changed in
+ *   between): any bad row then rolls everything back, so nothing is half-imported. Rows after the
+ *   first bad one are still checked (for the report) but no longer written.
  *
  * The report lists bad rows by line (the first line of the record, header = line 1), column and
  * reason; at most MAX_REPORTED of them, with the total count.
@@ -72,9 +76,17 @@ export interface ImportReport {
 }
 
 export interface ImportProgress {
+  /** check: reject mode's first read, which writes nothing; write: the read that stores. */
+  phase: 'check' | 'write';
   bytes: number;
   rows: number;
 }
+
+/**
+ * The file: a way to open it from its start (reject mode reads it twice: check, then write), or a
+ * stream read once (reject mode then checks and writes in the one transaction: local files only).
+ */
+export type ImportSource = Readable | (() => Readable);
 
 export interface ImportOptions {
   mode: ImportMode;
@@ -97,24 +109,46 @@ class Rejected extends Error {
   }
 }
 
-export async function importActivities(
-  ctx: AppContext,
-  source: Readable,
-  options: ImportOptions,
-): Promise<ImportReport> {
+/** The importing caller: managers (for their teams' members) and admins. */
+export function assertCanImport(ctx: AppContext): Viewer {
   const viewer = requireViewer(ctx);
   assertRole(viewer, ['ADMIN', 'MANAGER'], 'Only managers and admins import activities.');
+  return viewer;
+}
+
+export async function importActivities(
+  ctx: AppContext,
+  source: ImportSource,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const viewer = assertCanImport(ctx);
   const started = Date.now();
-  if (options.mode === 'skip') return finish(await run(ctx, viewer, ctx.db, source, options), started);
+  // a stream opened here is closed here (a read stopped at malformed quoting leaves it open)
+  const read = async (db: Database, phase: ImportProgress['phase']) => {
+    if (typeof source !== 'function') return run(ctx, viewer, db, source, options, phase);
+    const stream = source();
+    try {
+      return await run(ctx, viewer, db, stream, options, phase);
+    } finally {
+      stream.destroy();
+    }
+  };
+  if (options.mode === 'skip') return finish(await read(ctx.db, 'write'), started);
+  const rejected = (report: ImportReport) =>
+    finish({ ...report, status: 'rejected', imported: 0, duplicates: 0 }, started);
+  if (typeof source === 'function') {
+    const checked = await read(ctx.db, 'check');
+    if (checked.error_count > 0 || checked.status !== 'imported') return rejected(checked);
+  }
   try {
     return await ctx.db.transaction(async (tx) => {
-      const report = await run(ctx, viewer, tx, source, options);
+      const report = await read(tx, 'write');
       if (report.error_count > 0 || report.status !== 'imported') throw new Rejected(report);
       return finish(report, started);
     });
   } catch (error) {
     if (!(error instanceof Rejected)) throw error;
-    return finish({ ...error.report, status: 'rejected', imported: 0, duplicates: 0 }, started);
+    return rejected(error.report);
   }
 }
 
@@ -129,6 +163,7 @@ async function run(
   db: Database,
   source: Readable,
   options: ImportOptions,
+  phase: ImportProgress['phase'],
 ): Promise<ImportReport> {
   const report: ImportReport = {
     mode: options.mode,
@@ -202,7 +237,7 @@ async function run(
       await writing;
       // reject mode: once anything is bad the transaction will be rolled back; stop writing, but
       // still report the conflicts a write would have met
-      if (options.mode === 'skip' || report.error_count === 0) {
+      if (phase === 'write' && (options.mode === 'skip' || report.error_count === 0)) {
         writing = storeActivities(db, valid, 'import', options.mode === 'skip').then((stored) => {
           report.imported += stored.recorded;
           report.duplicates += stored.duplicates;
@@ -213,7 +248,7 @@ async function run(
         addConflicts(await findKeyConflicts(db, valid));
       }
     }
-    options.onProgress?.({ bytes: parser.info.bytes, rows: report.rows });
+    options.onProgress?.({ phase, bytes: parser.info.bytes, rows: report.rows });
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{

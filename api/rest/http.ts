@@ -3,15 +3,20 @@
  * bearer authentication and per-request context as GraphQL, and one error boundary that turns
  * domain errors into `{ "error": { "code", "message", "fields" } }` with the matching HTTP status.
  * Unknown errors are logged with the request id and masked, as GraphQL masks them.
+ *
+ * A route's body is read only after its caller is authenticated (a request without a valid token
+ * is answered unread; the server discards the rest within its limits, http-guards.ts), and a
+ * body whose Content-Length is over the limit is refused without reading it.
  */
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import bytes from 'bytes';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '../auth.ts';
 import { createContext, type AppContext, type OrgSettings } from '../context.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { PeriodCache } from '../live/period-cache.ts';
 import type { ViewerDirectory } from '../live/directory.ts';
-import { DomainError, UnauthenticatedError, type ErrorCode } from '../errors.ts';
+import { BadInputError, DomainError, UnauthenticatedError, type ErrorCode } from '../errors.ts';
 import { currentRequestScope } from '../request-scope.ts';
 import { authenticate } from '../session.ts';
 import { restFieldName, snakeCase } from './names.ts';
@@ -50,12 +55,25 @@ function snakeKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), v]));
 }
 
+/** A contract error answered with another HTTP status than its code's (413 too large, 429 busy). */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: DomainError,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(error.message);
+  }
+}
+
 /** The error body and status for any error; `renames` maps service field names to the route's. */
 export function restError(
   error: unknown,
   logger: Logger,
   renames: Readonly<Record<string, string>> = {},
 ): { status: number; body: RestErrorBody } {
+  if (error instanceof HttpRefusal)
+    return { ...restError(error.error, logger, renames), status: error.status };
   if (error instanceof DomainError) {
     const { fields, ...details } = error.extensions() as {
       fields?: { field: string; message: string }[];
@@ -99,7 +117,30 @@ export function sendError(
     res.destroy(error instanceof Error ? error : undefined);
     return;
   }
+  if (error instanceof HttpRefusal) res.set(error.headers);
   res.status(status).json(body);
+}
+
+/** Reads a route's body into `req.body`; rejects with the contract's error. */
+export type BodyReader = (req: Request, res: Response) => Promise<void>;
+
+/** A JSON body (express.json: application/json, gzip/deflate/br) of at most `maxBody`. */
+export function jsonBody(maxBody: string): BodyReader {
+  const limit = bytes.parse(maxBody) ?? 0;
+  const parse = express.json({ limit });
+  const tooLarge = () => new HttpRefusal(413, BadInputError.one('body', `is larger than ${maxBody}`));
+  return (req, res) => {
+    if (Number(req.headers['content-length'] ?? NaN) > limit) return Promise.reject(tooLarge());
+    return new Promise<void>((resolve, reject: (reason: Error) => void) => {
+      parse(req, res, (error?: unknown) => {
+        if (error === undefined) return resolve();
+        // body-parser's errors (too large, bad JSON, unknown charset) carry a 4xx status
+        const status = (error as { status?: unknown }).status;
+        if (typeof status !== 'number' || status >= 500) reject(error as Error);
+        else reject(status === 413 ? tooLarge() : BadInputError.one('body', 'is not valid JSON'));
+      });
+    });
+  };
 }
 
 /**
@@ -123,15 +164,21 @@ export async function restContext(deps: RestDeps, req: Request): Promise<AppCont
 
 export type RestHandler = (req: Request, res: Response, ctx: AppContext) => Promise<void>;
 
-/** An authenticated route: builds the context, runs the handler, maps any error. */
+/**
+ * An authenticated route: builds the context, then reads the body (`body`, if the route takes
+ * one), runs the handler, maps any error.
+ */
 export function route(
   deps: RestDeps,
   handler: RestHandler,
   renames?: Readonly<Record<string, string>>,
+  body?: BodyReader,
 ): RequestHandler {
   return async (req: Request, res: Response, _next: NextFunction) => {
     try {
-      await handler(req, res, await restContext(deps, req));
+      const ctx = await restContext(deps, req);
+      if (body) await body(req, res);
+      await handler(req, res, ctx);
     } catch (error) {
       sendError(res, error, deps.logger, renames);
     }

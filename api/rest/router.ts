@@ -11,34 +11,24 @@
  * Bearer tokens are sent by the client explicitly (no cookies), so cross-site requests cannot
  * borrow a session: no CSRF token is needed.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { BadInputError, NotFoundError } from '../errors.ts';
+import express, { type Request, type Response, type Router } from 'express';
+import { NotFoundError } from '../errors.ts';
 import { deleteGoalRoute, getGoalRoute, patchGoalRoute } from './goals.ts';
-import { restError, route, sendError, type RestDeps } from './http.ts';
+import { jsonBody, route, sendError, type RestDeps } from './http.ts';
 import { getPerformance } from './performance.get.ts';
 import { GOAL_FIELDS, POST_FIELDS, postPerformanceRoute } from './performance.post.ts';
 
 export function restRouter(deps: RestDeps & { maxBody: string }): Router {
   const router = express.Router();
-  router.use(express.json({ limit: deps.maxBody }));
+  // read after the caller is authenticated (route), never before
+  const json = jsonBody(deps.maxBody);
   router.get('/performance', route(deps, getPerformance));
-  router.post('/performance', route(deps, postPerformanceRoute, POST_FIELDS));
+  router.post('/performance', route(deps, postPerformanceRoute, POST_FIELDS, json));
   router.get('/performance/goals/:id', route(deps, getGoalRoute));
-  router.patch('/performance/goals/:id', route(deps, patchGoalRoute, GOAL_FIELDS));
+  router.patch('/performance/goals/:id', route(deps, patchGoalRoute, GOAL_FIELDS, json));
   router.delete('/performance/goals/:id', route(deps, deleteGoalRoute));
   router.use((req: Request, res: Response) => {
     sendError(res, new NotFoundError('Route', `${req.method} ${req.baseUrl}${req.path}`), deps.logger);
-  });
-  // body-parser errors (bad JSON, too large) in this API's error shape
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = (error as { status?: number }).status;
-    if (typeof status !== 'number' || status >= 500) return next(error);
-    const tooLarge = status === 413;
-    const { body } = restError(
-      BadInputError.one('body', tooLarge ? `is larger than ${deps.maxBody}` : 'is not valid JSON'),
-      deps.logger,
-    );
-    res.status(tooLarge ? 413 : 400).json(body);
   });
   return router;
 }

@@ -84,6 +84,23 @@ describe('npm run import', () => {
     expect(await stored('cli-bad-')).toBe(0);
   });
 
+  it("explains a file over the server's MAX_IMPORT_BYTES, pointing to an import without --url", async () => {
+    const small = await startTestServer({ MAX_IMPORT_BYTES: '64kb' });
+    try {
+      const rows = Array.from(
+        { length: 1500 },
+        (_, i) => `${org.reps.east1.email},ORDER_WON,10.00,2026-06-03T10:00:00Z,cli-big-${i}`,
+      );
+      const file = csvFile('big.csv', rows);
+      const result = await cli([file, '--url', small.url, '--token', await small.token('admin@example.com')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('413: Invalid body: is larger than 64KB');
+      expect(result.stderr).toContain('without --url');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses an embedded DATA_DIR another process holds, pointing to --url', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pulse-locked-'));
     const release = lockDataDir(dataDir);
@@ -115,4 +132,26 @@ describe('npm run import', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ imported: 1 });
     expect(await stored('cli-direct-')).toBe(1);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'checks, then writes, a file in reject mode without a server',
+    async () => {
+      const env = { DATABASE_URL: server.databaseUrl ?? '', JWT_SECRET: TEST_JWT_SECRET };
+      const good = csvFile('direct-good.csv', [
+        `${org.reps.west1.email},MEETING,,2026-06-02T10:00:00Z,cli-reject-1`,
+        `${org.reps.west1.email},ORDER_WON,5.00,2026-06-02T11:00:00Z,cli-reject-2`,
+      ]);
+      const bad = csvFile('direct-bad.csv', [
+        `${org.reps.west1.email},MEETING,,2026-06-02T10:00:00Z,cli-reject-3`,
+        `${org.reps.west1.email},ORDER_WON,,2026-06-02T11:00:00Z,cli-reject-4`,
+      ]);
+      const refused = await cli([bad, '--mode', 'reject', '--as', org.managers.west, '--json'], env);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ status: 'rejected', imported: 0, error_count: 1 });
+      const accepted = await cli([good, '--mode', 'reject', '--as', org.managers.west, '--json'], env);
+      expect(accepted.code).toBe(0);
+      expect(JSON.parse(accepted.stdout)).toMatchObject({ status: 'imported', imported: 2 });
+      expect(await stored('cli-reject-')).toBe(2);
+    },
+  );
 });
