@@ -7,7 +7,8 @@ let server: TestServer;
 let org: OrgFixture;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // its badges' dates are written as UTC days (also in the pinned-date runs in other zones)
+  server = await startTestServer({ TZ_NAME: 'UTC' });
   org = await createOrg(server);
 });
 afterAll(() => server?.close());
