@@ -266,9 +266,12 @@ export function rankSellers(
     };
   };
   const top = scored.slice(0, limit).map((_, i) => entryAt(i));
+  // the sellers as ranked here: the hub's map moves on with later changes, a standing must not
+  let byId: Map<number, ScoredSeller> | undefined;
   let position: Map<number, number> | undefined;
   const standingOf = (userId: number): StandingResult | null => {
-    const seller = sellers.get(userId);
+    byId ??= new Map(all.map((s) => [s.row.id, s]));
+    const seller = byId.get(userId);
     if (!seller) return null;
     position ??= new Map(scored.map(({ s }, i) => [s.row.id, i]));
     const i = position.get(userId);
