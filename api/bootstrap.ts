@@ -58,6 +58,10 @@ export async function bootstrapDatabase(
           returning email`,
     );
     if (created.length) logger.info({ email: config.adminEmail }, 'created admin user');
-    return { timeZone, currency };
+    return {
+      timeZone,
+      currency,
+      rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
+    };
   });
 }

@@ -116,6 +116,10 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
   /** Webhooks may point to private, loopback and link-local addresses (refused by default: SSRF). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** Leads a seller needs in the period before the conversion board ranks them. */
+  LEADERBOARD_MIN_LEADS: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** Decided opportunities (won + lost) a seller needs before the win-rate board ranks them. */
+  LEADERBOARD_MIN_CLOSED: z.coerce.number().int().min(1).max(1_000_000).default(5),
 });
 
 export type Config = Readonly<{
@@ -170,6 +174,8 @@ export type Config = Readonly<{
   webhookMaxAttempts: number;
   webhookRetryBaseMs: number;
   webhookAllowPrivate: boolean;
+  leaderboardMinLeads: number;
+  leaderboardMinClosed: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -248,5 +254,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    leaderboardMinLeads: e.LEADERBOARD_MIN_LEADS,
+    leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
+import type { RateMinimums } from './domain/ranking.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { ViewerDirectory } from './live/directory.ts';
@@ -15,6 +16,8 @@ import type { Audience, Viewer } from './permissions.ts';
 export interface OrgSettings {
   readonly timeZone: string;
   readonly currency: string;
+  /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
+  readonly rateMinimums: RateMinimums;
 }
 
 export interface AppContext {

@@ -110,7 +110,13 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'totalEntries',
     'entries',
     'team',
+    'minimumSample',
+    'unrankedCount',
+    // a seller's place on a board the caller may read: nothing the same board with a larger
+    // limit would not show (the dashboard's Leaderboard tab asks for it, also for a screen)
+    'standing',
   ],
+  LeaderboardStanding: ['rank', 'sample', 'gap', 'entry', 'ahead'],
   LeaderboardEntry: [
     'rank',
     'medal',
@@ -122,6 +128,8 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'ordersRank',
     'conversionRank',
     'winRateRank',
+    'leadsCreated',
+    'opportunitiesClosed',
     'user',
   ],
   Achievement: ['id', 'kind', 'title', 'description', 'badgeIcon', 'value', 'achievedAt', 'ruleId', 'user'],

@@ -113,7 +113,11 @@ async function direct(file: string, size: number, mode: ImportMode, args: Args, 
     });
     const ctx = createContext({
       db: database.db,
-      org: { timeZone: org?.timeZone ?? 'UTC', currency: org?.currency ?? 'USD' },
+      org: {
+        timeZone: org?.timeZone ?? 'UTC',
+        currency: org?.currency ?? 'USD',
+        rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
+      },
       viewer,
       logger: createLogger({ logLevel: 'warn' }, pino.destination(2)), // the server's redaction
     });

@@ -1,13 +1,49 @@
 /**
  * npm run --silent token -- <email> [--expires 30d]
- * Prints a bearer token for the user with that email. It signs only: it never opens the database,
- * so it is safe while the server holds the embedded one. Every token expires (`--expires`, else
- * TOKEN_TTL): the server refuses a token without `exp` (auth.ts), so the CLI accepts only a
- * positive duration and never signs one that would be refused or valid forever.
+ * Prints a bearer token for the user with that email (stdout: the token only, so it can be
+ * captured) and says on stderr which secret signed it. It signs only: it never opens the
+ * database, so it is safe while the server holds the embedded one.
+ *
+ * A token is only good for the server whose secret signed it: JWT_SECRET, or the secret the
+ * server generated into DATA_DIR/jwt-secret on its first start. Run in another folder (another
+ * DATA_DIR) this used to generate a secret of its own and print a token that server refuses, with
+ * nothing to tell why; now it names the secret it used and refuses when it finds none, instead of
+ * making one (the server makes it, never this command).
+ *
+ * Every token expires (`--expires`, else TOKEN_TTL): the server refuses a token without `exp`
+ * (auth.ts), so the CLI accepts only a positive duration and never signs one that would be
+ * refused or valid forever.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveJwtSecret, signToken } from '../auth.ts';
-import { loadConfig, tokenLifetime } from '../config.ts';
+import { signToken } from '../auth.ts';
+import { loadConfig, tokenLifetime, type Config } from '../config.ts';
+
+class NoSecretError extends Error {}
+
+/** The server's secret and where it was found; NoSecretError when there is none to sign with. */
+function serverSecret(config: Config): { secret: string; source: string } {
+  if (config.jwtSecret) return { secret: config.jwtSecret, source: 'JWT_SECRET' };
+  if (!config.embedded) {
+    throw new NoSecretError(
+      'JWT_SECRET is not set: with DATABASE_URL the server signs with JWT_SECRET, so give this command the same one.',
+    );
+  }
+  const file = join(config.dataDir, 'jwt-secret');
+  const secret = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (!secret) {
+    throw new NoSecretError(
+      [
+        `No secret to sign with: ${file} ${existsSync(file) ? 'is empty' : 'does not exist'} and JWT_SECRET is not set.`,
+        `The server writes that file into its DATA_DIR on its first start; this command used DATA_DIR=${config.dataDir}.`,
+        'Run it with the server’s DATA_DIR (e.g. in the folder the server runs from) or its JWT_SECRET:',
+        'a token signed with any other secret is refused by that server.',
+      ].join('\n'),
+    );
+  }
+  return { secret, source: `the secret in ${file} (DATA_DIR)` };
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,8 +62,13 @@ if (expires && !expires.success) {
 }
 try {
   const config = loadConfig();
-  const token = await signToken(resolveJwtSecret(config), email, expires?.data ?? config.tokenTtl);
+  const { secret, source } = serverSecret(config);
+  const lifetime = expires?.data ?? config.tokenTtl;
+  const token = await signToken(secret, email, lifetime);
   process.stdout.write(token + '\n');
+  process.stderr.write(
+    `Signed for ${email.toLowerCase()} with ${source}, valid ${lifetime}: only a server with that secret accepts it.\n`,
+  );
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

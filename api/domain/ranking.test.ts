@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { competitionRanks, medalFor, type RankDirection } from './ranking.ts';
+import {
+  boardScore,
+  competitionRanks,
+  medalFor,
+  minimumSample,
+  sampleOf,
+  type RankDirection,
+} from './ranking.ts';
 
 const identity = (score: number | null): number | null => score;
 // Small integer range so that ties are common.
@@ -112,5 +119,44 @@ describe('medalFor', () => {
     [Number.NaN, null],
   ])('rank %s -> %s', (rank, medal) => {
     expect(medalFor(rank)).toBe(medal);
+  });
+});
+
+describe('boardScore', () => {
+  const minimums = { leads: 5, closed: 5 };
+  const nothing = { cents: 0, ordersWon: 0, leads: 0, decided: 0, conversion: null, win: null };
+  const oneLeadThreeOrders = { cents: 30_000, ordersWon: 3, leads: 1, decided: 3, conversion: 300, win: 100 };
+
+  it('ranks nobody for nothing: no revenue, no order, no rate', () => {
+    for (const metric of ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'WIN_RATE'] as const)
+      expect(boardScore(metric, nothing, minimums)).toBeNull();
+    expect(boardScore('REVENUE', { ...nothing, cents: -500 }, minimums)).toBeNull(); // a refund only
+  });
+
+  it('ranks a rate only from the minimum sample, which may be met exactly', () => {
+    expect(boardScore('REVENUE', oneLeadThreeOrders, minimums)).toBe(30_000);
+    expect(boardScore('ORDERS', oneLeadThreeOrders, minimums)).toBe(3);
+    expect(boardScore('CONVERSION_RATE', oneLeadThreeOrders, minimums)).toBeNull();
+    expect(boardScore('WIN_RATE', oneLeadThreeOrders, minimums)).toBeNull();
+    expect(boardScore('CONVERSION_RATE', { ...oneLeadThreeOrders, leads: 5, conversion: 60 }, minimums)).toBe(
+      60,
+    );
+    expect(boardScore('WIN_RATE', { ...oneLeadThreeOrders, decided: 5, win: 60 }, minimums)).toBe(60);
+    expect(boardScore('CONVERSION_RATE', oneLeadThreeOrders, { leads: 1, closed: 1 })).toBe(300);
+  });
+
+  it('names the sample and the minimum of rate boards only', () => {
+    expect([
+      minimumSample('CONVERSION_RATE', minimums),
+      sampleOf('CONVERSION_RATE', oneLeadThreeOrders),
+    ]).toEqual([5, 1]);
+    expect([
+      minimumSample('WIN_RATE', { leads: 5, closed: 7 }),
+      sampleOf('WIN_RATE', oneLeadThreeOrders),
+    ]).toEqual([7, 3]);
+    expect([minimumSample('REVENUE', minimums), sampleOf('ORDERS', oneLeadThreeOrders)]).toEqual([
+      null,
+      null,
+    ]);
   });
 });

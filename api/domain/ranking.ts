@@ -11,7 +11,7 @@
  */
 
 export type RankDirection = 'desc' | 'asc';
-import { MEDALS, type Medal } from '../../schema/db/constants.ts';
+import { MEDALS, type LeaderboardMetric, type Medal } from '../../schema/db/constants.ts';
 
 export { MEDALS, type Medal };
 
@@ -48,4 +48,63 @@ export function competitionRanks<T>(
 /** Podium medal for a rank; tied ranks share a medal, so two GOLDs are followed by a BRONZE. */
 export function medalFor(rank: number): Medal | null {
   return Number.isInteger(rank) && rank >= 1 && rank <= MEDALS.length ? (MEDALS[rank - 1] ?? null) : null;
+}
+
+/**
+ * Who a board ranks. A seller is ranked on a metric only with something in it: revenue above
+ * zero, at least one order won, or — for a rate — at least the minimum sample (leads created for
+ * conversion, decided opportunities, won + lost, for win rate), so that a day's first sale does
+ * not give everyone else a silver medal and one lead with three orders does not top the
+ * conversion board. An unranked seller has no rank, medal or movement on that board; on the other
+ * metrics' ranks of an entry they share the place after the last ranked seller.
+ */
+export interface RateMinimums {
+  /** Leads created before a conversion rate ranks. */
+  readonly leads: number;
+  /** Decided opportunities (won + lost) before a win rate ranks. */
+  readonly closed: number;
+}
+
+/** A seller's figures for a period as the boards rank them (counts below zero count as zero). */
+export interface RankedFigures {
+  /** Revenue in cents. */
+  readonly cents: number;
+  readonly ordersWon: number;
+  readonly leads: number;
+  /** Won + lost. */
+  readonly decided: number;
+  readonly conversion: number | null;
+  readonly win: number | null;
+}
+
+/** The fewest of its base a rate board asks for (leads, decided opportunities); null for counts. */
+export function minimumSample(metric: LeaderboardMetric, minimums: RateMinimums): number | null {
+  if (metric === 'CONVERSION_RATE') return minimums.leads;
+  if (metric === 'WIN_RATE') return minimums.closed;
+  return null;
+}
+
+/** A seller's base for a rate board (leads, decided opportunities); null for counts. */
+export function sampleOf(metric: LeaderboardMetric, f: RankedFigures): number | null {
+  if (metric === 'CONVERSION_RATE') return f.leads;
+  if (metric === 'WIN_RATE') return f.decided;
+  return null;
+}
+
+/** The score a board ranks a seller by (higher is better), or null when it does not rank them. */
+export function boardScore(
+  metric: LeaderboardMetric,
+  f: RankedFigures,
+  minimums: RateMinimums,
+): number | null {
+  switch (metric) {
+    case 'REVENUE':
+      return f.cents > 0 ? f.cents : null;
+    case 'ORDERS':
+      return f.ordersWon > 0 ? f.ordersWon : null;
+    case 'CONVERSION_RATE':
+      return f.leads >= minimums.leads ? f.conversion : null;
+    case 'WIN_RATE':
+      return f.decided >= minimums.closed ? f.win : null;
+  }
 }

@@ -49,6 +49,7 @@ import type { LeaderboardMetric, PeriodType } from '../../schema/db/constants.ts
 import type { OrgSettings } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { localDate, periodBounds, periodEnd, periodStart } from '../domain/periods.ts';
+import { minimumSample, type RateMinimums } from '../domain/ranking.ts';
 import { createLoaders, type Loaders } from '../loaders.ts';
 import {
   achievementIdsAfter,
@@ -65,8 +66,7 @@ import {
   rankSellers,
   scoreSeller,
   type BoardQuery,
-  type BoardRows,
-  type ComputedBoard,
+  type BoardWithStandings,
   type ScoredSeller,
 } from '../modules/leaderboard/leaderboard.service.ts';
 import type { Leaderboard } from '../modules/leaderboard/leaderboard.type.ts';
@@ -85,6 +85,11 @@ export interface BoardKey {
   metric: LeaderboardMetric;
   teamId: number | null;
   limit: number;
+  /**
+   * Its subscribers ask for standings (Leaderboard.standing), which show any seller of the board,
+   * ranked or not: it is published when any seller's figures change, not only the top entries.
+   */
+  standings?: boolean;
 }
 
 export interface BoardEvent {
@@ -152,6 +157,8 @@ interface Sellers {
   clock: bigint;
   /** Rankings of these rows by `metric|limit`, emptied whenever a row or the clock changes. */
   ranked: Map<string, Ranked>;
+  /** Every seller's name and figures, as text (boards with standings: their fingerprint); as ranked. */
+  digest: string | undefined;
 }
 
 type Ranked = ReturnType<typeof rankSellers>;
@@ -180,7 +187,8 @@ interface Table {
   usedAt: number;
 }
 
-const boardId = (k: BoardKey): string => `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}`;
+const boardId = (k: BoardKey): string =>
+  `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}${k.standings ? '|standings' : ''}`;
 const tableId = (periodType: PeriodType, periodStart: string, teamId: number | null): string =>
   `${periodType}|${periodStart}|${teamId ?? ''}`;
 /** Tables no board shows, kept for HTTP reads: at most this many... */
@@ -581,6 +589,7 @@ export class LiveHub {
             rows: new Map(read.sellers.map((s) => [s.id, scoreSeller(s)])),
             clock: BigInt(read.version),
             ranked: new Map(),
+            digest: undefined,
           };
         })
         .catch((error: unknown) => {
@@ -596,7 +605,10 @@ export class LiveHub {
     if (!sellers) throw new Error('live: the board was not read');
     // rows that came while it was read are applied too, unless the read saw their transaction
     const pending = table.pending.splice(0);
-    if (pending.length > 0) sellers.ranked.clear();
+    if (pending.length > 0) {
+      sellers.ranked.clear();
+      sellers.digest = undefined;
+    }
     for (const { row, xid } of pending) {
       if (!sellers.snapshot.running(xid)) continue;
       const seller = sellers.rows.get(row.userId);
@@ -624,7 +636,7 @@ export class LiveHub {
    * A board for an HTTP read, from memory when that is as fresh as a query (see the invariants);
    * undefined when it is not: the caller ranks in SQL.
    */
-  async readBoard(q: BoardQuery): Promise<(ComputedBoard & BoardRows) | undefined> {
+  async readBoard(q: BoardQuery): Promise<BoardWithStandings | undefined> {
     const caughtUp = this.options.caughtUp;
     if (this.disposed || !caughtUp) return undefined;
     const table = this.tableFor(q.periodType, q.periodStart, q.teamId);
@@ -643,7 +655,10 @@ export class LiveHub {
     }
     if (table.reload) return undefined; // meanwhile changed in a way only a new read shows
     this.stats.memoryReads += 1;
-    return { ...ranked(sellers, q.metric, q.limit), dbVersion: sellers.clock.toString() };
+    return {
+      ...ranked(sellers, q.metric, q.limit, this.options.org.rateMinimums),
+      dbVersion: sellers.clock.toString(),
+    };
   }
 
   private async recompute(board: Board): Promise<void> {
@@ -658,12 +673,26 @@ export class LiveHub {
       board.table = this.join(board, start);
     }
     const sellers = await this.current(board.table);
-    const { users, teams, ...computed } = ranked(sellers, board.key.metric, board.key.limit);
+    const minimums = this.options.org.rateMinimums;
+    const { users, teams, standingOf, ...computed } = ranked(
+      sellers,
+      board.key.metric,
+      board.key.limit,
+      minimums,
+    );
     const loaders = createLoaders(db);
     // the users and their teams are in memory: no statement
     for (const user of users) loaders.userById.prime(user.id, user);
     for (const team of teams) loaders.teamById.prime(team.id, team);
-    const fingerprint = JSON.stringify([start, computed.totalEntries, computed.entries, users, teams]);
+    const fingerprint = JSON.stringify([
+      start,
+      computed.totalEntries,
+      computed.unrankedCount,
+      computed.entries,
+      users,
+      teams,
+      board.key.standings ? digest(sellers) : null,
+    ]);
     if (board.last?.fingerprint === fingerprint) return;
     board.version = board.version + 1n > sellers.clock ? board.version + 1n : sellers.clock;
     // one object per version for every subscriber: executed and serialised once (shared-execution.ts)
@@ -678,7 +707,10 @@ export class LiveHub {
         version: board.version.toString(),
         generatedAt: now,
         totalEntries: computed.totalEntries,
+        unrankedCount: computed.unrankedCount,
+        minimumSample: minimumSample(board.key.metric, minimums),
         entries: computed.entries,
+        standingOf,
       },
     });
     board.last = { fingerprint, event };
@@ -739,13 +771,27 @@ export class LiveHub {
  * The sellers ranked on `metric`, top `limit`: computed once per change of the rows and shared by
  * every board and HTTP read that asks for the same ranking (callers never modify it).
  */
-function ranked(sellers: Sellers, metric: LeaderboardMetric, limit: number): Ranked {
+function ranked(sellers: Sellers, metric: LeaderboardMetric, limit: number, minimums: RateMinimums): Ranked {
   const key = `${metric}|${limit}`;
   let result = sellers.ranked.get(key);
   if (!result) {
     if (sellers.ranked.size >= RANKED_CACHE) sellers.ranked.clear();
-    result = rankSellers(sellers.rows, metric, limit);
+    result = rankSellers(sellers.rows, metric, limit, minimums);
     sellers.ranked.set(key, result);
   }
   return result;
+}
+
+/** Every seller's name and figures: what a standing can show of anyone (computed once per change). */
+function digest(sellers: Sellers): string {
+  if (sellers.digest === undefined) {
+    const parts: string[] = [];
+    for (const { row } of sellers.rows.values()) {
+      parts.push(
+        `${row.id}:${row.name}:${row.team_id}:${row.team_name}:${row.revenue}:${row.orders_won}:${row.leads_created}:${row.opportunities_lost}`,
+      );
+    }
+    sellers.digest = parts.join('|');
+  }
+  return sellers.digest;
 }

@@ -1,9 +1,11 @@
 /**
  * The leaderboard ranks in Postgres (window functions, only the rows that can make the top N);
  * rankBoard is the same ranking in JavaScript over every seller. On boards full of ties (equal
- * revenue, equal rounded rates, no leads, negative pushed counts, equal and accented names), the
- * two give the same entries for every metric, team and limit — over GraphQL too — and so does
- * the live hub's ranking of the sellers it keeps in memory (rankSellers over boardSellers).
+ * revenue, equal rounded rates, no leads, samples either side of the rate boards' minimum,
+ * negative pushed counts, equal and accented names), the two give the same entries for every
+ * metric, team and limit — over GraphQL too — and so does the live hub's ranking of the sellers it
+ * keeps in memory (rankSellers over boardSellers); every seller's standing (rank, next person up,
+ * gap) is the same from memory and from SQL, and what the full ranking says.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +14,15 @@ import { LEADERBOARD_METRICS } from '../../schema/db/constants.ts';
 import { boardRows, boardSellers, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
 import {
   computeBoard,
+  figuresOf,
   rankBoard,
   rankSellers,
   scoreSeller,
 } from '../../api/modules/leaderboard/leaderboard.service.ts';
+import type { BoardRow } from '../../api/modules/leaderboard/leaderboard.queries.ts';
+import type { LeaderboardEntry } from '../../api/modules/leaderboard/leaderboard.type.ts';
+import type { LeaderboardMetric } from '../../schema/db/constants.ts';
+import type { RateMinimums } from '../../api/domain/ranking.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -86,6 +93,32 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+const minimums = (): RateMinimums => server.app.org.rateMinimums;
+
+/** A seller's standing as the full ranking says it: their entry, the one at index rank - 2, the gap. */
+function referenceStanding(
+  rows: BoardRow[],
+  full: LeaderboardEntry[],
+  metric: LeaderboardMetric,
+  userId: number,
+) {
+  const row = rows.find((r) => r.user_id === userId);
+  if (!row) return null;
+  const f = figuresOf(row);
+  const sample = metric === 'CONVERSION_RATE' ? f.leads : metric === 'WIN_RATE' ? f.decided : null;
+  const entry = full.find((e) => e.userId === userId) ?? null;
+  if (!entry) return { rank: null, entry: null, sample, ahead: null, gap: null };
+  const ahead = full[entry.rank - 2] ?? null;
+  const units = (e: LeaderboardEntry) =>
+    metric === 'REVENUE'
+      ? Math.round(Number(e.revenue) * 100)
+      : metric === 'ORDERS'
+        ? e.ordersWon * 100
+        : Math.round((metric === 'CONVERSION_RATE' ? e.conversionRate! : e.winRate!) * 100);
+  const gap = ahead ? (units(ahead) - units(entry)) / 100 : null;
+  return { rank: entry.rank, entry, sample, ahead, gap };
+}
+
 describe('leaderboard ranking in SQL', () => {
   it('equals the JavaScript ranking of every seller, for every metric, team and limit', async () => {
     const db = server.app.database.db;
@@ -97,14 +130,16 @@ describe('leaderboard ranking in SQL', () => {
       expect(inMemory.version).toBe(version);
       const scored = new Map(inMemory.sellers.map((s) => [s.id, scoreSeller(s)]));
       for (const metric of LEADERBOARD_METRICS) {
-        const reference = rankBoard(rows, metric);
+        const reference = rankBoard(rows, metric, minimums());
         for (const limit of [1, 2, 3, 5, 10, 17, 40, 500]) {
-          const board = await computeBoard(db, { ...PERIOD, metric, teamId, limit });
+          const board = await computeBoard(db, { ...PERIOD, metric, teamId, limit }, minimums());
           expect(board.totalEntries).toBe(reference.length);
+          expect(board.unrankedCount).toBe(rows.length - reference.length);
           expect(board.dbVersion).toBe(version);
           expect(board.entries).toEqual(reference.slice(0, limit));
-          const { dbVersion: _v, ...fromSql } = board;
-          expect(rankSellers(scored, metric, limit)).toEqual(fromSql);
+          const { dbVersion: _v, standingOf: _s, ...fromSql } = board;
+          const { standingOf: _m, ...fromMemory } = rankSellers(scored, metric, limit, minimums());
+          expect(fromMemory).toEqual(fromSql);
           compared += 1;
         }
       }
@@ -112,14 +147,53 @@ describe('leaderboard ranking in SQL', () => {
     expect(compared).toBe(3 * LEADERBOARD_METRICS.length * 8);
   });
 
+  it('gives every seller the same standing from memory and from SQL, as the full ranking says', async () => {
+    const db = server.app.database.db;
+    const outsider = (
+      await server.sql<{ id: number }>(sql`select id from users where role = 'ADMIN' limit 1`)
+    )[0]!.id;
+    let standings = 0;
+    for (const teamId of [null, org.teams.east]) {
+      const rows = await boardRows(db, PERIOD.periodType, PERIOD.periodStart, teamId);
+      const inMemory = await boardSellers(db, { ...PERIOD, teamId });
+      const scored = new Map(inMemory.sellers.map((s) => [s.id, scoreSeller(s)]));
+      for (const metric of LEADERBOARD_METRICS) {
+        const full = rankBoard(rows, metric, minimums());
+        const fromSql = await computeBoard(db, { ...PERIOD, metric, teamId, limit: 3 }, minimums());
+        const fromMemory = rankSellers(scored, metric, 3, minimums());
+        for (const { user_id: id } of rows) {
+          const reference = referenceStanding(rows, full, metric, id);
+          const sqlStanding = await fromSql.standingOf(id);
+          const memoryStanding = await fromMemory.standingOf(id);
+          expect(sqlStanding?.standing).toEqual(reference);
+          expect(memoryStanding?.standing).toEqual(reference);
+          // the rows the standing shows come with it (no statement to resolve their users)
+          const shown = [reference?.entry?.userId, reference?.ahead?.userId].filter((u) => u !== undefined);
+          expect(memoryStanding?.users.map((u) => u.id)).toEqual(reference?.entry ? shown : [id]);
+          standings += 1;
+        }
+        expect(await fromSql.standingOf(outsider)).toBeNull();
+        expect(fromMemory.standingOf(outsider)).toBeNull();
+      }
+    }
+    expect(standings).toBeGreaterThan(200);
+  });
+
   it('has ties to break: equal ranks on every metric, sellers without rates, equal names', async () => {
     const rows = await boardRows(server.app.database.db, PERIOD.periodType, PERIOD.periodStart, null);
     for (const metric of LEADERBOARD_METRICS) {
-      const ranks = rankBoard(rows, metric).map((e) => e.rank);
-      expect(new Set(ranks).size).toBeLessThan(ranks.length / 2);
+      const ranks = rankBoard(rows, metric, minimums()).map((e) => e.rank);
+      expect(ranks.length - new Set(ranks).size).toBeGreaterThanOrEqual(10); // places shared
     }
-    const entries = rankBoard(rows, 'CONVERSION_RATE');
-    expect(entries.some((e) => e.conversionRate === null)).toBe(true);
+    // sellers below the rate boards' minimum sample, with a rate that would top the board
+    const below = rows.filter((r) => r.leads_created > 0 && r.leads_created < minimums().leads);
+    expect(below.some((r) => r.orders_won >= r.leads_created)).toBe(true);
+    const conversion = rankBoard(rows, 'CONVERSION_RATE', minimums());
+    expect(conversion.length).toBeLessThan(rows.length);
+    expect(conversion.every((e) => e.leadsCreated >= minimums().leads)).toBe(true);
+    const revenue = rankBoard(rows, 'REVENUE', minimums());
+    expect(revenue.some((e) => e.conversionRate === null)).toBe(true);
+    expect(revenue.every((e) => Number(e.revenue) > 0)).toBe(true);
   });
 
   it('serves the same board over GraphQL, users included, for a board without sellers too', async () => {
@@ -143,19 +217,25 @@ describe('leaderboard ranking in SQL', () => {
         org.viewer,
       );
       const board = dataOf(response).leaderboard;
-      const reference = rankBoard(rows, metric).slice(0, 25);
-      expect(board.totalEntries).toBe(rows.length);
+      const full = rankBoard(rows, metric, minimums());
+      const reference = full.slice(0, 25);
+      expect(board.totalEntries).toBe(full.length);
       expect(board.entries.map((e) => [Number(e.user.id), e.user.name, e.rank, e.winRateRank])).toEqual(
         reference.map((e) => [e.userId, names.get(e.userId), e.rank, e.winRateRank]),
       );
     }
-    const empty = await computeBoard(server.app.database.db, {
-      periodType: 'DAILY',
-      periodStart: '2025-03-15',
-      metric: 'REVENUE',
-      teamId: 999_999,
-      limit: 10,
+    const { standingOf: _s, ...empty } = await computeBoard(
+      server.app.database.db,
+      { periodType: 'DAILY', periodStart: '2025-03-15', metric: 'REVENUE', teamId: 999_999, limit: 10 },
+      minimums(),
+    );
+    expect(empty).toEqual({
+      entries: [],
+      totalEntries: 0,
+      unrankedCount: 0,
+      dbVersion: '0',
+      users: [],
+      teams: [],
     });
-    expect(empty).toEqual({ entries: [], totalEntries: 0, dbVersion: '0', users: [], teams: [] });
   });
 });

@@ -33,6 +33,7 @@ const MAX_COST = loadConfig({}).maxCost;
 /** Values for the operations' variables, as the client sends them (AchievementsTab's limit: 60). */
 const VARIABLES: Record<string, unknown> = {
   userId: '1',
+  me: '1',
   teamId: '1',
   id: '1',
   periodType: 'MONTHLY',

@@ -125,6 +125,10 @@ describe('a VIEWER (office TV) reads leaderboards and achievements only', () => 
       { input: { userId: String(org.reps.east1.id), kind: 'MANUAL', title: 'Closer', badgeIcon: 'trophy' } },
       org.admin,
     );
+    // a sale, so that the board ranks someone (sellers without revenue are not listed)
+    const sale = { userId: String(org.reps.east1.id), kind: 'ORDER_WON', amount: '10.00' };
+    const at = { occurredAt: new Date().toISOString(), externalId: 'viewer-board-sale' };
+    dataOf(await server.gql(RECORD, { a: [{ ...sale, ...at }] }, org.admin));
     const data = dataOf(
       await server.gql<{ leaderboard: { entries: unknown[] }; achievements: { title: string }[] }>(
         '{ leaderboard(limit: 50) { entries { rank user { name } } } achievements { title user { name } } }',

@@ -132,7 +132,8 @@ const idle = async () => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // the schema walk holds one subscription per reachable field on one socket: more than the default cap
+  server = await startTestServer({ WS_MAX_SUBSCRIPTIONS: '1000' });
   org = await createOrg(server);
   const [tv] = await server.sql<{ id: number }>(sql`select id from users where email = ${org.viewer}`);
   tvId = tv?.id ?? -1;
@@ -307,17 +308,23 @@ const SCREEN: Record<string, string[]> = {
     'entries',
     'generatedAt',
     'metric',
+    'minimumSample',
     'periodEnd',
     'periodStart',
     'periodType',
+    'standing',
     'team',
     'totalEntries',
+    'unrankedCount',
     'version',
   ],
+  LeaderboardStanding: ['ahead', 'entry', 'gap', 'rank', 'sample'],
   LeaderboardEntry: [
     'conversionRank',
     'conversionRate',
+    'leadsCreated',
     'medal',
+    'opportunitiesClosed',
     'ordersRank',
     'ordersWon',
     'rank',
@@ -369,10 +376,11 @@ interface Probe {
 /** One probe per field of every object type reachable from `root`, along every acyclic path. */
 function probes(operation: 'query' | 'subscription', root: GraphQLField<unknown, unknown>): Probe[] {
   const found: Probe[] = [];
-  const visit = (type: GraphQLObjectType, path: string[], onPath: Set<string>) => {
+  // heads: the path's fields with their required arguments (`standing(userId: "1")`)
+  const visit = (type: GraphQLObjectType, path: string[], heads: string[], onPath: Set<string>) => {
     for (const field of Object.values(type.getFields())) {
       const nest = (inner: string) =>
-        [...path].reverse().reduce((body, name) => `${name} { ${body} }`, inner);
+        [...heads].reverse().reduce((body, head) => `${head} { ${body} }`, inner);
       const rootArgs = select(root).replace(/ \{ __typename \}$/, '');
       found.push({
         root,
@@ -383,12 +391,13 @@ function probes(operation: 'query' | 'subscription', root: GraphQLField<unknown,
       });
       const next = getNamedType(field.type);
       if (isObjectType(next) && !onPath.has(next.name) && path.length < 4) {
-        visit(next, [...path, field.name], new Set([...onPath, next.name]));
+        const head = select(field).replace(/ \{ __typename \}$/, '');
+        visit(next, [...path, field.name], [...heads, head], new Set([...onPath, next.name]));
       }
     }
   };
   const type = getNamedType(root.type);
-  if (isObjectType(type)) visit(type, [], new Set([type.name]));
+  if (isObjectType(type)) visit(type, [], [], new Set([type.name]));
   return found;
 }
 
@@ -515,13 +524,18 @@ describe('the screens a VIEWER loads', () => {
   const today = new Date().toISOString().slice(0, 10);
   const doc = (d: DocumentNode) => print(d);
 
+  /** The screen's own user id: the dashboard asks for its own standing on boards (`$me`). */
+  const viewerId = async () =>
+    (await server.gql<{ me: { id: string } }>('{ me { id } }', {}, org.viewer)).data?.me.id;
+
   it('the TV page’s and the dashboard’s queries answer without errors', async () => {
+    const me = await viewerId();
     for (const [document, variables] of [
       [documents.TvMeDocument, {}],
       [documents.MeDocument, {}],
       [
         documents.LeaderboardTabDocument,
-        { metric: 'REVENUE', periodType: 'MONTHLY', teamId: null, date: today },
+        { metric: 'REVENUE', periodType: 'MONTHLY', teamId: null, date: today, me },
       ],
       [documents.AchievementsTabDocument, { userId: null, teamId: null, limit: 50 }],
     ] as const) {
@@ -533,6 +547,7 @@ describe('the screens a VIEWER loads', () => {
 
   it('the TV page’s and the dashboard’s subscriptions answer without errors; goals stay refused', async () => {
     const tv = connect(server.url, await server.token(org.viewer));
+    const me = await viewerId();
     try {
       const before = await idle();
       const boards = [
@@ -541,8 +556,9 @@ describe('the screens a VIEWER loads', () => {
           metric: 'ORDERS',
           periodType: 'MONTHLY',
           teamId: null,
+          me,
         }),
-        watch(tv, doc(documents.FiguresChangedDocument), { periodType: 'MONTHLY' }),
+        watch(tv, doc(documents.FiguresChangedDocument), { periodType: 'MONTHLY', me }),
       ];
       const badges = [
         watch(tv, doc(documents.TvAchievementDocument), { teamId: null }),

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatPercent } from '../../client/src/lib/format.ts';
+import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../../client/src/lib/format.ts';
+import { rateBase } from '../../client/src/lib/standing.ts';
 import { periodLabel, shiftPeriod, today } from '../../client/src/lib/periods.ts';
 import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
@@ -392,14 +393,14 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
         conversionRate: number | null;
         leadsCreated: number;
         winRate: number | null;
-        opportunitiesCreated: number;
+        opportunitiesLost: number;
       };
       leaderboard: { entries: { user: { name: string }; revenue: string }[] };
     }>(
       JOHN,
       `query($u: ID!, $d: Date) {
         performance(userId: $u, periodType: QUARTERLY, date: $d) {
-          periodStart revenue ordersWon conversionRate leadsCreated winRate opportunitiesCreated
+          periodStart revenue ordersWon conversionRate leadsCreated winRate opportunitiesLost
         }
         leaderboard(metric: REVENUE, periodType: QUARTERLY, date: $d, limit: 25) {
           entries { user { name } revenue }
@@ -429,17 +430,23 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
       await card(title).locator('.stat-value').textContent(),
       await card(title).locator('.stat-sub').textContent(),
     ];
+    // each rate with its base, pluralised by the platform's rules (client/src/lib/standing.ts)
+    const figures = {
+      ordersWon: p.ordersWon,
+      leadsCreated: p.leadsCreated,
+      opportunitiesClosed: p.ordersWon + p.opportunitiesLost,
+    };
     expect(await text('Revenue')).toEqual([
       formatMoney(p.revenue),
-      `${formatCount(p.ordersWon)} ${p.ordersWon === 1 ? 'order' : 'orders'} · ${label}`,
+      `${countOf(p.ordersWon, NOUNS.order)} · ${label}`,
     ]);
     expect(await text('Conversion rate')).toEqual([
       formatPercent(p.conversionRate),
-      `${formatCount(p.leadsCreated)} leads`,
+      p.leadsCreated === 0 ? 'no leads yet' : rateBase('CONVERSION_RATE', figures),
     ]);
     expect(await text('Win rate')).toEqual([
       formatPercent(p.winRate),
-      `${formatCount(p.opportunitiesCreated)} opportunities`,
+      figures.opportunitiesClosed === 0 ? 'no closed opportunities yet' : rateBase('WIN_RATE', figures),
     ]);
 
     // the leaderboard: that quarter's ranking, a plain query (not live)

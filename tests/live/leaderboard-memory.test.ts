@@ -90,15 +90,19 @@ describe('boards kept in memory', () => {
     };
     /** The same board ranked by Postgres, read after the HTTP answer: it must not be newer. */
     const fromSql = async (m: 'REVENUE' | 'ORDERS', t?: number) => {
-      const board = await computeBoard(server.app.database.db, {
-        periodType: 'MONTHLY',
-        periodStart: (
-          await server.sql<{ s: string }>(sql`select period_start_of('MONTHLY', org_today())::text as s`)
-        )[0]!.s,
-        metric: m,
-        teamId: t ?? null,
-        limit: 8,
-      });
+      const board = await computeBoard(
+        server.app.database.db,
+        {
+          periodType: 'MONTHLY',
+          periodStart: (
+            await server.sql<{ s: string }>(sql`select period_start_of('MONTHLY', org_today())::text as s`)
+          )[0]!.s,
+          metric: m,
+          teamId: t ?? null,
+          limit: 8,
+        },
+        server.app.org.rateMinimums,
+      );
       return board.entries.map((e) => [e.userId, e.rank, Number(e.revenue).toFixed(2), e.ordersWon]);
     };
     const ids = new Map(

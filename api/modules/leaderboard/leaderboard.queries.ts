@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import type { RateMinimums } from '../../domain/ranking.ts';
 import { rows, type Queryable } from '../../db/client.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 
@@ -121,10 +122,12 @@ export interface RankedBoardRow extends SellerRow {
 export interface RankedBoard {
   /** The board's version (see boardVersion). */
   version: string;
-  /** Sellers on the whole board. */
+  /** Sellers the board ranks (something in its metric: see domain/ranking.ts boardScore). */
   total: number;
+  /** Sellers in scope it does not rank. */
+  unranked: number;
   /**
-   * The sellers whose rank on the metric is at most the rank of the limit-th seller, unordered:
+   * The ranked sellers whose rank on the metric is at most the rank of the limit-th, unordered:
    * the top `limit` by (rank, name, id) are among them, and ties at the cut are all there, so the
    * caller orders by name itself (JavaScript's collation, as the full ranking always did).
    */
@@ -133,39 +136,31 @@ export interface RankedBoard {
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
-const METRIC_RANK: Record<LeaderboardMetric, SQL> = {
-  REVENUE: sql.raw('revenue_rank'),
-  ORDERS: sql.raw('orders_rank'),
-  CONVERSION_RATE: sql.raw('conversion_rank'),
-  WIN_RATE: sql.raw('win_rank'),
+interface BoardScope {
+  periodType: PeriodType;
+  periodStart: string;
+  teamId: number | null;
+  metric: LeaderboardMetric;
+}
+
+const METRIC_COLUMNS: Record<LeaderboardMetric, { rank: SQL; key: SQL }> = {
+  REVENUE: { rank: sql.raw('revenue_rank'), key: sql.raw('revenue_key') },
+  ORDERS: { rank: sql.raw('orders_rank'), key: sql.raw('orders_key') },
+  CONVERSION_RATE: { rank: sql.raw('conversion_rank'), key: sql.raw('conversion_key') },
+  WIN_RATE: { rank: sql.raw('win_rank'), key: sql.raw('win_key') },
 };
 
 /**
- * The board ranked by Postgres in one statement (version included): standard competition ranks
- * (`rank()`) on the four metrics, the way domain/ranking.ts and rankBoard define them: revenue and
- * orders won, higher first; conversion and win rate as percentages rounded half up to 2 decimals,
- * compared as whole hundredths of a percent, floor((20000 n + d) / 2d) = round(10000 n / d), exact
- * on integers (what rates.ts returns for counts), sellers without a rate (no leads, no decided
- * deals) tied last; negative counts count as 0 in rates. Keys are integers (revenue in cents) and
- * the sorted rows carry only them: the users and teams columns are joined for the returned rows
- * only (the board shows team names: no statement of their own).
- * Only the rows that can make the top `limit` are returned.
+ * `with s, r, m`: every seller in scope with their figures, a key per metric (null where the
+ * metric does not rank them: domain/ranking.ts boardScore) and their four standard competition
+ * ranks (`rank()`, unranked sellers tied after the ranked ones), and in m the board's own `key`
+ * and `rank`. Keys are integers: revenue in cents, orders won, and rates as whole hundredths of a
+ * percent, floor((20000 n + d) / 2d) = round(10000 n / d) half up, exact on integers (what
+ * rates.ts returns for counts, rounded to 2 decimals); negative counts count as 0 in rates.
  */
-export async function rankedBoard(
-  db: Queryable,
-  q: {
-    periodType: PeriodType;
-    periodStart: string;
-    teamId: number | null;
-    metric: LeaderboardMetric;
-    limit: number;
-  },
-): Promise<RankedBoard> {
-  const rank = METRIC_RANK[q.metric];
-  // one row even without sellers (left join on a single row), so the version always comes back
-  const found = await rows<{ v: string; total: number | null } & Nullable<RankedBoardRow>>(
-    db,
-    sql`with s as (
+function rankedSellers(q: BoardScope, minimums: RateMinimums): SQL {
+  const { rank, key } = METRIC_COLUMNS[q.metric];
+  return sql`with s as (
           select u.id,
             coalesce(sp.revenue, 0) as revenue,
             (coalesce(sp.revenue, 0) * 100)::bigint as cents,
@@ -179,28 +174,95 @@ export async function rankedBoard(
           left join sales_performance sp
             on sp.user_id = u.id and sp.period_type = ${q.periodType}::period_type and sp.period_start = ${q.periodStart}::date
           where u.active and u.role in ('REP', 'MANAGER') ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}
+        ), k as (
+          select s.*,
+            case when cents > 0 then cents end as revenue_key,
+            case when orders_won > 0 then orders_won::bigint end as orders_key,
+            case when leads >= ${minimums.leads} and leads > 0 then (won * 20000 + leads) / (2 * leads) end as conversion_key,
+            case when decided >= ${minimums.closed} and decided > 0 then (won * 20000 + decided) / (2 * decided) end as win_key
+          from s
         ), r as (
           select id, revenue, orders_won, leads_created, opportunities_lost,
-            rank() over (order by cents desc)::int as revenue_rank,
-            rank() over (order by orders_won desc)::int as orders_rank,
-            rank() over (order by case when leads > 0 then (won * 20000 + leads) / (2 * leads) end desc nulls last)::int
-              as conversion_rank,
-            rank() over (order by case when decided > 0 then (won * 20000 + decided) / (2 * decided) end desc nulls last)::int
-              as win_rank,
-            count(*) over ()::int as total
-          from s
+            revenue_key, orders_key, conversion_key, win_key,
+            rank() over (order by revenue_key desc nulls last)::int as revenue_rank,
+            rank() over (order by orders_key desc nulls last)::int as orders_rank,
+            rank() over (order by conversion_key desc nulls last)::int as conversion_rank,
+            rank() over (order by win_key desc nulls last)::int as win_rank
+          from k
         ), m as (
-          select r.*, ${rank} as rank from r
-        )
-        select (${versionQuery(q.periodType, q.periodStart, q.teamId)}) as v,
-          ${rawUserColumns('u')},
+          select r.*, ${rank} as rank, ${key} as key from r
+        )`;
+}
+
+const rowColumns = sql`${rawUserColumns('u')},
           m.revenue::text as revenue, m.orders_won, m.leads_created, m.opportunities_lost,
-          m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank, m.total,
-          t.name as team_name, t.manager_id as team_manager_id, t.created_at as team_created_at
+          m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank,
+          t.name as team_name, t.manager_id as team_manager_id, t.created_at as team_created_at`;
+
+/**
+ * The board ranked by Postgres in one statement (version and counts included), the way
+ * domain/ranking.ts and rankBoard define it (see rankedSellers). The users and teams columns are
+ * joined for the returned rows only (the board shows team names: no statement of their own).
+ * Only the ranked rows that can make the top `limit` are returned.
+ */
+export async function rankedBoard(
+  db: Queryable,
+  q: BoardScope & { limit: number },
+  minimums: RateMinimums,
+): Promise<RankedBoard> {
+  // one row even without ranked sellers (left join on a single row): version and counts come back
+  const found = await rows<{ v: string; total: number; sellers: number } & Nullable<RankedBoardRow>>(
+    db,
+    sql`${rankedSellers(q, minimums)}
+        select (${versionQuery(q.periodType, q.periodStart, q.teamId)}) as v,
+          (select count(*) from m where key is not null)::int as total,
+          (select count(*) from m)::int as sellers,
+          ${rowColumns}
         from (select 1) one
         left join (m join users u on u.id = m.id left join teams t on t.id = u.team_id)
-          on m.rank <= coalesce((select rank from m order by rank offset ${q.limit - 1} limit 1), ${2 ** 31 - 1})`,
+          on m.key is not null
+          and m.rank <= coalesce((select rank from m where key is not null order by rank offset ${q.limit - 1} limit 1), ${2 ** 31 - 1})`,
   );
-  const ranked = found.filter((r): r is { v: string; total: number } & RankedBoardRow => r.id !== null);
-  return { version: String(found[0]?.v ?? '0'), total: ranked[0]?.total ?? 0, rows: ranked };
+  const first = found[0];
+  const ranked = found.filter(
+    (r): r is { v: string; total: number; sellers: number } & RankedBoardRow => r.id !== null,
+  );
+  const total = Number(first?.total ?? 0);
+  return {
+    version: String(first?.v ?? '0'),
+    total,
+    unranked: Number(first?.sellers ?? 0) - total,
+    rows: ranked,
+  };
+}
+
+/** A seller's row for a standing: the ranked row with the board's key (null: not ranked). */
+export interface StandingRow extends RankedBoardRow {
+  /** The board's integer key (see rankedSellers) as text; null when not ranked. */
+  key: string | null;
+}
+
+/**
+ * One seller's standing in one statement: their row (rank and key null while not ranked) and the
+ * rows of the next better key (the people ahead, tied: the caller picks the last of them in the
+ * board's order). Nothing when they are not a seller of the board.
+ */
+export async function standingRows(
+  db: Queryable,
+  q: BoardScope,
+  minimums: RateMinimums,
+  userId: number,
+): Promise<{ seller: StandingRow | null; ahead: StandingRow[] }> {
+  const found = await rows<StandingRow & { me: boolean }>(
+    db,
+    sql`${rankedSellers(q, minimums)}
+        select ${rowColumns}, m.key::text as key, m.id = ${userId} as me
+        from m join users u on u.id = m.id left join teams t on t.id = u.team_id
+        where m.id = ${userId}
+          or m.key = (select min(b.key) from m b where b.key > (select key from m where id = ${userId}))`,
+  );
+  return {
+    seller: found.find((r) => r.me) ?? null,
+    ahead: found.filter((r) => !r.me),
+  };
 }

@@ -1,9 +1,13 @@
 /**
- * Leaderboards: every seller in scope ranked with standard competition ranking (ties share a
- * rank) on each metric; the board's metric orders the entries, ties by name (JavaScript's
- * localeCompare) then id. Postgres ranks (window functions) and returns only the rows that can
- * make the top `limit`; rates are computed here for those rows only. The same ranking written in
- * JavaScript (rankBoard, domain/ranking.ts) is the reference the tests compare it with.
+ * Leaderboards: the sellers in scope with something in the board's metric (domain/ranking.ts
+ * boardScore: revenue above zero, an order won, the minimum sample of a rate) ranked with standard
+ * competition ranking (ties share a rank) on each metric; the board's metric orders the entries,
+ * ties by name (JavaScript's localeCompare) then id. Sellers it does not rank are counted
+ * (unrankedCount), never listed: no rank, medal or movement for nothing. Postgres ranks (window
+ * functions) and returns only the rows that can make the top `limit`; the live hub ranks the same
+ * way in memory (rankSellers). The same ranking written plainly in JavaScript (rankBoard) is the
+ * reference the tests compare both with. A seller's standing (rank, entry, the next person up and
+ * the gap to them) comes from the same ranking: from memory, or one statement when asked for.
  */
 import { LIMITS, type LeaderboardMetric, type PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
@@ -11,14 +15,34 @@ import { requireViewer, type AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
-import { competitionRanks, medalFor } from '../../domain/ranking.ts';
+import {
+  boardScore,
+  competitionRanks,
+  medalFor,
+  minimumSample,
+  sampleOf,
+  type RankedFigures,
+  type RateMinimums,
+} from '../../domain/ranking.ts';
 import { conversionRate, winRate } from '../../domain/rates.ts';
 import { BadInputError, NotFoundError } from '../../errors.ts';
 import { optionalId } from '../../graphql/ids.ts';
 import { dayOf } from '../performance/performance.service.ts';
 import { toUserRow } from '../users/user.queries.ts';
-import { rankedBoard, type BoardRow, type RankedBoardRow, type SellerRow } from './leaderboard.queries.ts';
-import { LeaderboardEntry, type Leaderboard } from './leaderboard.type.ts';
+import {
+  rankedBoard,
+  standingRows,
+  type BoardRow,
+  type RankedBoardRow,
+  type SellerRow,
+  type StandingRow,
+} from './leaderboard.queries.ts';
+import {
+  LeaderboardEntry,
+  LeaderboardStanding,
+  type Leaderboard,
+  type StandingResult,
+} from './leaderboard.type.ts';
 
 export interface LeaderboardArgs {
   periodType: PeriodType;
@@ -28,51 +52,72 @@ export interface LeaderboardArgs {
   limit: number;
 }
 
-interface Scored extends BoardRow {
-  revenueValue: number;
-  conversion: number | null;
-  win: number | null;
+/** The figures a board ranks on, from a row's counts (below zero they count as 0 in rates). */
+export function figuresOf(r: {
+  revenue: string;
+  orders_won: number;
+  leads_created: number;
+  opportunities_lost: number;
+}): RankedFigures {
+  const won = Math.max(0, r.orders_won);
+  const leads = Math.max(0, r.leads_created);
+  const lost = Math.max(0, r.opportunities_lost);
+  return {
+    // cents as a number: exact below 2^53 cents (~90 trillion), far above any revenue here
+    cents: Number(parseMoney(r.revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n),
+    ordersWon: r.orders_won,
+    leads,
+    decided: won + lost,
+    conversion: conversionRate(won, leads),
+    win: winRate(won, lost),
+  };
 }
 
 /**
  * The whole ranking in JavaScript, over boardRows: the reference that rankedBoard (the ranking
- * Postgres does for queries and the live hub) is tested against.
+ * Postgres does for queries) and rankSellers (the live hub's) are tested against. Ranked sellers
+ * only, best first.
  */
-export function rankBoard(rows: BoardRow[], metric: LeaderboardMetric): LeaderboardEntry[] {
-  const scored: Scored[] = rows.map((r) => ({
-    ...r,
-    // cents as a number: exact below 2^53 cents (~90 trillion), far above any revenue here
-    revenueValue: Number(parseMoney(r.revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n),
-    conversion: conversionRate(Math.max(0, r.orders_won), Math.max(0, r.leads_created)),
-    win: winRate(Math.max(0, r.orders_won), Math.max(0, r.opportunities_lost)),
-  }));
-  const revenueRanks = competitionRanks(scored, (s) => s.revenueValue);
-  const ordersRanks = competitionRanks(scored, (s) => s.orders_won);
-  const conversionRanks = competitionRanks(scored, (s) => s.conversion);
-  const winRanks = competitionRanks(scored, (s) => s.win);
+export function rankBoard(
+  rows: BoardRow[],
+  metric: LeaderboardMetric,
+  minimums: RateMinimums,
+): LeaderboardEntry[] {
+  const scored = rows.map((r) => ({ ...r, figures: figuresOf(r) }));
+  const ranksOn = (m: LeaderboardMetric) =>
+    competitionRanks(scored, (s) => boardScore(m, s.figures, minimums));
+  const revenueRanks = ranksOn('REVENUE');
+  const ordersRanks = ranksOn('ORDERS');
+  const conversionRanks = ranksOn('CONVERSION_RATE');
+  const winRanks = ranksOn('WIN_RATE');
   const byMetric = {
     REVENUE: revenueRanks,
     ORDERS: ordersRanks,
     CONVERSION_RATE: conversionRanks,
     WIN_RATE: winRanks,
   }[metric];
-  const entries = scored.map((s, i): LeaderboardEntry & { name: string } => {
-    const rank = byMetric[i] ?? scored.length;
-    return {
-      userId: s.user_id,
-      name: s.name,
-      rank,
-      medal: medalFor(rank),
-      revenue: s.revenue,
-      ordersWon: s.orders_won,
-      conversionRate: s.conversion,
-      winRate: s.win,
-      revenueRank: revenueRanks[i] ?? 0,
-      ordersRank: ordersRanks[i] ?? 0,
-      conversionRank: conversionRanks[i] ?? 0,
-      winRateRank: winRanks[i] ?? 0,
-    };
-  });
+  const entries = scored
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => boardScore(metric, s.figures, minimums) !== null)
+    .map(({ s, i }): LeaderboardEntry & { name: string } => {
+      const rank = byMetric[i] ?? scored.length;
+      return {
+        userId: s.user_id,
+        name: s.name,
+        rank,
+        medal: medalFor(rank),
+        revenue: s.revenue,
+        ordersWon: s.orders_won,
+        leadsCreated: s.figures.leads,
+        opportunitiesClosed: s.figures.decided,
+        conversionRate: s.figures.conversion,
+        winRate: s.figures.win,
+        revenueRank: revenueRanks[i] ?? 0,
+        ordersRank: ordersRanks[i] ?? 0,
+        conversionRank: conversionRanks[i] ?? 0,
+        winRateRank: winRanks[i] ?? 0,
+      };
+    });
   entries.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name) || a.userId - b.userId);
   return entries.map(({ name: _name, ...entry }) => entry);
 }
@@ -88,6 +133,7 @@ export interface BoardQuery {
 export interface ComputedBoard {
   entries: LeaderboardEntry[];
   totalEntries: number;
+  unrankedCount: number;
   dbVersion: string;
 }
 
@@ -98,97 +144,182 @@ export interface BoardRows {
   teams: TeamRow[];
 }
 
+/** A board's entries, its rows, and how to find any seller's standing on it. */
+export interface BoardWithStandings extends ComputedBoard, BoardRows {
+  standingOf: (userId: number) => StandingResult | null | Promise<StandingResult | null>;
+}
+
 /** The ranked board's entries, best first (ties by name, then id), with their users' and teams' rows. */
-async function rankTop(db: Queryable, q: BoardQuery): Promise<ComputedBoard & BoardRows> {
-  const board = await rankedBoard(db, q);
-  const top = board.rows
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name) || a.id - b.id)
-    .slice(0, q.limit);
+async function rankTop(db: Queryable, q: BoardQuery, minimums: RateMinimums): Promise<BoardWithStandings> {
+  const board = await rankedBoard(db, q, minimums);
+  const top = board.rows.sort(inBoardOrder).slice(0, q.limit);
   return {
     entries: top.map(toEntry),
     totalEntries: board.total,
+    unrankedCount: board.unranked,
     dbVersion: board.version,
     users: top.map(toUserRow),
     teams: teamsOf(top),
+    standingOf: (userId) => standingFromSql(db, q, minimums, userId),
   };
 }
 
-/** A seller kept in memory by the live hub, with the scores it is ranked on (scoreSeller). */
+const inBoardOrder = (a: RankedBoardRow, b: RankedBoardRow) =>
+  a.rank - b.rank || byName(a.name, b.name) || a.id - b.id;
+
+/** One statement (see standingRows); the next person up is the last of the better key's people. */
+async function standingFromSql(
+  db: Queryable,
+  q: BoardQuery,
+  minimums: RateMinimums,
+  userId: number,
+): Promise<StandingResult | null> {
+  const { seller, ahead } = await standingRows(db, q, minimums, userId);
+  if (!seller) return null;
+  const next = ahead.sort(inBoardOrder).at(-1) ?? null;
+  const ranked = seller.key !== null;
+  const shown = ranked ? [seller, ...(next ? [next] : [])] : [seller];
+  const gapUnits =
+    next && seller.key !== null && next.key !== null ? Number(next.key) - Number(seller.key) : null;
+  return {
+    standing: standing({
+      rank: ranked ? seller.rank : null,
+      entry: ranked ? toEntry(seller) : null,
+      sample: sampleOf(q.metric, figuresOf(seller)),
+      ahead: next ? toEntry(next) : null,
+      gap: gapUnits === null ? null : q.metric === 'ORDERS' ? gapUnits : gapUnits / 100,
+    }),
+    users: shown.map(toUserRow),
+    teams: teamsOf(shown),
+  };
+}
+
+function standing(fields: LeaderboardStanding): LeaderboardStanding {
+  return Object.assign(new LeaderboardStanding(), fields);
+}
+
+/** A seller kept in memory by the live hub, with the figures it is ranked on (scoreSeller). */
 export interface ScoredSeller {
   row: SellerRow;
-  /** Revenue in cents (exact below 2^53 cents). */
-  cents: number;
-  conversion: number | null;
-  win: number | null;
+  figures: RankedFigures;
 }
 
-/** A seller's scores: computed once per change of their figures, not once per ranking. */
+/** A seller's figures: computed once per change of their row, not once per ranking. */
 export function scoreSeller(row: SellerRow): ScoredSeller {
-  const won = Math.max(0, row.orders_won);
-  return {
-    row,
-    cents: Number(parseMoney(row.revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n),
-    conversion: conversionRate(won, Math.max(0, row.leads_created)),
-    win: winRate(won, Math.max(0, row.opportunities_lost)),
-  };
+  return { row, figures: figuresOf(row) };
 }
 
-type Score = (s: ScoredSeller) => number | null;
-const SCORES: Record<LeaderboardMetric, Score> = {
-  REVENUE: (s) => s.cents,
-  ORDERS: (s) => s.row.orders_won,
-  CONVERSION_RATE: (s) => s.conversion,
-  WIN_RATE: (s) => s.win,
-};
 /** localeCompare's order (the same collation), without building a collator per comparison. */
 const byName = new Intl.Collator().compare;
 
 /** Standard competition rank of `score` among `scores`: 1 + the number strictly better (null is worst). */
-function rankOf(score: number | null, all: readonly ScoredSeller[], of: Score): number {
+function rankOf(score: number | null, all: readonly (number | null)[]): number {
   let better = 0;
-  for (const s of all) {
-    const other = of(s);
-    if (other !== null && (score === null || other > score)) better += 1;
-  }
+  for (const other of all) if (other !== null && (score === null || other > score)) better += 1;
   return better + 1;
 }
 
 /**
  * The board ranked in JavaScript over sellers kept in memory: what the live hub does between
  * reads of a board (boardSellers), so a change costs no statement. The same entries as
- * computeBoard and rankBoard on the same figures (tests hold them equal): ordered by the metric
- * (higher first, no rate last), ties by name then id; each entry's four ranks are 1 + the number
- * of sellers strictly better on that metric. One sort, then limit × 3 counts.
+ * computeBoard and rankBoard on the same figures (tests hold them equal): the ranked sellers
+ * ordered by the metric, ties by name then id; each entry's four ranks are 1 + the number of
+ * sellers strictly better on that metric. One sort, then limit × 3 counts; a standing costs three
+ * counts more and is found through an index built on the first one asked for.
  */
 export function rankSellers(
   sellers: ReadonlyMap<number, ScoredSeller>,
   metric: LeaderboardMetric,
   limit: number,
-): Omit<ComputedBoard, 'dbVersion'> & BoardRows {
+  minimums: RateMinimums,
+): Omit<BoardWithStandings, 'dbVersion'> {
   const all = [...sellers.values()];
-  const score = SCORES[metric];
-  const sorted = all.slice().sort((a, b) => {
-    const x = score(a);
-    const y = score(b);
-    if (x !== y) return x === null ? 1 : y === null ? -1 : y - x;
-    return byName(a.row.name, b.row.name) || a.row.id - b.row.id;
+  const scoresOn = (m: LeaderboardMetric) => all.map((s) => boardScore(m, s.figures, minimums));
+  const boardScores = scoresOn(metric);
+  const scored = all.flatMap((s, i) => {
+    const score = boardScores[i] ?? null;
+    return score === null ? [] : [{ s, score }];
   });
-  const top = sorted.slice(0, limit);
-  let rank = 0;
-  const entries = top.map((s, i) => {
-    if (i === 0 || score(s) !== score(sorted[i - 1]!)) rank = i + 1;
-    const on = (m: LeaderboardMetric) => (m === metric ? rank : rankOf(SCORES[m](s), all, SCORES[m]));
-    return toEntry({
+  scored.sort((a, b) => b.score - a.score || byName(a.s.row.name, b.s.row.name) || a.s.row.id - b.s.row.id);
+  const ranks: number[] = [];
+  scored.forEach(({ score }, i) =>
+    ranks.push(i > 0 && score === scored[i - 1]!.score ? ranks[i - 1]! : i + 1),
+  );
+  // the other metrics' scores of every seller, made when an entry first needs them
+  const others = new Map<LeaderboardMetric, (number | null)[]>();
+  const entryAt = (i: number): RankedBoardRow => {
+    const { s } = scored[i]!;
+    const rank = ranks[i]!;
+    const on = (m: LeaderboardMetric) => {
+      if (m === metric) return rank;
+      let scores = others.get(m);
+      if (!scores) others.set(m, (scores = scoresOn(m)));
+      return rankOf(boardScore(m, s.figures, minimums), scores);
+    };
+    return {
       ...s.row,
       rank,
       revenue_rank: on('REVENUE'),
       orders_rank: on('ORDERS'),
       conversion_rank: on('CONVERSION_RATE'),
       win_rank: on('WIN_RATE'),
-    });
-  });
-  const shown = top.map((s) => s.row);
-  return { entries, totalEntries: all.length, users: shown.map(toUserRow), teams: teamsOf(shown) };
+    };
+  };
+  const top = scored.slice(0, limit).map((_, i) => entryAt(i));
+  // the sellers as ranked here: the hub's map moves on with later changes, a standing must not
+  let byId: Map<number, ScoredSeller> | undefined;
+  let position: Map<number, number> | undefined;
+  const standingOf = (userId: number): StandingResult | null => {
+    byId ??= new Map(all.map((s) => [s.row.id, s]));
+    const seller = byId.get(userId);
+    if (!seller) return null;
+    position ??= new Map(scored.map(({ s }, i) => [s.row.id, i]));
+    const i = position.get(userId);
+    const sample = sampleOf(metric, seller.figures);
+    if (i === undefined) {
+      const shown = [seller.row];
+      return {
+        standing: standing({ rank: null, entry: null, sample, ahead: null, gap: null }),
+        users: shown.map(toUserRow),
+        teams: teamsOf(shown),
+      };
+    }
+    const mine = entryAt(i);
+    // the next person up: the last of those ranked strictly better (rank r sits at index r - 1)
+    const aheadAt = ranks[i]! - 2;
+    const ahead = aheadAt >= 0 ? entryAt(aheadAt) : null;
+    const shown = ahead ? [mine, ahead] : [mine];
+    return {
+      standing: standing({
+        rank: mine.rank,
+        entry: toEntry(mine),
+        sample,
+        ahead: ahead ? toEntry(ahead) : null,
+        gap: aheadAt >= 0 ? gapBetween(metric, scored[aheadAt]!.score, scored[i]!.score) : null,
+      }),
+      users: shown.map(toUserRow),
+      teams: teamsOf(shown),
+    };
+  };
+  return {
+    entries: top.map(toEntry),
+    totalEntries: scored.length,
+    unrankedCount: all.length - scored.length,
+    users: top.map(toUserRow),
+    teams: teamsOf(top),
+    standingOf,
+  };
+}
+
+/**
+ * How far behind `ahead` a score is, in the metric's unit: cents to the amount, orders as they
+ * are, rates (2 decimals) as percentage points from whole hundredths — the way the SQL path
+ * subtracts its integer keys, so both give the same number.
+ */
+function gapBetween(metric: LeaderboardMetric, ahead: number, score: number): number {
+  if (metric === 'ORDERS') return ahead - score;
+  if (metric === 'REVENUE') return (ahead - score) / 100;
+  return (Math.round(ahead * 100) - Math.round(score * 100)) / 100;
 }
 
 /** The distinct teams of the sellers, as drizzle maps a teams row. */
@@ -208,7 +339,8 @@ function teamsOf(ranked: SellerRow[]): TeamRow[] {
 }
 
 /** One ranked row as an entry: the same fields, in the same order, that rankBoard gives. */
-function toEntry(r: RankedBoardRow): LeaderboardEntry {
+function toEntry(r: RankedBoardRow | StandingRow): LeaderboardEntry {
+  const f = figuresOf(r);
   // an instance: type-graphql copies plain roots into a new instance before each field resolver
   return Object.assign(new LeaderboardEntry(), {
     userId: r.id,
@@ -216,8 +348,10 @@ function toEntry(r: RankedBoardRow): LeaderboardEntry {
     medal: medalFor(r.rank),
     revenue: r.revenue,
     ordersWon: r.orders_won,
-    conversionRate: conversionRate(Math.max(0, r.orders_won), Math.max(0, r.leads_created)),
-    winRate: winRate(Math.max(0, r.orders_won), Math.max(0, r.opportunities_lost)),
+    leadsCreated: f.leads,
+    opportunitiesClosed: f.decided,
+    conversionRate: f.conversion,
+    winRate: f.win,
     revenueRank: r.revenue_rank,
     ordersRank: r.orders_rank,
     conversionRank: r.conversion_rank,
@@ -231,8 +365,12 @@ function toEntry(r: RankedBoardRow): LeaderboardEntry {
  * (rankBoard over boardRows is the same ranking done here in full; tests hold them equal). The
  * entries' users come with it (whole rows: callers prime their user loader with them).
  */
-export function computeBoard(db: Queryable, q: BoardQuery): Promise<ComputedBoard & BoardRows> {
-  return rankTop(db, q);
+export function computeBoard(
+  db: Queryable,
+  q: BoardQuery,
+  minimums: RateMinimums,
+): Promise<BoardWithStandings> {
+  return rankTop(db, q, minimums);
 }
 
 export function checkLimit(limit: number): void {
@@ -254,13 +392,15 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
     teamId,
     limit: args.limit,
   };
+  const minimums = ctx.org.rateMinimums;
   // from the live hub's memory when that is as fresh as this query, else ranked by Postgres
-  const board = (await ctx.boards?.readBoard(q)) ?? (await rankTop(ctx.db, q));
+  const board = (await ctx.boards?.readBoard(q)) ?? (await rankTop(ctx.db, q, minimums));
   // the entries' users and teams came with the ranking: `user { team { ... } }` costs no statement
   for (const user of board.users) ctx.loaders.userById.prime(user.id, user);
   for (const team of board.teams) ctx.loaders.teamById.prime(team.id, team);
   return {
     teamId,
+    standingOf: board.standingOf,
     periodType: args.periodType,
     periodStart: start,
     periodEnd: periodEnd(args.periodType, start),
@@ -268,6 +408,8 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
     version: board.dbVersion,
     generatedAt: ctx.now,
     totalEntries: board.totalEntries,
+    unrankedCount: board.unrankedCount,
+    minimumSample: minimumSample(args.metric, minimums),
     entries: board.entries,
   };
 }

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { AppContext } from '../../context.ts';
@@ -24,18 +25,36 @@ interface Args {
 
 const ctxOf = (context: unknown): AppContext => context as AppContext;
 
+/** Whether the operation selects `name` on the subscription's result (through fragments too). */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    set !== undefined &&
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      const fragment = selection.name.value;
+      if (seen.has(fragment)) return false;
+      seen.add(fragment);
+      return visit(info.fragments[fragment]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
+
 /** Subscriptions over graphql-ws on /graphql. The streams live in live.streams.ts. */
 @Resolver()
 export class LiveResolver {
   @Subscription(() => Leaderboard, {
     description: 'Sends the current leaderboard at once, then a new one after every change that alters it.',
-    subscribe: ({ args, context }) => {
+    subscribe: ({ args, context, info }) => {
       const a = args as Args;
       return leaderboardStream(ctxOf(context), {
         periodType: a.periodType ?? 'MONTHLY',
         metric: a.metric ?? 'REVENUE',
         teamId: a.teamId ?? null,
         limit: a.limit ?? 10,
+        // a standing can show any seller: such boards are published when anyone's figures change
+        standings: selectsField(info, 'standing'),
       });
     },
   })

@@ -106,6 +106,8 @@ export interface BoardArgs {
   metric: LeaderboardMetric;
   teamId: string | null;
   limit: number;
+  /** The operation asks for standings (see BoardKey.standings). */
+  standings?: boolean;
 }
 
 async function* leaderboardGen(
@@ -124,6 +126,7 @@ async function* leaderboardGen(
       metric: args.metric,
       teamId,
       limit: args.limit,
+      standings: args.standings ?? false,
     }),
   );
   try {

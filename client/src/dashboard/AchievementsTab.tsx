@@ -136,7 +136,10 @@ function AchievementCard({
         <p className="achievement-meta">
           <span className="badge kind">{a.kind}</span>
           <time dateTime={a.achievedAt}>{formatDate(a.achievedAt.slice(0, 10))}</time>
-          {a.value !== null ? <span className="achievement-value">{formatNumber(a.value)}</span> : null}
+          {/* a description already says what was reached, with its unit; the bare value only without one */}
+          {a.value !== null && !a.description ? (
+            <span className="achievement-value">{formatNumber(a.value)}</span>
+          ) : null}
         </p>
       </div>
     </article>

@@ -1,10 +1,16 @@
-/** The four cards of the original dashboard, for the chosen person and period; live (liveFigures.ts). */
+/**
+ * The four cards of the original dashboard, for the chosen person and period; live (liveFigures.ts).
+ * Each rate is shown with its base ("3 orders from 15 leads"), and the revenue card says where the
+ * person stands on the period's revenue board ("You: #7 — $1,000 behind David Kim"): rank, gap and
+ * the next person up are the server's (Leaderboard.standing), never recomputed here.
+ */
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.ts';
-import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
+import { countOf, formatCount, formatMoney, formatPercent, noun, NOUNS } from '../lib/format.ts';
+import { rateBase, standingText } from '../lib/standing.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { selectionDate, selectionLabel } from './PeriodPicker.tsx';
-import type { Person, PeriodSelection } from './viewer.ts';
+import { useViewer, type Person, type PeriodSelection } from './viewer.ts';
 
 const SUMMARY = graphql(`
   query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {
@@ -22,10 +28,29 @@ const SUMMARY = graphql(`
     performanceSummary(userId: $userId) {
       achievementCount
     }
+    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {
+      metric
+      periodType
+      minimumSample
+      standing(userId: $userId) {
+        rank
+        sample
+        gap
+        ahead {
+          user {
+            id
+            name
+          }
+        }
+      }
+    }
   }
 `);
 
+const BADGE = { one: 'badge earned', other: 'badges earned' };
+
 export function SummaryCards({ person, period }: { person: Person; period: PeriodSelection }) {
+  const viewer = useViewer();
   const live = useLiveFigures();
   const { data, error, loading, refetch } = useQuery(SUMMARY, {
     variables: { userId: person.id, periodType: period.periodType, date: selectionDate(period) },
@@ -34,6 +59,7 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
   useRefetchOnChange(live.version, refetch);
   const p = data?.performance;
   const badges = data?.performanceSummary[0]?.achievementCount;
+  const board = data?.leaderboard;
   const label = selectionLabel(period);
   if (error && !data)
     return (
@@ -41,19 +67,42 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
         Could not load the figures: {error.message}
       </p>
     );
+  // the rates' bases: counts below zero count as zero, as the server's rates do
+  const figures = p && {
+    ordersWon: Math.max(0, p.ordersWon),
+    leadsCreated: Math.max(0, p.leadsCreated),
+    opportunitiesClosed: Math.max(0, p.ordersWon) + Math.max(0, p.opportunitiesLost),
+  };
+  const who = person.id === viewer.me.id ? 'You' : person.name;
   return (
     <section className="cards" aria-label={`${person.name}: ${label}`} aria-busy={loading}>
-      <Card icon="💰" title="Revenue" value={p ? formatMoney(p.revenue) : '…'}>
-        {p ? `${formatCount(p.ordersWon)} ${p.ordersWon === 1 ? 'order' : 'orders'}` : ' '} · {label}
+      <Card
+        icon="💰"
+        title="Revenue"
+        value={p ? formatMoney(p.revenue) : '…'}
+        extra={
+          board?.standing ? (
+            <p className="stat-standing">
+              {standingText(who, board.standing, board, period.offset === 0, label)}
+              <span className="stat-scope"> · all teams</span>
+            </p>
+          ) : null
+        }
+      >
+        {p ? countOf(p.ordersWon, NOUNS.order) : ' '} · {label}
       </Card>
       <Card icon="🎯" title="Conversion rate" value={p ? formatPercent(p.conversionRate) : '…'}>
-        {p ? `${formatCount(p.leadsCreated)} leads` : ' '}
+        {figures ? (figures.leadsCreated === 0 ? 'no leads yet' : rateBase('CONVERSION_RATE', figures)) : ' '}
       </Card>
       <Card icon="📈" title="Win rate" value={p ? formatPercent(p.winRate) : '…'}>
-        {p ? `${formatCount(p.opportunitiesCreated)} opportunities` : ' '}
+        {figures
+          ? figures.opportunitiesClosed === 0
+            ? 'no closed opportunities yet'
+            : rateBase('WIN_RATE', figures)
+          : ' '}
       </Card>
       <Card icon="🏆" title="Achievements" value={badges === undefined ? '…' : formatCount(badges)}>
-        badges earned
+        {noun(badges ?? 0, BADGE)}
       </Card>
     </section>
   );
@@ -64,11 +113,13 @@ function Card({
   title,
   value,
   children,
+  extra,
 }: {
   icon: string;
   title: string;
   value: string;
   children: React.ReactNode;
+  extra?: React.ReactNode;
 }) {
   return (
     <article className="card stat">
@@ -80,6 +131,7 @@ function Card({
       </div>
       <p className="stat-value">{value}</p>
       <p className="stat-sub">{children}</p>
+      {extra}
     </article>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * Team performance. Managers and admins read team aggregates (teamPerformance); a rep sees their
- * team's members from the team leaderboard, which reps may read, with totals summed here. Both
- * refetch when the figures change (liveFigures.ts).
+ * team's members (the directory) with their figures from the team leaderboard, which reps may
+ * read and which lists only those who sold (the others have zeros), with totals summed here. Both
+ * refetch when the figures change (liveFigures.ts). Rates are shown with their base.
  */
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
+import { rateBase } from '../lib/standing.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { selectionDate } from './PeriodPicker.tsx';
@@ -37,6 +39,7 @@ const TEAM_PERFORMANCE = graphql(`
         revenue
         ordersWon
         leadsCreated
+        opportunitiesLost
         conversionRate
         winRate
         user {
@@ -56,6 +59,8 @@ const TEAM_BOARD = graphql(`
       entries {
         revenue
         ordersWon
+        leadsCreated
+        opportunitiesClosed
         conversionRate
         winRate
         user {
@@ -72,8 +77,13 @@ interface MemberFigures {
   user: { id: string; name: string; role: string };
   revenue: string;
   ordersWon: number;
+  leadsCreated: number;
+  /** Won + lost: the win rate's base. */
+  opportunitiesClosed: number;
   conversionRate: number | null;
   winRate: number | null;
+  /** Not on the revenue board (a rep's view): no sale yet, figures unknown to a rep. */
+  noSales?: boolean;
 }
 
 function MemberCards({
@@ -99,7 +109,8 @@ function MemberCards({
                 </span>
               ) : null}
             </h4>
-            <dl className="member-figures">
+            {m.noSales ? <p className="muted">No sales yet</p> : null}
+            <dl className="member-figures" hidden={m.noSales}>
               <div>
                 <dt>Revenue</dt>
                 <dd>{formatMoney(m.revenue)}</dd>
@@ -110,11 +121,17 @@ function MemberCards({
               </div>
               <div>
                 <dt>Conversion</dt>
-                <dd>{formatPercent(m.conversionRate)}</dd>
+                <dd>
+                  {formatPercent(m.conversionRate)}{' '}
+                  <span className="muted small">{rateBase('CONVERSION_RATE', m, true)}</span>
+                </dd>
               </div>
               <div>
                 <dt>Win rate</dt>
-                <dd>{formatPercent(m.winRate)}</dd>
+                <dd>
+                  {formatPercent(m.winRate)}{' '}
+                  <span className="muted small">{rateBase('WIN_RATE', m, true)}</span>
+                </dd>
               </div>
             </dl>
           </article>
@@ -181,7 +198,15 @@ function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: str
             <Aggregate label="Win rate" value={formatPercent(t.winRate)} />
             <Aggregate label="Top performer" value={t.topPerformer?.name ?? '—'} />
           </dl>
-          <MemberCards members={t.members} top={t.topPerformer?.id ?? null} me={viewer.me.id} />
+          <MemberCards
+            members={t.members.map((m) => ({
+              ...m,
+              leadsCreated: Math.max(0, m.leadsCreated),
+              opportunitiesClosed: Math.max(0, m.ordersWon) + Math.max(0, m.opportunitiesLost),
+            }))}
+            top={t.topPerformer?.id ?? null}
+            me={viewer.me.id}
+          />
         </section>
       ))}
     </div>
@@ -199,8 +224,25 @@ function RepTeam({ period }: { period: PeriodSelection }) {
   });
   useRefetchOnChange(teamId ? live.version : null, refetch);
   if (!teamId) return <p className="empty">You are not in a team.</p>;
-  const entries = data?.leaderboard.entries ?? [];
-  const top = entries[0] && Number(entries[0].revenue) > 0 ? entries[0].user.id : null;
+  const ranked = data?.leaderboard.entries ?? [];
+  const top = ranked[0] && Number(ranked[0].revenue) > 0 ? ranked[0].user.id : null;
+  // the board lists those who sold; the rest of the team (the directory) have nothing yet
+  const listed = new Set(ranked.map((e) => e.user.id));
+  const entries: MemberFigures[] = [
+    ...ranked,
+    ...(viewer.teams.find((t) => t.id === teamId)?.members ?? [])
+      .filter((m) => (m.role === 'REP' || m.role === 'MANAGER') && !listed.has(m.id))
+      .map((m) => ({
+        user: { id: m.id, name: m.name, role: m.role },
+        revenue: '0.00',
+        ordersWon: 0,
+        leadsCreated: 0,
+        opportunitiesClosed: 0,
+        conversionRate: null,
+        winRate: null,
+        noSales: true,
+      })),
+  ];
   return (
     <div>
       <div className="section-head">

@@ -1,9 +1,11 @@
 /**
  * Live figures for the summary cards and the Team tab, which are plain queries: they refetch when
  * the period's leaderboard changes instead of polling. The dashboard holds one `leaderboardChanged`
- * subscription (all teams, the selected period type, only its version): the server publishes a
- * new version only when a seller's revenue, orders, leads or lost opportunities changed, so a
- * refetch follows each change — at most one per THROTTLE_MS, however fast the changes come. While
+ * subscription (all teams, the selected period type, only its version and a standing): a board
+ * that is asked for a standing can show any seller, so the server publishes a new version
+ * whenever any seller's revenue, orders, leads or lost opportunities changed (not only those of
+ * the ranked top entries), and a refetch follows each change — at most one per THROTTLE_MS,
+ * however fast the changes come. While
  * the socket is down nothing is pushed and they poll slowly instead; when it comes back every
  * active query is refetched anyway (Shell's useRefreshAfterReconnect).
  *
@@ -14,14 +16,17 @@ import { useSubscription } from '@apollo/client/react';
 import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { graphql } from '../gql/index.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
-import type { PeriodSelection } from './viewer.ts';
+import { useViewer, type PeriodSelection } from './viewer.ts';
 
 const FIGURES_CHANGED = graphql(`
-  subscription FiguresChanged($periodType: PeriodType!) {
-    leaderboardChanged(periodType: $periodType, limit: 500) {
+  subscription FiguresChanged($periodType: PeriodType!, $me: ID!) {
+    leaderboardChanged(periodType: $periodType, limit: 1) {
       version
       periodType
       periodStart
+      standing(userId: $me) {
+        rank
+      }
     }
   }
 `);
@@ -57,8 +62,9 @@ export function useFiguresFeed(
     () => connection.getState().phase === 'connected',
   );
   const live = enabled && period.offset === 0;
+  const me = useViewer().me.id;
   const { data } = useSubscription(FIGURES_CHANGED, {
-    variables: { periodType: period.periodType },
+    variables: { periodType: period.periodType, me },
     skip: !live,
     // only the version matters; nothing to keep in the cache
     fetchPolicy: 'no-cache',

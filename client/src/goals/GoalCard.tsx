@@ -3,7 +3,7 @@ import { ProgressBar } from '../components/ProgressBar.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import { formatDate } from '../lib/format.ts';
-import { formatGoalValue, METRIC_NAMES } from '../lib/goals.ts';
+import { formatGoalValue, formatProjection, METRIC_NAMES, showsProjection } from '../lib/goals.ts';
 import { PERIOD_NAMES } from '../lib/periods.ts';
 
 export const GoalCardFragment = graphql(`
@@ -80,7 +80,7 @@ export function GoalCard({
         value={goal.achievementPercentage}
         label={`${title}: progress`}
         status={goal.status}
-        projected={projectedPct}
+        projected={showsProjection(goal.status) ? projectedPct : null}
       />
       <dl className="goal-figures">
         <div>
@@ -95,10 +95,12 @@ export function GoalCard({
           <dt>Achieved</dt>
           <dd className="goal-pct">{Number(goal.achievementPercentage.toFixed(1))} %</dd>
         </div>
-        <div>
-          <dt>Projected</dt>
-          <dd>{formatGoalValue(goal.metric, goal.projectedValue)}</dd>
-        </div>
+        {showsProjection(goal.status) ? (
+          <div>
+            <dt>Projected</dt>
+            <dd className="goal-projected">{formatProjection(goal.metric, goal.projectedValue)}</dd>
+          </div>
+        ) : null}
       </dl>
       {goal.description && !compact ? <p className="goal-description">{goal.description}</p> : null}
       {onEdit ? (

@@ -154,6 +154,8 @@ export type BoardRows_BoardFragment = {
   periodStart: string;
   periodEnd: string;
   totalEntries: number;
+  unrankedCount: number;
+  minimumSample: number | null;
   team: { __typename: 'Team'; id: string; name: string } | null;
   entries: Array<{
     __typename: 'LeaderboardEntry';
@@ -161,6 +163,8 @@ export type BoardRows_BoardFragment = {
     medal: Medal | null;
     revenue: string;
     ordersWon: number;
+    leadsCreated: number;
+    opportunitiesClosed: number;
     conversionRate: number | null;
     winRate: number | null;
     user: {
@@ -170,6 +174,25 @@ export type BoardRows_BoardFragment = {
       team: { __typename: 'Team'; id: string; name: string } | null;
     };
   }>;
+  standing: {
+    __typename: 'LeaderboardStanding';
+    rank: number | null;
+    sample: number | null;
+    gap: number | null;
+    ahead: { __typename: 'LeaderboardEntry'; user: { __typename: 'User'; id: string; name: string } } | null;
+    entry: {
+      __typename: 'LeaderboardEntry';
+      rank: number;
+      medal: Medal | null;
+      revenue: string;
+      ordersWon: number;
+      leadsCreated: number;
+      opportunitiesClosed: number;
+      conversionRate: number | null;
+      winRate: number | null;
+      user: { __typename: 'User'; id: string; name: string };
+    } | null;
+  } | null;
 } & { ' $fragmentName'?: 'BoardRows_BoardFragment' };
 
 export type LeaderboardTabQueryVariables = Exact<{
@@ -177,6 +200,7 @@ export type LeaderboardTabQueryVariables = Exact<{
   periodType: PeriodType;
   teamId?: string | number | null | undefined;
   date?: string | null | undefined;
+  me: string | number;
 }>;
 
 export type LeaderboardTabQuery = {
@@ -190,6 +214,7 @@ export type LeaderboardLiveSubscriptionVariables = Exact<{
   metric: LeaderboardMetric;
   periodType: PeriodType;
   teamId?: string | number | null | undefined;
+  me: string | number;
 }>;
 
 export type LeaderboardLiveSubscription = {
@@ -247,6 +272,22 @@ export type SummaryCardsQuery = {
     opportunitiesLost: number;
   };
   performanceSummary: Array<{ __typename: 'PerformanceSummary'; achievementCount: number }>;
+  leaderboard: {
+    __typename: 'Leaderboard';
+    metric: LeaderboardMetric;
+    periodType: PeriodType;
+    minimumSample: number | null;
+    standing: {
+      __typename: 'LeaderboardStanding';
+      rank: number | null;
+      sample: number | null;
+      gap: number | null;
+      ahead: {
+        __typename: 'LeaderboardEntry';
+        user: { __typename: 'User'; id: string; name: string };
+      } | null;
+    } | null;
+  };
 };
 
 export type TeamTabQueryVariables = Exact<{
@@ -278,6 +319,7 @@ export type TeamTabQuery = {
       revenue: string;
       ordersWon: number;
       leadsCreated: number;
+      opportunitiesLost: number;
       conversionRate: number | null;
       winRate: number | null;
       user: { __typename: 'User'; id: string; name: string; role: Role };
@@ -300,6 +342,8 @@ export type TeamBoardQuery = {
       __typename: 'LeaderboardEntry';
       revenue: string;
       ordersWon: number;
+      leadsCreated: number;
+      opportunitiesClosed: number;
       conversionRate: number | null;
       winRate: number | null;
       user: { __typename: 'User'; id: string; name: string; role: Role };
@@ -353,6 +397,7 @@ export type TeamPeriodQuery = {
 
 export type FiguresChangedSubscriptionVariables = Exact<{
   periodType: PeriodType;
+  me: string | number;
 }>;
 
 export type FiguresChangedSubscription = {
@@ -362,6 +407,7 @@ export type FiguresChangedSubscription = {
     version: string;
     periodType: PeriodType;
     periodStart: string;
+    standing: { __typename: 'LeaderboardStanding'; rank: number | null } | null;
   };
 };
 
@@ -469,7 +515,11 @@ export type TvBoardSubscription = {
   leaderboardChanged: {
     __typename: 'Leaderboard';
     version: string;
+    metric: LeaderboardMetric;
+    periodType: PeriodType;
     periodStart: string;
+    minimumSample: number | null;
+    unrankedCount: number;
     team: { __typename: 'Team'; id: string; name: string } | null;
     entries: Array<{
       __typename: 'LeaderboardEntry';
@@ -477,6 +527,8 @@ export type TvBoardSubscription = {
       medal: Medal | null;
       revenue: string;
       ordersWon: number;
+      leadsCreated: number;
+      opportunitiesClosed: number;
       conversionRate: number | null;
       winRate: number | null;
       user: {
@@ -581,6 +633,8 @@ export const BoardRows_BoardFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
           { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unrankedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'team' },
@@ -602,6 +656,8 @@ export const BoardRows_BoardFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                 {
@@ -615,6 +671,73 @@ export const BoardRows_BoardFragmentDoc = {
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'standing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ahead' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entry' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
@@ -1283,6 +1406,11 @@ export const LeaderboardTabDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -1342,6 +1470,8 @@ export const LeaderboardTabDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
           { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unrankedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'team' },
@@ -1363,6 +1493,8 @@ export const LeaderboardTabDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                 {
@@ -1376,6 +1508,73 @@ export const LeaderboardTabDocument = {
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'standing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ahead' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entry' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
@@ -1423,6 +1622,11 @@ export const LeaderboardLiveDocument = {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
         },
       ],
       selectionSet: {
@@ -1478,6 +1682,8 @@ export const LeaderboardLiveDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
           { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalEntries' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unrankedCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'team' },
@@ -1499,6 +1705,8 @@ export const LeaderboardLiveDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                 {
@@ -1512,6 +1720,73 @@ export const LeaderboardLiveDocument = {
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'standing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ahead' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entry' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
@@ -1697,6 +1972,79 @@ export const SummaryCardsDocument = {
               selections: [{ kind: 'Field', name: { kind: 'Name', value: 'achievementCount' } }],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaderboard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'metric' },
+                value: { kind: 'EnumValue', value: 'REVENUE' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'periodType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'date' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'IntValue', value: '1' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'standing' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'userId' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sample' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ahead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'user' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1804,6 +2152,7 @@ export const TeamTabDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesLost' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                       {
@@ -1896,6 +2245,8 @@ export const TeamBoardDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                       {
@@ -2100,6 +2451,11 @@ export const FiguresChangedDocument = {
             type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodType' } },
           },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -2116,7 +2472,7 @@ export const FiguresChangedDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'limit' },
-                value: { kind: 'IntValue', value: '500' },
+                value: { kind: 'IntValue', value: '1' },
               },
             ],
             selectionSet: {
@@ -2125,6 +2481,21 @@ export const FiguresChangedDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'standing' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'userId' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'me' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'rank' } }],
+                  },
+                },
               ],
             },
           },
@@ -2585,7 +2956,11 @@ export const TvBoardDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unrankedCount' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
@@ -2607,6 +2982,8 @@ export const TvBoardDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesClosed' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                       {

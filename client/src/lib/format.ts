@@ -78,6 +78,46 @@ export function formatNumber(value: number): string {
   return decimal().format(value);
 }
 
+const pluralRules = lazily(() => new Intl.PluralRules('en-US'));
+
+/** A noun's singular and plural, chosen by Intl.PluralRules. */
+export interface Noun {
+  one: string;
+  other: string;
+}
+
+export const NOUNS = {
+  order: { one: 'order', other: 'orders' },
+  lead: { one: 'lead', other: 'leads' },
+  opportunity: { one: 'opportunity', other: 'opportunities' },
+  closedOpportunity: { one: 'closed opportunity', other: 'closed opportunities' },
+  seller: { one: 'seller', other: 'sellers' },
+  goal: { one: 'goal', other: 'goals' },
+  point: { one: 'point', other: 'points' },
+} as const satisfies Record<string, Noun>;
+
+/** The noun for this count: "lead" for 1, "leads" for 0, 2 or 1.5 (the platform's plural rules). */
+export function noun(count: number, word: Noun): string {
+  return pluralRules().select(count) === 'one' ? word.one : word.other;
+}
+
+/** "1 lead", "0 leads", "1,204 orders": the count and its noun. */
+export function countOf(count: number, word: Noun): string {
+  return `${formatCount(count)} ${noun(count, word)}`;
+}
+
+/**
+ * A value rounded to `digits` significant figures: what a projection (a run rate carried to the
+ * period's end) is worth showing. 17,842.37 -> 18,000; 0.4567 -> 0.46; 0 stays 0.
+ */
+export function significant(value: number, digits = 2): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  const scale = 10 ** (Math.floor(Math.log10(Math.abs(value))) + 1 - digits);
+  const rounded = Math.round(value / scale) * scale;
+  // back through toPrecision: 0.46 rather than 0.45999999999999996
+  return Number(rounded.toPrecision(digits));
+}
+
 /** "20 %", "66.7 %"; an em dash for a rate that is undefined (no leads, no decided deals). */
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

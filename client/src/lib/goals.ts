@@ -4,7 +4,7 @@
  * named beside its field at once. The server still decides: its field errors are shown the same way.
  */
 import type { GoalMetric, GoalStatus, PeriodType } from '../gql/graphql.ts';
-import { formatCount, formatMoney, formatNumber, formatPercent } from './format.ts';
+import { formatCount, formatMoney, formatNumber, formatPercent, significant } from './format.ts';
 import { isPeriodStart, periodStart } from './periods.ts';
 
 export const GOAL_METRICS: readonly GoalMetric[] = [
@@ -50,6 +50,23 @@ export function formatGoalValue(metric: GoalMetric, value: number): string {
   if (RATE_METRICS.includes(metric)) return formatPercent(value);
   if (COUNT_METRICS.includes(metric)) return formatCount(value);
   return formatNumber(value);
+}
+
+/**
+ * A projection (the run rate carried to the period's end), rounded to what it is worth: two
+ * significant figures for amounts ("≈ $18,000", not "$17,842.37" ticking down a cent a minute),
+ * whole counts and whole percentages.
+ */
+export function formatProjection(metric: GoalMetric, value: number): string {
+  if (COUNT_METRICS.includes(metric)) return `≈ ${formatCount(Math.round(value))}`;
+  if (RATE_METRICS.includes(metric)) return `≈ ${formatPercent(Math.round(value), 0)}`;
+  const rough = significant(value, 2);
+  return `≈ ${metric === 'REVENUE' ? formatMoney(rough) : formatNumber(rough)}`;
+}
+
+/** Whether a projection means anything: not once the goal is achieved or its period is over. */
+export function showsProjection(status: GoalStatus): boolean {
+  return status !== 'ACHIEVED' && status !== 'MISSED';
 }
 
 /**

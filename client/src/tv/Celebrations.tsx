@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 import type { TvAchievementSubscription, TvAchievementSubscriptionVariables } from '../gql/graphql.ts';
-import { formatNumber } from '../lib/format.ts';
 import { useSubscription, operation } from './live.ts';
 
 const TV_ACHIEVEMENT = operation<TvAchievementSubscription, TvAchievementSubscriptionVariables>(
@@ -61,12 +60,9 @@ export function Celebrations({ teamId }: { teamId: string | null }) {
         <p className="tv-celebration-title">
           {current.user.name} earned <strong>{current.title}</strong>
         </p>
-        {current.description ? (
-          <p className="tv-celebration-description">
-            {current.description}
-            {current.value !== null ? ` (${formatNumber(current.value)})` : ''}
-          </p>
-        ) : null}
+        {/* the description says what was reached ("Reached $10,000 in revenue"): the bare value
+            beside it ("(10,000)") only repeated it without its unit */}
+        {current.description ? <p className="tv-celebration-description">{current.description}</p> : null}
       </div>
     </div>
   );

@@ -1,4 +1,9 @@
-/** One live board on the TV: top 10 of a metric, big enough to read across the room. */
+/**
+ * One live board on the TV: top 10 of a metric, big enough to read across the room. Only sellers
+ * with something in the metric are ranked (the server decides): an empty board invites the first
+ * sale, a rate board says from what sample it ranks (Leaderboard.minimumSample) and shows each
+ * rate with its base, never "300 % conv." alone.
+ */
 import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
 import type {
@@ -8,8 +13,9 @@ import type {
   TvBoardSubscriptionVariables,
 } from '../gql/graphql.ts';
 import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
-import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
+import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
+import { emptyBoardText, minimumText, rateBase, type RateFigures } from '../lib/standing.ts';
 import { useSubscription, operation } from './live.ts';
 
 /** What a TV row shows of a board (the dashboard's table shows more: its own fragment). */
@@ -17,7 +23,11 @@ const TV_BOARD = operation<TvBoardSubscription, TvBoardSubscriptionVariables>(/*
   subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {
     leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {
       version
+      metric
+      periodType
       periodStart
+      minimumSample
+      unrankedCount
       team {
         id
         name
@@ -27,6 +37,8 @@ const TV_BOARD = operation<TvBoardSubscription, TvBoardSubscriptionVariables>(/*
         medal
         revenue
         ordersWon
+        leadsCreated
+        opportunitiesClosed
         conversionRate
         winRate
         user {
@@ -49,9 +61,8 @@ export const TITLES: Record<LeaderboardMetric, string> = {
   WIN_RATE: 'Win rate',
 };
 
-type Entry = {
+type Entry = RateFigures & {
   revenue: string;
-  ordersWon: number;
   conversionRate: number | null;
   winRate: number | null;
 };
@@ -66,6 +77,20 @@ function primary(metric: LeaderboardMetric, e: Entry): { text: string; value: nu
       return { text: formatPercent(e.conversionRate), value: e.conversionRate ?? 0 };
     case 'WIN_RATE':
       return { text: formatPercent(e.winRate), value: e.winRate ?? 0 };
+  }
+}
+
+/** The figure beside the main one: the other count, or the rate's base. */
+function secondary(metric: LeaderboardMetric, e: Entry): string {
+  switch (metric) {
+    case 'REVENUE':
+      return countOf(e.ordersWon, NOUNS.order);
+    case 'ORDERS':
+      return formatMoney(e.revenue, { compact: true });
+    case 'CONVERSION_RATE':
+      return rateBase('CONVERSION_RATE', e);
+    case 'WIN_RATE':
+      return `${formatCount(e.ordersWon)} won of ${formatCount(e.opportunitiesClosed)} closed`;
   }
 }
 
@@ -89,6 +114,8 @@ export function TvBoardFeed({
   const { container: list, previous } = useBoardMotion<HTMLOListElement>(key, board, active);
 
   const top = board?.entries[0] ? primary(metric, board.entries[0]).value : 0;
+  const label = board ? periodLabel(periodType, board.periodStart) : '';
+  const minimum = board ? minimumText(metric, board.minimumSample) : null;
   return (
     <section
       className="tv-screen tv-board"
@@ -98,12 +125,13 @@ export function TvBoardFeed({
       data-version={board?.version}
     >
       <header className="tv-head">
-        <h1>
+        <h1 title={board?.team ? `${TITLES[metric]} · ${board.team.name}` : TITLES[metric]}>
           {TITLES[metric]}
           {board?.team ? <span className="tv-team"> · {board.team.name}</span> : null}
         </h1>
         <p className="tv-sub">
-          {board ? periodLabel(periodType, board.periodStart) : ''}
+          {label}
+          {minimum ? <span className="tv-minimum"> · {minimum}</span> : null}
           <span className="tv-clock">{clock}</span>
         </p>
       </header>
@@ -112,7 +140,10 @@ export function TvBoardFeed({
           {error ? `Waiting for the server… (${error.message})` : 'Loading the board…'}
         </p>
       ) : board.entries.length === 0 ? (
-        <p className="tv-wait">Nobody on this board yet.</p>
+        <div className="tv-empty" data-empty-board>
+          <p className="tv-empty-title">{emptyBoardText(board, true, label)}</p>
+          {minimum ? <p className="tv-empty-sub">{minimum}</p> : null}
+        </div>
       ) : (
         <ol className="tv-rows" ref={list}>
           {board.entries.map((e) => {
@@ -141,15 +172,7 @@ export function TvBoardFeed({
                   <span style={{ width: `${width}%` }} />
                 </span>
                 <span className="tv-value">{main.text}</span>
-                <span className="tv-secondary">
-                  {metric !== 'REVENUE' ? <span>{formatMoney(e.revenue, { compact: true })}</span> : null}
-                  {metric !== 'ORDERS' ? (
-                    <span>
-                      {formatCount(e.ordersWon)} {e.ordersWon === 1 ? 'order' : 'orders'}
-                    </span>
-                  ) : null}
-                  {metric !== 'CONVERSION_RATE' ? <span>{formatPercent(e.conversionRate)} conv.</span> : null}
-                </span>
+                <span className="tv-secondary">{secondary(metric, e)}</span>
               </li>
             );
           })}

@@ -1,15 +1,21 @@
-/** The team's goals on the TV: progress bars that move as activity is recorded. */
+/**
+ * The team's goals on the TV: progress bars that move as activity is recorded. Every active goal is
+ * shown, at-risk first (then behind, on track, achieved; the furthest behind first within each),
+ * a page of PAGE_SIZE at a time, turning every PAGE_SECONDS while the screen shows: what matters
+ * is never the part cut off. The screen's rotation waits for every page (pagesTime).
+ */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import type {
+  GoalStatus,
   TvGoalChangedSubscription,
   TvGoalChangedSubscriptionVariables,
   TvGoalRemovedSubscription,
   TvGoalRemovedSubscriptionVariables,
 } from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
-import { formatGoalValue, METRIC_NAMES } from '../lib/goals.ts';
+import { formatGoalValue, METRIC_NAMES, showsProjection } from '../lib/goals.ts';
 import { periodLabel, today } from '../lib/periods.ts';
 import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from './goalStore.ts';
 import { useSubscription, operation } from './live.ts';
@@ -56,19 +62,48 @@ type Goal = TvGoalChangedSubscription['goalChanged'] & { teamId: string | null }
 
 /** How long after a reconnection the snapshot has to repeat a goal before it is pruned. */
 const SETTLE_MS = 5_000;
-/** At most this many goals fit the screen; the rest are summed up in a line. */
-const SHOWN = 8;
+/** The goals that fit the screen at once (2 columns, 4 rows). */
+export const PAGE_SIZE = 8;
+/** How long each page shows. */
+export const PAGE_SECONDS = 10;
+
+/** How long the goals screen needs to show all its pages. */
+export function pagesTime(goals: number): number {
+  return Math.max(1, Math.ceil(goals / PAGE_SIZE)) * PAGE_SECONDS;
+}
+
+/** A whole percentage that reads 100 only once the target is reached (99.6 is 99, not 100). */
+function wholePercent(value: number): number {
+  return value < 100 ? Math.floor(value) : Math.round(value);
+}
+
+const ATTENTION: Record<GoalStatus, number> = { AT_RISK: 0, BEHIND: 1, ON_TRACK: 2, ACHIEVED: 3, MISSED: 4 };
+
+/** At-risk first, then behind, on track, achieved; the furthest behind first; then by id. */
+export function byAttention(
+  a: { status: GoalStatus; achievementPercentage: number; id: string },
+  b: { status: GoalStatus; achievementPercentage: number; id: string },
+): number {
+  return (
+    ATTENTION[a.status] - ATTENTION[b.status] ||
+    a.achievementPercentage - b.achievementPercentage ||
+    a.id.localeCompare(b.id, 'en', { numeric: true })
+  );
+}
 
 export function TvGoalsFeed({
   teamId,
   active,
   clock,
   connection,
+  onCount,
 }: {
   teamId: string | null;
   active: boolean;
   clock: string;
   connection: ConnectionStore;
+  /** Told how many goals there are (the rotation gives the screen time for every page). */
+  onCount?: (goals: number) => void;
 }) {
   const epoch = useSyncExternalStore(connection.subscribe, () => connection.getState().epoch);
   const [store, setStore] = useState<GoalStore<Goal>>({ goals: new Map() });
@@ -91,23 +126,48 @@ export function TvGoalsFeed({
     return () => clearInterval(timer);
   }, []);
 
-  const goals = [...store.goals.values()]
-    .map((item) => item.goal)
-    .sort(
-      (a, b) =>
-        Number(b.team !== null) - Number(a.team !== null) ||
-        b.achievementPercentage - a.achievementPercentage ||
-        a.id.localeCompare(b.id),
-    );
+  const goals = [...store.goals.values()].map((item) => item.goal).sort(byAttention);
   const teamName = goals.find((g) => g.team)?.team?.name;
-  const shown = goals.slice(0, SHOWN);
+  const pages = Math.max(1, Math.ceil(goals.length / PAGE_SIZE));
+  const count = goals.length;
+  useEffect(() => onCount?.(count), [onCount, count]);
+
+  // the page turns while the screen shows, and starts at the first (at-risk) page each time
+  const [paging, setPaging] = useState({ active, page: 0 });
+  if (paging.active !== active) setPaging({ active, page: 0 });
+  useEffect(() => {
+    if (!active || pages < 2) return undefined;
+    const timer = setInterval(
+      () => setPaging((p) => ({ active: p.active, page: p.page + 1 })),
+      PAGE_SECONDS * 1000,
+    );
+    return () => clearInterval(timer);
+  }, [active, pages]);
+  const page = paging.page % pages;
+  const shown = goals.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const atRisk = goals.filter((g) => g.status === 'AT_RISK').length;
 
   return (
-    <section className="tv-screen tv-goals" hidden={!active} aria-label="Team goals">
+    <section
+      className="tv-screen tv-goals"
+      hidden={!active}
+      aria-label="Team goals"
+      data-page={page + 1}
+      data-pages={pages}
+    >
       <header className="tv-head">
-        <h1>Goals{teamId && teamName ? <span className="tv-team"> · {teamName}</span> : null}</h1>
+        <h1 title={teamId && teamName ? `Goals · ${teamName}` : 'Goals'}>
+          Goals{teamId && teamName ? <span className="tv-team"> · {teamName}</span> : null}
+        </h1>
         <p className="tv-sub">
-          {goals.length} active
+          <span className="tv-goal-count">{count} active</span>
+          {atRisk > 0 ? <span className="tv-at-risk"> · {atRisk} at risk</span> : null}
+          {pages > 1 ? (
+            <span className="tv-page">
+              {' '}
+              · page {page + 1} of {pages}
+            </span>
+          ) : null}
           <span className="tv-clock">{clock}</span>
         </p>
       </header>
@@ -118,9 +178,11 @@ export function TvGoalsFeed({
           {shown.map((g) => {
             const owner = g.user?.name ?? `Team ${g.team?.name ?? ''}`;
             return (
-              <li key={g.id} className="tv-goal" data-goal-id={g.id}>
+              <li key={g.id} className="tv-goal" data-goal-id={g.id} data-status={g.status}>
                 <div className="tv-goal-head">
-                  <span className="tv-goal-owner">{owner}</span>
+                  <span className="tv-goal-owner" title={owner}>
+                    {owner}
+                  </span>
                   <StatusBadge status={g.status} />
                 </div>
                 <div className="tv-goal-metric">
@@ -130,19 +192,31 @@ export function TvGoalsFeed({
                   value={g.achievementPercentage}
                   label={`${owner} ${METRIC_NAMES[g.metric]}`}
                   status={g.status}
-                  projected={g.targetValue > 0 ? (g.projectedValue / g.targetValue) * 100 : null}
+                  projected={
+                    g.targetValue > 0 && showsProjection(g.status)
+                      ? (g.projectedValue / g.targetValue) * 100
+                      : null
+                  }
                 />
                 <div className="tv-goal-figures">
                   <span className="tv-goal-current">{formatGoalValue(g.metric, g.currentValue)}</span>
                   <span className="tv-goal-target"> of {formatGoalValue(g.metric, g.targetValue)}</span>
-                  <span className="tv-goal-pct">{Math.round(g.achievementPercentage)} %</span>
+                  <span className="tv-goal-pct">{wholePercent(g.achievementPercentage)} %</span>
                 </div>
               </li>
             );
           })}
         </ul>
       )}
-      {goals.length > SHOWN ? <p className="tv-more">+ {goals.length - SHOWN} more goals</p> : null}
+      {pages > 1 ? (
+        <ol className="tv-pages" aria-label="Pages">
+          {Array.from({ length: pages }, (_, i) => (
+            <li key={i} className={i === page ? 'on' : ''} aria-current={i === page || undefined}>
+              <span className="visually-hidden">Page {i + 1}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </section>
   );
 }

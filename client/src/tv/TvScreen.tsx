@@ -14,7 +14,7 @@ import { Celebrations } from './Celebrations.tsx';
 import { useQuery, operation } from './live.ts';
 import { screensFor, type Screen, type TvOptions } from './options.ts';
 import { TvBoardFeed } from './TvBoard.tsx';
-import { TvGoalsFeed } from './TvGoals.tsx';
+import { pagesTime, TvGoalsFeed } from './TvGoals.tsx';
 
 const TV_ME = operation<TvMeQuery, TvMeQueryVariables>(/* GraphQL */ `
   query TvMe {
@@ -71,15 +71,19 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
   const [rotation, setRotation] = useState({ key: screensKey, index: 0 });
   if (rotation.key !== screensKey) setRotation({ key: screensKey, index: 0 });
   const index = rotation.key === screensKey ? rotation.index : 0;
+  const active: Screen = screens[index % count] ?? 'REVENUE';
+  const [goalCount, setGoalCount] = useState(0);
+  // the goals screen stays until every page of goals has shown
+  const dwell =
+    active === 'GOALS' ? Math.max(options.rotateSeconds, pagesTime(goalCount)) : options.rotateSeconds;
   useEffect(() => {
     if (options.rotateSeconds === 0 || count < 2) return undefined;
-    const timer = setInterval(
+    const timer = setTimeout(
       () => setRotation((r) => ({ key: r.key, index: (r.index + 1) % count })),
-      options.rotateSeconds * 1000,
+      dwell * 1000,
     );
-    return () => clearInterval(timer);
-  }, [options.rotateSeconds, count, screensKey]);
-  const active: Screen = screens[index % count] ?? 'REVENUE';
+    return () => clearTimeout(timer);
+  }, [options.rotateSeconds, count, screensKey, index, dwell]);
   const clock = useClock();
 
   if (meError === 'UNAUTHENTICATED' || phase === 'failed') {
@@ -87,8 +91,14 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
       <main className="tv tv-message">
         <h1>Pulse TV</h1>
         <p role="alert">
-          The server refused this screen’s token (expired or unknown user). Open <code>/tv?token=…</code> with
-          a new token: <code>npm run --silent token -- tv@example.com</code>.
+          The server refused this screen’s token: it has expired, names no active user, or was signed with
+          another server’s secret.
+        </p>
+        <p>
+          Open <code>/tv?token=…</code> with a new one, made on the server’s machine with its data folder or{' '}
+          <code>JWT_SECRET</code> (e.g. in the folder the server runs from, with the same{' '}
+          <code>DATA_DIR</code>): <code>npm run --silent token -- tv@example.com</code>. The command says
+          which secret it signed with, and refuses when it cannot find the server’s.
         </p>
       </main>
     );
@@ -118,6 +128,7 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
             active={active === 'GOALS'}
             clock={clock.time}
             connection={connection}
+            onCount={setGoalCount}
           />
         ) : null}
       </div>
