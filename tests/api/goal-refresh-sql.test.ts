@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { achievementPercentage, goalStatusOf } from '../../api/domain/goal-status.ts';
-import { localDate, periodStart } from '../../api/domain/periods.ts';
+import { periodStart } from '../../api/domain/periods.ts';
 import { rows as query, type Queryable } from '../../api/db/client.ts';
 import { ACTIVITY_KINDS, GOAL_METRICS, type ActivityKind } from '../../schema/db/constants.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   org = await createOrg(server);
   const now = new Date();
   at = now.toISOString();
-  month = periodStart('MONTHLY', localDate(now, 'UTC'));
+  month = periodStart('MONTHLY', await server.today());
   sellers = [org.reps.east1.id, org.reps.east2.id, org.reps.west1.id];
 });
 afterAll(() => server?.close());

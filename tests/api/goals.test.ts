@@ -1,17 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate, periodStart, addPeriods } from '../../api/domain/periods.ts';
+import { periodStart, addPeriods } from '../../api/domain/periods.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-const month = periodStart('MONTHLY', localDate(new Date(), 'UTC'));
-const lastMonth = addPeriods('MONTHLY', month, -1);
+let month: string;
+let lastMonth: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   org = await createOrg(server);
+  month = periodStart('MONTHLY', await server.today());
+  lastMonth = addPeriods('MONTHLY', month, -1);
 });
 afterAll(() => server?.close());
 

@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeriods, localDate, periodStart } from '../../api/domain/periods.ts';
+import { addPeriods, periodStart } from '../../api/domain/periods.ts';
 import { GOAL_COLUMNS, LEADERBOARD_COLUMNS, PERIOD_COLUMNS } from '../../api/rest/shapes.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
@@ -13,7 +13,7 @@ import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-const month = periodStart('MONTHLY', localDate(new Date(), 'UTC'));
+let month: string;
 
 async function download(path: string, as: string | null = 'admin@example.com') {
   const response = await fetch(`${server.url}${path}`, {
@@ -34,6 +34,7 @@ function csvRows(bytes: Buffer): string[][] {
 beforeAll(async () => {
   server = await startTestServer();
   org = await createOrg(server);
+  month = periodStart('MONTHLY', await server.today());
   const now = new Date().toISOString();
   dataOf(
     await server.gql(

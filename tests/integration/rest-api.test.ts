@@ -4,15 +4,15 @@
  * documented decisions (derived rates, derived status, tracked current_value).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeriods, localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
+import { addPeriods, periodEnd, periodStart } from '../../api/domain/periods.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { errorFields, rest, type HttpResult, type RestErrorBody } from '../support/rest.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-const today = localDate(new Date(), 'UTC');
-const month = periodStart('MONTHLY', today);
+let today: string;
+let month: string;
 type Row = Record<string, unknown>;
 
 const code = (r: HttpResult) => (r.body as RestErrorBody).error.code;
@@ -33,6 +33,8 @@ const goalBody = (extra: Row = {}): Row => ({
 beforeAll(async () => {
   server = await startTestServer();
   org = await createOrg(server);
+  today = await server.today();
+  month = periodStart('MONTHLY', today);
   dataOf(
     await server.gql(
       `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,

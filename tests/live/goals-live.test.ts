@@ -13,7 +13,7 @@ import { connect, subscribe, type Frames } from '../support/ws.ts';
 let server: TestServer;
 let org: OrgFixture;
 let seq = 0;
-const month = `${new Date().toISOString().slice(0, 7)}-01`;
+let month: string;
 const goal: Record<'alice' | 'bob' | 'carol' | 'east' | 'west' | 'old', string> = {
   alice: '',
   bob: '',
@@ -100,6 +100,7 @@ async function frameOf(
 beforeAll(async () => {
   server = await startTestServer();
   org = await createOrg(server);
+  month = `${(await server.today()).slice(0, 7)}-01`;
   goal.alice = await createGoal({ userId: String(org.reps.east1.id), metric: 'REVENUE' });
   goal.bob = await createGoal({ userId: String(org.reps.east2.id), metric: 'REVENUE' });
   goal.carol = await createGoal({ userId: String(org.reps.west1.id), metric: 'REVENUE' });

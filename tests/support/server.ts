@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { startApp, type App } from '../../api/app.ts';
@@ -47,6 +47,12 @@ export interface TestServer {
   ): Promise<GraphQLResponse<T>>;
   /** Raw SQL against the server's database. */
   sql<T>(query: SQL): Promise<T[]>;
+  /**
+   * Today in the organisation's time zone, by the database's clock ('YYYY-MM-DD'): what "the
+   * current period" of the API is computed from (a test that took UTC's date failed on a day the
+   * organisation's zone had already begun another month).
+   */
+  today(): Promise<string>;
   /** A second connection pool to the same database (Postgres mode only), for concurrent writers. */
   databaseUrl: string | undefined;
   /**
@@ -145,6 +151,11 @@ export async function startTestServer(
       return { status: response.status, data: body.data, errors: body.errors, extensions: body.extensions };
     },
     sql: <T>(query: SQL) => rows<T>(app.database.db, query),
+    async today() {
+      const [row] = await rows<{ today: string }>(app.database.db, sql`select org_today()::text as today`);
+      if (!row) throw new Error('org_today() answered nothing');
+      return row.today;
+    },
     async close() {
       await app.stop();
       await dropDatabase?.();
