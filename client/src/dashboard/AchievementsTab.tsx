@@ -1,8 +1,15 @@
-/** Badges, newest first, for me, my team or everyone; new badges arrive live (achievementUnlocked). */
+/**
+ * Badges, newest first, for me, my team or everyone; new badges arrive live (achievementUnlocked).
+ * Above them, for one person, how far they are from each rule's badge ("2 of 3 deals won this
+ * month"): the figures are the server's (achievementProgress, summed as the rule sums them).
+ */
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
-import { formatDate, formatNumber } from '../lib/format.ts';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import type { PeriodType, RuleMetric } from '../gql/graphql.ts';
+import { formatCount, formatDate, formatMoney, formatNumber } from '../lib/format.ts';
+import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { useViewer, type Person } from './viewer.ts';
 
 const AchievementCardFragment = graphql(`
@@ -53,14 +60,129 @@ const UNLOCKED = graphql(`
   }
 `);
 
+const PROGRESS = graphql(`
+  query AchievementProgress($userId: ID!) {
+    achievementProgress(userId: $userId) {
+      rule {
+        id
+        title
+        badgeIcon
+        description
+        metric
+        periodType
+        threshold
+      }
+      periodStart
+      current
+      remaining
+      earned
+    }
+  }
+`);
+
 const LIMIT = 60;
+
+const plural = new Intl.PluralRules('en-US');
+const UNITS: Record<Exclude<RuleMetric, 'REVENUE'>, { one: string; other: string }> = {
+  ORDERS: { one: 'deal won', other: 'deals won' },
+  LEADS: { one: 'lead', other: 'leads' },
+  OPPORTUNITIES: { one: 'opportunity', other: 'opportunities' },
+  CALLS: { one: 'call', other: 'calls' },
+  MEETINGS: { one: 'meeting', other: 'meetings' },
+};
+const WHEN: Record<PeriodType, string> = {
+  DAILY: 'today',
+  WEEKLY: 'this week',
+  MONTHLY: 'this month',
+  QUARTERLY: 'this quarter',
+  YEARLY: 'this year',
+};
+
+/** "2 of 3 deals won this month", "$4,000 of $10,000 in revenue, all time". */
+export function progressText(
+  metric: RuleMetric,
+  periodType: PeriodType | null,
+  current: number,
+  threshold: number,
+): string {
+  const when = periodType ? WHEN[periodType] : 'all time';
+  if (metric === 'REVENUE') return `${formatMoney(current)} of ${formatMoney(threshold)} in revenue, ${when}`;
+  const unit = UNITS[metric];
+  return `${formatCount(current)} of ${formatCount(threshold)} ${plural.select(threshold) === 'one' ? unit.one : unit.other} ${when}`;
+}
+
+/** "1 to go", "$6,000 to go". */
+export function remainingText(metric: RuleMetric, remaining: number): string {
+  return `${metric === 'REVENUE' ? formatMoney(remaining) : formatCount(remaining)} to go`;
+}
+
+function BadgeProgress({ person }: { person: Person }) {
+  const live = useLiveFigures();
+  const { data, error, refetch } = useQuery(PROGRESS, {
+    variables: { userId: person.id },
+    pollInterval: live.pollInterval,
+  });
+  useRefetchOnChange(live.version, refetch);
+  if (error && !data)
+    return (
+      <p className="error" role="alert">
+        Could not load the progress toward badges: {error.message}
+      </p>
+    );
+  const rules = data?.achievementProgress ?? [];
+  if (rules.length === 0) return null;
+  return (
+    <section className="badge-progress" aria-label="Progress toward badges">
+      <h3>Badges to earn</h3>
+      <ul>
+        {rules.map((p) => {
+          const text = progressText(p.rule.metric, p.rule.periodType, p.current, p.rule.threshold);
+          return (
+            <li key={p.rule.id} className={`card rule${p.earned ? ' earned' : ''}`} data-rule={p.rule.title}>
+              <span className="achievement-icon" aria-hidden="true">
+                {p.rule.badgeIcon}
+              </span>
+              <div className="rule-body">
+                <h4>{p.rule.title}</h4>
+                {p.earned ? (
+                  <p className="rule-progress">
+                    Earned {p.rule.periodType ? WHEN[p.rule.periodType] : ''} ✓ · {text}
+                  </p>
+                ) : (
+                  <>
+                    <ProgressBar
+                      value={p.rule.threshold > 0 ? (p.current / p.rule.threshold) * 100 : 0}
+                      label={`${p.rule.title}: progress`}
+                    />
+                    <p className="rule-progress">
+                      {text} · {remainingText(p.rule.metric, p.remaining)}
+                    </p>
+                  </>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 type Scope = 'person' | 'team' | 'all';
 
-export function AchievementsTab({ person }: { person: Person | null }) {
+/** `teamId`: the dashboard's team, whose badges are shown when no one person is chosen. */
+export function AchievementsTab({
+  person,
+  teamId: chosenTeam,
+}: {
+  person: Person | null;
+  teamId: string | null;
+}) {
   const viewer = useViewer();
-  const [scope, setScope] = useState<Scope>(person ? 'person' : 'all');
+  const [scope, setScope] = useState<Scope>(person ? 'person' : chosenTeam ? 'team' : 'all');
   const scopeId = useId();
-  const teamId = scope === 'team' ? (person?.teamId ?? null) : null;
+  const scopeTeam = person?.teamId ?? chosenTeam;
+  const scopeTeamName = person ? person.teamName : viewer.teams.find((t) => t.id === chosenTeam)?.name;
+  const teamId = scope === 'team' ? scopeTeam : null;
   const userId = scope === 'person' ? (person?.id ?? null) : null;
   const { data, error, loading, subscribeToMore } = useQuery(ACHIEVEMENTS, {
     variables: { userId, teamId, limit: LIMIT },
@@ -93,11 +215,12 @@ export function AchievementsTab({ person }: { person: Person | null }) {
           <span>Show</span>
           <select id={scopeId} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
             {person ? <option value="person">{own ? 'Mine' : person.name}</option> : null}
-            {person?.teamId ? <option value="team">Team {person.teamName}</option> : null}
+            {scopeTeam ? <option value="team">Team {scopeTeamName}</option> : null}
             <option value="all">Everyone</option>
           </select>
         </label>
       </div>
+      {person && scope === 'person' && viewer.me.role !== 'VIEWER' ? <BadgeProgress person={person} /> : null}
       {error && !data ? (
         <p className="error" role="alert">
           Could not load achievements: {error.message}

@@ -12,6 +12,7 @@ import type { LeaderboardMetric } from '../gql/graphql.ts';
 import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
+import { LiveChip, LivePending } from './LiveChip.tsx';
 import { selectionDate } from './PeriodPicker.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
 
@@ -102,11 +103,7 @@ export function LeaderboardTab({ period, teamId }: { period: PeriodSelection; te
             <span className="muted"> · {periodLabel(period.periodType, board.periodStart)}</span>
           ) : null}
         </h2>
-        {live ? (
-          <span className="live-chip" title="Updates as activity is recorded">
-            <span className="live-dot" aria-hidden="true" /> Live
-          </span>
-        ) : null}
+        {live ? <LiveChip /> : null}
       </div>
       <div className="toolbar">
         <div className="segmented" role="group" aria-label="Rank by">
@@ -130,7 +127,9 @@ export function LeaderboardTab({ period, teamId }: { period: PeriodSelection; te
       ) : null}
       {board ? (
         <LeaderboardTable board={board} boardKey={key} highlight={viewer.me.id} />
-      ) : error ? null : (
+      ) : error ? null : live ? (
+        <LivePending what="the leaderboard" />
+      ) : (
         <p className="muted">Loading…</p>
       )}
     </div>
