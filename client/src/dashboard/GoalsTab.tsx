@@ -336,7 +336,7 @@ function GoalsOfPeriod({
                   Team {team.name}
                   <span className="muted small"> · the team’s own goals (its members summed)</span>
                 </h3>
-                <div className="goal-grid">
+                <div className="goal-grid goal-list">
                   {shown.map((g) => (
                     <GoalCard key={g.id} goal={g} onEdit={editHandler(g)} highlight={g.id === linked} />
                   ))}
@@ -365,7 +365,7 @@ function GoalsOfPeriod({
                   ) : null}
                 </h3>
                 {shown.length > 0 ? (
-                  <div className="goal-grid">
+                  <div className="goal-grid goal-list">
                     {shown.map((g) => (
                       <GoalCard key={g.id} goal={g} onEdit={editHandler(g)} highlight={g.id === linked} />
                     ))}

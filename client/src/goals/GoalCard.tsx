@@ -80,6 +80,8 @@ export function GoalCard({
   const goal = getFragmentData(GoalCardFragment, ref);
   const metric = METRIC_NAMES[goal.metric];
   const title = showOwner ? `${goalOwnerName(goal)} · ${metric}` : metric;
+  // whose goal, for assistive technology, even where the card sits under its owner's heading
+  const named = `${goalOwnerName(goal)} · ${metric}`;
   const projectedPct = goal.targetValue > 0 ? (goal.projectedValue / goal.targetValue) * 100 : null;
   const optimistic = goal.id.startsWith('optimistic-');
   return (
@@ -87,7 +89,7 @@ export function GoalCard({
       className={`card goal${compact ? ' compact' : ''}${optimistic ? ' pending' : ''}${highlight ? ' highlight' : ''}`}
       tabIndex={highlight ? -1 : undefined}
       data-goal-id={goal.id}
-      aria-label={`${title} goal`}
+      aria-label={`${named} goal`}
       aria-busy={optimistic || undefined}
     >
       <header className="goal-head">
@@ -101,7 +103,7 @@ export function GoalCard({
       </header>
       <ProgressBar
         value={goal.achievementPercentage}
-        label={`${title}: progress`}
+        label={`${named}: progress`}
         status={goal.status}
         projected={projectedPct}
       />
@@ -127,7 +129,7 @@ export function GoalCard({
       {goal.description && !compact ? <p className="goal-description">{goal.description}</p> : null}
       {onEdit ? (
         <div className="goal-actions">
-          <button type="button" onClick={onEdit} aria-label={`Edit ${title} goal`} disabled={optimistic}>
+          <button type="button" onClick={onEdit} aria-label={`Edit ${named} goal`} disabled={optimistic}>
             Edit
           </button>
         </div>
