@@ -14,9 +14,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressText, remainingText } from '../../client/src/lib/badges.ts';
-import { formatMoney } from '../../client/src/lib/format.ts';
+import { formatDate, formatMoney } from '../../client/src/lib/format.ts';
 import { GOAL_STATUSES_BY_ATTENTION } from '../../client/src/lib/goals.ts';
-import { periodLabel, periodStart, relativePeriodLabel, shiftPeriod } from '../../client/src/lib/periods.ts';
+import {
+  PERIOD_NAMES,
+  periodLabel,
+  periodStart,
+  relativePeriodLabel,
+  shiftPeriod,
+} from '../../client/src/lib/periods.ts';
 import type { GoalStatus, PeriodType, RuleMetric } from '../../client/src/gql/graphql.ts';
 import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
@@ -469,6 +475,10 @@ describe.skipIf(!chromiumPath)('the dashboard’s views, in the organisation’s
       );
       expect(goals.length).toBeGreaterThan(0);
       for (const g of goals) {
+        // 13: the period's dates as they are, whatever the browser's zone
+        expect(await page.locator(`[data-goal-id="${g.id}"] .goal-period`).textContent()).toBe(
+          `${PERIOD_NAMES[g.periodType]} · ${formatDate(g.periodStart)} – ${formatDate(g.periodEnd)}`,
+        );
         const basis = await page.locator(`[data-goal-id="${g.id}"] .goal-basis`).textContent();
         if (g.elapsedDays > 0 && g.elapsedDays < g.periodDays)
           expect(basis).toBe(

@@ -8,7 +8,8 @@ import { useEffect, useId, useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { progressText, remainingText, WHEN } from '../lib/badges.ts';
-import { formatDate, formatNumber } from '../lib/format.ts';
+import { formatNumber } from '../lib/format.ts';
+import { useClock } from './clock.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { useViewer, type Person } from './viewer.ts';
 
@@ -205,6 +206,17 @@ export function AchievementsTab({
   );
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The day of an instant in the organisation's zone (a badge of 9 pm in New York is not "tomorrow"). */
+function dayIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function AchievementCard({
   achievement: ref,
   showName,
@@ -213,6 +225,7 @@ function AchievementCard({
   showName: boolean;
 }) {
   const a = getFragmentData(AchievementCardFragment, ref);
+  const { timeZone } = useClock();
   return (
     <article className="card achievement" aria-label={`${a.title}: ${a.user.name}`}>
       <div className="achievement-icon" aria-hidden="true">
@@ -224,7 +237,7 @@ function AchievementCard({
         {a.description ? <p className="achievement-description">{a.description}</p> : null}
         <p className="achievement-meta">
           <span className="badge kind">{a.kind}</span>
-          <time dateTime={a.achievedAt}>{formatDate(a.achievedAt.slice(0, 10))}</time>
+          <time dateTime={a.achievedAt}>{dayIn(timeZone).format(new Date(a.achievedAt))}</time>
           {a.value !== null ? <span className="achievement-value">{formatNumber(a.value)}</span> : null}
         </p>
       </div>

@@ -252,6 +252,24 @@ function GoalsOfPeriod({
   const editing = dialog?.kind === 'edit' ? all.find((g) => g.id === dialog.id) : undefined;
   const shownGroups = groups.filter((g) => status === null || g.goals.some(matches));
   const total = teamGoals.length + personal.length;
+  // the team's own goals: above the members for a whole team, below one person's own
+  const teamSection = [...teams].map(([id, team]) => {
+    const shown = team.goals.filter(matches);
+    if (shown.length === 0) return null;
+    return (
+      <section key={id} className="goal-group team-goals" aria-label={`Team ${team.name}: team goals`}>
+        <h3 className="goal-group-head">
+          Team {team.name}
+          <span className="muted small"> · the team’s own goals (its members summed)</span>
+        </h3>
+        <div className="goal-grid goal-list">
+          {shown.map((g) => (
+            <GoalCard key={g.id} goal={g} onEdit={editHandler(g)} highlight={g.id === linked} />
+          ))}
+        </div>
+      </section>
+    );
+  });
 
   return (
     <div className="goals-tab">
@@ -323,28 +341,7 @@ function GoalsOfPeriod({
             </div>
           ) : null}
 
-          {[...teams].map(([id, team]) => {
-            const shown = team.goals.filter(matches);
-            if (shown.length === 0) return null;
-            return (
-              <section
-                key={id}
-                className="goal-group team-goals"
-                aria-label={`Team ${team.name}: team goals`}
-              >
-                <h3 className="goal-group-head">
-                  Team {team.name}
-                  <span className="muted small"> · the team’s own goals (its members summed)</span>
-                </h3>
-                <div className="goal-grid goal-list">
-                  {shown.map((g) => (
-                    <GoalCard key={g.id} goal={g} onEdit={editHandler(g)} highlight={g.id === linked} />
-                  ))}
-                </div>
-              </section>
-            );
-          })}
-
+          {person ? null : teamSection}
           {shownGroups.map(({ person: p, goals }) => {
             const shown = goals.filter(matches);
             return (
@@ -390,6 +387,7 @@ function GoalsOfPeriod({
               </section>
             );
           })}
+          {person ? teamSection : null}
           {status !== null && shownGroups.length === 0 && teams.size === 0 ? (
             <p className="empty">
               No {STATUS_NAMES[status].toLowerCase()} goals for {label}.

@@ -118,7 +118,7 @@ export function relativePeriodLabel(type: PeriodType, today: string, offset: num
   const word = offset >= -1 && offset <= 1 ? RELATIVE[type][offset + 1] : null;
   const dates =
     type === 'WEEKLY'
-      ? `${dayShort().format(parse(start))} – ${day().format(parse(periodEnd(type, start)))} (Mon–Sun)`
+      ? `${dayShort().format(parse(start))} – ${dayShort().format(parse(periodEnd(type, start)))}, ${periodEnd(type, start).slice(0, 4)} (Mon–Sun)`
       : periodLabel(type, start);
   return word ? `${word} · ${dates}` : dates;
 }

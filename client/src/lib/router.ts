@@ -23,11 +23,6 @@ export function useSearch(): string {
   return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
-/** The query string's parameters, read on each render from the one source of truth: the URL. */
-export function useSearchParams(): URLSearchParams {
-  return new URLSearchParams(useSearch());
-}
-
 /**
  * The current URL with `changes` applied to its query string (null removes a parameter), the
  * other parameters kept: a filter's change keeps the person, team and period in the link.
