@@ -702,15 +702,21 @@ describe.skipIf(!chromiumPath)('the dashboard’s views, in the organisation’s
         await page.getByRole('group', { name: 'Rank by' }).getByRole('button', { name: 'Orders' }).click();
         await page.locator('.leaderboard-tab .offline-notice').waitFor();
         expect(await page.locator('.leaderboard-tab').getByText('Loading…').count()).toBe(0);
+        // a plain request made offline (an ended quarter's board) fails at once and says so
+        await periodGroup(page).getByRole('button', { name: 'Previous quarter' }).click();
+        await page
+          .locator('.leaderboard-tab .error', { hasText: 'Could not load the leaderboard' })
+          .waitFor();
+        expect(await page.locator('.leaderboard-tab').getByText('Loading…').count()).toBe(0);
       } finally {
         await server.start();
       }
-      await page
-        .locator('table[aria-label="Leaderboard by orders"], .leaderboard-tab .empty')
-        .first()
-        .waitFor({
-          timeout: 30_000,
-        });
+      // once the connection is back it is asked again by itself
+      const byOrders = 'table[aria-label="Leaderboard by orders"], .leaderboard-tab .empty';
+      await page.locator('.leaderboard-tab h2', { hasText: label }).waitFor({ timeout: 30_000 });
+      await page.locator(byOrders).first().waitFor();
+      await periodGroup(page).getByRole('button', { name: 'Back to current' }).click();
+      await page.locator(byOrders).first().waitFor({ timeout: 30_000 });
       await chip.locator('text=Live').waitFor();
       expect(await page.locator('.leaderboard-tab .offline-notice').count()).toBe(0);
       // the browser logs the refused connections while the server was down; nothing else
