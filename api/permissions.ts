@@ -135,6 +135,9 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Achievement: ['id', 'kind', 'title', 'description', 'badgeIcon', 'value', 'achievedAt', 'ruleId', 'user'],
   User: ['id', 'name', 'team'],
   Team: ['id', 'name'],
+  // the organisation's calendar: a screen's period picker says "current" by it, not by its own clock
+  OrganisationClock: ['timeZone', 'today', 'now', 'periods'],
+  CurrentPeriod: ['periodType', 'periodStart', 'periodEnd', 'elapsedDays', 'periodDays'],
 };
 
 /**

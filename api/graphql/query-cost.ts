@@ -30,7 +30,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { LIMITS, WEBHOOK_EVENTS } from '../../schema/db/constants.ts';
+import { LIMITS, PERIOD_TYPES, WEBHOOK_EVENTS } from '../../schema/db/constants.ts';
 
 /** How long a list can be. */
 export type ListSize =
@@ -50,6 +50,9 @@ const TEAM_SIZE = 50;
 /** Every list field of the schema (a test checks that none is missing). */
 export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query.achievementRules': { assumed: 50 },
+  // one per active rule
+  'Query.achievementProgress': { assumed: 50 },
+  'OrganisationClock.periods': { bound: PERIOD_TYPES.length },
   'Query.achievements': { argument: 'limit', of: 'field', max: 1000 },
   'Query.currentPerformance': { assumed: PEOPLE, narrowedBy: { userId: 1 } },
   'Query.goals': { assumed: 500, narrowedBy: { userId: 20, teamId: 100 } },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
 import {
   achievementRules,
   achievements,
@@ -6,7 +6,7 @@ import {
   type AchievementRow,
   type AchievementRuleRow,
 } from '../../../schema/db/index.ts';
-import type { Queryable } from '../../db/client.ts';
+import { rows, type Queryable } from '../../db/client.ts';
 
 export function listAchievements(
   db: Queryable,
@@ -68,4 +68,59 @@ export async function achievementIdsAfter(db: Queryable, afterId: number): Promi
 export async function maxAchievementId(db: Queryable): Promise<number> {
   const [row] = await db.select({ id: max(achievements.id) }).from(achievements);
   return row?.id ?? 0;
+}
+
+export interface RuleProgressRow {
+  id: number;
+  kind: string;
+  title: string;
+  description: string | null;
+  badge_icon: string;
+  metric: AchievementRuleRow['metric'];
+  period_type: AchievementRuleRow['periodType'];
+  threshold: string;
+  active: boolean;
+  period_start: string | null;
+  current: string;
+  achieved_at: string | null;
+}
+
+/**
+ * Every active rule with one user's value of its metric, summed as award_rules_for() sums it (the
+ * rule's period containing `today`, or lifetime: the user's YEARLY rollups), and the badge the
+ * rule gave them for that period (lifetime: ever), in one statement.
+ */
+export function ruleProgress(db: Queryable, userId: number, today: string): Promise<RuleProgressRow[]> {
+  return rows(
+    db,
+    sql`with r as (
+          select ar.*, case when ar.period_type is null then null
+                            else period_start_of(ar.period_type, ${today}::date) end as ps
+          from achievement_rules ar where ar.active
+        )
+        select r.id, r.kind, r.title, r.description, r.badge_icon, r.metric, r.period_type,
+          r.threshold::text as threshold, r.active, r.ps::text as period_start,
+          coalesce(case r.metric
+            when 'REVENUE' then t.revenue
+            when 'ORDERS' then t.orders_won
+            when 'LEADS' then t.leads_created
+            when 'OPPORTUNITIES' then t.opportunities_created
+            when 'CALLS' then t.calls
+            when 'MEETINGS' then t.meetings
+          end, 0)::text as current,
+          (select min(a.achieved_at) from achievements a
+            where a.rule_id = r.id and a.user_id = ${userId}
+              and (r.ps is null or a.period_start = r.ps)) as achieved_at
+        from r
+        left join lateral (
+          select sum(sp.revenue) as revenue, sum(sp.orders_won) as orders_won,
+            sum(sp.leads_created) as leads_created, sum(sp.opportunities_created) as opportunities_created,
+            sum(sp.calls) as calls, sum(sp.meetings) as meetings
+          from sales_performance sp
+          where sp.user_id = ${userId}
+            and case when r.ps is null then sp.period_type = 'YEARLY'
+                     else sp.period_type = r.period_type and sp.period_start = r.ps end
+        ) t on true
+        order by r.id`,
+  );
 }

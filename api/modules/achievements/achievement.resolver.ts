@@ -4,7 +4,12 @@ import type { AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import { User } from '../users/user.type.ts';
 import * as service from './achievement.service.ts';
-import { Achievement, AchievementRule, RecordAchievementInput } from './achievement.type.ts';
+import {
+  Achievement,
+  AchievementProgress,
+  AchievementRule,
+  RecordAchievementInput,
+} from './achievement.type.ts';
 
 @Resolver(() => Achievement)
 export class AchievementResolver {
@@ -22,6 +27,17 @@ export class AchievementResolver {
   @Query(() => [AchievementRule], { description: 'The rules that award badges automatically.' })
   achievementRules(@Ctx() ctx: AppContext): Promise<AchievementRule[]> {
     return service.achievementRules(ctx);
+  }
+
+  @Query(() => [AchievementProgress], {
+    description:
+      'Where a user stands against each active rule (their figures as the rule sums them, for its current period or lifetime) and whether its badge is earned; for whoever may read the user’s figures.',
+  })
+  achievementProgress(
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID) userId: string,
+  ): Promise<AchievementProgress[]> {
+    return service.achievementProgress(ctx, userId);
   }
 
   @Mutation(() => Achievement, {

@@ -4,10 +4,17 @@ import type { AchievementRow, AchievementRuleRow } from '../../../schema/db/inde
 import { requireViewer, type AppContext } from '../../context.ts';
 import { BadInputError, NotFoundError } from '../../errors.ts';
 import { optionalId, parseId } from '../../graphql/ids.ts';
-import { assertCanWriteForUser, assertNotViewer } from '../../permissions.ts';
+import { periodEnd } from '../../domain/periods.ts';
+import { assertCanReadUser, assertCanWriteForUser, assertNotViewer } from '../../permissions.ts';
+import { orgToday } from '../performance/clock.ts';
 import { parseInput } from '../../validation.ts';
-import { insertAchievement, listAchievements, listRules } from './achievement.queries.ts';
-import type { Achievement, AchievementRule, RecordAchievementInput } from './achievement.type.ts';
+import { insertAchievement, listAchievements, listRules, ruleProgress } from './achievement.queries.ts';
+import {
+  AchievementProgress,
+  type Achievement,
+  type AchievementRule,
+  type RecordAchievementInput,
+} from './achievement.type.ts';
 
 const MAX_LIST = 1000;
 
@@ -93,4 +100,44 @@ export async function recordAchievement(
 export async function achievementRules(ctx: AppContext): Promise<AchievementRule[]> {
   assertNotViewer(requireViewer(ctx));
   return (await listRules(ctx.db)).map((r: AchievementRuleRow) => ({ ...r, threshold: Number(r.threshold) }));
+}
+
+/**
+ * Progress toward each active rule's badge for one user ("2 of 3 deals this month"): the figures
+ * a client shows beside a rule, computed here as the rule computes them (achievement.queries.ts).
+ * Whoever may read the user's figures may read this (a REP: their own).
+ */
+export async function achievementProgress(
+  ctx: AppContext,
+  userIdArg: string,
+): Promise<AchievementProgress[]> {
+  const viewer = requireViewer(ctx);
+  const userId = parseId(userIdArg, 'User');
+  assertCanReadUser(viewer, userId);
+  if (!(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
+  const found = await ruleProgress(ctx.db, userId, orgToday(ctx));
+  return found.map((r) => {
+    const threshold = Number(r.threshold);
+    const current = Number(r.current);
+    return Object.assign(new AchievementProgress(), {
+      rule: {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        description: r.description,
+        badgeIcon: r.badge_icon,
+        metric: r.metric,
+        periodType: r.period_type,
+        threshold,
+        active: r.active,
+      },
+      periodStart: r.period_start,
+      periodEnd: r.period_type && r.period_start ? periodEnd(r.period_type, r.period_start) : null,
+      current,
+      // cents: revenue thresholds and sums have two decimals, a float difference more
+      remaining: Math.max(0, Math.round((threshold - current) * 100) / 100),
+      earned: r.achieved_at !== null,
+      achievedAt: r.achieved_at === null ? null : new Date(r.achieved_at),
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import type { PeriodType, RuleMetric } from '../../../schema/db/constants.ts';
 import { PeriodTypeEnum, RuleMetricEnum } from '../../graphql/enums.ts';
-import { DateTimeScalar } from '../../graphql/scalars.ts';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars.ts';
 
 @ObjectType({ description: 'A badge a user earned, awarded by a rule or by hand.' })
 export class Achievement {
@@ -86,4 +86,41 @@ export class AchievementRule {
 
   @Field(() => Boolean, { description: 'Inactive rules award nothing.' })
   active!: boolean;
+}
+
+@ObjectType({
+  description:
+    'Where a user stands against one active rule: the rule’s metric over its current period (or lifetime) and whether the badge is earned.',
+})
+export class AchievementProgress {
+  @Field(() => AchievementRule, { description: 'The rule.' })
+  rule!: AchievementRule;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of the rule’s current period (organisation’s today); null for a lifetime rule.',
+  })
+  periodStart!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of that period; null for a lifetime rule.',
+  })
+  periodEnd!: string | null;
+
+  @Field(() => Float, {
+    description: 'The rule’s metric so far: summed over the period (or lifetime) as the rule sums it.',
+  })
+  current!: number;
+
+  @Field(() => Float, { description: 'What is still missing to reach the threshold (0 once reached).' })
+  remaining!: number;
+
+  @Field(() => Boolean, {
+    description: 'The badge of this rule was awarded for this period (or ever, lifetime).',
+  })
+  earned!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was awarded, when earned.' })
+  achievedAt!: Date | null;
 }

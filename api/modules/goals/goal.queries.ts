@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { GoalStatus, PeriodType } from '../../../schema/db/constants.ts';
 import { goals, type GoalRow } from '../../../schema/db/index.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -20,6 +20,8 @@ export interface GoalFilter {
   includeMembers?: boolean;
   /** Goals of exactly this period. */
   period?: { periodType: PeriodType; periodStart: string } | null;
+  /** Goals whose period overlaps these days (both included). */
+  overlapping?: { from: string; to: string } | null;
   /** REP scope: their own goals and their team's. */
   ownedBy?: { userId: number; teamId: number | null };
 }
@@ -39,6 +41,8 @@ export function listGoals(db: Queryable, filter: GoalFilter): Promise<GoalWithPr
     filter.period ? eq(goals.periodStart, filter.period.periodStart) : undefined,
     filter.status ? eq(goals.status, filter.status) : undefined,
     filter.activeOn ? gte(goals.periodEnd, filter.activeOn) : undefined,
+    filter.overlapping ? lte(goals.periodStart, filter.overlapping.to) : undefined,
+    filter.overlapping ? gte(goals.periodEnd, filter.overlapping.from) : undefined,
     filter.ownedBy
       ? or(
           eq(goals.userId, filter.ownedBy.userId),
@@ -60,6 +64,32 @@ export async function findGoal(db: Queryable, id: number): Promise<GoalWithProje
 
 export async function findGoals(db: Queryable, ids: number[]): Promise<GoalWithProjection[]> {
   return ids.length ? db.select(withProjection).from(goals).where(inArray(goals.id, ids)) : [];
+}
+
+/** The id of the goal of this owner, metric and period (what the unique indexes allow once), or null. */
+export async function findGoalId(
+  db: Queryable,
+  key: {
+    userId: number | null;
+    teamId: number | null;
+    metric: GoalRow['metric'];
+    periodType: PeriodType;
+    periodStart: string;
+  },
+): Promise<number | null> {
+  const [row] = await db
+    .select({ id: goals.id })
+    .from(goals)
+    .where(
+      and(
+        key.userId === null ? isNull(goals.userId) : eq(goals.userId, key.userId),
+        key.teamId === null ? isNull(goals.teamId) : eq(goals.teamId, key.teamId),
+        eq(goals.metric, key.metric),
+        eq(goals.periodType, key.periodType),
+        eq(goals.periodStart, key.periodStart),
+      ),
+    );
+  return row?.id ?? null;
 }
 
 export async function insertGoal(db: Queryable, values: typeof goals.$inferInsert): Promise<number> {

@@ -15,8 +15,8 @@ import {
 } from '../../../schema/db/constants.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import { parseMoney } from '../../domain/money.ts';
-import { isPeriodStart, localDate, periodStart } from '../../domain/periods.ts';
-import { ConflictError, FieldErrors, ForbiddenError, NotFoundError } from '../../errors.ts';
+import { isPeriodStart, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
+import { BadInputError, ConflictError, FieldErrors, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { optionalId, parseId } from '../../graphql/ids.ts';
 import {
   assertCanWriteForTeam,
@@ -28,6 +28,7 @@ import { collectInput, isUniqueViolation } from '../../validation.ts';
 import {
   deleteGoalRow,
   findGoal,
+  findGoalId,
   insertGoal,
   listGoals,
   updateGoalRow,
@@ -147,8 +148,16 @@ export async function createGoal(ctx: AppContext, input: CreateGoalInput): Promi
     return await getGoalOrThrow(ctx, id);
   } catch (error) {
     if (isUniqueViolation(error)) {
+      // the goal that is in the way, so a client can lead to it rather than only say it exists
+      const existingId = await findGoalId(ctx.db, {
+        ...owner,
+        metric: values.metric,
+        periodType: values.periodType,
+        periodStart: values.periodStart,
+      });
       throw new ConflictError(
-        `A ${values.metric} goal for this ${hasUser ? 'user' : 'team'} and ${values.periodType} period already exists.`,
+        `A ${values.metric} goal for this ${hasUser ? 'user' : 'team'} and ${values.periodType} period already exists${existingId === null ? '' : ` (goal ${existingId})`}.`,
+        existingId === null ? {} : { existingGoalId: String(existingId) },
       );
     }
     throw error;
@@ -242,6 +251,11 @@ export interface GoalsArgs {
   includeMembers?: boolean;
   /** Only goals of the period of this type containing date (REST API and exports). */
   period?: { periodType: PeriodType; date: string | null } | null;
+  /**
+   * Only goals whose period overlaps the period of this type containing date (default today),
+   * ended or not (activeOnly does not apply). periodType null: date was given without it.
+   */
+  during?: { periodType: PeriodType | null; date: string | null } | null;
 }
 
 export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
@@ -256,11 +270,22 @@ export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
     throw new ForbiddenError('You may only read your own goals.');
   if (rep && teamId !== null && teamId !== viewer.teamId)
     throw new ForbiddenError('You may only read your own team’s goals.');
+  const during = args.during ?? null;
+  if (during && during.periodType === null) throw BadInputError.one('periodType', 'is needed with date');
+  const today = localDate(ctx.now, ctx.org.timeZone);
+  const overlapping =
+    during?.periodType != null
+      ? (() => {
+          const start = periodStart(during.periodType, during.date ?? today);
+          return { from: start, to: periodEnd(during.periodType, start) };
+        })()
+      : null;
   const rows = await listGoals(ctx.db, {
     userId,
     teamId,
     status: args.status,
-    activeOn: args.activeOnly ? localDate(ctx.now, ctx.org.timeZone) : null,
+    activeOn: args.activeOnly && !overlapping ? today : null,
+    overlapping,
     includeMembers: args.includeMembers ?? false,
     period: args.period
       ? {

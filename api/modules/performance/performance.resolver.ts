@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import type { AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import { existing } from '../../loaders.ts';
 import { PeriodTypeEnum } from '../../graphql/enums.ts';
@@ -9,6 +9,7 @@ import { DateScalar } from '../../graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
 import { recordActivities } from './activity.service.ts';
+import { OrganisationClock, organisationClock, orgToday, periodProgress } from './clock.ts';
 import * as service from './performance.service.ts';
 import {
   ActivityInput,
@@ -26,6 +27,15 @@ function userOf(ctx: AppContext, id: number): UserRow | Promise<UserRow> {
 
 @Resolver()
 export class PerformanceResolver {
+  @Query(() => OrganisationClock, {
+    description:
+      'The organisation’s today and current periods, in its time zone: a client shows "the current week" from this, not from its own clock.',
+  })
+  clock(@Ctx() ctx: AppContext): OrganisationClock {
+    requireViewer(ctx);
+    return organisationClock(ctx);
+  }
+
   @Query(() => [PerformanceSummary], {
     description: 'Lifetime summaries; all visible users when userId is omitted.',
   })
@@ -117,6 +127,27 @@ export class PerformancePeriodResolver {
   @FieldResolver(() => User, { description: 'Whose metrics.' })
   user(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): UserRow | Promise<UserRow> {
     return userOf(ctx, period.userId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'The period contains the organisation’s today: its figures are so far, not final (see elapsedDays).',
+  })
+  partial(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): boolean {
+    return periodProgress(period.periodType, period.periodStart, orgToday(ctx)).partial;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Days of the period begun by the organisation’s today, today included: 0 before it starts, periodDays once it has ended.',
+  })
+  elapsedDays(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): number {
+    return periodProgress(period.periodType, period.periodStart, orgToday(ctx)).elapsedDays;
+  }
+
+  @FieldResolver(() => Int, { description: 'Days in the period.' })
+  periodDays(@Root() period: PerformancePeriod): number {
+    return periodProgress(period.periodType, period.periodStart, period.periodStart).periodDays;
   }
 }
 

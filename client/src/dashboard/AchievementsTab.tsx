@@ -1,8 +1,16 @@
-/** Badges, newest first, for me, my team or everyone; new badges arrive live (achievementUnlocked). */
+/**
+ * Badges, newest first, for me, my team or everyone; new badges arrive live (achievementUnlocked).
+ * Above them, for one person, how far they are from each rule's badge ("2 of 3 deals won this
+ * month"): the figures are the server's (achievementProgress, summed as the rule sums them).
+ */
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
-import { formatDate, formatNumber } from '../lib/format.ts';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { progressText, remainingText, WHEN } from '../lib/badges.ts';
+import { formatNumber } from '../lib/format.ts';
+import { useClock } from './clock.ts';
+import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { useViewer, type Person } from './viewer.ts';
 
 const AchievementCardFragment = graphql(`
@@ -53,14 +61,95 @@ const UNLOCKED = graphql(`
   }
 `);
 
+const PROGRESS = graphql(`
+  query AchievementProgress($userId: ID!) {
+    achievementProgress(userId: $userId) {
+      rule {
+        id
+        title
+        badgeIcon
+        description
+        metric
+        periodType
+        threshold
+      }
+      periodStart
+      current
+      remaining
+      earned
+    }
+  }
+`);
+
 const LIMIT = 60;
+
+function BadgeProgress({ person }: { person: Person }) {
+  const live = useLiveFigures();
+  const { data, error, refetch } = useQuery(PROGRESS, {
+    variables: { userId: person.id },
+    pollInterval: live.pollInterval,
+  });
+  useRefetchOnChange(live.version, refetch);
+  if (error && !data)
+    return (
+      <p className="error" role="alert">
+        Could not load the progress toward badges: {error.message}
+      </p>
+    );
+  const rules = data?.achievementProgress ?? [];
+  if (rules.length === 0) return null;
+  return (
+    <section className="badge-progress" aria-label="Progress toward badges">
+      <h3>Badges to earn</h3>
+      <ul>
+        {rules.map((p) => {
+          const text = progressText(p.rule.metric, p.rule.periodType, p.current, p.rule.threshold);
+          return (
+            <li key={p.rule.id} className={`card rule${p.earned ? ' earned' : ''}`} data-rule={p.rule.title}>
+              <span className="achievement-icon" aria-hidden="true">
+                {p.rule.badgeIcon}
+              </span>
+              <div className="rule-body">
+                <h4>{p.rule.title}</h4>
+                {p.earned ? (
+                  <p className="rule-progress">
+                    Earned {p.rule.periodType ? WHEN[p.rule.periodType] : ''} ✓ · {text}
+                  </p>
+                ) : (
+                  <>
+                    <ProgressBar
+                      value={p.rule.threshold > 0 ? (p.current / p.rule.threshold) * 100 : 0}
+                      label={`${p.rule.title}: progress`}
+                    />
+                    <p className="rule-progress">
+                      {text} · {remainingText(p.rule.metric, p.remaining)}
+                    </p>
+                  </>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 type Scope = 'person' | 'team' | 'all';
 
-export function AchievementsTab({ person }: { person: Person | null }) {
+/** `teamId`: the dashboard's team, whose badges are shown when no one person is chosen. */
+export function AchievementsTab({
+  person,
+  teamId: chosenTeam,
+}: {
+  person: Person | null;
+  teamId: string | null;
+}) {
   const viewer = useViewer();
-  const [scope, setScope] = useState<Scope>(person ? 'person' : 'all');
+  const [scope, setScope] = useState<Scope>(person ? 'person' : chosenTeam ? 'team' : 'all');
   const scopeId = useId();
-  const teamId = scope === 'team' ? (person?.teamId ?? null) : null;
+  const scopeTeam = person?.teamId ?? chosenTeam;
+  const scopeTeamName = person ? person.teamName : viewer.teams.find((t) => t.id === chosenTeam)?.name;
+  const teamId = scope === 'team' ? scopeTeam : null;
   const userId = scope === 'person' ? (person?.id ?? null) : null;
   const { data, error, loading, subscribeToMore } = useQuery(ACHIEVEMENTS, {
     variables: { userId, teamId, limit: LIMIT },
@@ -93,11 +182,12 @@ export function AchievementsTab({ person }: { person: Person | null }) {
           <span>Show</span>
           <select id={scopeId} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
             {person ? <option value="person">{own ? 'Mine' : person.name}</option> : null}
-            {person?.teamId ? <option value="team">Team {person.teamName}</option> : null}
+            {scopeTeam ? <option value="team">Team {scopeTeamName}</option> : null}
             <option value="all">Everyone</option>
           </select>
         </label>
       </div>
+      {person && scope === 'person' && viewer.me.role !== 'VIEWER' ? <BadgeProgress person={person} /> : null}
       {error && !data ? (
         <p className="error" role="alert">
           Could not load achievements: {error.message}
@@ -116,6 +206,17 @@ export function AchievementsTab({ person }: { person: Person | null }) {
   );
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The day of an instant in the organisation's zone (a badge of 9 pm in New York is not "tomorrow"). */
+function dayIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function AchievementCard({
   achievement: ref,
   showName,
@@ -124,6 +225,7 @@ function AchievementCard({
   showName: boolean;
 }) {
   const a = getFragmentData(AchievementCardFragment, ref);
+  const { timeZone } = useClock();
   return (
     <article className="card achievement" aria-label={`${a.title}: ${a.user.name}`}>
       <div className="achievement-icon" aria-hidden="true">
@@ -135,7 +237,7 @@ function AchievementCard({
         {a.description ? <p className="achievement-description">{a.description}</p> : null}
         <p className="achievement-meta">
           <span className="badge kind">{a.kind}</span>
-          <time dateTime={a.achievedAt}>{formatDate(a.achievedAt.slice(0, 10))}</time>
+          <time dateTime={a.achievedAt}>{dayIn(timeZone).format(new Date(a.achievedAt))}</time>
           {/* a description already says what was reached, with its unit; the bare value only without one */}
           {a.value !== null && !a.description ? (
             <span className="achievement-value">{formatNumber(a.value)}</span>

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../gql/graphql.ts';
 import { setToken } from '../lib/auth.ts';
 import { exportPath, filenameFrom } from './download.ts';
-import { shiftPeriod, today } from '../lib/periods.ts';
+import { shiftPeriod } from '../lib/periods.ts';
 import { ExportControl, exportableReports, SAVED_SHOWN_MS } from './ExportControl.tsx';
 import { ViewerContext, type PeriodSelection, type ViewerInfo } from './viewer.ts';
 
@@ -23,7 +23,9 @@ function viewerAs(role: Role, teamId: string | null = '1'): ViewerInfo {
   };
 }
 
-const MONTH: PeriodSelection = { periodType: 'MONTHLY', offset: 0 };
+// the organisation's today (the server's clock), deliberately not this machine's
+const ORG_TODAY = '2026-03-15';
+const MONTH: PeriodSelection = { periodType: 'MONTHLY', offset: 0, today: ORG_TODAY };
 
 function renderControl(role: Role, { period = MONTH, teamId = null as string | null } = {}) {
   return render(
@@ -74,7 +76,7 @@ describe('ExportControl', () => {
   });
 
   it('fetches with the token in the Authorization header and saves under the server’s file name', async () => {
-    const period: PeriodSelection = { periodType: 'QUARTERLY', offset: -1 };
+    const period: PeriodSelection = { periodType: 'QUARTERLY', offset: -1, today: ORG_TODAY };
     fetchMock.mockResolvedValue(
       new Response('\uFEFFuser_id,user_name\n1,John Smith\n', {
         headers: {
@@ -90,7 +92,8 @@ describe('ExportControl', () => {
     await screen.findByText('Saved pulse-goals-quarterly-2026-07-01-team-2.csv');
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
-    const date = shiftPeriod('QUARTERLY', today(), -1);
+    const date = shiftPeriod('QUARTERLY', ORG_TODAY, -1);
+    expect(date).toBe('2025-10-01');
     expect(url).toBe(`/export/goals?format=csv&period=quarterly&date=${date}&team_id=2`);
     expect(url).not.toContain('signature'); // never the token in the URL
     expect(init.headers).toEqual({ Authorization: 'Bearer header.payload.signature' });
@@ -197,9 +200,14 @@ describe('ExportControl', () => {
     }
   });
 
-  it('offers only what the role may export', () => {
+  it('offers only what the role may export, and says why beside the greyed-out choice', () => {
     renderControl('VIEWER');
     expect(reportOptions()).toEqual(['Leaderboard']);
+    expect(screen.getByLabelText('Report')).toBeDisabled();
+    expect(screen.getByLabelText('Report')).toHaveAccessibleDescription(
+      'Screens export the leaderboard only.',
+    );
+    expect(screen.getByText('Screens export the leaderboard only.')).toBeVisible();
   });
 
   it('offers a REP no goals or figures of another team', () => {
@@ -209,6 +217,13 @@ describe('ExportControl', () => {
     expect(exportableReports('MANAGER', '1', '2')).toEqual(['performance', 'goals', 'leaderboard']);
     renderControl('REP', { teamId: '2' });
     expect(reportOptions()).toEqual(['Leaderboard']);
+    expect(screen.getByLabelText('Report')).toHaveAccessibleDescription(/its manager’s to export/);
+  });
+
+  it('explains nothing when nothing is left out', () => {
+    renderControl('REP', { teamId: '1' });
+    expect(screen.getByLabelText('Report')).not.toHaveAccessibleDescription();
+    expect(screen.queryByText(/export the leaderboard only|manager’s to export/)).toBeNull();
   });
 });
 

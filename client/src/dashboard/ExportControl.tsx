@@ -42,6 +42,18 @@ export function exportableReports(
   return ['performance', 'goals', 'leaderboard'];
 }
 
+/** Why a role's report list is short (null: nothing is left out), said next to the greyed-out select. */
+export function exportLimitReason(
+  role: Role,
+  ownTeamId: string | null,
+  teamId: string | null,
+): string | null {
+  if (role === 'VIEWER') return 'Screens export the leaderboard only.';
+  if (role === 'REP' && teamId !== null && teamId !== ownTeamId)
+    return 'Another team’s performance and goals are its manager’s to export: choose your own team for yours.';
+  return null;
+}
+
 /** How long "Saved <file>" stays on screen. */
 export const SAVED_SHOWN_MS = 6000;
 
@@ -60,6 +72,8 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
   const titleId = useId();
   const scopeId = useId();
+  const reasonId = useId();
+  const reason = exportLimitReason(viewer.me.role, viewer.me.teamId, teamId);
   const teamName = teamId
     ? (viewer.teams.find((t) => t.id === teamId)?.name ?? `team ${teamId}`)
     : 'all teams';
@@ -109,6 +123,8 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
             value={report}
             onChange={(e) => change(setChosen)(e.target.value as ExportReport)}
             disabled={reports.length < 2}
+            title={reason ?? undefined}
+            aria-describedby={reason ? reasonId : undefined}
           >
             {reports.map((r) => (
               <option key={r} value={r}>
@@ -134,6 +150,11 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
           {REPORT_NAMES[report]}, {selectionLabel(period)}, {teamName}, {FORMAT_NAMES[format]}
         </span>
       </form>
+      {reason ? (
+        <p className="export-reason muted small" id={reasonId}>
+          {reason}
+        </p>
+      ) : null}
       {status.phase === 'failed' ? (
         <p className="error export-message" role="alert">
           Could not export the {REPORT_NAMES[report].toLowerCase()} report: {status.message}

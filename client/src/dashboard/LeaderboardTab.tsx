@@ -17,6 +17,7 @@ import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { emptyBoardText, minimumText, rateBase, rateDefinition, standingText } from '../lib/standing.ts';
+import { LiveChip, LivePending } from './LiveChip.tsx';
 import { selectionDate } from './PeriodPicker.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
 
@@ -143,11 +144,7 @@ export function LeaderboardTab({ period, teamId }: { period: PeriodSelection; te
             <span className="muted"> · {periodLabel(period.periodType, board.periodStart)}</span>
           ) : null}
         </h2>
-        {live ? (
-          <span className="live-chip" title="Updates as activity is recorded">
-            <span className="live-dot" aria-hidden="true" /> Live
-          </span>
-        ) : null}
+        {live ? <LiveChip /> : null}
       </div>
       <div className="toolbar">
         <div className="segmented" role="group" aria-label="Rank by">
@@ -171,7 +168,9 @@ export function LeaderboardTab({ period, teamId }: { period: PeriodSelection; te
       ) : null}
       {board ? (
         <LeaderboardTable board={board} boardKey={key} me={viewer.me.id} current={live} />
-      ) : error ? null : (
+      ) : error ? null : live ? (
+        <LivePending what="the leaderboard" />
+      ) : (
         <p className="muted">Loading…</p>
       )}
     </div>

@@ -1,34 +1,38 @@
 /**
- * The signed-in dashboard: who I am (me + the directory), the period and person being looked at,
- * the summary cards and the tabs. Each tab runs its own query, so switching tabs is cheap and a
- * VIEWER never asks for what it may not read.
+ * The signed-in dashboard: who I am (me + the directory), the organisation's clock, the view
+ * (tab, team, person, period: in the URL, viewState.ts), the summary cards and the tabs. Each tab
+ * runs its own query, so switching tabs is cheap and a VIEWER never asks for what it may not read.
+ * Nothing is shown before the directory and the clock are loaded: the defaults (a manager's
+ * team, an admin's first person, the current period) are computed from them, not before them.
  */
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import {
-  lazy,
-  Suspense,
-  useEffect,
-  useId,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-} from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
 import { graphql } from '../gql/index.ts';
 import { setToken } from '../lib/auth.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
 import { errorCode } from '../lib/errors.ts';
-import { linkClick, navigate, usePathname } from '../lib/router.ts';
+import { linkClick, navigate, usePathname, useSearch, withParams } from '../lib/router.ts';
 import { AchievementsTab } from './AchievementsTab.tsx';
+import { CLOCK, CLOCK_POLL_MS, ClockContext, type OrgClock } from './clock.ts';
+import { ConnectionContext } from './connectionState.ts';
 import { ExportControl } from './ExportControl.tsx';
 import { GoalsTab } from './GoalsTab.tsx';
 import { LeaderboardTab } from './LeaderboardTab.tsx';
 import { LiveFiguresContext, useFiguresFeed } from './liveFigures.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
+import { TeamCards } from './TeamCards.tsx';
 import { TeamTab } from './TeamTab.tsx';
-import { ViewerContext, type Person, type PeriodSelection, type ViewerInfo } from './viewer.ts';
+import { ViewerContext, type ViewerInfo } from './viewer.ts';
+import {
+  GOALS_MAX_OFFSET,
+  periodParams,
+  resolveView,
+  TAB_NAMES,
+  tabsFor,
+  type DashboardView,
+} from './viewState.ts';
 
 const TrendsTab = lazy(() => import('./TrendsTab.tsx'));
 
@@ -65,25 +69,17 @@ const DIRECTORY = graphql(`
   }
 `);
 
-type TabId = 'goals' | 'leaderboard' | 'achievements' | 'team' | 'trends';
-const TAB_NAMES: Record<TabId, string> = {
-  goals: 'Goals',
-  leaderboard: 'Leaderboard',
-  achievements: 'Achievements',
-  team: 'Team',
-  trends: 'Trends',
-};
-
-function tabOf(path: string, tabs: readonly TabId[]): TabId {
-  const name = path.replace(/^\/+/, '').split('/')[0] ?? '';
-  const first = tabs[0] ?? 'leaderboard';
-  return (tabs as readonly string[]).includes(name) ? (name as TabId) : first;
-}
-
 export function Shell({ connection }: { connection: ConnectionStore }) {
   const me = useQuery(ME);
   const role = me.data?.me.role;
-  const directory = useQuery(DIRECTORY, { skip: !role || role === 'VIEWER' });
+  const needsDirectory = !!role && role !== 'VIEWER';
+  const directory = useQuery(DIRECTORY, { skip: !needsDirectory });
+  const clockQuery = useQuery(CLOCK, { skip: !role, pollInterval: CLOCK_POLL_MS });
+  const clockData = clockQuery.data?.clock;
+  const clock = useMemo<OrgClock | null>(
+    () => (clockData ? { today: clockData.today, timeZone: clockData.timeZone } : null),
+    [clockData],
+  );
 
   const viewer = useMemo<ViewerInfo | null>(() => {
     const m = me.data?.me;
@@ -138,19 +134,35 @@ export function Shell({ connection }: { connection: ConnectionStore }) {
         </button>
       </main>
     );
-  if (!viewer) return <p className="loading-screen">Loading…</p>;
+  const failed = (needsDirectory && directory.error && !directory.data) || (clockQuery.error && !clockData);
+  if (failed)
+    return (
+      <main className="center-message" id="main">
+        <p role="alert">
+          Could not load the {clockQuery.error && !clockData ? 'organisation’s calendar' : 'team directory'}:{' '}
+          {(clockQuery.error ?? directory.error)?.message}
+        </p>
+        <button
+          type="button"
+          onClick={() => void Promise.all([directory.refetch(), clockQuery.refetch()]).catch(() => {})}
+        >
+          Try again
+        </button>
+      </main>
+    );
+  // the view's defaults are computed from the directory and the clock: wait for both
+  if (!viewer || !clock || (needsDirectory && !directory.data))
+    return <p className="loading-screen">Loading…</p>;
 
   return (
     <ViewerContext.Provider value={viewer}>
-      <Dashboard viewer={viewer} connection={connection} />
+      <ClockContext.Provider value={clock}>
+        <ConnectionContext.Provider value={connection}>
+          <Dashboard viewer={viewer} connection={connection} today={clock.today} />
+        </ConnectionContext.Provider>
+      </ClockContext.Provider>
     </ViewerContext.Provider>
   );
-}
-
-function defaultPerson(viewer: ViewerInfo): Person | null {
-  if (viewer.me.role === 'REP' || viewer.me.role === 'MANAGER') return viewer.me;
-  if (viewer.me.role === 'ADMIN') return viewer.sellers[0] ?? null;
-  return null;
 }
 
 /**
@@ -165,24 +177,25 @@ function useRefreshAfterReconnect(connection: ConnectionStore): void {
   }, [client, epoch]);
 }
 
-function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: ConnectionStore }) {
+function Dashboard({
+  viewer,
+  connection,
+  today,
+}: {
+  viewer: ViewerInfo;
+  connection: ConnectionStore;
+  today: string;
+}) {
   useRefreshAfterReconnect(connection);
   const path = usePathname();
-  const [period, setPeriod] = useState<PeriodSelection>({ periodType: 'MONTHLY', offset: 0 });
+  const search = useSearch();
+  const view = resolveView(viewer, path, new URLSearchParams(search), today);
+  const { tab, period, teamId, person } = view;
   // the summary cards and the Team tab refetch when it moves; a VIEWER sees neither
   const figures = useFiguresFeed(period, connection, viewer.me.role !== 'VIEWER');
-  const [personId, setPersonId] = useState<string | null>(() => defaultPerson(viewer)?.id ?? null);
-  // '' = all teams: the goals list, the leaderboard, the Team tab and exports follow this one choice
-  const [teamId, setTeamId] = useState('');
-  const teamSelectId = useId();
-  const person =
-    viewer.sellers.find((p) => p.id === personId) ?? (personId === viewer.me.id ? viewer.me : null);
-
-  const tabs: TabId[] =
-    viewer.me.role === 'VIEWER'
-      ? ['leaderboard', 'achievements']
-      : ['goals', 'leaderboard', 'achievements', 'team', 'trends'];
-  const tab = tabOf(path, tabs);
+  const tabs = tabsFor(viewer);
+  // choices are replaced in the URL (not pushed): Back leaves the dashboard's tab, not each click
+  const update = (changes: Record<string, string | null>) => navigate(withParams(changes), true);
 
   const onTabKey = (event: KeyboardEvent<HTMLElement>) => {
     const index = tabs.indexOf(tab);
@@ -194,7 +207,7 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
     if (next === null) return;
     event.preventDefault();
     const target = tabs[next] ?? 'goals';
-    navigate(`/${target}`);
+    navigate(withParams({}, `/${target}`));
     document.getElementById(`tab-${target}`)?.focus();
   };
 
@@ -223,44 +236,13 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
         </div>
       </header>
       <main id="main" className="dashboard">
-        <div className="toolbar">
-          {viewer.canReadOthers && viewer.sellers.length > 0 ? (
-            <label className="inline-field">
-              <span>Person</span>
-              <select value={person?.id ?? ''} onChange={(e) => setPersonId(e.target.value)}>
-                {viewer.teams.map((team) => (
-                  <optgroup key={team.id} label={team.name}>
-                    {team.members
-                      .filter((p) => p.role === 'REP' || p.role === 'MANAGER')
-                      .map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                          {p.id === viewer.me.id ? ' (me)' : ''}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          {viewer.teams.length > 0 ? (
-            <label className="inline-field" htmlFor={teamSelectId}>
-              <span>Team</span>
-              <select id={teamSelectId} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-                <option value="">All teams</option>
-                {viewer.teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          <PeriodPicker value={period} onChange={setPeriod} />
-          <ExportControl period={period} teamId={teamId || null} />
-        </div>
+        <Toolbar viewer={viewer} view={view} update={update} />
 
-        {person && viewer.me.role !== 'VIEWER' ? <SummaryCards person={person} period={period} /> : null}
+        {person && viewer.me.role !== 'VIEWER' ? (
+          <SummaryCards person={person} period={period} />
+        ) : !person && viewer.canReadTeamFigures ? (
+          <TeamCards teamId={teamId} period={period} />
+        ) : null}
 
         <div className="tabs" role="tablist" aria-label="Dashboard sections" onKeyDown={onTabKey}>
           {tabs.map((id) => (
@@ -268,7 +250,7 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
               key={id}
               id={`tab-${id}`}
               role="tab"
-              href={`/${id}`}
+              href={`/${id}${search}`}
               onClick={linkClick}
               aria-selected={tab === id}
               aria-controls="tabpanel"
@@ -280,17 +262,128 @@ function Dashboard({ viewer, connection }: { viewer: ViewerInfo; connection: Con
           ))}
         </div>
         <section id="tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
-          {tab === 'goals' ? <GoalsTab person={person} teamId={teamId || null} /> : null}
-          {tab === 'leaderboard' ? <LeaderboardTab period={period} teamId={teamId || null} /> : null}
-          {tab === 'achievements' ? <AchievementsTab person={person} /> : null}
-          {tab === 'team' ? <TeamTab period={period} teamId={teamId || null} /> : null}
+          {tab === 'goals' ? <GoalsTab view={view} update={update} /> : null}
+          {tab === 'leaderboard' ? <LeaderboardTab period={period} teamId={teamId} /> : null}
+          {tab === 'achievements' ? (
+            <AchievementsTab key={person?.id ?? `team:${teamId}`} person={person} teamId={teamId} />
+          ) : null}
+          {tab === 'team' ? <TeamTab period={period} teamId={teamId} /> : null}
           {tab === 'trends' ? (
             <Suspense fallback={<p className="muted">Loading charts…</p>}>
-              {person ? <TrendsTab person={person} period={period} /> : <p>Choose a person.</p>}
+              {person ? (
+                <TrendsTab person={person} period={period} />
+              ) : (
+                <ChoosePerson view={view} update={update} />
+              )}
             </Suspense>
           ) : null}
         </section>
       </main>
     </LiveFiguresContext.Provider>
+  );
+}
+
+/**
+ * Team, person, period and export. The Team select narrows the Person list; a manager or admin
+ * may choose everyone (of the team) as well as one person.
+ */
+function Toolbar({
+  viewer,
+  view,
+  update,
+}: {
+  viewer: ViewerInfo;
+  view: DashboardView;
+  update: (changes: Record<string, string | null>) => void;
+}) {
+  const teamSelectId = useId();
+  const personSelectId = useId();
+  const { teamId, person, people, period, tab } = view;
+  const teamName = viewer.teams.find((t) => t.id === teamId)?.name;
+  const groups = teamId
+    ? [{ id: teamId, name: teamName ?? '', members: people }]
+    : viewer.teams
+        .map((t) => ({ id: t.id, name: t.name, members: people.filter((p) => p.teamId === t.id) }))
+        .filter((t) => t.members.length > 0);
+  return (
+    <div className="toolbar">
+      {viewer.teams.length > 0 ? (
+        <label className="inline-field" htmlFor={teamSelectId}>
+          <span>Team</span>
+          <select
+            id={teamSelectId}
+            value={teamId ?? ''}
+            onChange={(e) => {
+              const next = e.target.value;
+              const keeps = person && (next === '' || person.teamId === next);
+              update({
+                team: next || 'all',
+                goal: null,
+                ...(viewer.canReadOthers && !keeps ? { person: 'all' } : {}),
+              });
+            }}
+          >
+            <option value="">All teams</option>
+            {viewer.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {viewer.canReadOthers && viewer.sellers.length > 0 ? (
+        <label className="inline-field" htmlFor={personSelectId}>
+          <span>Person</span>
+          <select
+            id={personSelectId}
+            value={person?.id ?? ''}
+            onChange={(e) => update({ person: e.target.value || 'all', goal: null })}
+          >
+            <option value="">{teamName ? `Everyone in ${teamName}` : 'Everyone'}</option>
+            {groups.map((group) => (
+              <optgroup key={group.id} label={group.name}>
+                {group.members.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                    {p.id === viewer.me.id ? ' (me)' : ''}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <PeriodPicker
+        value={period}
+        maxOffset={tab === 'goals' ? GOALS_MAX_OFFSET : 0}
+        onChange={(choice) => update({ ...periodParams(choice, period.today), goal: null })}
+      />
+      <ExportControl period={period} teamId={teamId} />
+    </div>
+  );
+}
+
+/** Trends are one person's: say so, and offer the people of the team. */
+function ChoosePerson({
+  view,
+  update,
+}: {
+  view: DashboardView;
+  update: (changes: Record<string, string | null>) => void;
+}) {
+  return (
+    <div className="choose-person">
+      <p>Trends show one person’s periods: choose someone in the Person menu above, or here.</p>
+      <ul className="person-links">
+        {view.people.map((p) => (
+          <li key={p.id}>
+            <button type="button" className="link" onClick={() => update({ person: p.id })}>
+              {p.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,11 @@
 /**
  * Trends (a chunk of its own: recharts is the heaviest dependency): the last 12 periods of one
  * person for one metric, and the same periods compared with their team (average and best), read
- * from the team's leaderboard of each period, which every seller may read.
+ * from the team's leaderboard of each period, which every seller may read. The current period is
+ * not over: the server says so (partial, elapsedDays of periodDays) and it is drawn apart — a
+ * lighter, outlined bar, a dashed last segment and "so far, day 6 of 31" — so the line does not
+ * seem to plunge on the 6th. A team comparison that failed while offline is asked again on
+ * reconnection.
  */
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
@@ -9,6 +13,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Legend,
   Line,
   LineChart,
@@ -21,6 +26,7 @@ import { graphql } from '../gql/index.ts';
 import type { PeriodType } from '../gql/graphql.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { PERIOD_NAMES, periodTick } from '../lib/periods.ts';
+import { useConnectionEpoch } from './connectionState.ts';
 import { selectionDate } from './PeriodPicker.tsx';
 import type { Person, PeriodSelection } from './viewer.ts';
 
@@ -36,6 +42,9 @@ const TRENDS = graphql(`
       winRate
       calls
       meetings
+      partial
+      elapsedDays
+      periodDays
     }
   }
 `);
@@ -110,7 +119,9 @@ function useTeamComparison(
     points: null,
     error: null,
   });
-  const key = `${teamId}|${periodType}|${starts.join(',')}|${metric}`;
+  // a new connection retries what failed while offline
+  const epoch = useConnectionEpoch();
+  const key = `${teamId}|${periodType}|${starts.join(',')}|${metric}|${epoch}`;
   useEffect(() => {
     if (!teamId || !metric || starts.length === 0) return undefined;
     let cancelled = false;
@@ -170,14 +181,25 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
     const raw = t[metric];
     const value = typeof raw === 'string' ? Number(raw) : raw;
     const teamPoint = team.points?.[i];
+    const next = trends[i + 1];
     return {
-      label: periodTick(period.periodType, t.periodStart),
+      label: `${periodTick(period.periodType, t.periodStart)}${t.partial ? ' (so far)' : ''}`,
       periodStart: t.periodStart,
+      partial: t.partial,
+      soFar: t.partial ? `so far: day ${t.elapsedDays} of ${t.periodDays}` : null,
       value: value ?? null,
+      // the line: solid through complete periods, dashed into the partial one
+      complete: t.partial ? null : (value ?? null),
+      ongoing: t.partial || next?.partial ? (value ?? null) : null,
       average: teamPoint?.average ?? null,
       best: teamPoint?.best ?? null,
+      averageComplete: t.partial ? null : (teamPoint?.average ?? null),
+      averageOngoing: t.partial || next?.partial ? (teamPoint?.average ?? null) : null,
+      bestComplete: t.partial ? null : (teamPoint?.best ?? null),
+      bestOngoing: t.partial || next?.partial ? (teamPoint?.best ?? null) : null,
     };
   });
+  const current = series.find((s) => s.partial);
 
   return (
     <div className="trends">
@@ -222,7 +244,18 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                     fill={COLORS.person}
                     radius={[4, 4, 0, 0]}
                     isAnimationActive={false}
-                  />
+                  >
+                    {series.map((s) => (
+                      <Cell
+                        key={s.periodStart}
+                        fill={COLORS.person}
+                        fillOpacity={s.partial ? 0.35 : 1}
+                        stroke={s.partial ? COLORS.person : 'none'}
+                        strokeDasharray={s.partial ? '4 3' : undefined}
+                        className={s.partial ? 'bar-partial' : undefined}
+                      />
+                    ))}
+                  </Bar>
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -248,7 +281,7 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                     <Legend />
                     <Line
                       type="monotone"
-                      dataKey="value"
+                      dataKey="complete"
                       name={person.name}
                       stroke={COLORS.person}
                       strokeWidth={3}
@@ -257,7 +290,18 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                     />
                     <Line
                       type="monotone"
-                      dataKey="average"
+                      dataKey="ongoing"
+                      name={`${person.name} (so far)`}
+                      legendType="none"
+                      stroke={COLORS.person}
+                      strokeWidth={3}
+                      strokeDasharray="4 4"
+                      dot={{ r: 4, fill: '#fff', stroke: COLORS.person }}
+                      isAnimationActive={false}
+                    />
+                    <Line
+                      type="monotone"
+                      dataKey="averageComplete"
                       name="Team average"
                       stroke={COLORS.average}
                       strokeWidth={2}
@@ -268,7 +312,18 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                     />
                     <Line
                       type="monotone"
-                      dataKey="best"
+                      dataKey="averageOngoing"
+                      name="Team average (so far)"
+                      legendType="none"
+                      stroke={COLORS.average}
+                      strokeWidth={2}
+                      strokeDasharray="2 4"
+                      dot={{ r: 3, fill: '#fff', stroke: COLORS.average }}
+                      isAnimationActive={false}
+                    />
+                    <Line
+                      type="monotone"
+                      dataKey="bestComplete"
                       name="Team best"
                       stroke={COLORS.best}
                       strokeWidth={2}
@@ -276,11 +331,29 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                       isAnimationActive={false}
                       connectNulls
                     />
+                    <Line
+                      type="monotone"
+                      dataKey="bestOngoing"
+                      name="Team best (so far)"
+                      legendType="none"
+                      stroke={COLORS.best}
+                      strokeWidth={2}
+                      strokeDasharray="4 4"
+                      dot={{ r: 3, fill: '#fff', stroke: COLORS.best }}
+                      isAnimationActive={false}
+                    />
                   </LineChart>
                 </ResponsiveContainer>
               </div>
             )}
           </figure>
+          {current ? (
+            <p className="partial-note" role="note">
+              <span className="partial-swatch" aria-hidden="true" />
+              {current.label.replace(' (so far)', '')} is not over ({current.soFar}): its figures are what is
+              recorded so far, drawn lighter and dashed, not a result to compare with full periods.
+            </p>
+          ) : null}
           <details className="chart-table">
             <summary>Show the figures as a table</summary>
             <table className="board">
@@ -305,7 +378,10 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
               <tbody>
                 {series.map((s) => (
                   <tr key={s.periodStart}>
-                    <th scope="row">{s.periodStart}</th>
+                    <th scope="row">
+                      {s.periodStart}
+                      {s.soFar ? <span className="muted small"> ({s.soFar})</span> : null}
+                    </th>
                     <td className="num">{format(s.value)}</td>
                     {spec.team ? (
                       <>

@@ -53,6 +53,8 @@ export function useViewer(): ViewerInfo {
 
 export interface PeriodSelection {
   periodType: PeriodType;
-  /** 0: the current period; -1: the previous one; ... */
+  /** 0: the current period; -1: the previous one; 1: the next one (goals only) ... */
   offset: number;
+  /** The organisation's today (the server's clock), which offset counts from. */
+  today: string;
 }

@@ -1,4 +1,9 @@
-/** One goal: what, whose, progress against the target, status, projection and period. */
+/**
+ * One goal: what, whose, progress against the target, status, projection and period. The status
+ * bands measure the share of the target reached so far, not the pace (a goal reads "Behind" on the
+ * 6th at 60 %): the card says so, with how far the period has run — the server's elapsedDays and
+ * periodDays, in the organisation's calendar.
+ */
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
@@ -20,6 +25,8 @@ export const GoalCardFragment = graphql(`
     projectedValue
     description
     version
+    elapsedDays
+    periodDays
     user {
       id
       name
@@ -44,27 +51,45 @@ export function goalOwnerName(goal: {
   return 'Unassigned';
 }
 
+/** What the status means for this goal now: its basis (so far, final) and how far the period has run. */
+export function statusBasis(goal: {
+  status: string;
+  elapsedDays: number;
+  periodDays: number;
+  periodStart: string;
+}): string {
+  if (goal.elapsedDays <= 0) return `Starts ${formatDate(goal.periodStart)}: nothing counted yet.`;
+  if (goal.elapsedDays >= goal.periodDays) return 'Period over: the final result.';
+  return `Day ${goal.elapsedDays} of ${goal.periodDays}: the status is the share of the target reached so far, not the pace.`;
+}
+
 export function GoalCard({
   goal: ref,
   showOwner = false,
   onEdit,
   compact = false,
+  highlight = false,
 }: {
   goal: FragmentType<typeof GoalCardFragment>;
   showOwner?: boolean;
   onEdit?: (() => void) | undefined;
   compact?: boolean;
+  /** The goal a link led to: marked, and brought into view by its list. */
+  highlight?: boolean;
 }) {
   const goal = getFragmentData(GoalCardFragment, ref);
   const metric = METRIC_NAMES[goal.metric];
   const title = showOwner ? `${goalOwnerName(goal)} · ${metric}` : metric;
+  // whose goal, for assistive technology, even where the card sits under its owner's heading
+  const named = `${goalOwnerName(goal)} · ${metric}`;
   const projectedPct = goal.targetValue > 0 ? (goal.projectedValue / goal.targetValue) * 100 : null;
   const optimistic = goal.id.startsWith('optimistic-');
   return (
     <article
-      className={`card goal${compact ? ' compact' : ''}${optimistic ? ' pending' : ''}`}
+      className={`card goal${compact ? ' compact' : ''}${optimistic ? ' pending' : ''}${highlight ? ' highlight' : ''}`}
+      tabIndex={highlight ? -1 : undefined}
       data-goal-id={goal.id}
-      aria-label={`${title} goal`}
+      aria-label={`${named} goal`}
       aria-busy={optimistic || undefined}
     >
       <header className="goal-head">
@@ -78,10 +103,11 @@ export function GoalCard({
       </header>
       <ProgressBar
         value={goal.achievementPercentage}
-        label={`${title}: progress`}
+        label={`${named}: progress`}
         status={goal.status}
         projected={showsProjection(goal.status) ? projectedPct : null}
       />
+      <p className="goal-basis">{statusBasis(goal)}</p>
       <dl className="goal-figures">
         <div>
           <dt>Current</dt>
@@ -105,7 +131,7 @@ export function GoalCard({
       {goal.description && !compact ? <p className="goal-description">{goal.description}</p> : null}
       {onEdit ? (
         <div className="goal-actions">
-          <button type="button" onClick={onEdit} aria-label={`Edit ${title} goal`} disabled={optimistic}>
+          <button type="button" onClick={onEdit} aria-label={`Edit ${named} goal`} disabled={optimistic}>
             Edit
           </button>
         </div>

@@ -17,6 +17,8 @@ import {
   validateUpdate,
   type FieldErrors,
 } from '../lib/goals.ts';
+import { useClock } from '../dashboard/clock.ts';
+import { formatDate } from '../lib/format.ts';
 import { PERIOD_NAMES } from '../lib/periods.ts';
 import { GoalValueFields, refusalMessage, type GoalValues } from './GoalValueFields.tsx';
 import { useDeleteGoal, useUpdateGoal } from './mutations.ts';
@@ -85,7 +87,7 @@ export function EditGoalDialog({
   const [formError, setFormError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<TheirVersion | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [update, { loading }] = useUpdateGoal();
+  const [update, { loading }] = useUpdateGoal(useClock().today);
   const [remove, { loading: deleting }] = useDeleteGoal();
   const owner = goal.user?.name ?? (goal.team ? `Team ${goal.team.name}` : '');
   const title = `${owner} · ${METRIC_NAMES[goal.metric]}`;
@@ -168,7 +170,8 @@ export function EditGoalDialog({
         noValidate
       >
         <p className="muted">
-          {PERIOD_NAMES[goal.periodType]} {goal.periodStart} – {goal.periodEnd} · version {baseVersion}
+          {PERIOD_NAMES[goal.periodType]} {formatDate(goal.periodStart)} – {formatDate(goal.periodEnd)} ·
+          version {baseVersion}
         </p>
         {theirs ? (
           <div className="conflict" role="alert">

@@ -33,16 +33,18 @@ export function GoalValueFields({
   values,
   errors,
   onChange,
+  targetLabel = 'Target',
 }: {
   metric: GoalMetric;
   values: GoalValues;
   errors: FieldErrors;
   onChange: (key: keyof GoalValues, value: string) => void;
+  targetLabel?: string;
 }) {
   return (
     <>
       <div className="field-row">
-        <Field label="Target" error={errors.targetValue} hint={unitHint(metric)}>
+        <Field label={targetLabel} error={errors.targetValue} hint={unitHint(metric)}>
           {(props) => (
             <input
               {...props}

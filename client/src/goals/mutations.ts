@@ -7,7 +7,7 @@ import { useMutation } from '@apollo/client/react';
 import { graphql, makeFragmentData } from '../gql/index.ts';
 import type { CreateGoalInput, GoalCard_GoalFragment, UpdateGoalInput } from '../gql/graphql.ts';
 import { achievementPercentage, goalStatus } from '../lib/goals.ts';
-import { periodEnd, today } from '../lib/periods.ts';
+import { periodEnd, shiftPeriod } from '../lib/periods.ts';
 import { GoalCardFragment } from './GoalCard.tsx';
 
 const CREATE_GOAL = graphql(`
@@ -71,7 +71,20 @@ export interface OwnerInfo {
   team: { id: string; name: string } | null;
 }
 
-export function useCreateGoal() {
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Until the server answers: how far the period has run by the organisation's today. */
+function optimisticDays(periodType: CreateGoalInput['periodType'], start: string, today: string) {
+  const periodDays = dayNumber(shiftPeriod(periodType, start, 1)) - dayNumber(start);
+  return {
+    periodDays,
+    elapsedDays: Math.min(periodDays, Math.max(0, dayNumber(today) - dayNumber(start) + 1)),
+  };
+}
+
+/** `today`: the organisation's (dashboard/clock.ts), for the optimistic status until the answer. */
+export function useCreateGoal(today: string) {
   const [mutate, state] = useMutation(CREATE_GOAL);
   const create = (input: CreateGoalInput, owner: OwnerInfo) => {
     const current = input.metric === 'CUSTOM' ? (input.currentValue ?? 0) : 0;
@@ -87,10 +100,11 @@ export function useCreateGoal() {
       targetValue: input.targetValue,
       currentValue: current,
       achievementPercentage: pct,
-      status: goalStatus(pct, end < today()),
+      status: goalStatus(pct, end < today),
       projectedValue: current,
       description: input.description ?? null,
       version: 1,
+      ...optimisticDays(input.periodType, input.periodStart, today),
       user: owner.user
         ? {
             __typename: 'User',
@@ -121,7 +135,7 @@ export function useCreateGoal() {
   return [create, state] as const;
 }
 
-export function useUpdateGoal() {
+export function useUpdateGoal(today: string) {
   const [mutate, state] = useMutation(UPDATE_GOAL);
   const update = (goal: GoalCard_GoalFragment, input: UpdateGoalInput, expectedVersion: number) => {
     const target = input.targetValue ?? goal.targetValue;
@@ -132,7 +146,7 @@ export function useUpdateGoal() {
       targetValue: target,
       currentValue: current,
       achievementPercentage: pct,
-      status: goalStatus(pct, goal.periodEnd < today()),
+      status: goalStatus(pct, goal.periodEnd < today),
       description: input.description === undefined ? goal.description : input.description,
       version: expectedVersion + 1,
     };

@@ -52,6 +52,9 @@ export type PeriodType = 'DAILY' | 'MONTHLY' | 'QUARTERLY' | 'WEEKLY' | 'YEARLY'
 /** What a user may do: ADMIN everything; MANAGER their teams; REP their own data; VIEWER screens. */
 export type Role = 'ADMIN' | 'MANAGER' | 'REP' | 'VIEWER';
 
+/** What an achievement rule watches: a count or revenue summed over its period. */
+export type RuleMetric = 'CALLS' | 'LEADS' | 'MEETINGS' | 'OPPORTUNITIES' | 'ORDERS' | 'REVENUE';
+
 /** Changes to a goal; absent fields keep their value. */
 export type UpdateGoalInput = {
   /** Only for CUSTOM goals. */
@@ -106,7 +109,37 @@ export type AchievementUnlockedSubscription = {
   } & { ' $fragmentRefs'?: { AchievementCard_AchievementFragment: AchievementCard_AchievementFragment } };
 };
 
-export type GoalsTabQueryVariables = Exact<{ [key: string]: never }>;
+export type AchievementProgressQueryVariables = Exact<{
+  userId: string | number;
+}>;
+
+export type AchievementProgressQuery = {
+  __typename: 'Query';
+  achievementProgress: Array<{
+    __typename: 'AchievementProgress';
+    periodStart: string | null;
+    current: number;
+    remaining: number;
+    earned: boolean;
+    rule: {
+      __typename: 'AchievementRule';
+      id: string;
+      title: string;
+      badgeIcon: string;
+      description: string | null;
+      metric: RuleMetric;
+      periodType: PeriodType | null;
+      threshold: number;
+    };
+  }>;
+};
+
+export type GoalsTabQueryVariables = Exact<{
+  periodType: PeriodType;
+  date?: string | null | undefined;
+  teamId?: string | number | null | undefined;
+  includeMembers?: boolean | null | undefined;
+}>;
 
 export type GoalsTabQuery = {
   __typename: 'Query';
@@ -114,8 +147,17 @@ export type GoalsTabQuery = {
     {
       __typename: 'Goal';
       id: string;
-      user: { __typename: 'User'; id: string; team: { __typename: 'Team'; id: string } | null } | null;
-      team: { __typename: 'Team'; id: string } | null;
+      status: GoalStatus;
+      achievementPercentage: number;
+      periodStart: string;
+      periodEnd: string;
+      user: {
+        __typename: 'User';
+        id: string;
+        name: string;
+        team: { __typename: 'Team'; id: string } | null;
+      } | null;
+      team: { __typename: 'Team'; id: string; name: string } | null;
     } & {
       ' $fragmentRefs'?: {
         GoalCard_GoalFragment: GoalCard_GoalFragment;
@@ -132,8 +174,17 @@ export type GoalChangedSubscription = {
   goalChanged: {
     __typename: 'Goal';
     id: string;
-    user: { __typename: 'User'; id: string; team: { __typename: 'Team'; id: string } | null } | null;
-    team: { __typename: 'Team'; id: string } | null;
+    status: GoalStatus;
+    achievementPercentage: number;
+    periodStart: string;
+    periodEnd: string;
+    user: {
+      __typename: 'User';
+      id: string;
+      name: string;
+      team: { __typename: 'Team'; id: string } | null;
+    } | null;
+    team: { __typename: 'Team'; id: string; name: string } | null;
   } & {
     ' $fragmentRefs'?: {
       GoalCard_GoalFragment: GoalCard_GoalFragment;
@@ -290,6 +341,28 @@ export type SummaryCardsQuery = {
   };
 };
 
+export type TeamCardsQueryVariables = Exact<{
+  periodType: PeriodType;
+  date?: string | null | undefined;
+  teamId?: string | number | null | undefined;
+}>;
+
+export type TeamCardsQuery = {
+  __typename: 'Query';
+  teamPerformance: Array<{
+    __typename: 'TeamPerformance';
+    periodStart: string;
+    memberCount: number;
+    revenue: string;
+    avgRevenuePerMember: string;
+    ordersWon: number;
+    conversionRate: number | null;
+    winRate: number | null;
+    team: { __typename: 'Team'; id: string; name: string };
+    topPerformer: { __typename: 'User'; id: string; name: string } | null;
+  }>;
+};
+
 export type TeamTabQueryVariables = Exact<{
   periodType: PeriodType;
   date?: string | null | undefined;
@@ -370,6 +443,9 @@ export type TrendsQuery = {
     winRate: number | null;
     calls: number;
     meetings: number;
+    partial: boolean;
+    elapsedDays: number;
+    periodDays: number;
   }>;
 };
 
@@ -395,6 +471,25 @@ export type TeamPeriodQuery = {
   };
 };
 
+export type ClockQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ClockQuery = {
+  __typename: 'Query';
+  clock: {
+    __typename: 'OrganisationClock';
+    timeZone: string;
+    today: string;
+    periods: Array<{
+      __typename: 'CurrentPeriod';
+      periodType: PeriodType;
+      periodStart: string;
+      periodEnd: string;
+      elapsedDays: number;
+      periodDays: number;
+    }>;
+  };
+};
+
 export type FiguresChangedSubscriptionVariables = Exact<{
   periodType: PeriodType;
   me: string | number;
@@ -411,6 +506,35 @@ export type FiguresChangedSubscription = {
   };
 };
 
+export type TeamPeriodGoalsQueryVariables = Exact<{
+  teamId: string | number;
+  periodType: PeriodType;
+  date: string;
+}>;
+
+export type TeamPeriodGoalsQuery = {
+  __typename: 'Query';
+  goals: Array<{
+    __typename: 'Goal';
+    id: string;
+    metric: GoalMetric;
+    periodType: PeriodType;
+    periodStart: string;
+    targetValue: number;
+    currentValue: number;
+    achievementPercentage: number;
+    status: GoalStatus;
+    description: string | null;
+    user: {
+      __typename: 'User';
+      id: string;
+      name: string;
+      team: { __typename: 'Team'; id: string; name: string } | null;
+    } | null;
+    team: { __typename: 'Team'; id: string; name: string } | null;
+  }>;
+};
+
 export type GoalCard_GoalFragment = {
   __typename: 'Goal';
   id: string;
@@ -425,6 +549,8 @@ export type GoalCard_GoalFragment = {
   projectedValue: number;
   description: string | null;
   version: number;
+  elapsedDays: number;
+  periodDays: number;
   user: {
     __typename: 'User';
     id: string;
@@ -485,6 +611,27 @@ export type DeleteGoalMutationVariables = Exact<{
 }>;
 
 export type DeleteGoalMutation = { __typename: 'Mutation'; deleteGoal: string };
+
+export type GoalLinkQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GoalLinkQuery = {
+  __typename: 'Query';
+  goal: {
+    __typename: 'Goal';
+    id: string;
+    periodType: PeriodType;
+    periodStart: string;
+    user: {
+      __typename: 'User';
+      id: string;
+      name: string;
+      team: { __typename: 'Team'; id: string } | null;
+    } | null;
+    team: { __typename: 'Team'; id: string; name: string } | null;
+  } | null;
+};
 
 export type TvAchievementSubscriptionVariables = Exact<{
   teamId?: string | number | null | undefined;
@@ -779,6 +926,8 @@ export const GoalCard_GoalFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'projectedValue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -1058,6 +1207,64 @@ export const AchievementUnlockedDocument = {
     },
   ],
 } as unknown as DocumentNode<AchievementUnlockedSubscription, AchievementUnlockedSubscriptionVariables>;
+export const AchievementProgressDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AchievementProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'achievementProgress' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rule' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'badgeIcon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'threshold' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'current' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'remaining' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earned' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AchievementProgressQuery, AchievementProgressQueryVariables>;
 export const GoalsTabDocument = {
   kind: 'Document',
   definitions: [
@@ -1065,16 +1272,72 @@ export const GoalsTabDocument = {
       kind: 'OperationDefinition',
       operation: 'query',
       name: { kind: 'Name', value: 'GoalsTab' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodType' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'includeMembers' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'goals' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'periodType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'date' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'includeMembers' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'includeMembers' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'activeOnly' },
+                value: { kind: 'BooleanValue', value: false },
+              },
+            ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'user' },
@@ -1082,6 +1345,7 @@ export const GoalsTabDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'team' },
@@ -1098,7 +1362,10 @@ export const GoalsTabDocument = {
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
                   },
                 },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
@@ -1128,6 +1395,8 @@ export const GoalsTabDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'projectedValue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -1225,6 +1494,10 @@ export const GoalChangedDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'user' },
@@ -1232,6 +1505,7 @@ export const GoalChangedDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'team' },
@@ -1248,7 +1522,10 @@ export const GoalChangedDocument = {
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
-                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
                   },
                 },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
@@ -1278,6 +1555,8 @@ export const GoalChangedDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'projectedValue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -2050,6 +2329,96 @@ export const SummaryCardsDocument = {
     },
   ],
 } as unknown as DocumentNode<SummaryCardsQuery, SummaryCardsQueryVariables>;
+export const TeamCardsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TeamCards' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodType' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'teamPerformance' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'periodType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'date' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'topPerformer' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TeamCardsQuery, TeamCardsQueryVariables>;
 export const TeamTabDocument = {
   kind: 'Document',
   definitions: [
@@ -2339,6 +2708,9 @@ export const TrendsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
               ],
             },
           },
@@ -2435,6 +2807,46 @@ export const TeamPeriodDocument = {
     },
   ],
 } as unknown as DocumentNode<TeamPeriodQuery, TeamPeriodQueryVariables>;
+export const ClockDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Clock' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clock' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ClockQuery, ClockQueryVariables>;
 export const FiguresChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -2504,6 +2916,119 @@ export const FiguresChangedDocument = {
     },
   ],
 } as unknown as DocumentNode<FiguresChangedSubscription, FiguresChangedSubscriptionVariables>;
+export const TeamPeriodGoalsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TeamPeriodGoals' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodType' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goals' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'includeMembers' },
+                value: { kind: 'BooleanValue', value: true },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'periodType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'date' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'date' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'activeOnly' },
+                value: { kind: 'BooleanValue', value: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TeamPeriodGoalsQuery, TeamPeriodGoalsQueryVariables>;
 export const CreateGoalDocument = {
   kind: 'Document',
   definitions: [
@@ -2565,6 +3090,8 @@ export const CreateGoalDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'projectedValue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -2726,6 +3253,8 @@ export const UpdateGoalDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'projectedValue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -2839,6 +3368,77 @@ export const DeleteGoalDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteGoalMutation, DeleteGoalMutationVariables>;
+export const GoalLinkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GoalLink' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GoalLinkQuery, GoalLinkQueryVariables>;
 export const TvAchievementDocument = {
   kind: 'Document',
   definitions: [

@@ -124,8 +124,11 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return `${Number(value.toFixed(digits))} %`;
 }
 
+// a calendar date is formatted in UTC, where it was built: in the browser's own zone, noon UTC is
+// already the next day east of UTC+12 (Kiritimati read Dec 1 as "Dec 2")
 const dateFormat = lazily(
-  () => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' }),
+  () =>
+    new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
 );
 const dateTimeFormat = lazily(
   () =>

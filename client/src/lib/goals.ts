@@ -180,3 +180,23 @@ export function validateUpdate(
     errors.description = `at most ${MAX_DESCRIPTION} characters`;
   return errors;
 }
+
+/** Statuses, most in need of attention first: what the manager's goal list sorts and filters by. */
+export const GOAL_STATUSES_BY_ATTENTION: readonly GoalStatus[] = [
+  'AT_RISK',
+  'MISSED',
+  'BEHIND',
+  'ON_TRACK',
+  'ACHIEVED',
+];
+
+/** Sorts goals by attention: status (above), then the lowest share of the target reached. */
+export function byAttention(
+  a: { status: GoalStatus; achievementPercentage: number },
+  b: { status: GoalStatus; achievementPercentage: number },
+): number {
+  return (
+    GOAL_STATUSES_BY_ATTENTION.indexOf(a.status) - GOAL_STATUSES_BY_ATTENTION.indexOf(b.status) ||
+    a.achievementPercentage - b.achievementPercentage
+  );
+}

@@ -1,7 +1,8 @@
 /**
  * Calendar periods on "YYYY-MM-DD" dates, the same rules as the server (api/domain/periods.ts):
  * ISO weeks start on Monday, quarters start in January, April, July and October. Used to step the
- * period picker back and forth and to check a goal's start date before sending it.
+ * period picker back and forth from the organisation's today, which comes from the server (Query
+ * clock): this browser's own clock may be in another zone, a day ahead or behind.
  */
 import type { PeriodType } from '../gql/graphql.ts';
 import { lazily } from './format.ts';
@@ -25,7 +26,10 @@ function print(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Today in this browser's time zone. */
+/**
+ * Today in this browser's time zone: NOT the organisation's (that is the server's clock, see
+ * dashboard/clock.ts). Only for screens without a signed-in clock and for tests.
+ */
 export function today(now: Date = new Date()): string {
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, '0');
@@ -77,6 +81,46 @@ export function periodEnd(type: PeriodType, date: string): string {
   const next = parse(shiftPeriod(type, date, 1));
   next.setUTCDate(next.getUTCDate() - 1);
   return print(next);
+}
+
+/** How many periods of `type` from the one containing `from` to the one containing `to` (negative: back). */
+export function periodsBetween(type: PeriodType, from: string, to: string): number {
+  const a = parse(periodStart(type, from));
+  const b = parse(periodStart(type, to));
+  switch (type) {
+    case 'DAILY':
+      return Math.round((b.getTime() - a.getTime()) / 86_400_000);
+    case 'WEEKLY':
+      return Math.round((b.getTime() - a.getTime()) / (7 * 86_400_000));
+    case 'MONTHLY':
+    case 'QUARTERLY':
+    case 'YEARLY': {
+      const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+      return months / (type === 'MONTHLY' ? 1 : type === 'QUARTERLY' ? 3 : 12);
+    }
+  }
+}
+
+const RELATIVE: Record<PeriodType, [string, string, string]> = {
+  DAILY: ['Yesterday', 'Today', 'Tomorrow'],
+  WEEKLY: ['Last week', 'This week', 'Next week'],
+  MONTHLY: ['Last month', 'This month', 'Next month'],
+  QUARTERLY: ['Last quarter', 'This quarter', 'Next quarter'],
+  YEARLY: ['Last year', 'This year', 'Next year'],
+};
+
+/**
+ * A period named for a person choosing it: "This month · December 2025", "Next week · Dec 8 – Dec 14,
+ * 2025 (Mon–Sun)"; periods further away by their dates only. `offset` is counted from `today`.
+ */
+export function relativePeriodLabel(type: PeriodType, today: string, offset: number): string {
+  const start = shiftPeriod(type, today, offset);
+  const word = offset >= -1 && offset <= 1 ? RELATIVE[type][offset + 1] : null;
+  const dates =
+    type === 'WEEKLY'
+      ? `${dayShort().format(parse(start))} – ${dayShort().format(parse(periodEnd(type, start)))}, ${periodEnd(type, start).slice(0, 4)} (Mon–Sun)`
+      : periodLabel(type, start);
+  return word ? `${word} · ${dates}` : dates;
 }
 
 export function isPeriodStart(type: PeriodType, date: string): boolean {

@@ -1,4 +1,7 @@
-/** A router small enough for two screens: the path is state, links push history entries. */
+/**
+ * A router small enough for two screens: the path and the query string are state (a reload or a
+ * shared link shows the same view), links push history entries.
+ */
 import { useSyncExternalStore, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
@@ -18,6 +21,20 @@ export function usePathname(): string {
 
 export function useSearch(): string {
   return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
+/**
+ * The current URL with `changes` applied to its query string (null removes a parameter), the
+ * other parameters kept: a filter's change keeps the person, team and period in the link.
+ */
+export function withParams(changes: Record<string, string | null>, path = window.location.pathname): string {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 export function navigate(to: string, replace = false): void {

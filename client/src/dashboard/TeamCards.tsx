@@ -1,0 +1,108 @@
+/**
+ * The cards of a manager's home: the chosen team's figures for the period (teamPerformance), not
+ * the manager's own; with all teams, one card per team. Live like the person's cards
+ * (liveFigures.ts).
+ */
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../gql/index.ts';
+import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
+import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
+import { selectionDate, selectionLabel } from './PeriodPicker.tsx';
+import type { PeriodSelection } from './viewer.ts';
+
+const TEAM_CARDS = graphql(`
+  query TeamCards($periodType: PeriodType!, $date: Date, $teamId: ID) {
+    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {
+      periodStart
+      memberCount
+      revenue
+      avgRevenuePerMember
+      ordersWon
+      conversionRate
+      winRate
+      team {
+        id
+        name
+      }
+      topPerformer {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export function TeamCards({ teamId, period }: { teamId: string | null; period: PeriodSelection }) {
+  const live = useLiveFigures();
+  const { data, error, loading, refetch } = useQuery(TEAM_CARDS, {
+    variables: { periodType: period.periodType, date: selectionDate(period), teamId },
+    pollInterval: live.pollInterval,
+  });
+  useRefetchOnChange(live.version, refetch);
+  const label = selectionLabel(period);
+  if (error && !data)
+    return (
+      <p className="error" role="alert">
+        Could not load the team figures: {error.message}
+      </p>
+    );
+  const teams = data?.teamPerformance ?? [];
+  const one = teamId !== null ? teams[0] : undefined;
+  if (one)
+    return (
+      <section
+        className="cards team-cards"
+        aria-label={`Team ${one.team.name}: ${label}`}
+        aria-busy={loading}
+      >
+        <Card icon="💰" title="Team revenue" value={formatMoney(one.revenue)}>
+          {formatCount(one.ordersWon)} {one.ordersWon === 1 ? 'order' : 'orders'} · {label}
+        </Card>
+        <Card icon="👥" title="Per member" value={formatMoney(one.avgRevenuePerMember)}>
+          {formatCount(one.memberCount)} {one.memberCount === 1 ? 'seller' : 'sellers'} in {one.team.name}
+        </Card>
+        <Card icon="🎯" title="Conversion rate" value={formatPercent(one.conversionRate)}>
+          orders won per lead, whole team
+        </Card>
+        <Card icon="🏅" title="Top performer" value={one.topPerformer?.name ?? '—'}>
+          {one.topPerformer ? 'highest revenue' : 'no sales yet'} · {label}
+        </Card>
+      </section>
+    );
+  return (
+    <section className="cards team-cards" aria-label={`All teams: ${label}`} aria-busy={loading}>
+      {teams.map((t) => (
+        <Card key={t.team.id} icon="👥" title={t.team.name} value={formatMoney(t.revenue)}>
+          {formatCount(t.ordersWon)} {t.ordersWon === 1 ? 'order' : 'orders'} · {formatCount(t.memberCount)}{' '}
+          {t.memberCount === 1 ? 'seller' : 'sellers'} · {label}
+        </Card>
+      ))}
+      {!data ? <Card icon="👥" title="Teams" value="…" /> : null}
+    </section>
+  );
+}
+
+function Card({
+  icon,
+  title,
+  value,
+  children,
+}: {
+  icon: string;
+  title: string;
+  value: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <article className="card stat">
+      <div className="stat-head">
+        <h2>{title}</h2>
+        <span className="stat-icon" aria-hidden="true">
+          {icon}
+        </span>
+      </div>
+      <p className="stat-value">{value}</p>
+      <p className="stat-sub">{children ?? ' '}</p>
+    </article>
+  );
+}

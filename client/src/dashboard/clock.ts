@@ -1,0 +1,41 @@
+/**
+ * The organisation's calendar, from the server (Query clock): which day, week, month... is the
+ * current one is the organisation's, whatever zone this browser is in (a browser in Kiritimati is
+ * a day ahead of New York; its own clock picked "Week of Dec 7" while the data was the week of
+ * Nov 30). Asked again every minute, so "current" moves at the organisation's midnight.
+ */
+import { createContext, useContext } from 'react';
+import { graphql } from '../gql/index.ts';
+
+export const CLOCK = graphql(`
+  query Clock {
+    clock {
+      timeZone
+      today
+      periods {
+        periodType
+        periodStart
+        periodEnd
+        elapsedDays
+        periodDays
+      }
+    }
+  }
+`);
+
+/** How often the clock is asked again (the organisation's day can change while a screen is open). */
+export const CLOCK_POLL_MS = 60_000;
+
+export interface OrgClock {
+  /** The organisation's today, "YYYY-MM-DD". */
+  readonly today: string;
+  readonly timeZone: string;
+}
+
+export const ClockContext = createContext<OrgClock | null>(null);
+
+export function useClock(): OrgClock {
+  const clock = useContext(ClockContext);
+  if (!clock) throw new Error('useClock outside ClockContext');
+  return clock;
+}
