@@ -211,6 +211,7 @@ describe('default limits: cost with list sizes, tokens, subscriptions, response 
     const variables: Record<string, unknown> = {
       userId: String(org.reps.east1.id),
       me: String(org.reps.east1.id),
+      id: '1',
       teamId: String(org.teams.east),
       periodType: 'MONTHLY',
       metric: 'REVENUE',
