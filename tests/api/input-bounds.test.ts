@@ -53,6 +53,10 @@ interface Probe {
 type Case = (scalar: string) => Probe;
 
 const DATE_CASES: Record<string, Case> = {
+  'Query.goals.date': (t) => ({
+    query: `query($v: ${t}) { goals(periodType: WEEKLY, date: $v) { id periodEnd } }`,
+    field: 'date',
+  }),
   'Query.leaderboard.date': (t) => ({
     query: `query($v: ${t}) { leaderboard(periodType: WEEKLY, date: $v) { periodStart periodEnd } }`,
     field: 'date',
