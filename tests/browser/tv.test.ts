@@ -174,9 +174,12 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
     const data = await server.gql<{
       teams: { id: string; name: string; members: { name: string }[] }[];
     }>(ADMIN, '{ teams { id name members { name } } }');
-    const team = data.teams.find((t) => t.name !== 'Enterprise' && t.members.length > 0);
-    if (!team) throw new Error('the demo has no second team with members');
+    const team = data.teams.find((t) => t.name !== 'Enterprise' && t.members.length >= 2);
+    if (!team) throw new Error('the demo has no second team with two members');
     const members = new Set(team.members.map((m) => m.name));
+    // the board ranks only sellers with activity in the period: seconds into a month the demo has
+    // none yet, so two of the team's people win an order now, whatever the calendar says
+    for (const m of team.members.slice(0, 2)) await recordSale(m.name, '1200.00');
     const { entries } = (
       await server.gql<{
         leaderboard: { entries: { user: { name: string }; ordersWon: number }[] };
