@@ -6,6 +6,8 @@ import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { teams, users, type TeamRow, type UserRow } from '../schema/db/index.ts';
 import type { Database } from './db/client.ts';
+import { dailyTotals, type DaySpan } from './modules/performance/performance.queries.ts';
+import type { PerformanceCounts } from './modules/performance/performance.type.ts';
 
 /**
  * A DataLoader of rows by id whose rows, once known (primed or loaded), can also be read at once:
@@ -63,6 +65,8 @@ export interface Loaders {
   readonly userById: RowLoader<UserRow>;
   readonly teamById: RowLoader<TeamRow>;
   readonly membersByTeamId: DataLoader<number, UserRow[]>;
+  /** A user's days added up from their daily rollups (the like-for-like comparison of a partial period). */
+  readonly dailyTotals: DataLoader<DaySpan, PerformanceCounts, string>;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -91,5 +95,8 @@ export function createLoaders(db: Database): Loaders {
     for (const u of found) userById.prime(u.id, u);
     return teamIds.map((id) => found.filter((u) => u.teamId === id));
   });
-  return { userById, teamById, membersByTeamId };
+  const totals = new DataLoader<DaySpan, PerformanceCounts, string>((spans) => dailyTotals(db, spans), {
+    cacheKeyFn: (s) => `${s.userId}|${s.from}|${s.to}`,
+  });
+  return { userById, teamById, membersByTeamId, dailyTotals: totals };
 }

@@ -9,6 +9,7 @@ import {
   lastPeriods,
   periodEnd,
   periodStart,
+  previousStretch,
   type PeriodType,
 } from './periods.ts';
 
@@ -200,6 +201,29 @@ describe('addPeriods / lastPeriods', () => {
           expect(previous < start).toBe(true);
           expect(nextDay(periodEnd(type, previous))).toBe(start);
         });
+      }),
+    );
+  });
+});
+
+describe('previousStretch', () => {
+  it('is the first days of the previous period, all of it when shorter', () => {
+    expect(previousStretch('MONTHLY', '2027-03-01', 6)).toEqual({ from: '2027-02-01', to: '2027-02-06' });
+    expect(previousStretch('MONTHLY', '2027-03-01', 31)).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+    expect(previousStretch('WEEKLY', '2027-03-01', 3)).toEqual({ from: '2027-02-22', to: '2027-02-24' });
+    expect(previousStretch('DAILY', '2028-03-01', 1)).toEqual({ from: '2028-02-29', to: '2028-02-29' });
+    expect(previousStretch('YEARLY', '2029-01-01', 366)).toEqual({ from: '2028-01-01', to: '2028-12-31' });
+    expect(() => previousStretch('MONTHLY', '2027-03-01', 0)).toThrow(RangeError);
+  });
+
+  it('starts the previous period and lasts min(days, its length) days (property)', () => {
+    fc.assert(
+      fc.property(typeArb, dateArb, fc.integer({ min: 1, max: 400 }), (type, date, days) => {
+        const start = periodStart(type, date);
+        const { from, to } = previousStretch(type, start, days);
+        expect(from).toBe(addPeriods(type, start, -1));
+        expect(toDay(to) - toDay(from) + 1).toBe(Math.min(days, daysInPeriod(type, from)));
+        expect(to <= periodEnd(type, from)).toBe(true);
       }),
     );
   });

@@ -153,6 +153,23 @@ export function daysInPeriod(type: PeriodType, start: IsoDate): number {
   return shiftDay(type, first, 1) - first;
 }
 
+/**
+ * The same stretch of the previous period as `days` days of this one: its first `days` days (all
+ * of it when it is shorter), for comparing a period in progress like with like (day 6 of March
+ * with 1–6 February, day 31 of March with the whole of February).
+ */
+export function previousStretch(
+  type: PeriodType,
+  start: IsoDate,
+  days: number,
+): { from: IsoDate; to: IsoDate } {
+  if (!Number.isSafeInteger(days) || days < 1)
+    throw new RangeError(`days must be a positive integer, got ${days}`);
+  const previous = shiftDay(type, startDay(type, start), -1);
+  const length = shiftDay(type, previous, 1) - previous;
+  return { from: formatDay(previous), to: formatDay(previous + Math.min(days, length) - 1) };
+}
+
 /** The instants [from, to) the period covers in `timeZone`; `to` is exclusive. */
 export function periodBounds(type: PeriodType, start: IsoDate, timeZone: string): { from: Date; to: Date } {
   const first = startDay(type, start);

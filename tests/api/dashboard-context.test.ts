@@ -6,7 +6,9 @@
  * never from this machine's calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { addPeriods, daysInPeriod, localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
+import { startOfLocalDay } from '../../api/domain/zoned-time.ts';
 import { PERIOD_TYPES } from '../../schema/db/constants.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
@@ -113,6 +115,87 @@ describe('partial periods', () => {
       elapsedDays: daysInPeriod('MONTHLY', lastMonth),
       periodDays: daysInPeriod('MONTHLY', lastMonth),
     });
+  });
+});
+
+describe('like for like', () => {
+  it('compares a partial period with the same first days of the previous one, from the daily figures', async () => {
+    const clock = await clockOf(server, org.admin);
+    const [row] = await server.sql<{ id: number }>(
+      sql`insert into users (name, email, role, team_id) values ('Dana Day', 'dana@example.com', 'REP', ${org.teams.west}) returning id`,
+    );
+    const dana = String(row?.id);
+    // a minute into the day, or now on today when that is still ahead
+    const at = (day: string) =>
+      new Date(
+        Math.min(startOfLocalDay(day, clock.timeZone).getTime() + 60_000, Date.parse(clock.now)),
+      ).toISOString();
+    for (const periodType of ['WEEKLY', 'MONTHLY', 'QUARTERLY'] as const) {
+      const current = clock.periods.find((p) => p.periodType === periodType);
+      if (!current) throw new Error(`no current ${periodType}`);
+      const previous = addPeriods(periodType, current.periodStart, -1);
+      const stretchDays = Math.min(current.elapsedDays, daysInPeriod(periodType, previous));
+      const lastCounted = addPeriods('DAILY', previous, stretchDays - 1);
+      // orders on the first and last day counted, one the day after (outside unless the stretch is
+      // all of the previous period) and one now, in the current period
+      const dayAfter = addPeriods('DAILY', lastCounted, 1);
+      const sales = [
+        { day: previous, amount: '100.00' },
+        { day: lastCounted, amount: '20.50' },
+        { day: dayAfter, amount: '7.25' },
+      ];
+      await server.gql(
+        `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+        {
+          a: [
+            ...sales.map((s, i) => ({
+              userId: dana,
+              kind: 'ORDER_WON',
+              amount: s.amount,
+              occurredAt: at(s.day),
+              externalId: `lfl-${periodType}-${i}`,
+            })),
+            { userId: dana, kind: 'CALL', occurredAt: clock.now, externalId: `lfl-${periodType}-now` },
+          ],
+        },
+        org.admin,
+      );
+      const { trends } = dataOf(
+        await server.gql<{
+          trends: {
+            periodStart: string;
+            partial: boolean;
+            previousToDate: {
+              periodStart: string;
+              periodEnd: string;
+              ordersWon: number;
+              revenue: string;
+            } | null;
+          }[];
+        }>(
+          `query($u: ID!, $t: PeriodType!) { trends(userId: $u, periodType: $t, count: 2) {
+            periodStart partial previousToDate { periodStart periodEnd ordersWon revenue } } }`,
+          { u: dana, t: periodType },
+          org.managers.west,
+        ),
+      );
+      expect(trends.map((t) => t.partial)).toEqual([false, true]);
+      expect(trends[0]?.previousToDate).toBeNull(); // a complete period has no like-for-like
+      // expected from the activities themselves (the shorter types' orders land in the longer types'
+      // previous periods too), by the organisation's calendar day
+      const expected = await server.sql<{ orders: number; revenue: string }>(
+        sql`select count(*)::int as orders, coalesce(sum(amount), 0)::numeric(16, 2)::text as revenue
+            from activities where user_id = ${Number(dana)} and kind = 'ORDER_WON'
+              and (occurred_at at time zone ${clock.timeZone})::date between ${previous}::date and ${lastCounted}::date`,
+      );
+      expect(expected[0]?.orders).toBeGreaterThanOrEqual(2); // the first and last day counted, at least
+      expect(trends[1]?.previousToDate).toEqual({
+        periodStart: previous,
+        periodEnd: lastCounted,
+        ordersWon: expected[0]?.orders,
+        revenue: expected[0]?.revenue,
+      });
+    }
   });
 });
 

@@ -566,10 +566,17 @@ describe.skipIf(!chromiumPath)('the dashboard’s views, in the organisation’s
     it('11: trends mark the current period as partial, with the days gone from the API', async () => {
       const john = byName.get('John Smith')!;
       const { trends } = await gql<{
-        trends: { periodStart: string; partial: boolean; elapsedDays: number; periodDays: number }[];
+        trends: {
+          periodStart: string;
+          partial: boolean;
+          elapsedDays: number;
+          periodDays: number;
+          revenue: string;
+          previousToDate: { periodStart: string; periodEnd: string; revenue: string } | null;
+        }[];
       }>(
         JOHN,
-        'query($u: ID!) { trends(userId: $u, periodType: MONTHLY) { periodStart partial elapsedDays periodDays } }',
+        'query($u: ID!) { trends(userId: $u, periodType: MONTHLY) { periodStart partial elapsedDays periodDays revenue previousToDate { periodStart periodEnd revenue } } }',
         {
           u: john.id,
         },
@@ -580,6 +587,15 @@ describe.skipIf(!chromiumPath)('the dashboard’s views, in the organisation’s
       await page.locator('.recharts-surface').nth(1).waitFor({ timeout: 20_000 });
       const note = await page.locator('.partial-note').textContent();
       expect(note).toContain(`so far: day ${current.elapsedDays} of ${current.periodDays}`);
+      // like for like: the same first days of last month, as the API adds them up
+      const before = current.previousToDate!;
+      const span =
+        before.periodStart === before.periodEnd
+          ? formatDate(before.periodStart)
+          : `${formatDate(before.periodStart)} – ${formatDate(before.periodEnd)}`;
+      expect(note).toContain(
+        `Like for like: ${formatMoney(current.revenue, { compact: true })} so far against ${formatMoney(before.revenue, { compact: true })} over ${span}`,
+      );
       expect(await page.locator('.bar-partial').count()).toBe(1);
       await page.getByText('Show the figures as a table').click();
       expect(await page.locator('.chart-table tbody tr').last().textContent()).toContain(

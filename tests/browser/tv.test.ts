@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, sumMoney } from '../../client/src/lib/format.ts';
+import { todayIn } from '../../client/src/lib/periods.ts';
 import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
@@ -50,8 +51,17 @@ async function monthRevenue(name: string): Promise<string> {
   return data.performance.revenue;
 }
 
-async function openTv(token: string, query: string, viewport = { width: 1920, height: 1080 }) {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
+async function openTv(
+  token: string,
+  query: string,
+  viewport = { width: 1920, height: 1080 },
+  timezoneId?: string,
+) {
+  const context = await browser.newContext({
+    viewport,
+    baseURL: server.url,
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -141,10 +151,22 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
   }, 120_000);
 
   it('shows a team’s goals to a manager token, pinned by the URL, and moves them live', async () => {
+    // the screen is in a zone whose date is not the organisation's (UTC+14 and UTC-11 are never on
+    // the same day, so one of them differs): its goals are the organisation's current ones all the same
+    const { clock } = await server.gql<{ clock: { today: string; now: string } }>(
+      SARAH,
+      '{ clock { today now } }',
+    );
+    const zone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find(
+      (z) => todayIn(z, new Date(clock.now)) !== clock.today,
+    );
     const { context, page, errors } = await openTv(
       await server.token(SARAH),
       `metric=GOALS&team=${enterprise}&rotate=0`,
+      undefined,
+      zone,
     );
+    await page.locator(`.tv-stage[data-date="${clock.today}"]`).waitFor();
     const johnRevenue = page
       .locator('.tv-goal', { hasText: 'John Smith' })
       .filter({ hasText: 'Revenue' })

@@ -312,3 +312,61 @@ export async function recordPerformanceRow(
   if (!row) throw new Error('record_performance left no row');
   return row;
 }
+
+/** A user's days [from, to] (inclusive), added up from their DAILY rollups. */
+export interface DaySpan {
+  userId: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * The DAILY rollups of each span added up, in one statement for every span, in the order given.
+ * Sums are capped at the stored types' bounds (a pushed day could exceed what a period holds).
+ */
+export async function dailyTotals(db: Queryable, spans: readonly DaySpan[]): Promise<PerformanceCounts[]> {
+  if (spans.length === 0) return [];
+  const capped = (column: string) => sql.raw(`least(coalesce(sum(sp.${column}), 0), ${INT_MAX})::int`);
+  const found = await rows<{
+    i: number;
+    leads_created: number;
+    opportunities_created: number;
+    quotations_sent: number;
+    quotations_accepted: number;
+    orders_won: number;
+    opportunities_lost: number;
+    revenue: string;
+    calls: number;
+    emails: number;
+    meetings: number;
+  }>(
+    db,
+    sql`select k.i::int as i, ${capped('leads_created')} as leads_created,
+          ${capped('opportunities_created')} as opportunities_created,
+          ${capped('quotations_sent')} as quotations_sent,
+          ${capped('quotations_accepted')} as quotations_accepted,
+          ${capped('orders_won')} as orders_won,
+          ${capped('opportunities_lost')} as opportunities_lost,
+          least(coalesce(sum(sp.revenue), 0), ${TOTAL_REVENUE_MAX})::numeric(16, 2)::text as revenue,
+          ${capped('calls')} as calls, ${capped('emails')} as emails, ${capped('meetings')} as meetings
+        from unnest(${intArray(spans.map((s) => s.userId))}::int[],
+                    ${dateArray(spans.map((s) => s.from))}::date[],
+                    ${dateArray(spans.map((s) => s.to))}::date[]) with ordinality as k(user_id, f, t, i)
+        left join sales_performance sp
+          on sp.user_id = k.user_id and sp.period_type = 'DAILY' and sp.period_start between k.f and k.t
+        group by k.i
+        order by k.i`,
+  );
+  return found.map((r) => ({
+    leadsCreated: r.leads_created,
+    opportunitiesCreated: r.opportunities_created,
+    quotationsSent: r.quotations_sent,
+    quotationsAccepted: r.quotations_accepted,
+    ordersWon: r.orders_won,
+    opportunitiesLost: r.opportunities_lost,
+    revenue: r.revenue,
+    calls: r.calls,
+    emails: r.emails,
+    meetings: r.meetings,
+  }));
+}

@@ -4,12 +4,14 @@ import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import { existing } from '../../loaders.ts';
+import { previousStretch } from '../../domain/periods.ts';
 import { PeriodTypeEnum } from '../../graphql/enums.ts';
 import { DateScalar } from '../../graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
 import { recordActivities } from './activity.service.ts';
 import { OrganisationClock, organisationClock, orgToday, periodProgress } from './clock.ts';
+import { toPerformancePeriod } from './performance.mapping.ts';
 import * as service from './performance.service.ts';
 import {
   ActivityInput,
@@ -148,6 +150,26 @@ export class PerformancePeriodResolver {
   @FieldResolver(() => Int, { description: 'Days in the period.' })
   periodDays(@Root() period: PerformancePeriod): number {
     return periodProgress(period.periodType, period.periodStart, period.periodStart).periodDays;
+  }
+
+  @FieldResolver(() => PerformancePeriod, {
+    nullable: true,
+    description:
+      'For a partial period, the like-for-like comparison: the previous period over as many of its first days as ' +
+      'this one has begun (elapsedDays, today counted whole; all of it when shorter), added up from daily figures. ' +
+      'Its periodEnd is the last day counted. Null when this period is not partial.',
+  })
+  async previousToDate(
+    @Root() period: PerformancePeriod,
+    @Ctx() ctx: AppContext,
+  ): Promise<PerformancePeriod | null> {
+    const { partial, elapsedDays } = periodProgress(period.periodType, period.periodStart, orgToday(ctx));
+    if (!partial) return null;
+    const { from, to } = previousStretch(period.periodType, period.periodStart, elapsedDays);
+    const counts = await ctx.loaders.dailyTotals.load({ userId: period.userId, from, to });
+    return Object.assign(toPerformancePeriod(period.userId, period.periodType, from, counts), {
+      periodEnd: to,
+    });
   }
 }
 

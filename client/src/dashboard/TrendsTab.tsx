@@ -24,7 +24,7 @@ import {
 } from 'recharts';
 import { graphql } from '../gql/index.ts';
 import type { PeriodType } from '../gql/graphql.ts';
-import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
+import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { PERIOD_NAMES, periodTick } from '../lib/periods.ts';
 import { useConnectionEpoch } from './connectionState.ts';
 import { selectionDate } from './PeriodPicker.tsx';
@@ -45,6 +45,18 @@ const TRENDS = graphql(`
       partial
       elapsedDays
       periodDays
+      previousToDate {
+        periodStart
+        periodEnd
+        revenue
+        ordersWon
+        leadsCreated
+        opportunitiesCreated
+        conversionRate
+        winRate
+        calls
+        meetings
+      }
     }
   }
 `);
@@ -96,6 +108,42 @@ function formatter(kind: 'money' | 'count' | 'rate') {
     if (kind === 'rate') return formatPercent(value);
     return formatCount(value);
   };
+}
+
+type Figures = { readonly [K in TrendMetric]: string | number | null };
+
+/**
+ * The partial period against the same days of the previous one (the server's previousToDate):
+ * the change in per cent for counts and money, in points for rates; none from nothing.
+ */
+function compareToDate(
+  metric: TrendMetric,
+  kind: 'money' | 'count' | 'rate',
+  now: Figures,
+  before: Figures & { readonly periodStart: string; readonly periodEnd: string },
+): { now: number | null; before: number | null; span: string; change: string | null } {
+  const pick = (f: Figures): number | null => {
+    const raw = f[metric];
+    return raw === null ? null : Number(raw);
+  };
+  const a = pick(now);
+  const b = pick(before);
+  const span =
+    before.periodStart === before.periodEnd
+      ? formatDate(before.periodStart)
+      : `${formatDate(before.periodStart)} – ${formatDate(before.periodEnd)}`;
+  let change: string | null = null;
+  if (a !== null && b !== null) {
+    const sign = (d: number): string => (d > 0 ? '+' : d < 0 ? '−' : '±');
+    if (kind === 'rate') {
+      const d = a - b;
+      change = `${sign(d)}${formatNumber(Math.abs(Math.round(d * 10) / 10))} points`;
+    } else if (b > 0) {
+      const d = Math.round(((a - b) / b) * 100);
+      change = `${sign(d)}${formatNumber(Math.abs(d))}%`;
+    }
+  }
+  return { now: a, before: b, span, change };
 }
 
 interface TeamPoint {
@@ -200,6 +248,10 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
     };
   });
   const current = series.find((s) => s.partial);
+  const partialPeriod = trends.find((t) => t.partial);
+  const likeForLike = partialPeriod?.previousToDate
+    ? compareToDate(metric, spec.kind, partialPeriod, partialPeriod.previousToDate)
+    : null;
 
   return (
     <div className="trends">
@@ -350,8 +402,20 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
           {current ? (
             <p className="partial-note" role="note">
               <span className="partial-swatch" aria-hidden="true" />
-              {current.label.replace(' (so far)', '')} is not over ({current.soFar}): its figures are what is
-              recorded so far, drawn lighter and dashed, not a result to compare with full periods.
+              <span>
+                {current.label.replace(' (so far)', '')} is not over ({current.soFar}): its figures are what
+                is recorded so far, drawn lighter and dashed, not a result to compare with full periods.
+                {likeForLike ? (
+                  <>
+                    {' '}
+                    <span className="like-for-like">
+                      Like for like: <strong>{format(likeForLike.now)}</strong> so far against{' '}
+                      <strong>{format(likeForLike.before)}</strong> over {likeForLike.span}
+                      {likeForLike.change ? ` (${likeForLike.change})` : ''}.
+                    </span>
+                  </>
+                ) : null}
+              </span>
             </p>
           ) : null}
           <details className="chart-table">

@@ -446,6 +446,19 @@ export type TrendsQuery = {
     partial: boolean;
     elapsedDays: number;
     periodDays: number;
+    previousToDate: {
+      __typename: 'PerformancePeriod';
+      periodStart: string;
+      periodEnd: string;
+      revenue: string;
+      ordersWon: number;
+      leadsCreated: number;
+      opportunitiesCreated: number;
+      conversionRate: number | null;
+      winRate: number | null;
+      calls: number;
+      meetings: number;
+    } | null;
   }>;
 };
 
@@ -729,6 +742,7 @@ export type TvMeQuery = {
     role: Role;
     team: { __typename: 'Team'; id: string } | null;
   };
+  clock: { __typename: 'OrganisationClock'; timeZone: string };
 };
 
 export const AchievementCard_AchievementFragmentDoc = {
@@ -2711,6 +2725,25 @@ export const TrendsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'partial' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'previousToDate' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -3725,6 +3758,14 @@ export const TvMeDocument = {
                   },
                 },
               ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'clock' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'timeZone' } }],
             },
           },
         ],

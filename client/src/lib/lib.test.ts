@@ -13,7 +13,7 @@ import {
   validateUpdate,
   type GoalDraft,
 } from './goals.ts';
-import { isPeriodStart, periodEnd, periodStart, shiftPeriod } from './periods.ts';
+import { isPeriodStart, periodEnd, periodStart, shiftPeriod, todayIn } from './periods.ts';
 
 describe('periods (the server’s rules)', () => {
   it('finds period starts: ISO weeks on Monday, quarters', () => {
@@ -36,6 +36,13 @@ describe('periods (the server’s rules)', () => {
     expect(isPeriodStart('WEEKLY', '2025-11-24')).toBe(true);
     expect(isPeriodStart('DAILY', '2025-02-30')).toBe(false);
     expect(isPeriodStart('DAILY', 'not a date')).toBe(false);
+  });
+  it('tells the organisation’s today by its zone, whatever this machine’s', () => {
+    const instant = new Date('2027-12-31T23:10:00Z');
+    expect(todayIn('Pacific/Kiritimati', instant)).toBe('2028-01-01');
+    expect(todayIn('UTC', instant)).toBe('2027-12-31');
+    expect(todayIn('America/New_York', instant)).toBe('2027-12-31');
+    expect(todayIn('Pacific/Pago_Pago', new Date('2027-03-01T05:00:00Z'))).toBe('2027-02-28');
   });
 });
 

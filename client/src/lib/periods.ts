@@ -37,6 +37,28 @@ export function today(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/** Formats of "YYYY-MM-DD" in a time zone, one per zone (an organisation has one). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today in `timeZone` (the organisation's, from Query clock) by this browser's clock: for a screen
+ * that runs for days and must turn the organisation's day at its midnight, not the browser's.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
+}
+
 export function periodStart(type: PeriodType, date: string): string {
   const d = parse(date);
   switch (type) {

@@ -16,7 +16,7 @@ import type {
 } from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
 import { formatGoalValue, METRIC_NAMES, showsProjection } from '../lib/goals.ts';
-import { periodLabel, today } from '../lib/periods.ts';
+import { periodLabel } from '../lib/periods.ts';
 import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from './goalStore.ts';
 import { useSubscription, operation } from './live.ts';
 
@@ -95,12 +95,15 @@ export function TvGoalsFeed({
   teamId,
   active,
   clock,
+  today,
   connection,
   onCount,
 }: {
   teamId: string | null;
   active: boolean;
   clock: string;
+  /** The organisation's today: goals that ended before it are dropped. */
+  today: string;
   connection: ConnectionStore;
   /** Told how many goals there are (the rotation gives the screen time for every page). */
   onCount?: (goals: number) => void;
@@ -118,13 +121,13 @@ export function TvGoalsFeed({
   // after a reconnection, drop what the fresh snapshot did not repeat; hourly, drop ended goals
   useEffect(() => {
     if (epoch <= 1) return undefined;
-    const timer = setTimeout(() => setStore((s) => pruneGoals(s, epoch, today())), SETTLE_MS);
+    const timer = setTimeout(() => setStore((s) => pruneGoals(s, epoch, today)), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [epoch]);
+  }, [epoch, today]);
   useEffect(() => {
-    const timer = setInterval(() => setStore((s) => pruneGoals(s, 0, today())), 3_600_000);
+    const timer = setInterval(() => setStore((s) => pruneGoals(s, 0, today)), 3_600_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [today]);
 
   const goals = [...store.goals.values()].map((item) => item.goal).sort(byAttention);
   const teamName = goals.find((g) => g.team)?.team?.name;

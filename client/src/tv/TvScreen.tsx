@@ -2,14 +2,15 @@
  * The office screen. Everything on it is pushed: each board in rotation and the goals hold one
  * subscription each on the shared socket, kept open while other screens show, so switching is
  * instant and every board is current. Runs for weeks: one rotation timer and one clock timer, both
- * cleared on unmount; feeds are remounted (fresh snapshots) when the date changes; all state is
- * bounded (boards are replaced, goals are keyed by id and pruned, celebrations are capped).
+ * cleared on unmount; feeds are remounted (fresh snapshots) when the organisation’s date changes
+ * (by its time zone, not the screen’s); all state is bounded (boards are replaced, goals are keyed
+ * by id and pruned, celebrations are capped).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
 import type { TvMeQuery, TvMeQueryVariables } from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
-import { today } from '../lib/periods.ts';
+import { today, todayIn } from '../lib/periods.ts';
 import { Celebrations } from './Celebrations.tsx';
 import { useQuery, operation } from './live.ts';
 import { screensFor, type Screen, type TvOptions } from './options.ts';
@@ -26,29 +27,40 @@ const TV_ME = operation<TvMeQuery, TvMeQueryVariables>(/* GraphQL */ `
         id
       }
     }
+    clock {
+      timeZone
+    }
   }
 `);
 
 /** While the server is unreachable at start-up, ask again at this pace. */
 const ME_RETRY_MS = 10_000;
 
-function useClock(): { time: string; date: string } {
-  const read = () => {
-    const now = new Date();
-    return {
-      time: now.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' }),
-      date: today(now),
-    };
-  };
-  const [clock, setClock] = useState(read);
+/**
+ * The wall clock shown (this screen's own time) and the organisation's date, by its time zone
+ * once the server has said it (until then, the screen's own date): boards and goals are the
+ * organisation's periods, so the feeds start again at its midnight, not the screen's.
+ */
+function useClock(timeZone: string | null): { time: string; date: string } {
+  const [clock, setClock] = useState(() => readClock(timeZone));
   useEffect(() => {
-    const timer = setInterval(() => {
-      const next = read();
+    const tick = () => {
+      const next = readClock(timeZone);
       setClock((c) => (c.time === next.time && c.date === next.date ? c : next));
-    }, 15_000);
+    };
+    tick();
+    const timer = setInterval(tick, 15_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [timeZone]);
   return clock;
+}
+
+function readClock(timeZone: string | null): { time: string; date: string } {
+  const now = new Date();
+  return {
+    time: now.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' }),
+    date: timeZone ? todayIn(timeZone, now) : today(now),
+  };
 }
 
 export function TvScreen({ options, connection }: { options: TvOptions; connection: ConnectionStore }) {
@@ -84,7 +96,7 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
     );
     return () => clearTimeout(timer);
   }, [options.rotateSeconds, count, screensKey, index, dwell]);
-  const clock = useClock();
+  const clock = useClock(me.data?.clock.timeZone ?? null);
 
   if (meError === 'UNAUTHENTICATED' || phase === 'failed') {
     return (
@@ -108,7 +120,7 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
     <main className={`tv${phase === 'connected' ? '' : ' tv-offline'}`} data-screen={active}>
       <Celebrations teamId={options.teamId} key={`c-${clock.date}`} />
       {/* remounted every day: each subscription starts again with a snapshot of the new period */}
-      <div className="tv-stage" key={clock.date}>
+      <div className="tv-stage" key={clock.date} data-date={clock.date}>
         {screens
           .filter((s): s is Exclude<Screen, 'GOALS'> => s !== 'GOALS')
           .map((metric) => (
@@ -127,6 +139,7 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
             teamId={options.teamId ?? me.data?.me.team?.id ?? null}
             active={active === 'GOALS'}
             clock={clock.time}
+            today={clock.date}
             connection={connection}
             onCount={setGoalCount}
           />
