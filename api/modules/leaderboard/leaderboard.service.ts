@@ -37,6 +37,7 @@ import {
   type SellerRow,
   type StandingRow,
 } from './leaderboard.queries.ts';
+import type { Board } from './leaderboard.args.ts';
 import {
   LeaderboardEntry,
   LeaderboardStanding,
@@ -44,13 +45,8 @@ import {
   type StandingResult,
 } from './leaderboard.type.ts';
 
-export interface LeaderboardArgs {
-  periodType: PeriodType;
-  date: string | null;
-  metric: LeaderboardMetric;
-  teamId: string | null;
-  limit: number;
-}
+/** A board (defaults applied, see leaderboard.args.ts) of the period containing date (default today). */
+export type LeaderboardArgs = Board & { date: string | null };
 
 /** The figures a board ranks on, from a row's counts (below zero they count as 0 in rates). */
 export function figuresOf(r: {
