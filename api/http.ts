@@ -297,7 +297,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
     // index.html. Only extension-less paths outside the API's own prefixes, so a missing
     // /assets/x.js or /api/nothing is still a 404, not HTML.
-    app.get(/^\/(?!(?:graphql|healthz|metrics|api|demo|import|export)(?:\/|$))[^.]*$/, (_req, res) =>
+    app.get(/^\/(?!(?:graphql|healthz|api|demo|import|export)(?:\/|$))[^.]*$/, (_req, res) =>
       res.sendFile(`${built}/index.html`),
     );
   } else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));

@@ -13,6 +13,7 @@ import type { AppContext } from '../context.ts';
 import { localDate, periodStart } from '../domain/periods.ts';
 import { NotFoundError } from '../errors.ts';
 import { goals } from '../modules/goals/goal.service.ts';
+import { DEFAULT_METRIC } from '../modules/leaderboard/leaderboard.args.ts';
 import { leaderboard } from '../modules/leaderboard/leaderboard.service.ts';
 import { periodPerformance } from '../modules/performance/performance.service.ts';
 import { Fields } from '../rest/fields.ts';
@@ -92,13 +93,13 @@ const builders: Record<string, Builder> = {
 
   async leaderboard(q, ctx, scope) {
     const metricText = q.text('metric');
-    const metric = metricText == null ? 'REVENUE' : parseLeaderboardMetric(metricText);
+    const metric = metricText == null ? DEFAULT_METRIC : parseLeaderboardMetric(metricText);
     if (metric === null) q.errors.add('metric', 'must be one of revenue, orders, conversion_rate, win_rate');
     q.rejectUnknown(['format']);
     q.done();
     const board = await leaderboard(ctx, {
       ...scope,
-      metric: metric ?? 'REVENUE',
+      metric: metric ?? DEFAULT_METRIC,
       limit: LIMITS.leaderboardLimit,
     });
     const names = await loadNames(

@@ -4,7 +4,7 @@
  * `undefined`; an explicit JSON null is `null`. Values are translated, not judged: the rules
  * (ranges, periods, permissions) stay in the services.
  */
-import type { PeriodType } from '../../schema/db/constants.ts';
+import { DEFAULT_PERIOD_TYPE, type PeriodType } from '../../schema/db/constants.ts';
 import { DATE_RANGE_MESSAGE, inDateRange } from '../domain/periods.ts';
 import { FieldErrors } from '../errors.ts';
 import { parseIsoDate } from '../graphql/scalars.ts';
@@ -133,7 +133,7 @@ export class Fields {
    * ("2025-11-01") meaning "the period containing it". `period_type`, `date` and `period_start`
    * say the same explicitly. Defaults: MONTHLY, today.
    */
-  period(defaultType: PeriodType = 'MONTHLY'): { periodType: PeriodType; date: string | null } {
+  period(defaultType: PeriodType = DEFAULT_PERIOD_TYPE): { periodType: PeriodType; date: string | null } {
     const period = this.raw('period');
     const isDate = typeof period === 'string' && parseIsoDate(period) !== null;
     const asDate = isDate ? (this.inRange('period', period) ?? null) : null;

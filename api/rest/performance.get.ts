@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { achievements } from '../modules/achievements/achievement.service.ts';
 import { goals } from '../modules/goals/goal.service.ts';
+import { boardArgsOf, DEFAULT_METRIC } from '../modules/leaderboard/leaderboard.args.ts';
 import { leaderboard } from '../modules/leaderboard/leaderboard.service.ts';
 import {
   performance,
@@ -76,18 +77,15 @@ const readers: Record<GetType, Reader> = {
   async leaderboard(q, ctx) {
     const { periodType, date } = q.period();
     const metricText = q.text('metric');
-    const metric = metricText == null ? 'REVENUE' : parseLeaderboardMetric(metricText);
+    const metric = metricText == null ? DEFAULT_METRIC : parseLeaderboardMetric(metricText);
     if (metric === null) q.errors.add('metric', 'must be one of revenue, orders, conversion_rate, win_rate');
     const teamId = q.id('team_id');
     const limit = q.int('limit');
     q.rejectUnknown(['type']);
     q.done();
     const board = await leaderboard(ctx, {
-      periodType,
+      ...boardArgsOf({ periodType, metric, teamId, limit }),
       date,
-      metric: metric ?? 'REVENUE',
-      teamId: teamId ?? null,
-      limit: limit ?? 10,
     });
     const names = await loadNames(
       ctx,

@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 
 export const PERIOD_TYPES = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
+/** The period a board, team figures or current figures are of when the caller names none. */
+export const DEFAULT_PERIOD_TYPE: PeriodType = 'MONTHLY';
 
 export const ACTIVITY_KINDS = [
   'LEAD_CREATED',

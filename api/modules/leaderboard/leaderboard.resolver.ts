@@ -1,14 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
 import { existing } from '../../loaders.ts';
-import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
 import { parseId } from '../../graphql/ids.ts';
-import { DateScalar } from '../../graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
+import { boardArgsOf, LeaderboardQueryArgs } from './leaderboard.args.ts';
 import * as service from './leaderboard.service.ts';
 import {
   Leaderboard,
@@ -24,21 +22,9 @@ export class LeaderboardResolver {
   })
   leaderboard(
     @Ctx() ctx: AppContext,
-    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
-    periodType: PeriodType | null,
-    @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
-    @Arg('metric', () => LeaderboardMetricEnum, { nullable: true, defaultValue: 'REVENUE' })
-    metric: LeaderboardMetric | null,
-    @Arg('teamId', () => ID, { nullable: true }) teamId: string | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) limit: number | null,
+    @Args(() => LeaderboardQueryArgs) args: LeaderboardQueryArgs,
   ): Promise<Leaderboard> {
-    return service.leaderboard(ctx, {
-      periodType: periodType ?? 'MONTHLY',
-      date,
-      metric: metric ?? 'REVENUE',
-      teamId,
-      limit: limit ?? 10,
-    });
+    return service.leaderboard(ctx, { ...boardArgsOf(args), date: args.date ?? null });
   }
 
   @FieldResolver(() => Team, { nullable: true, description: 'The team the board is limited to, if any.' })

@@ -37,6 +37,7 @@ import {
   type SellerRow,
   type StandingRow,
 } from './leaderboard.queries.ts';
+import type { Board } from './leaderboard.args.ts';
 import {
   LeaderboardEntry,
   LeaderboardStanding,
@@ -44,13 +45,8 @@ import {
   type StandingResult,
 } from './leaderboard.type.ts';
 
-export interface LeaderboardArgs {
-  periodType: PeriodType;
-  date: string | null;
-  metric: LeaderboardMetric;
-  teamId: string | null;
-  limit: number;
-}
+/** A board (defaults applied, see leaderboard.args.ts) of the period containing date (default today). */
+export type LeaderboardArgs = Board & { date: string | null };
 
 /** The figures a board ranks on, from a row's counts (below zero they count as 0 in rates). */
 export function figuresOf(r: {
@@ -149,8 +145,18 @@ export interface BoardWithStandings extends ComputedBoard, BoardRows {
   standingOf: (userId: number) => StandingResult | null | Promise<StandingResult | null>;
 }
 
-/** The ranked board's entries, best first (ties by name, then id), with their users' and teams' rows. */
-async function rankTop(db: Queryable, q: BoardQuery, minimums: RateMinimums): Promise<BoardWithStandings> {
+/**
+ * The ranked board's entries, best first (ties by name, then id), with their users' and teams'
+ * rows: everything a board shows but its version and time, when the live hub has no copy. One
+ * statement: Postgres ranks every seller and returns only the rows that can make the top `limit`
+ * (rankBoard over boardRows is the same ranking done in full; tests hold them equal). The
+ * entries' users come with it (whole rows: callers prime their user loader with them).
+ */
+export async function computeBoard(
+  db: Queryable,
+  q: BoardQuery,
+  minimums: RateMinimums,
+): Promise<BoardWithStandings> {
   const board = await rankedBoard(db, q, minimums);
   const top = board.rows.sort(inBoardOrder).slice(0, q.limit);
   return {
@@ -359,20 +365,6 @@ function toEntry(r: RankedBoardRow | StandingRow): LeaderboardEntry {
   });
 }
 
-/**
- * Everything a board shows but its version and time: shared by the query and the live hub. One
- * statement: Postgres ranks every seller and returns only the rows that can make the top `limit`
- * (rankBoard over boardRows is the same ranking done here in full; tests hold them equal). The
- * entries' users come with it (whole rows: callers prime their user loader with them).
- */
-export function computeBoard(
-  db: Queryable,
-  q: BoardQuery,
-  minimums: RateMinimums,
-): Promise<BoardWithStandings> {
-  return rankTop(db, q, minimums);
-}
-
 export function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.leaderboardLimit) {
     throw BadInputError.one('limit', `must be between 1 and ${LIMITS.leaderboardLimit}`);
@@ -394,7 +386,7 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
   };
   const minimums = ctx.org.rateMinimums;
   // from the live hub's memory when that is as fresh as this query, else ranked by Postgres
-  const board = (await ctx.boards?.readBoard(q)) ?? (await rankTop(ctx.db, q, minimums));
+  const board = (await ctx.boards?.readBoard(q)) ?? (await computeBoard(ctx.db, q, minimums));
   // the entries' users and teams came with the ranking: `user { team { ... } }` costs no statement
   for (const user of board.users) ctx.loaders.userById.prime(user.id, user);
   for (const team of board.teams) ctx.loaders.teamById.prime(team.id, team);

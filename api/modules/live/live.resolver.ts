@@ -1,11 +1,11 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
-import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import { Args, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { AppContext } from '../../context.ts';
-import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
 import { Achievement } from '../achievements/achievement.type.ts';
 import { Goal } from '../goals/goal.type.ts';
+import { BoardArgs, boardArgsOf } from '../leaderboard/leaderboard.args.ts';
 import { Leaderboard } from '../leaderboard/leaderboard.type.ts';
+import { GoalFilterArgs, goalFilterOf, TeamFilterArgs, teamFilterOf } from './live.args.ts';
 import {
   achievementStream,
   goalChangedStream,
@@ -14,14 +14,6 @@ import {
   type AudienceBoardEvent,
   type WithLoaders,
 } from './live.streams.ts';
-
-interface Args {
-  periodType?: PeriodType | null;
-  metric?: LeaderboardMetric | null;
-  teamId?: string | null;
-  userId?: string | null;
-  limit?: number | null;
-}
 
 const ctxOf = (context: unknown): AppContext => context as AppContext;
 
@@ -46,27 +38,17 @@ function selectsField(info: GraphQLResolveInfo, name: string): boolean {
 export class LiveResolver {
   @Subscription(() => Leaderboard, {
     description: 'Sends the current leaderboard at once, then a new one after every change that alters it.',
-    subscribe: ({ args, context, info }) => {
-      const a = args as Args;
-      return leaderboardStream(ctxOf(context), {
-        periodType: a.periodType ?? 'MONTHLY',
-        metric: a.metric ?? 'REVENUE',
-        teamId: a.teamId ?? null,
-        limit: a.limit ?? 10,
+    subscribe: ({ args, context, info }: SubscribeResolverData<unknown, BoardArgs>) =>
+      leaderboardStream(ctxOf(context), {
+        ...boardArgsOf(args),
         // a standing can show any seller: such boards are published when anyone's figures change
         standings: selectsField(info, 'standing'),
-      });
-    },
+      }),
   })
   leaderboardChanged(
     @Root() event: AudienceBoardEvent,
     @Ctx() ctx: AppContext,
-    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
-    _periodType: PeriodType,
-    @Arg('metric', () => LeaderboardMetricEnum, { nullable: true, defaultValue: 'REVENUE' })
-    _metric: LeaderboardMetric,
-    @Arg('teamId', () => ID, { nullable: true }) _teamId: string | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) _limit: number,
+    @Args(() => BoardArgs) _args: BoardArgs,
   ): Leaderboard {
     ctx.loaders = event.loaders; // fresh per event, shared by every subscriber of this version
     ctx.audience = event.audience; // the shared execution has no viewer (graphql/visibility.ts)
@@ -76,16 +58,13 @@ export class LiveResolver {
   @Subscription(() => Goal, {
     description:
       'First every active goal matching the filter (and the caller’s scope), then each goal that is created or whose value, status, target or description changes.',
-    subscribe: ({ args, context }) => {
-      const a = args as Args;
-      return goalChangedStream(ctxOf(context), { userId: a.userId ?? null, teamId: a.teamId ?? null });
-    },
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
+      goalChangedStream(ctxOf(context), goalFilterOf(args)),
   })
   goalChanged(
     @Root() event: WithLoaders<Goal>,
     @Ctx() ctx: AppContext,
-    @Arg('userId', () => ID, { nullable: true }) _userId: string | null,
-    @Arg('teamId', () => ID, { nullable: true }) _teamId: string | null,
+    @Args(() => GoalFilterArgs) _args: GoalFilterArgs,
   ): Goal {
     ctx.loaders = event.loaders;
     return event.value;
@@ -93,29 +72,23 @@ export class LiveResolver {
 
   @Subscription(() => ID, {
     description: 'The id of a goal that was deleted.',
-    subscribe: ({ args, context }) => {
-      const a = args as Args;
-      return goalRemovedStream(ctxOf(context), { userId: a.userId ?? null, teamId: a.teamId ?? null });
-    },
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
+      goalRemovedStream(ctxOf(context), goalFilterOf(args)),
   })
-  goalRemoved(
-    @Root() id: string,
-    @Arg('userId', () => ID, { nullable: true }) _userId: string | null,
-    @Arg('teamId', () => ID, { nullable: true }) _teamId: string | null,
-  ): string {
+  goalRemoved(@Root() id: string, @Args(() => GoalFilterArgs) _args: GoalFilterArgs): string {
     return id;
   }
 
   @Subscription(() => Achievement, {
     description:
       'Each badge as it is awarded (only new ones: a reconnecting screen does not celebrate old badges again).',
-    subscribe: ({ args, context }) =>
-      achievementStream(ctxOf(context), { teamId: (args as Args).teamId ?? null }),
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, TeamFilterArgs>) =>
+      achievementStream(ctxOf(context), teamFilterOf(args)),
   })
   achievementUnlocked(
     @Root() event: WithLoaders<Achievement>,
     @Ctx() ctx: AppContext,
-    @Arg('teamId', () => ID, { nullable: true }) _teamId: string | null,
+    @Args(() => TeamFilterArgs) _args: TeamFilterArgs,
   ): Achievement {
     ctx.loaders = event.loaders;
     return event.value;

@@ -7,7 +7,6 @@
  * viewer's audience (one per version and audience, executed once for all its subscribers), and a
  * per-subscriber event is executed with the fresh viewer in the context.
  */
-import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { AppContext, Session } from '../../context.ts';
 import { localDate } from '../../domain/periods.ts';
 import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
@@ -20,6 +19,7 @@ import type { Achievement } from '../achievements/achievement.type.ts';
 import { listGoals } from '../goals/goal.queries.ts';
 import { toGoal } from '../goals/goal.service.ts';
 import type { Goal } from '../goals/goal.type.ts';
+import type { Board } from '../leaderboard/leaderboard.args.ts';
 import { checkLimit } from '../leaderboard/leaderboard.service.ts';
 import { ForbiddenError } from '../../errors.ts';
 
@@ -63,7 +63,7 @@ function releasing<T>(start: (scope: StreamScope) => AsyncGenerator<T>): AsyncIt
   };
 }
 
-export const leaderboardStream = (ctx: AppContext, args: BoardArgs) =>
+export const leaderboardStream = (ctx: AppContext, args: BoardStream) =>
   releasing((scope) => leaderboardGen(ctx, args, scope));
 export const goalChangedStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
   releasing((scope) => goalChangedGen(ctx, args, scope));
@@ -101,18 +101,12 @@ function forAudience(event: BoardEvent, audience: Audience): AudienceBoardEvent 
   return (views[audience] ??= markShared({ board: event.board, loaders: event.loaders, audience }));
 }
 
-export interface BoardArgs {
-  periodType: PeriodType;
-  metric: LeaderboardMetric;
-  teamId: string | null;
-  limit: number;
-  /** The operation asks for standings (see BoardKey.standings). */
-  standings?: boolean;
-}
+/** A board to stream (defaults applied) and whether the operation asks for standings (see BoardKey.standings). */
+export type BoardStream = Board & { standings?: boolean };
 
 async function* leaderboardGen(
   ctx: AppContext,
-  args: BoardArgs,
+  args: BoardStream,
   scope: StreamScope,
 ): AsyncGenerator<AudienceBoardEvent> {
   const { live, session } = liveOf(ctx);

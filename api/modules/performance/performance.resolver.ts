@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
+import { DEFAULT_PERIOD_TYPE, LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -54,10 +54,10 @@ export class PerformanceResolver {
   currentPerformance(
     @Ctx() ctx: AppContext,
     @Arg('userId', () => ID, { nullable: true }) userId: string | null,
-    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
+    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: DEFAULT_PERIOD_TYPE })
     periodType: PeriodType,
   ): Promise<PerformancePeriod[]> {
-    return service.currentPerformance(ctx, userId, periodType ?? 'MONTHLY');
+    return service.currentPerformance(ctx, userId, periodType ?? DEFAULT_PERIOD_TYPE);
   }
 
   @Query(() => PerformancePeriod, {
@@ -92,11 +92,11 @@ export class PerformanceResolver {
   teamPerformance(
     @Ctx() ctx: AppContext,
     @Arg('teamId', () => ID, { nullable: true }) teamId: string | null,
-    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: 'MONTHLY' })
+    @Arg('periodType', () => PeriodTypeEnum, { nullable: true, defaultValue: DEFAULT_PERIOD_TYPE })
     periodType: PeriodType | null,
     @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
   ): Promise<TeamPerformance[]> {
-    return service.teamPerformance(ctx, teamId, periodType ?? 'MONTHLY', date);
+    return service.teamPerformance(ctx, teamId, periodType ?? DEFAULT_PERIOD_TYPE, date);
   }
 
   @Mutation(() => RecordActivitiesResult, {

@@ -61,16 +61,3 @@ function subscribe(listener: () => void): () => void {
 export function useToken(): string | null {
   return useSyncExternalStore(subscribe, getToken, () => null);
 }
-
-/** The email a token names (its JWT subject), for display only: the server verifies it. */
-export function tokenSubject(token: string): string | null {
-  const payload = token.split('.')[1];
-  if (!payload) return null;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const sub = (JSON.parse(json) as { sub?: unknown }).sub;
-    return typeof sub === 'string' ? sub : null;
-  } catch {
-    return null;
-  }
-}

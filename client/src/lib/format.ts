@@ -130,25 +130,11 @@ const dateFormat = lazily(
   () =>
     new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
 );
-const dateTimeFormat = lazily(
-  () =>
-    new Intl.DateTimeFormat('en-US', {
-      month: 'short',
-      day: 'numeric',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }),
-);
 
 /** "2025-11-05" (a calendar date, no time zone) -> "Nov 5, 2025". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return dateFormat().format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
-}
-
-export function formatDateTime(instant: string): string {
-  return dateTimeFormat().format(new Date(instant));
 }
 
 /** Sum of decimal strings, exactly (in cents). */
