@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { RateMinimums } from '../../domain/ranking.ts';
 import { rows, type Queryable } from '../../db/client.ts';
+import { columnList, type RawColumns } from '../../db/raw-columns.ts';
+import { teams, type SalesPerformanceRow, type TeamRow } from '../../../schema/db/index.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 
 export interface BoardRow {
@@ -55,16 +57,13 @@ function versionQuery(periodType: PeriodType, periodStart: string, teamId: numbe
         where sp.period_type = ${periodType}::period_type and sp.period_start = ${periodStart}::date`;
 }
 
+/** A seller's team, joined as `t`: its columns prefixed `team_` (its id is the user's team_id). */
+const teamColumns = columnList(teams, 't', { prefix: 'team_', omit: ['id'] });
+
 /** A seller of a board with their figures and team (teams columns; null without a team). */
-export interface SellerRow extends RawUserColumns {
-  revenue: string;
-  orders_won: number;
-  leads_created: number;
-  opportunities_lost: number;
-  team_name: string | null;
-  team_manager_id: number | null;
-  team_created_at: string | Date | null;
-}
+export type SellerRow = RawUserColumns &
+  RawColumns<Pick<SalesPerformanceRow, 'revenue' | 'ordersWon' | 'leadsCreated' | 'opportunitiesLost'>> &
+  Nullable<RawColumns<Omit<TeamRow, 'id'>, 'team_'>>;
 
 export interface BoardSellers {
   /** The statement's snapshot (pg_snapshot text): which transactions' changes the rows include. */
@@ -92,7 +91,7 @@ export async function boardSellers(
           coalesce(sp.orders_won, 0)::int as orders_won,
           coalesce(sp.leads_created, 0)::int as leads_created,
           coalesce(sp.opportunities_lost, 0)::int as opportunities_lost,
-          t.name as team_name, t.manager_id as team_manager_id, t.created_at as team_created_at
+          ${teamColumns}
         from (select 1) one
         left join (users u
           left join sales_performance sp
@@ -110,7 +109,9 @@ export async function boardSellers(
 }
 
 /** A row of the ranked board: the seller (users and teams columns), their figures and their four ranks. */
-export interface RankedBoardRow extends SellerRow {
+export type RankedBoardRow = SellerRow & RankColumns;
+
+interface RankColumns {
   revenue_rank: number;
   orders_rank: number;
   conversion_rank: number;
@@ -197,7 +198,7 @@ function rankedSellers(q: BoardScope, minimums: RateMinimums): SQL {
 const rowColumns = sql`${rawUserColumns('u')},
           m.revenue::text as revenue, m.orders_won, m.leads_created, m.opportunities_lost,
           m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank,
-          t.name as team_name, t.manager_id as team_manager_id, t.created_at as team_created_at`;
+          ${teamColumns}`;
 
 /**
  * The board ranked by Postgres in one statement (version and counts included), the way
@@ -237,7 +238,9 @@ export async function rankedBoard(
 }
 
 /** A seller's row for a standing: the ranked row with the board's key (null: not ranked). */
-export interface StandingRow extends RankedBoardRow {
+export type StandingRow = RankedBoardRow & StandingKey;
+
+interface StandingKey {
   /** The board's integer key (see rankedSellers) as text; null when not ranked. */
   key: string | null;
 }

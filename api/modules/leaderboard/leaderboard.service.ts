@@ -10,9 +10,10 @@
  * the gap to them) comes from the same ranking: from memory, or one statement when asked for.
  */
 import { LIMITS, type LeaderboardMetric, type PeriodType } from '../../../schema/db/constants.ts';
-import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
+import { teams, type TeamRow, type UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/client.ts';
+import { fromRawColumns } from '../../db/raw-columns.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
 import {
@@ -330,18 +331,12 @@ function gapBetween(metric: LeaderboardMetric, ahead: number, score: number): nu
 
 /** The distinct teams of the sellers, as drizzle maps a teams row. */
 function teamsOf(ranked: SellerRow[]): TeamRow[] {
-  const teams = new Map<number, TeamRow>();
+  const found = new Map<number, TeamRow>();
   for (const r of ranked) {
-    if (r.team_id === null || r.team_name === null || teams.has(r.team_id)) continue;
-    const created = r.team_created_at ?? 0;
-    teams.set(r.team_id, {
-      id: r.team_id,
-      name: r.team_name,
-      managerId: r.team_manager_id,
-      createdAt: created instanceof Date ? created : new Date(created),
-    });
+    if (r.team_id === null || r.team_name === null || found.has(r.team_id)) continue;
+    found.set(r.team_id, fromRawColumns(teams, r, 'team_'));
   }
-  return [...teams.values()];
+  return [...found.values()];
 }
 
 /** One ranked row as an entry: the same fields, in the same order, that rankBoard gives. */

@@ -1,5 +1,5 @@
 /** SQL of the performance domain: rollup reads, lifetime summaries, activity ingestion. */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import {
   activities,
@@ -9,10 +9,12 @@ import {
   type UserRow,
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
+import { type RawColumns } from '../../db/raw-columns.ts';
 import { BadInputError } from '../../errors.ts';
 import { isUniqueViolation, pgErrorOf } from '../../validation.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
-import type { PerformanceCounts } from './performance.type.ts';
+import { ZERO_COUNTS } from './performance.mapping.ts';
+import { COUNT_KEYS, type PerformanceCounts } from './performance.type.ts';
 
 /** People who appear on boards and team figures: active users who sell. */
 export const sellerCondition = (): SQL | undefined =>
@@ -61,39 +63,26 @@ export const intArray = (ids: readonly number[]): string => `{${ids.map((id) => 
 const dateArray = (dates: readonly string[]): string => `{${dates.join(',')}}`;
 
 /** The counts of a rollup row next to users columns; all null when the user has no row. */
-export interface RawRollupColumns {
-  period_start: string | null;
-  leads_created: number | null;
-  opportunities_created: number | null;
-  quotations_sent: number | null;
-  quotations_accepted: number | null;
-  orders_won: number | null;
-  opportunities_lost: number | null;
-  revenue: string | null;
-  calls: number | null;
-  emails: number | null;
-  meetings: number | null;
-}
+export type RawRollupColumns = { period_start: string | null } & {
+  [K in keyof RawColumns<PerformanceCounts>]: RawColumns<PerformanceCounts>[K] | null;
+};
 
-const rollupColumns =
-  sql.raw(`sp.period_start, sp.leads_created, sp.opportunities_created, sp.quotations_sent,
-  sp.quotations_accepted, sp.orders_won, sp.opportunities_lost, sp.revenue, sp.calls, sp.emails, sp.meetings`);
+const COLUMNS = getTableColumns(salesPerformance);
+/** A count's column name (leadsCreated: leads_created). */
+const columnOf = (key: (typeof COUNT_KEYS)[number]): string => COLUMNS[key].name;
+
+const rollupColumns = sql.raw(['sp.period_start', ...COUNT_KEYS.map((k) => `sp.${columnOf(k)}`)].join(', '));
+
+/** The counts of a raw row (database column names), a missing one as zero. */
+function countsOf(raw: Readonly<Record<string, unknown>>): PerformanceCounts {
+  const counts: Record<string, unknown> = {};
+  for (const key of COUNT_KEYS) counts[key] = raw[columnOf(key)] ?? ZERO_COUNTS[key];
+  return counts as PerformanceCounts;
+}
 
 /** The counts of a joined rollup row, or undefined when there was none. */
 export function toCounts(raw: RawRollupColumns): PerformanceCounts | undefined {
-  if (raw.period_start === null) return undefined;
-  return {
-    leadsCreated: raw.leads_created ?? 0,
-    opportunitiesCreated: raw.opportunities_created ?? 0,
-    quotationsSent: raw.quotations_sent ?? 0,
-    quotationsAccepted: raw.quotations_accepted ?? 0,
-    ordersWon: raw.orders_won ?? 0,
-    opportunitiesLost: raw.opportunities_lost ?? 0,
-    revenue: raw.revenue ?? '0.00',
-    calls: raw.calls ?? 0,
-    emails: raw.emails ?? 0,
-    meetings: raw.meetings ?? 0,
-  };
+  return raw.period_start === null ? undefined : countsOf(raw);
 }
 
 /**
@@ -140,17 +129,18 @@ export function teamSellersWithRollups(
   );
 }
 
-export interface SummaryRow extends RawUserColumns {
-  user_id: number;
-  leads_created: number;
-  opportunities_created: number;
-  orders_won: number;
-  opportunities_lost: number;
-  revenue: string;
-  achievement_count: number;
-  first_activity_at: string | null;
-  last_activity_at: string | null;
-}
+export type SummaryRow = RawUserColumns &
+  RawColumns<
+    Pick<
+      PerformanceCounts,
+      'leadsCreated' | 'opportunitiesCreated' | 'ordersWon' | 'opportunitiesLost' | 'revenue'
+    >
+  > & {
+    user_id: number;
+    achievement_count: number;
+    first_activity_at: string | null;
+    last_activity_at: string | null;
+  };
 
 /**
  * Lifetime totals (sum of YEARLY rollups, which include pushed figures) per user, with the users
@@ -326,29 +316,15 @@ export interface DaySpan {
  */
 export async function dailyTotals(db: Queryable, spans: readonly DaySpan[]): Promise<PerformanceCounts[]> {
   if (spans.length === 0) return [];
-  const capped = (column: string) => sql.raw(`least(coalesce(sum(sp.${column}), 0), ${INT_MAX})::int`);
-  const found = await rows<{
-    i: number;
-    leads_created: number;
-    opportunities_created: number;
-    quotations_sent: number;
-    quotations_accepted: number;
-    orders_won: number;
-    opportunities_lost: number;
-    revenue: string;
-    calls: number;
-    emails: number;
-    meetings: number;
-  }>(
+  const sums = COUNT_KEYS.map((key) => {
+    const column = columnOf(key);
+    return key === 'revenue'
+      ? `least(coalesce(sum(sp.${column}), 0), ${TOTAL_REVENUE_MAX})::numeric(16, 2)::text as ${column}`
+      : `least(coalesce(sum(sp.${column}), 0), ${INT_MAX})::int as ${column}`;
+  });
+  const found = await rows<RawColumns<PerformanceCounts>>(
     db,
-    sql`select k.i::int as i, ${capped('leads_created')} as leads_created,
-          ${capped('opportunities_created')} as opportunities_created,
-          ${capped('quotations_sent')} as quotations_sent,
-          ${capped('quotations_accepted')} as quotations_accepted,
-          ${capped('orders_won')} as orders_won,
-          ${capped('opportunities_lost')} as opportunities_lost,
-          least(coalesce(sum(sp.revenue), 0), ${TOTAL_REVENUE_MAX})::numeric(16, 2)::text as revenue,
-          ${capped('calls')} as calls, ${capped('emails')} as emails, ${capped('meetings')} as meetings
+    sql`select ${sql.raw(sums.join(', '))}
         from unnest(${intArray(spans.map((s) => s.userId))}::int[],
                     ${dateArray(spans.map((s) => s.from))}::date[],
                     ${dateArray(spans.map((s) => s.to))}::date[]) with ordinality as k(user_id, f, t, i)
@@ -357,16 +333,5 @@ export async function dailyTotals(db: Queryable, spans: readonly DaySpan[]): Pro
         group by k.i
         order by k.i`,
   );
-  return found.map((r) => ({
-    leadsCreated: r.leads_created,
-    opportunitiesCreated: r.opportunities_created,
-    quotationsSent: r.quotations_sent,
-    quotationsAccepted: r.quotations_accepted,
-    ordersWon: r.orders_won,
-    opportunitiesLost: r.opportunities_lost,
-    revenue: r.revenue,
-    calls: r.calls,
-    emails: r.emails,
-    meetings: r.meetings,
-  }));
+  return found.map(countsOf);
 }

@@ -3,22 +3,26 @@
 import 'reflect-metadata';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ActivityKind, PeriodType } from '../../../schema/db/constants.ts';
+import type { SalesPerformanceRow } from '../../../schema/db/index.ts';
 import { ActivityKindEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/scalars.ts';
 
+/** The count columns of a rollup row (sales_performance), in the order the schema declares them. */
+export const COUNT_KEYS = [
+  'leadsCreated',
+  'opportunitiesCreated',
+  'quotationsSent',
+  'quotationsAccepted',
+  'ordersWon',
+  'opportunitiesLost',
+  'revenue',
+  'calls',
+  'emails',
+  'meetings',
+] as const satisfies readonly (keyof SalesPerformanceRow)[];
+
 /** Counts of one rollup row, as stored. */
-export interface PerformanceCounts {
-  leadsCreated: number;
-  opportunitiesCreated: number;
-  quotationsSent: number;
-  quotationsAccepted: number;
-  ordersWon: number;
-  opportunitiesLost: number;
-  revenue: string;
-  calls: number;
-  emails: number;
-  meetings: number;
-}
+export type PerformanceCounts = Pick<SalesPerformanceRow, (typeof COUNT_KEYS)[number]>;
 
 @ObjectType({
   description: 'Metrics of one user for one period. Counts are whole numbers; rates are derived from counts.',

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { users, type UserRow } from '../../../schema/db/index.ts';
 import type { Role } from '../../../schema/db/constants.ts';
 import { rows, type Queryable } from '../../db/client.ts';
+import { columnList, fromRawColumns, type RawColumns } from '../../db/raw-columns.ts';
 
 export function listUsers(
   db: Queryable,
@@ -18,38 +19,17 @@ export function listUsers(
     .orderBy(asc(users.name), asc(users.id));
 }
 
-/** The columns of a `users` row as raw SQL returns them (snake case, timestamps as text). */
-export interface RawUserColumns {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-  team_id: number | null;
-  active: boolean;
-  created_at: string | Date;
-}
+/** A `users` row as raw SQL returns it (database column names, timestamps as Date or text). */
+export type RawUserColumns = RawColumns<UserRow>;
 
 /**
  * The select list that yields RawUserColumns from `users` aliased as `alias`, so a statement that
  * reads users anyway can hand them to the DataLoaders (priming) instead of a second statement.
  */
-export const rawUserColumns = (alias: string): SQL =>
-  sql.raw(
-    `${alias}.id, ${alias}.name, ${alias}.email, ${alias}.role, ${alias}.team_id, ${alias}.active, ${alias}.created_at`,
-  );
+export const rawUserColumns = (alias: string): SQL => columnList(users, alias);
 
-/** A raw users row as drizzle maps it (timestamps to Date the way drizzle's timestamp column does). */
-export function toUserRow(raw: RawUserColumns): UserRow {
-  return {
-    id: raw.id,
-    name: raw.name,
-    email: raw.email,
-    role: raw.role,
-    teamId: raw.team_id,
-    active: raw.active,
-    createdAt: raw.created_at instanceof Date ? raw.created_at : new Date(raw.created_at),
-  };
-}
+/** A raw users row as drizzle maps it. */
+export const toUserRow = (raw: RawUserColumns): UserRow => fromRawColumns(users, raw);
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
