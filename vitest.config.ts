@@ -1,8 +1,14 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+/** The server's pure rules, which the web client imports as @domain/* (client/vite.config.ts). */
+const domain = {
+  find: /^@domain\//,
+  replacement: `${fileURLToPath(new URL('./api/domain/', import.meta.url))}`,
+};
 
 export default defineConfig({
   test: {
@@ -11,7 +17,7 @@ export default defineConfig({
         // the server, its integration tests and the browser tests (tests/browser): Node
         extends: true,
         // one graphql instance for type-graphql (inlined below), Apollo and our code (STACK.md pitfall 2)
-        resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+        resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }, domain] },
         test: {
           name: 'server',
           include: ['api/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -28,6 +34,7 @@ export default defineConfig({
       {
         // the web client's components: a DOM (jsdom), no server
         plugins: [react()],
+        resolve: { alias: [domain] },
         test: {
           name: 'client',
           include: ['client/**/*.test.{ts,tsx}'],

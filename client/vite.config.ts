@@ -4,10 +4,13 @@
  * `npm run dev:client` serves the client with hot reload and proxies /graphql (HTTP and WebSocket)
  * to the API on :4000.
  */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const DOMAIN = fileURLToPath(new URL('../api/domain', import.meta.url));
 
 /** The lazily loaded screens, by the paths that show them (main.tsx picks the same way). */
 const SCREENS = [
@@ -92,6 +95,8 @@ function loadingScreen(): Plugin {
 export default defineConfig({
   root,
   plugins: [react(), loadingScreen(), preloadScreen()],
+  // the server's pure rules (goal status, goal values), imported rather than copied
+  resolve: { alias: { '@domain': DOMAIN } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -130,6 +135,8 @@ export default defineConfig({
     },
   },
   server: {
+    // @domain lives beside the client, in api/domain (and imports schema/db/constants.ts)
+    fs: { allow: [repo] },
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
       '/healthz': 'http://localhost:4000',

@@ -5,7 +5,6 @@ import {
   achievementPercentage,
   goalStatus,
   goalStatusOf,
-  projectedValue,
   type GoalStatus,
 } from './goal-status.ts';
 
@@ -157,41 +156,6 @@ describe('goalStatus', () => {
         expect(GOAL_STATUSES).toContain(status);
         expect(status === 'MISSED').toBe(ended && pct < 100);
         expect(status === 'ACHIEVED').toBe(pct >= 100);
-      }),
-    );
-  });
-});
-
-describe('projectedValue', () => {
-  it.each([
-    [50, 0.5, false, 100],
-    [10, 0.3, false, 33.33],
-    [0, 0.4, false, 0],
-    [0, 0, false, 0], // nothing elapsed, nothing to extrapolate
-    [7, 0, false, 7], // credited at the very first instant: keep it, do not divide by zero
-    [120, 1, false, 120],
-    [42.5, 0.25, true, 42.5], // rates do not accumulate
-    [-20, 0.5, false, -40],
-  ])('current %s at fraction %s (rate: %s) projects to %s', (current, fraction, isRate, expected) => {
-    expect(projectedValue(current, fraction, isRate)).toBe(expected);
-  });
-
-  it('rejects fractions outside [0, 1] and non-finite values', () => {
-    expect(() => projectedValue(1, -0.1, false)).toThrow(RangeError);
-    expect(() => projectedValue(1, 1.5, false)).toThrow(RangeError);
-    expect(() => projectedValue(1, Number.NaN, false)).toThrow(RangeError);
-    expect(() => projectedValue(Number.NaN, 0.5, false)).toThrow(RangeError);
-    expect(() => projectedValue(1e300, 1e-300, false)).toThrow(RangeError);
-  });
-
-  it('never projects below the value so far and equals it when the period is over (property)', () => {
-    const current = fc.double({ min: 0, max: 1e9, noNaN: true });
-    const fraction = fc.oneof(fc.constant(0), fc.double({ min: 1e-12, max: 1, noNaN: true }));
-    fc.assert(
-      fc.property(current, fraction, fc.boolean(), (value, f, isRate) => {
-        const rounded = projectedValue(value, 1, isRate);
-        expect(projectedValue(value, f, isRate)).toBeGreaterThanOrEqual(rounded);
-        expect(projectedValue(value, f, true)).toBe(rounded);
       }),
     );
   });

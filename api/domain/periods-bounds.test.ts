@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   PERIOD_TYPES,
   addPeriods,
-  elapsedFraction,
   localDate,
   periodBounds,
   periodEnd,
@@ -127,58 +126,6 @@ describe('periodBounds', () => {
         },
       ),
       { numRuns: 60 },
-    );
-  });
-});
-
-describe('elapsedFraction', () => {
-  const zone = 'Europe/Berlin';
-
-  it('measures real hours on a 23-hour day', () => {
-    // Berlin 2025-03-30 runs from 23:00Z the day before to 22:00Z: 13 of its 23 hours have passed.
-    expect(elapsedFraction('DAILY', '2025-03-30', new Date('2025-03-30T12:00:00Z'), zone)).toBe(13 / 23);
-  });
-
-  it.each([
-    ['2025-03-29T22:59:59Z', 0],
-    ['2025-03-29T23:00:00Z', 0],
-    ['2025-03-30T22:00:00Z', 1],
-    ['2026-01-01T00:00:00Z', 1],
-  ])('at %s is %s', (now, expected) => {
-    expect(elapsedFraction('DAILY', '2025-03-30', new Date(now), zone)).toBe(expected);
-  });
-
-  it('treats a skipped day as not started before it and over from then on', () => {
-    const at = (iso: string): number => elapsedFraction('DAILY', '2011-12-30', new Date(iso), 'Pacific/Apia');
-    expect(at('2011-12-30T09:59:59Z')).toBe(0);
-    expect(at('2011-12-30T10:00:00Z')).toBe(1);
-  });
-
-  it('rejects an invalid Date', () => {
-    expect(() => elapsedFraction('DAILY', '2025-03-30', new Date(Number.NaN), zone)).toThrow(RangeError);
-  });
-
-  it('is in [0, 1], monotone in time, 0 at from, 1 at to and 1/2 halfway (property)', () => {
-    fc.assert(
-      fc.property(
-        typeArb,
-        dateArb,
-        zoneArb,
-        fc.integer({ min: -2 * DAY_MS, max: 400 * DAY_MS }),
-        fc.integer({ min: 0, max: 30 * DAY_MS }),
-        (type, date, tz, offset, step) => {
-          const { from, to } = periodBounds(type, date, tz);
-          const at = (ms: number): number => elapsedFraction(type, date, new Date(ms), tz);
-          const earlier = at(from.getTime() + offset);
-          const later = at(from.getTime() + offset + step);
-          expect(earlier).toBeGreaterThanOrEqual(0);
-          expect(later).toBeLessThanOrEqual(1);
-          expect(earlier).toBeLessThanOrEqual(later);
-          expect(at(from.getTime())).toBe(0);
-          expect(at(to.getTime())).toBe(1);
-          expect(at((from.getTime() + to.getTime()) / 2)).toBe(0.5);
-        },
-      ),
     );
   });
 });

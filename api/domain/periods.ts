@@ -178,16 +178,3 @@ export function periodBounds(type: PeriodType, start: IsoDate, timeZone: string)
     to: startOfLocalDay(formatDay(shiftDay(type, first, 1)), timeZone),
   };
 }
-
-/**
- * Share of the period's real duration (not its calendar days) elapsed at `now`, in [0, 1]: 0 up to
- * `from`, 1 from `to` on. A zero-length period (a day the zone skipped) counts as over once reached.
- */
-export function elapsedFraction(type: PeriodType, start: IsoDate, now: Date, timeZone: string): number {
-  const { from, to } = periodBounds(type, start, timeZone);
-  const nowMs = now.getTime();
-  if (Number.isNaN(nowMs)) throw new RangeError('now is an invalid Date');
-  if (nowMs <= from.getTime()) return nowMs < to.getTime() ? 0 : 1;
-  if (nowMs >= to.getTime()) return 1;
-  return (nowMs - from.getTime()) / (to.getTime() - from.getTime());
-}

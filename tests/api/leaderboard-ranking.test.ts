@@ -11,15 +11,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 as random } from '../../api/seed/demo-random.ts';
 import { LEADERBOARD_METRICS } from '../../schema/db/constants.ts';
-import { boardRows, boardSellers, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
+import { boardSellers, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
 import {
   computeBoard,
   figuresOf,
-  rankBoard,
   rankSellers,
   scoreSeller,
 } from '../../api/modules/leaderboard/leaderboard.service.ts';
-import type { BoardRow } from '../../api/modules/leaderboard/leaderboard.queries.ts';
+import { boardRows, rankBoard, type BoardRow } from '../oracles/ranking.ts';
 import type { LeaderboardEntry } from '../../api/modules/leaderboard/leaderboard.type.ts';
 import type { LeaderboardMetric } from '../../schema/db/constants.ts';
 import type { RateMinimums } from '../../api/domain/ranking.ts';

@@ -8,13 +8,12 @@ import {
   GOAL_METRICS,
   LIMITS,
   PERIOD_TYPES,
-  RATE_METRICS,
   type GoalMetric,
   type GoalStatus,
   type PeriodType,
 } from '../../../schema/db/constants.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
-import { parseMoney } from '../../domain/money.ts';
+import { goalValueProblem } from '../../domain/goal-rules.ts';
 import { isPeriodStart, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { BadInputError, ConflictError, FieldErrors, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { optionalId, parseId } from '../../graphql/ids.ts';
@@ -35,10 +34,6 @@ import {
   type GoalWithProjection,
 } from './goal.queries.ts';
 import type { CreateGoalInput, Goal, UpdateGoalInput } from './goal.type.ts';
-
-const COUNT_METRICS: readonly GoalMetric[] = ['ORDERS', 'LEADS', 'OPPORTUNITIES', 'CALLS', 'MEETINGS'];
-/** numeric(16,2) holds 14 integer digits. */
-const MAX_VALUE = 1e14;
 
 export function toGoal(row: GoalWithProjection): Goal {
   return {
@@ -62,7 +57,7 @@ export function toGoal(row: GoalWithProjection): Goal {
   };
 }
 
-/** Checks a goal value for a metric; adds field errors rather than throwing. */
+/** Checks a goal value for a metric (domain/goal-rules.ts); adds field errors rather than throwing. */
 function checkValue(
   errors: FieldErrors,
   field: string,
@@ -70,14 +65,8 @@ function checkValue(
   metric: GoalMetric,
   positive: boolean,
 ): void {
-  if (!Number.isFinite(value)) errors.add(field, 'must be a finite number');
-  else if (positive ? value <= 0 : value < 0)
-    errors.add(field, positive ? 'must be positive' : 'must not be negative');
-  else if (value >= MAX_VALUE) errors.add(field, 'is too large');
-  else if (parseMoney(String(value), 14) === null) errors.add(field, 'has more than two decimals');
-  else if (COUNT_METRICS.includes(metric) && !Number.isInteger(value))
-    errors.add(field, `must be a whole number for ${metric}`);
-  else if (RATE_METRICS.includes(metric) && value > 100) errors.add(field, 'is a percentage: at most 100');
+  const problem = goalValueProblem(value, metric, positive);
+  if (problem !== null) errors.add(field, problem);
 }
 
 const description = z

@@ -6,39 +6,6 @@ import { columnList, type RawColumns } from '../../db/raw-columns.ts';
 import { teams, type SalesPerformanceRow, type TeamRow } from '../../../schema/db/index.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 
-export interface BoardRow {
-  user_id: number;
-  name: string;
-  revenue: string;
-  orders_won: number;
-  leads_created: number;
-  opportunities_lost: number;
-}
-
-/**
- * Every seller in scope with their figures for the period (zeros when they have no rollup): one
- * statement. The reference the ranked statement below is tested against (with rankBoard).
- */
-export function boardRows(
-  db: Queryable,
-  periodType: PeriodType,
-  periodStart: string,
-  teamId: number | null,
-): Promise<BoardRow[]> {
-  return rows<BoardRow>(
-    db,
-    sql`select u.id as user_id, u.name,
-          coalesce(sp.revenue, 0)::text as revenue,
-          coalesce(sp.orders_won, 0)::int as orders_won,
-          coalesce(sp.leads_created, 0)::int as leads_created,
-          coalesce(sp.opportunities_lost, 0)::int as opportunities_lost
-        from users u
-        left join sales_performance sp
-          on sp.user_id = u.id and sp.period_type = ${periodType}::period_type and sp.period_start = ${periodStart}::date
-        where u.active and u.role in ('REP', 'MANAGER') ${teamId === null ? sql`` : sql`and u.team_id = ${teamId}`}`,
-  );
-}
-
 /** Version of a board: the latest change to any rollup it reads, in microseconds (monotonic per clock). */
 export async function boardVersion(
   db: Queryable,
@@ -202,7 +169,7 @@ const rowColumns = sql`${rawUserColumns('u')},
 
 /**
  * The board ranked by Postgres in one statement (version and counts included), the way
- * domain/ranking.ts and rankBoard define it (see rankedSellers). The users and teams columns are
+ * domain/ranking.ts and tests/oracles/ranking.ts define it (see rankedSellers). The users and teams columns are
  * joined for the returned rows only (the board shows team names: no statement of their own).
  * Only the ranked rows that can make the top `limit` are returned.
  */

@@ -5,7 +5,7 @@
  * ties by name (JavaScript's localeCompare) then id. Sellers it does not rank are counted
  * (unrankedCount), never listed: no rank, medal or movement for nothing. Postgres ranks (window
  * functions) and returns only the rows that can make the top `limit`; the live hub ranks the same
- * way in memory (rankSellers). The same ranking written plainly in JavaScript (rankBoard) is the
+ * way in memory (rankSellers). The same ranking written plainly in JavaScript (tests/oracles) is the
  * reference the tests compare both with. A seller's standing (rank, entry, the next person up and
  * the gap to them) comes from the same ranking: from memory, or one statement when asked for.
  */
@@ -18,7 +18,6 @@ import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
 import {
   boardScore,
-  competitionRanks,
   medalFor,
   minimumSample,
   sampleOf,
@@ -33,7 +32,6 @@ import { toUserRow } from '../users/user.queries.ts';
 import {
   rankedBoard,
   standingRows,
-  type BoardRow,
   type RankedBoardRow,
   type SellerRow,
   type StandingRow,
@@ -70,55 +68,6 @@ export function figuresOf(r: {
   };
 }
 
-/**
- * The whole ranking in JavaScript, over boardRows: the reference that rankedBoard (the ranking
- * Postgres does for queries) and rankSellers (the live hub's) are tested against. Ranked sellers
- * only, best first.
- */
-export function rankBoard(
-  rows: BoardRow[],
-  metric: LeaderboardMetric,
-  minimums: RateMinimums,
-): LeaderboardEntry[] {
-  const scored = rows.map((r) => ({ ...r, figures: figuresOf(r) }));
-  const ranksOn = (m: LeaderboardMetric) =>
-    competitionRanks(scored, (s) => boardScore(m, s.figures, minimums));
-  const revenueRanks = ranksOn('REVENUE');
-  const ordersRanks = ranksOn('ORDERS');
-  const conversionRanks = ranksOn('CONVERSION_RATE');
-  const winRanks = ranksOn('WIN_RATE');
-  const byMetric = {
-    REVENUE: revenueRanks,
-    ORDERS: ordersRanks,
-    CONVERSION_RATE: conversionRanks,
-    WIN_RATE: winRanks,
-  }[metric];
-  const entries = scored
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => boardScore(metric, s.figures, minimums) !== null)
-    .map(({ s, i }): LeaderboardEntry & { name: string } => {
-      const rank = byMetric[i] ?? scored.length;
-      return {
-        userId: s.user_id,
-        name: s.name,
-        rank,
-        medal: medalFor(rank),
-        revenue: s.revenue,
-        ordersWon: s.orders_won,
-        leadsCreated: s.figures.leads,
-        opportunitiesClosed: s.figures.decided,
-        conversionRate: s.figures.conversion,
-        winRate: s.figures.win,
-        revenueRank: revenueRanks[i] ?? 0,
-        ordersRank: ordersRanks[i] ?? 0,
-        conversionRank: conversionRanks[i] ?? 0,
-        winRateRank: winRanks[i] ?? 0,
-      };
-    });
-  entries.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name) || a.userId - b.userId);
-  return entries.map(({ name: _name, ...entry }) => entry);
-}
-
 export interface BoardQuery {
   periodType: PeriodType;
   periodStart: string;
@@ -150,7 +99,7 @@ export interface BoardWithStandings extends ComputedBoard, BoardRows {
  * The ranked board's entries, best first (ties by name, then id), with their users' and teams'
  * rows: everything a board shows but its version and time, when the live hub has no copy. One
  * statement: Postgres ranks every seller and returns only the rows that can make the top `limit`
- * (rankBoard over boardRows is the same ranking done in full; tests hold them equal). The
+ * (rankBoard in tests/oracles/ranking.ts is the same ranking done in full; tests hold them equal). The
  * entries' users come with it (whole rows: callers prime their user loader with them).
  */
 export async function computeBoard(

@@ -1,11 +1,14 @@
 /**
  * Goal rules the client needs before the server answers: labels, the status bands (for optimistic
- * updates) and input validation that mirrors api/modules/goals/goal.service.ts, so a bad value is
- * named beside its field at once. The server still decides: its field errors are shown the same way.
+ * updates) and input validation, the server's own rules (api/domain/goal-status.ts and
+ * goal-rules.ts through the `@domain` alias), so a bad value is named beside its field at once.
+ * The server still decides: its field errors are shown the same way.
  */
 import type { GoalMetric, GoalStatus, PeriodType } from '../gql/graphql.ts';
 import { formatCount, formatMoney, formatNumber, formatPercent, significant } from './format.ts';
 import { isPeriodStart, periodStart } from './periods.ts';
+import { COUNT_METRICS, goalValueProblem, RATE_METRICS } from '@domain/goal-rules.ts';
+import { achievementPercentage as domainPercentage, goalStatus } from '@domain/goal-status.ts';
 
 export const GOAL_METRICS: readonly GoalMetric[] = [
   'REVENUE',
@@ -39,10 +42,7 @@ export const STATUS_NAMES: Record<GoalStatus, string> = {
   MISSED: 'Missed',
 };
 
-export const COUNT_METRICS: readonly GoalMetric[] = ['ORDERS', 'LEADS', 'OPPORTUNITIES', 'CALLS', 'MEETINGS'];
-export const RATE_METRICS: readonly GoalMetric[] = ['CONVERSION_RATE', 'WIN_RATE'];
-/** numeric(16,2) holds 14 integer digits. */
-const MAX_VALUE = 1e14;
+export { COUNT_METRICS, RATE_METRICS };
 export const MAX_DESCRIPTION = 2000;
 
 export function formatGoalValue(metric: GoalMetric, value: number): string {
@@ -69,52 +69,15 @@ export function showsProjection(status: GoalStatus): boolean {
   return status !== 'ACHIEVED' && status !== 'MISSED';
 }
 
-/**
- * The status bands of ARCHITECTURE.md: >= 100 achieved, 75 on track, 50 behind, else at risk; missed
- * once ended. Give it the unrounded ratio or achievementPercentage's number (the same band: see there).
- */
-export function goalStatus(percentage: number, ended: boolean): GoalStatus {
-  if (percentage >= 100) return 'ACHIEVED';
-  if (ended) return 'MISSED';
-  if (percentage >= 75) return 'ON_TRACK';
-  if (percentage >= 50) return 'BEHIND';
-  return 'AT_RISK';
-}
-
-const DECIMAL_FORM = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
-
-/** |value| = digits * 10^exponent, for the decimal value of `value` at 15 significant digits. */
-function decimalOf(value: number): { digits: bigint; exponent: number } | null {
-  const match = DECIMAL_FORM.exec(Math.abs(value).toPrecision(15));
-  if (!match) return null;
-  const [, integerDigits = '0', fractionDigits = '', exponent = '0'] = match;
-  return {
-    digits: BigInt(integerDigits + fractionDigits),
-    exponent: Number(exponent) - fractionDigits.length,
-  };
-}
+export { goalStatus };
 
 /**
- * current / target * 100 with 2 decimals, as the server stores it (goals_derive(),
- * drizzle/0011_goal_status_unrounded.sql; api/domain/goal-status.ts): truncated toward zero below
- * 100 %, so a goal short of its target never reads 100 (19,999 of 20,000 is 99.99) and the number
- * stays in the band of the unrounded ratio (a truncation never crosses 50 or 75); rounded half-up
- * from 100 % up. Exact decimal arithmetic: 29 of 100 is 29, not 28.99. 0 without a positive target.
+ * current / target * 100 as the server stores it (domain/goal-status.ts, the rule goals_derive()
+ * implements), for an optimistic update: 0 where there is no positive target yet.
  */
 export function achievementPercentage(current: number, target: number): number {
   if (!(target > 0) || !Number.isFinite(target) || !Number.isFinite(current)) return 0;
-  const c = decimalOf(current);
-  const t = decimalOf(target);
-  if (!c || !t) return 0;
-  const shift = c.exponent - t.exponent;
-  // |current| / target in hundredths of a percent = numerator / denominator
-  const numerator = c.digits * 10_000n * 10n ** BigInt(Math.max(shift, 0));
-  const denominator = t.digits * 10n ** BigInt(Math.max(-shift, 0));
-  const reached = current > 0 && numerator >= denominator * 10_000n;
-  const hundredths = reached ? (numerator * 2n + denominator) / (denominator * 2n) : numerator / denominator;
-  if (hundredths === 0n) return 0;
-  const magnitude = Number(`${hundredths}e-2`);
-  return current < 0 ? -magnitude : magnitude;
+  return domainPercentage(current, target);
 }
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -126,14 +89,7 @@ export function parseAmount(text: string): number {
 }
 
 export function checkValue(value: number, metric: GoalMetric, positive: boolean): string | null {
-  if (!Number.isFinite(value)) return 'must be a number';
-  if (positive ? value <= 0 : value < 0) return positive ? 'must be positive' : 'must not be negative';
-  if (value >= MAX_VALUE) return 'is too large';
-  if (Math.round(value * 100) / 100 !== value) return 'has more than two decimals';
-  if (COUNT_METRICS.includes(metric) && !Number.isInteger(value))
-    return `must be a whole number for ${METRIC_NAMES[metric]}`;
-  if (RATE_METRICS.includes(metric) && value > 100) return 'is a percentage: at most 100';
-  return null;
+  return goalValueProblem(value, metric, positive, METRIC_NAMES[metric]);
 }
 
 export interface GoalDraft {
