@@ -7,8 +7,11 @@ FROM node:20-slim AS client
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-# the client builds from client/ alone (its own tsconfig, committed codegen output in client/src/gql)
+# the client builds from client/ (its own tsconfig, committed codegen output in client/src/gql) and
+# the server's pure rules it imports as @domain (api/domain and the constants they read)
 COPY client ./client
+COPY api/domain ./api/domain
+COPY schema/db/constants.ts ./schema/db/constants.ts
 RUN npm run build
 
 FROM node:20-slim

@@ -24,7 +24,14 @@ function newestMtime(path: string): number {
 export function clientBuildIsStale(): boolean {
   const built = join(dist, 'index.html');
   if (!existsSync(built)) return true;
-  const sources = ['index.html', 'src', 'vite.config.ts'].map((p) => join(clientDir, p));
+  // the server's pure rules are built in too (@domain: api/domain and the constants they import)
+  const sources = [
+    'index.html',
+    'src',
+    'vite.config.ts',
+    '../api/domain',
+    '../schema/db/constants.ts',
+  ].map((p) => join(clientDir, p));
   const newestSource = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   return newestSource > statSync(built).mtimeMs;
 }
