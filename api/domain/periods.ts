@@ -103,7 +103,7 @@ function shiftDay(type: PeriodType, start: number, n: number): number {
 }
 
 /**
- * The days a client may name (README, "Dates"): from the Unix epoch, which no activity precedes, to
+ * The days a client may name (docs/api.md, "Dates and numbers"): from the Unix epoch, which no activity precedes, to
  * the last day whose year is followed by a real one (periodBounds reads the next period's start).
  */
 export const DATE_RANGE = { min: '1970-01-01', max: '9998-12-31' } as const;

@@ -2,7 +2,7 @@
  * /api/performance/goals/:id — GET, PATCH (target_value, current_value, description, optional
  * expected_version) and DELETE, over the goal service GraphQL uses.
  *
- * Decisions (README, "The original REST API"):
+ * Decisions (docs/rest-api.md):
  * - `status` cannot be written: it is derived from progress (achieved >= 100 %, ...) by the
  *   database; a PATCH that sends it is refused with 400 naming the field.
  * - `current_value` is stored for Custom goals only. Every other goal type tracks its value from
