@@ -1,0 +1,196 @@
+/**
+ * The watched leaderboards: one per (period type, metric, team, limit, standings), always of the
+ * current period, shared by all its subscribers.
+ *
+ * Invariants: a board is recomputed at most once per flush, whatever the number of subscribers
+ * (changes only mark it dirty); it is published only when what it shows changed (fingerprint of
+ * period and entries, names included), as one shared object per version, with a version that only
+ * ever increases: max(last + 1, the database's rollup clock in µs), so a new process continues
+ * above an older one's versions. A board's first version is read afresh, as a query would be.
+ * Subscribers read through `latest` mailboxes: a slow reader skips to the newest version.
+ * Why: the cost of a change is one ranking per board, not one per subscriber.
+ */
+import type { PeriodType } from '../../../schema/db/constants.ts';
+import type { OrgSettings } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
+import { localDate, periodEnd, periodStart } from '../../domain/periods.ts';
+import { minimumSample } from '../../domain/ranking.ts';
+import { createLoaders } from '../../loaders.ts';
+import { Mailbox } from '../mailbox.ts';
+import { markShared } from '../shared-execution.ts';
+import { digest, ranked, type SellerTables, type Table } from './tables.ts';
+import type { BoardEvent, BoardKey, HubStats } from './types.ts';
+
+interface Board {
+  readonly id: string;
+  readonly key: BoardKey;
+  readonly subscribers: Set<Mailbox<BoardEvent>>;
+  last: { fingerprint: string; event: BoardEvent } | undefined;
+  version: bigint;
+  dirty: boolean;
+  /** The sellers it ranks (its period's and team's). */
+  table: Table;
+}
+
+export interface BoardsOptions {
+  db: Database;
+  org: OrgSettings;
+  tables: SellerTables;
+  stats: Pick<HubStats, 'recomputations' | 'published'>;
+  now: () => Date;
+  /** Flush in this turn (a new board's first version). */
+  flushNow: () => void;
+}
+
+const boardId = (k: BoardKey): string =>
+  `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}${k.standings ? '|standings' : ''}`;
+
+export class Boards {
+  private readonly boards = new Map<string, Board>();
+
+  constructor(private readonly options: BoardsOptions) {}
+
+  get size(): number {
+    return this.boards.size;
+  }
+
+  get subscriberCount(): number {
+    let n = 0;
+    for (const b of this.boards.values()) n += b.subscribers.size;
+    return n;
+  }
+
+  /** The period type and start each board shows now (the rollover timer's boundaries). */
+  shown(): { periodType: PeriodType; periodStart: string }[] {
+    return [...this.boards.values()].map((b) => ({
+      periodType: b.key.periodType,
+      periodStart: b.table.periodStart,
+    }));
+  }
+
+  /** The current board at once, then every newer version, until the reader stops. */
+  watch(key: BoardKey): Mailbox<BoardEvent> {
+    const { tables } = this.options;
+    const id = boardId(key);
+    let board = this.boards.get(id);
+    if (!board) {
+      const start = this.currentStart(key.periodType);
+      board = {
+        id,
+        key,
+        subscribers: new Set(),
+        last: undefined,
+        version: 0n,
+        dirty: true,
+        table: tables.tableFor(key.periodType, start, key.teamId),
+      };
+      board.table.boards.add(board);
+      this.boards.set(id, board);
+    }
+    const b = board;
+    const mailbox = new Mailbox<BoardEvent>({
+      mode: 'latest',
+      onClose: () => {
+        b.subscribers.delete(mailbox);
+        if (b.subscribers.size === 0 && this.boards.get(b.id) === b) {
+          this.boards.delete(b.id);
+          tables.leave(b, b.table);
+        }
+      },
+    });
+    b.subscribers.add(mailbox);
+    if (b.last && b.table.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
+    else {
+      // a board's first version is read afresh, as a query would be: its table may have been kept
+      // only for queries, behind commits the listener has not delivered yet
+      tables.mustReload(b.table);
+      this.options.flushNow();
+    }
+    return mailbox;
+  }
+
+  /** Recomputes the dirty boards (started now, in order); a failed one is read again next flush. */
+  flush(): Promise<void>[] {
+    const dirty = [...this.boards.values()].filter((b) => b.dirty);
+    for (const b of dirty) b.dirty = false;
+    return dirty.map((b) =>
+      this.recompute(b).catch((error: unknown) => {
+        this.options.tables.mustReload(b.table); // retried by the next flush
+        throw error;
+      }),
+    );
+  }
+
+  /** Marks dirty the boards whose period has ended (they move to the new one when recomputed). */
+  markEndedPeriods(): void {
+    for (const b of this.boards.values()) {
+      if (this.currentStart(b.key.periodType) !== b.table.periodStart) b.dirty = true;
+    }
+  }
+
+  /** Ends every subscriber's stream. */
+  dispose(): void {
+    for (const b of this.boards.values()) for (const m of b.subscribers) void m.return();
+  }
+
+  private currentStart(periodType: PeriodType): string {
+    return periodStart(periodType, localDate(this.options.now(), this.options.org.timeZone));
+  }
+
+  private async recompute(board: Board): Promise<void> {
+    if (board.subscribers.size === 0) return;
+    const { db, org, tables, stats } = this.options;
+    stats.recomputations += 1;
+    const now = this.options.now();
+    const start = this.currentStart(board.key.periodType);
+    if (start !== board.table.periodStart) {
+      // a new period: the board moves to that period's table
+      tables.leave(board, board.table);
+      board.table = tables.join(board, board.key.periodType, start, board.key.teamId);
+    }
+    const sellers = await tables.current(board.table);
+    const minimums = org.rateMinimums;
+    const { users, teams, standingOf, ...computed } = ranked(
+      sellers,
+      board.key.metric,
+      board.key.limit,
+      minimums,
+    );
+    const loaders = createLoaders(db);
+    // the users and their teams are in memory: no statement
+    for (const user of users) loaders.userById.prime(user.id, user);
+    for (const team of teams) loaders.teamById.prime(team.id, team);
+    const fingerprint = JSON.stringify([
+      start,
+      computed.totalEntries,
+      computed.unrankedCount,
+      computed.entries,
+      users,
+      teams,
+      board.key.standings ? digest(sellers) : null,
+    ]);
+    if (board.last?.fingerprint === fingerprint) return;
+    board.version = board.version + 1n > sellers.clock ? board.version + 1n : sellers.clock;
+    // one object per version for every subscriber: executed and serialised once (shared-execution.ts)
+    const event: BoardEvent = markShared({
+      loaders,
+      board: {
+        teamId: board.key.teamId,
+        periodType: board.key.periodType,
+        periodStart: start,
+        periodEnd: periodEnd(board.key.periodType, start),
+        metric: board.key.metric,
+        version: board.version.toString(),
+        generatedAt: now,
+        totalEntries: computed.totalEntries,
+        unrankedCount: computed.unrankedCount,
+        minimumSample: minimumSample(board.key.metric, minimums),
+        entries: computed.entries,
+        standingOf,
+      },
+    });
+    board.last = { fingerprint, event };
+    stats.published += 1;
+    for (const subscriber of board.subscribers) subscriber.push(event);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The HTTP read path: a `leaderboard` query answered from the seller tables in memory.
+ *
+ * Invariant: an answer from memory is as fresh as the query it replaces. It is given only when
+ * the table's read starts now, or when the listener is known to have delivered every change
+ * committed before the read began (`caughtUp`: one cheap statement over the change log); a table
+ * that meanwhile needs a new read, a failed read or a missing `caughtUp` answer undefined, and
+ * the caller ranks in SQL. Why: a query must never show less than a committed write, while most
+ * reads of a busy board cost no statement at all.
+ * A read also keeps its table alive for later reads (SellerTables' cache of unwatched tables).
+ */
+import type { Logger } from 'pino';
+import type { OrgSettings } from '../../context.ts';
+import type { BoardQuery, BoardWithStandings } from '../../modules/leaderboard/leaderboard.service.ts';
+import { ranked, type SellerTables, type Sellers } from './tables.ts';
+import type { HubStats } from './types.ts';
+
+export interface BoardReaderOptions {
+  tables: SellerTables;
+  /** Whether every change committed before the call has been delivered to the hub. */
+  caughtUp: () => Promise<boolean>;
+  /** Its rate minimums rank the sellers. */
+  org: OrgSettings;
+  logger: Logger;
+  stats: Pick<HubStats, 'memoryReads'>;
+}
+
+export type BoardReader = (q: BoardQuery) => Promise<BoardWithStandings | undefined>;
+
+export function createBoardReader(options: BoardReaderOptions): BoardReader {
+  const { tables, caughtUp, org, logger, stats } = options;
+  return async (q) => {
+    const table = tables.tableFor(q.periodType, q.periodStart, q.teamId);
+    table.usedAt = performance.now();
+    // a read started now is as fresh as a query; otherwise every change committed so far must have
+    // been delivered (a read already under way may have begun before this request)
+    const readsNow = tables.readsNow(table);
+    let sellers: Sellers;
+    try {
+      if (!readsNow && !(await caughtUp())) return undefined;
+      sellers = await tables.current(table);
+    } catch (error) {
+      // the query's own statement will tell the caller what is wrong with the database
+      logger.warn({ err: error }, 'live: could not read a board for a query');
+      return undefined;
+    }
+    if (table.reload) return undefined; // meanwhile changed in a way only a new read shows
+    stats.memoryReads += 1;
+    return {
+      ...ranked(sellers, q.metric, q.limit, org.rateMinimums),
+      dbVersion: sellers.clock.toString(),
+    };
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The live hub's public types: what subscribers receive and how the hub is configured.
+ *
+ * Invariant: these are the only types the hub's callers (app.ts, the subscription streams, the
+ * webhook worker, the context) name; they are re-exported by hub.ts, so the parts of the hub
+ * (hub/*.ts) can share them without importing the facade that assembles them (no import cycle).
+ *
+ * Why a file of its own: the events are the hub's contract with the GraphQL layer; the parts
+ * that produce them (boards.ts, fanout.ts) and the facade must agree on one definition.
+ * See docs/live-updates.md for how the parts fit together.
+ */
+import type { Logger } from 'pino';
+import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import type { OrgSettings } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
+import type { Loaders } from '../../loaders.ts';
+import type { Achievement } from '../../modules/achievements/achievement.type.ts';
+import type { Goal } from '../../modules/goals/goal.type.ts';
+import type { Leaderboard } from '../../modules/leaderboard/leaderboard.type.ts';
+
+export interface BoardKey {
+  periodType: PeriodType;
+  metric: LeaderboardMetric;
+  teamId: number | null;
+  limit: number;
+  /**
+   * Its subscribers ask for standings (Leaderboard.standing), which show any seller of the board,
+   * ranked or not: it is published when any seller's figures change, not only the top entries.
+   */
+  standings?: boolean;
+}
+
+export interface BoardEvent {
+  board: Leaderboard;
+  loaders: Loaders;
+}
+
+export type GoalEvent =
+  | { kind: 'changed'; goals: Goal[]; loaders: Loaders }
+  | { kind: 'removed'; goals: { id: number; userId: number | null; teamId: number | null }[] }
+  | { kind: 'resync' };
+
+export interface AchievementEvent {
+  achievements: (Achievement & { teamId: number | null })[];
+  loaders: Loaders;
+}
+
+export interface HubOptions {
+  db: Database;
+  org: OrgSettings;
+  logger: Logger;
+  /** How long a burst of notifications is gathered before boards are recomputed. @default 25 */
+  coalesceMs?: number;
+  /** The longest window during a sustained burst. @default 250 */
+  maxCoalesceMs?: number;
+  /** Capacity of a goal or badge subscriber's queue. @default 1000 */
+  queueCapacity?: number;
+  /**
+   * Whether every change committed before the call has been delivered to `handle` (the LISTEN
+   * bridge's caughtUp). Without it, HTTP reads are never served from memory.
+   */
+  caughtUp?: () => Promise<boolean>;
+  now?: () => Date;
+}
+
+export interface HubStats {
+  /** Leaderboard recomputations (one per dirty board per flush). */
+  recomputations: number;
+  /** Boards published (recomputed and different from the last one sent). */
+  published: number;
+  /** Reads of a table from the database (the rest of the time logged rows are applied). */
+  reloads: number;
+  /** HTTP leaderboard reads answered from memory (readBoard). */
+  memoryReads: number;
+  flushes: number;
+  notifications: number;
+}
