@@ -9,7 +9,7 @@
  * period and team in memory), boards.ts (recompute and publish boards), fanout.ts (goal and badge
  * events), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries).
  * Why a facade: app.ts, the context, the resolvers and the tests see one object with one
- * lifecycle (start, dispose). The whole story, and the figures behind it: docs/live-updates.md.
+ * lifecycle (start, dispose). The whole story, and the figures behind it: docs/live-hub.md.
  */
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.service.ts';
 import { Boards } from './hub/boards.ts';

@@ -8,7 +8,7 @@
  * a later row of a seller replaces an earlier one. When that order is unknown (two rows of one
  * seller in one log read), when a change names only periods, on any directory change, after a
  * gap or a failed read, the table is read again. Tables no board shows are kept for HTTP reads
- * while used (at most TABLE_CACHE, for TABLE_IDLE_MS). Details: docs/live-updates.md.
+ * while used (at most TABLE_CACHE, for TABLE_IDLE_MS). Details: docs/live-hub.md.
  */
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { Database } from '../../db/client.ts';

@@ -7,7 +7,7 @@
  *
  * Why a file of its own: the events are the hub's contract with the GraphQL layer; the parts
  * that produce them (boards.ts, fanout.ts) and the facade must agree on one definition.
- * See docs/live-updates.md for how the parts fit together.
+ * See docs/live-hub.md for how the parts fit together.
  */
 import type { Logger } from 'pino';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
