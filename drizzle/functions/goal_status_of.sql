@@ -1,0 +1,15 @@
+-- goal_status_of: its current definition, edited here only (docs/sql-functions.md).
+-- Status bands of the contract on the unrounded ratio; mirrors api/domain/goal-status.ts. Each band
+-- is a constant of the enum, so the planner inlines this IMMUTABLE function (drizzle/0013).
+-- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
+-- drizzle/0011_goal_status_unrounded.sql, drizzle/0013_goal_refresh_set_based.sql.
+CREATE OR REPLACE FUNCTION goal_status_of(current numeric, target numeric, ended boolean) RETURNS goal_status
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN target > 0 AND current >= target THEN 'ACHIEVED'::goal_status
+    WHEN ended THEN 'MISSED'::goal_status
+    WHEN target > 0 AND current * 100 >= target * 75 THEN 'ON_TRACK'::goal_status
+    WHEN target > 0 AND current * 100 >= target * 50 THEN 'BEHIND'::goal_status
+    ELSE 'AT_RISK'::goal_status
+  END
+$$;

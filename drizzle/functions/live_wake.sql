@@ -1,0 +1,14 @@
+-- live_wake: its current definition, edited here only (docs/sql-functions.md).
+-- At commit: wake the listeners that sleep. A constant payload: repeated NOTIFYs of one transaction
+-- collapse into one.
+-- Trigger function of live_changes_wake (AFTER INSERT ON live_changes DEFERRABLE INITIALLY
+-- DEFERRED).
+-- Migrations that defined it (history, run before this file): drizzle/0007_live_change_log.sql.
+CREATE OR REPLACE FUNCTION live_wake() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM live_listeners WHERE armed AND expires_at > now()) THEN
+    PERFORM pg_notify('pulse_changes', '{"t":"wake"}');
+  END IF;
+  RETURN NULL;
+END
+$$;

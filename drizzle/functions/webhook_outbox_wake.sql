@@ -1,0 +1,13 @@
+-- webhook_outbox_wake: its current definition, edited here only (docs/sql-functions.md).
+-- Wakes the webhook workers (api/webhooks/worker.ts) when a statement inserted outbox rows (NOTIFY
+-- 'pulse_webhooks' 'outbox'); a statement that enqueued nothing sends nothing.
+-- Trigger function of webhook_outbox_wake (AFTER INSERT ON webhook_outbox).
+-- Migrations that defined it (history, run before this file): drizzle/0009_webhook_wake.sql.
+CREATE OR REPLACE FUNCTION webhook_outbox_wake() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM new_rows) THEN
+    PERFORM pg_notify('pulse_webhooks', 'outbox');
+  END IF;
+  RETURN NULL;
+END
+$$;
