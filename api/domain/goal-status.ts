@@ -9,8 +9,8 @@
  *   half-up to 2 decimals from 100 up: a goal below its target never reads 100 (19,999 of 20,000 is
  *   99.99, 2 of 3 is 66.66), and a truncation never crosses the 50 or 75 band edge, so
  *   goalStatus(achievementPercentage(current, target), ended) is the band of the unrounded ratio
- *   (goalStatusOf). The same rule is in goals_derive() (drizzle/0011_goal_status_unrounded.sql) and
- *   client/src/lib/goals.ts.
+ *   (goalStatusOf). The same rule is in goals_derive() (drizzle/functions/goals_derive.sql); the web
+ *   client imports this module (@domain).
  * - achievementPercentage and goalStatusOf read their inputs as decimals (15 significant digits, as
  *   roundHalfUp does) and compute in exact integers: no binary rounding noise decides a band or a digit.
  * - Status is monotone in percentage: AT_RISK < BEHIND < ON_TRACK < ACHIEVED while the period

@@ -5,7 +5,7 @@
  *
  * Invariants:
  * - Every change to `users` or `teams`, by any writer, sends the `dir` notification
- *   (drizzle/0002_notify.sql); `handle` drops the whole cache on it, so a role change, a move
+ *   (drizzle/functions/directory_notify.sql); `handle` drops the whole cache on it, so a role change, a move
  *   between teams or a deactivation is seen by the next event after the notification arrives
  *   (milliseconds), as with a fresh read.
  * - A listener that was away (`all`, reconnect) may have missed `dir`: `invalidate` drops

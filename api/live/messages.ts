@@ -1,6 +1,6 @@
 /**
- * The messages the database's triggers write (drizzle/0002_notify.sql; since 0007 appended to the
- * change log live_changes and read by the bridge, rather than sent as NOTIFYs on 'pulse_changes'),
+ * The messages the database's triggers write (the drizzle/functions/*_notify.sql triggers, through live_emit.sql:
+ * appended to the change log live_changes and read by the bridge, not sent as NOTIFYs on 'pulse_changes'),
  * parsed and checked. Anything unreadable becomes {t: 'all'}: recompute everything.
  * On the channel itself: '{"t":"wake"}' (changes are waiting in the log) and the heartbeat's echo.
  */
@@ -9,7 +9,7 @@ import { PERIOD_TYPES } from '../../schema/db/constants.ts';
 
 export const CHANNEL = 'pulse_changes';
 
-/** A rollup row as a change logs it (drizzle/0012_live_rollup_rows.sql): its figures after the change. */
+/** A rollup row as a change logs it (drizzle/functions/sales_performance_notify.sql): its figures after the change. */
 export interface RollupRow {
   userId: number;
   periodType: PeriodType;

@@ -5,7 +5,7 @@
  * does not hold (every count of every member).
  *
  * Invariants:
- * - Every change to a rollup logs a `perf` message naming its periods (drizzle/0002, 0012); a
+ * - Every change to a rollup logs a `perf` message naming its periods (drizzle/functions/sales_performance_notify.sql); a
  *   change to users or teams logs `dir`; `all` and a reconnection of the listener mean anything
  *   may have changed. `handle` moves the generation of each named period, or of everything.
  * - A value is served only when the bridge has delivered every change committed before the

@@ -3,7 +3,7 @@
  * limit) and HTTP read that shows them, ranked in JavaScript once per change of its rows.
  *
  * Invariant: a table's rows are what one read would return now, or it is marked `reload`. Logged
- * rollup rows (drizzle/0012) are applied with no statement: rows of transactions visible in the
+ * rollup rows (drizzle/functions/sales_performance_notify.sql) are applied with no statement: rows of transactions visible in the
  * read's snapshot are in it already and skipped; rows come in commit order between log reads, so
  * a later row of a seller replaces an earlier one. When that order is unknown (two rows of one
  * seller in one log read), when a change names only periods, on any directory change, after a

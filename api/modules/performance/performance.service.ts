@@ -380,7 +380,7 @@ export async function recordPerformance(
   return toPerformancePeriod(userId, values.periodType, values.periodStart, row);
 }
 
-/** The longer periods a pushed period's figures are added into (record_performance, drizzle/0001_rollups.sql). */
+/** The longer periods a pushed period's figures are added into (drizzle/functions/record_performance.sql). */
 const CONTAINING: Record<PeriodType, PeriodType[]> = {
   DAILY: ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'],
   WEEKLY: [],
