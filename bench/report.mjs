@@ -582,6 +582,42 @@ function m7() {
   ].join('\n');
 }
 
+function m8() {
+  const r = readResult('m8');
+  if (!r) return '_not run_';
+  if (r.error) return `_failed: ${r.error}_`;
+  const s = r.slowReader;
+  const b = r.burst;
+  const mem = (m) => `${n(m.heapMb, 1)} / ${n(m.externalMb, 1)}`;
+  return [
+    `Measured, not judged: what tests/live/scale.test.ts checks for correctness (the slow socket is closed, every reader ends on the query's board, one recomputation per dirty board per flush), timed here. Slow reader: ${n(s.sales)} sales (${n(s.statements)} statements of 50 rows, 5 connections) while one socket holding 16 limit-200 boards stops reading and another reads the same board; every change its own frame (LIVE_COALESCE_MS=0). Burst: ${n(b.sales)} sales as 20 parallel recordActivities calls, ${b.subscribers} subscribers on ${b.boards} boards.`,
+    '',
+    table(
+      ['', 'Pulse'],
+      [
+        ['slow reader: writes took, ms', ms(s.writeMs)],
+        [
+          'slow socket closed (after ms / boards published)',
+          s.slowClosed ? `${ms(s.slowClosedAfter?.ms)} / ${n(s.slowClosedAfter?.published)}` : 'not closed',
+        ],
+        [
+          'normal reader frame latency p50 / p95 / max, ms',
+          `${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p95)} / ${ms(s.latencyMs.max)}`,
+        ],
+        ['normal reader on the final board, ms after the last write', ms(s.finalBoardMsAfterLastWrite)],
+        ['server heap / external MiB after GC: before', mem(s.memory.before)],
+        ['… peak (sampled every 100 ms)', mem(s.memory.peak)],
+        ['… after', mem(s.memory.after)],
+        [
+          'burst: recomputations in flushes (published)',
+          `${n(b.recomputations)} in ${n(b.flushes)} (${n(b.published)})`,
+        ],
+        ['burst: every subscriber on the final board, ms after the burst', ms(b.convergedMsAfterBurst)],
+      ],
+    ),
+  ].join('\n');
+}
+
 function profiles() {
   const r = readResult('profile');
   if (!r) return '_not run (full runs only)_';
@@ -648,6 +684,10 @@ runMain(async () => {
     '### M7 — TV page in Chromium',
     '',
     m7(),
+    '',
+    '### M8 — slow reader and burst under a write storm',
+    '',
+    m8(),
     '',
     '### CPU profiles of the server (V8 sampling profiler, load window only)',
     '',

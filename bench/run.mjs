@@ -6,7 +6,7 @@
  *  1. installs the suite's own dependencies into bench/node_modules (and PostGraphile 5 with a
  *     Node 22 binary into bench/peers/pg5/node_modules) on first use — never the root package;
  *  2. generates the data set into a database of its own (bench/generate.ts);
- *  3. runs M5, M1, M2, M4, M3, M6, M7 one after the other (one system at a time, each in its
+ *  3. runs M5, M1, M2, M4, M3, M6, M7, M8 one after the other (one system at a time, each in its
  *     own process), then CPU profiles of the server under the live and HTTP loads;
  *  4. writes raw JSON to bench/results/ and the tables to BENCHMARKS.md; drops the database.
  *
@@ -203,6 +203,7 @@ async function main() {
     ['m3', 'scenarios/m3-capacity.mjs'],
     ['m6', 'scenarios/m6-writes.mjs'],
     ['m7', 'scenarios/m7-dashboard.mjs'],
+    ['m8', 'scenarios/m8-slow-reader.mjs'],
   ];
   for (const [name, script] of scenarios) {
     if (!wanted(name)) continue;

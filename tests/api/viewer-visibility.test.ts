@@ -33,6 +33,7 @@ import * as documents from '../../client/src/gql/graphql.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
 import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/server.ts';
+import { until } from '../support/wait.ts';
 import { connect } from '../support/ws.ts';
 
 let server: TestServer;
@@ -79,14 +80,6 @@ async function award(userId: number, title: string): Promise<string> {
       org.admin,
     ),
   ).recordAchievement.id;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Every result of one subscription (data and errors together), and how it ended. */

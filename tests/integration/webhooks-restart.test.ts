@@ -7,9 +7,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { startReceiver } from '../support/receiver.ts';
-import { dataOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+import { dataOf, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+import { until } from '../support/wait.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -24,25 +25,8 @@ async function hook(url: string): Promise<void> {
   );
 }
 
-async function sell(userId: number, externalId: string) {
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      {
-        a: [
-          {
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount: '10000.00',
-            occurredAt: new Date().toISOString(),
-            externalId,
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
-}
+const sell = (userId: number, externalId: string) =>
+  recordActivity(server, { userId, amount: '10000.00', externalId, occurredAt: new Date().toISOString() });
 
 const outbox = () =>
   server.sql<{ status: string; attempts: number }>(
@@ -50,18 +34,30 @@ const outbox = () =>
   );
 
 /** The outbox once nothing in it is PENDING any more (the answer is recorded after it arrives). */
-async function settled() {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const rows = await outbox();
-    if (rows.every((r) => r.status !== 'PENDING') || Date.now() > deadline) return rows;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+const settled = () =>
+  until(
+    async () => {
+      const rows = await outbox();
+      return rows.every((r) => r.status !== 'PENDING') && rows;
+    },
+    'no PENDING delivery',
+    { everyMs: 20 },
+  );
+
+const AWARD = `mutation($i: RecordAchievementInput!) { recordAchievement(input: $i) { id } }`;
+/** A manual badge: one ACHIEVEMENT_UNLOCKED delivery. */
+async function award(userId: number, title: string): Promise<void> {
+  dataOf(
+    await server.gql(
+      AWARD,
+      { i: { userId: String(userId), kind: 'Team', title, badgeIcon: '👏' } },
+      org.admin,
+    ),
+  );
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ WEBHOOK_ALLOW_PRIVATE: 'true' }, { persistent: true });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ WEBHOOK_ALLOW_PRIVATE: 'true' }, { persistent: true }));
 });
 afterAll(() => server?.close());
 
@@ -73,19 +69,24 @@ describe('webhook deliveries across an API restart', () => {
       // this process's worker stops: the delivery stays pending until the next process
       await server.app.webhooks.dispose();
       await sell(org.reps.east1.id, 'restart-1'); // "First $10K": one outbox row
-      await new Promise((r) => setTimeout(r, 300));
+      expect(await outbox()).toEqual([{ status: 'PENDING', attempts: 0 }]); // never tried
       expect(receiver.received).toEqual([]);
-      expect(await outbox()).toEqual([{ status: 'PENDING', attempts: 0 }]);
 
       await server.restart();
       const [got] = await receiver.waitFor(1);
-      await new Promise((r) => setTimeout(r, 500)); // still one
-      expect(receiver.received).toHaveLength(1);
       expect(got?.body).toMatchObject({
         event: 'ACHIEVEMENT_UNLOCKED',
         data: { achievement: { title: 'First $10K' } },
       });
-      expect(await settled()).toEqual([{ status: 'DELIVERED', attempts: 1 }]);
+      // the fence: the next event is delivered after it, and the first was not sent again meanwhile
+      await award(org.reps.east1.id, 'After the restart');
+      const both = await receiver.waitFor(2);
+      expect(both[1]?.body.data).toMatchObject({ achievement: { title: 'After the restart' } });
+      expect(new Set(both.map((r) => r.body.idempotency_key)).size).toBe(2);
+      expect(await settled()).toEqual([
+        { status: 'DELIVERED', attempts: 1 },
+        { status: 'DELIVERED', attempts: 1 },
+      ]);
     } finally {
       await receiver.close();
     }
@@ -129,20 +130,12 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
     const receiver = await startReceiver();
     try {
       await hook(receiver.url);
-      const award = `mutation($i: RecordAchievementInput!) { recordAchievement(input: $i) { id } }`;
-      for (let i = 0; i < 60; i += 1) {
-        const input = {
-          userId: String(org.reps.east2.id),
-          kind: 'Team',
-          title: `Shout-out ${i}`,
-          badgeIcon: '👏',
-        };
-        dataOf(await server.gql(award, { i: input }, org.admin));
-      }
-      const got = await receiver.waitFor(60);
-      await new Promise((r) => setTimeout(r, 500));
+      for (let i = 0; i < 60; i += 1) await award(org.reps.east2.id, `Shout-out ${i}`);
+      await receiver.waitFor(60);
+      // every delivery recorded: none of the 60 is pending or in flight any more, in either process
+      expect((await settled()).filter((r) => r.status === 'DELIVERED')).toHaveLength(60);
       expect(receiver.received).toHaveLength(60);
-      expect(new Set(got.map((r) => r.body.idempotency_key)).size).toBe(60);
+      expect(new Set(receiver.received.map((r) => r.body.idempotency_key)).size).toBe(60);
       expect(server.app.webhooks.stats.delivered + other.webhooks.stats.delivered).toBeGreaterThanOrEqual(60);
     } finally {
       await other.stop();

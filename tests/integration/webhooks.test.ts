@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../api/db/client.ts';
 import { addPeriods, localDate, periodStart } from '../../api/domain/periods.ts';
 import { activities } from '../../schema/db/index.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { startReceiver, validSignature, type Receiver } from '../support/receiver.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { createGoal, recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { startReceiver, validSignature, type Receiver, type Received } from '../support/receiver.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
+import { fence, until } from '../support/wait.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -48,66 +49,30 @@ async function deliveries(id: string): Promise<Delivery[]> {
   return list.webhooks.find((w) => w.id === id)?.recentDeliveries ?? [];
 }
 
-async function until<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function sell(userId: number, amount: string, externalId: string) {
-  return dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      {
-        a: [
-          {
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount,
-            occurredAt: new Date().toISOString(),
-            externalId,
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
-}
-
-async function goal(userId: number, targetValue: number, start = month): Promise<string> {
-  const created = await server.gql<{ createGoal: { id: string } }>(
-    `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-    {
-      i: {
-        userId: String(userId),
-        metric: 'REVENUE',
-        periodType: 'MONTHLY',
-        periodStart: start,
-        targetValue,
-      },
+/** The webhook's deliveries once the latest one is `status` (waiting up to 10 s). */
+const deliveriesOnce = (id: string, status: string) =>
+  until(
+    async () => {
+      const list = await deliveries(id);
+      return list[0]?.status === status && list;
     },
-    org.admin,
+    `a ${status} delivery`,
+    { timeoutMs: 10_000, everyMs: 25 },
   );
-  return dataOf(created).createGoal.id;
-}
+
+const sell = (userId: number, amount: string, externalId: string) =>
+  recordActivity(server, { userId, amount, externalId, occurredAt: new Date().toISOString() });
+
+const goal = (userId: number, targetValue: number, periodStart = month) =>
+  createGoal(server, { userId, metric: 'REVENUE', periodStart, targetValue });
 
 beforeAll(async () => {
   // the default fallback poll (30 s): deliveries are prompt only if the outbox NOTIFY wakes the worker
-  server = await startTestServer({
+  ({ server, org } = await startOrgServer({
     WEBHOOK_ALLOW_PRIVATE: 'true', // the receivers listen on 127.0.0.1
     WEBHOOK_RETRY_BASE_MS: '50',
     WEBHOOK_MAX_ATTEMPTS: '3',
-  });
-  org = await createOrg(server);
+  }));
 });
 afterAll(() => server?.close());
 
@@ -194,11 +159,7 @@ describe('deliveries', () => {
           },
         },
       });
-      const [recorded] = await until(
-        () => deliveries(id),
-        (d) => d[0]?.status === 'DELIVERED',
-        'DELIVERED',
-      );
+      const [recorded] = await deliveriesOnce(id, 'DELIVERED');
       expect(recorded).toMatchObject({
         status: 'DELIVERED',
         attempts: 1,
@@ -240,17 +201,9 @@ describe('deliveries', () => {
       expect(new Set(attempts.map((r) => r.body.idempotency_key)).size).toBe(1);
       expect(attempts.map((r) => r.headers['x-pulse-attempt'])).toEqual(['1', '2', '3']);
       expect(attempts.every((r) => validSignature(SECRET, r))).toBe(true);
-      const [ok] = await until(
-        () => deliveries(flakyId),
-        (d) => d[0]?.status === 'DELIVERED',
-        'DELIVERED',
-      );
+      const [ok] = await deliveriesOnce(flakyId, 'DELIVERED');
       expect(ok).toMatchObject({ attempts: 3, lastStatusCode: 200 });
-      const [failed] = await until(
-        () => deliveries(deadId),
-        (d) => d[0]?.status === 'FAILED',
-        'FAILED',
-      );
+      const [failed] = await deliveriesOnce(deadId, 'FAILED');
       expect(failed).toMatchObject({ attempts: 3, lastStatusCode: 503, lastError: 'HTTP 503' });
       expect(dead.received).toHaveLength(3);
     } finally {
@@ -286,11 +239,16 @@ describe('deliveries', () => {
         }),
       ).rejects.toThrow('roll back');
       expect(seenInside).toBe(1); // the outbox row existed inside the transaction
-      await new Promise((r) => setTimeout(r, 500)); // ten polls
-      expect(receiver.received).toEqual([]);
       expect(
         await server.sql(sql`select 1 from webhook_outbox where idempotency_key like ${`goal:${goalId}:%`}`),
       ).toEqual([]);
+      // the fence: the same sale committed is delivered, and nothing came before it
+      await fence(server, () => sell(erin, '150.00', 'wh-committed'));
+      const achieved = (r: Received) => r.body.event === 'GOAL_ACHIEVED';
+      await receiver.waitFor(1, achieved);
+      const keys = receiver.received.filter(achieved).map((r) => r.body.idempotency_key);
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatch(new RegExp(`^goal:${goalId}:v\\d+:achieved$`));
     } finally {
       await unhook(id);
       await receiver.close();
@@ -332,9 +290,9 @@ describe('RANK_CHANGED', () => {
     try {
       // the watcher starts with the next worker round and takes the current board as its baseline
       await until(
-        () => server.sql(sql`select 1 from webhook_rank_state`),
-        (r) => r.length === 1,
+        async () => (await server.sql(sql`select 1 from webhook_rank_state`)).length === 1,
         'the rank baseline',
+        { timeoutMs: 10_000, everyMs: 25 },
       );
       const before =
         (await server.sql<{ top: { user_id: number }[] }>(sql`select top from webhook_rank_state`))[0]?.top ??
@@ -354,9 +312,15 @@ describe('RANK_CHANGED', () => {
       });
       expect(top.every((e) => e.rank <= 3)).toBe(true);
       expect(got?.body.idempotency_key).toMatch(new RegExp(`^rank:MONTHLY\\|REVENUE:${month}:\\d+$`));
-      await sell(await userId(org.managers.east), '1.00', 'wh-7'); // fifth place: the top 3 stays
-      await new Promise((r) => setTimeout(r, 400));
-      expect(receiver.received.map((r) => r.body.data)).toHaveLength(1);
+      const erin = await userId(org.managers.east);
+      await sell(erin, '1.00', 'wh-7'); // fifth place: the top 3 stays
+      // the fence: Erin takes the first place. The watcher enqueues in the order it sees boards, so
+      // once the fence's event is in the outbox, an event for the sale above would be there too
+      await fence(server, () => sell(erin, '100000.00', 'wh-8'));
+      const [, moved] = await receiver.waitFor(2);
+      const first = (moved?.body.data.top as { rank: number; user_name: string }[] | undefined)?.[0];
+      expect(first).toMatchObject({ rank: 1, user_name: 'Erin East' });
+      expect((await deliveries(id)).map((d) => d.event)).toEqual(['RANK_CHANGED', 'RANK_CHANGED']);
     } finally {
       await unhook(id);
       await receiver.close();

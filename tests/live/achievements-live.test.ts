@@ -4,14 +4,14 @@
  * awards alike, filtered by teamId; every role may watch, VIEWER (office TV) included.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
-import { connect, subscribe, type Frames } from '../support/ws.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
+import { fence, settle, until, upTo } from '../support/wait.ts';
+import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-let seq = 0;
 
 interface BadgeFrame {
   achievementUnlocked: {
@@ -26,15 +26,6 @@ interface BadgeFrame {
 const SUB = `subscription($t: ID) { achievementUnlocked(teamId: $t) {
   id title kind badgeIcon value user { id name } } }`;
 
-const quiet = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function award(userId: number, title: string, as = org.admin): Promise<string> {
   return dataOf(
     await server.gql<{ recordAchievement: { id: string } }>(
@@ -45,50 +36,35 @@ async function award(userId: number, title: string, as = org.admin): Promise<str
   ).recordAchievement.id;
 }
 
-async function orders(userId: number, count: number): Promise<void> {
-  const activities = Array.from({ length: count }, () => {
-    seq += 1;
-    return {
-      userId: String(userId),
-      kind: 'ORDER_WON',
-      amount: '100.00',
-      occurredAt: new Date(Date.now() - 1000).toISOString(),
-      externalId: `badges-live-${seq}`,
-    };
-  });
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      { a: activities },
-      org.admin,
-    ),
+const orders = (userId: number, count: number) =>
+  recordActivity(
+    server,
+    Array.from({ length: count }, () => ({ userId, amount: '100.00' })),
   );
-}
 
-const titles = (frames: Frames<BadgeFrame>) =>
-  frames.values.map((f) => `${f.achievementUnlocked.title}/${f.achievementUnlocked.user.name}`);
+const titles = (values: BadgeFrame[]) =>
+  values.map((f) => `${f.achievementUnlocked.title}/${f.achievementUnlocked.user.name}`);
+const titled =
+  (...list: string[]) =>
+  (f: BadgeFrame) =>
+    list.includes(f.achievementUnlocked.title);
 
-/** Subscribes and waits until the hub holds the new subscription (there is no first frame). */
+/**
+ * Subscribes once every change made so far has been delivered (so none of them reaches the new
+ * subscription), and waits until the hub holds it (there is no first frame).
+ */
 async function watch(client: ReturnType<typeof connect>, vars: Record<string, unknown> = {}) {
-  await server.app.live.settled();
-  // earlier subscriptions of this file are released asynchronously on unsubscribe: let that settle
-  let before = server.app.live.subscriberCount;
-  for (let stable = 0; stable < 3;) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const now = server.app.live.subscriberCount;
-    stable = now === before ? stable + 1 : 0;
-    before = now;
-  }
+  await settle(server);
+  const before = server.app.live.subscriberCount;
   const frames = subscribe<BadgeFrame>(client, SUB, vars);
   await until(() => server.app.live.subscriberCount > before, 'the badge subscription');
   return frames;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
+// the earlier test's subscriptions are released asynchronously once its sockets close
+beforeEach(() => until(() => server.app.live.subscriberCount === 0, 'earlier subscriptions to be released'));
 
 describe('achievementUnlocked', () => {
   it('sends only new badges: rule badges and manual awards, to a VIEWER', async () => {
@@ -107,8 +83,11 @@ describe('achievementUnlocked', () => {
       });
       const manual = await award(org.reps.west1.id, 'Comeback Kid', org.managers.west);
       await frames.waitFor((f) => f.achievementUnlocked.id === manual);
-      await quiet();
-      expect(titles(frames)).toEqual(['Deal Closer/Bob Baker', 'Comeback Kid/Carol Cruz']);
+      await fence(server, () => award(org.reps.east1.id, 'Fence'));
+      expect(titles(await upTo(frames, titled('Fence')))).toEqual([
+        'Deal Closer/Bob Baker',
+        'Comeback Kid/Carol Cruz',
+      ]);
       expect(frames.values.map((f) => f.achievementUnlocked.id)).not.toContain(old);
       expect(frames.errors).toEqual([]);
     } finally {
@@ -127,8 +106,8 @@ describe('achievementUnlocked', () => {
       const fresh = await award(org.reps.east1.id, 'Fresh');
       const first = await frames.waitFor(() => true);
       expect(first.achievementUnlocked.id).toBe(fresh);
-      await quiet();
-      expect(titles(frames)).toEqual(['Fresh/Alice Able']);
+      await fence(server, () => award(org.reps.east1.id, 'Fence'));
+      expect(titles(await upTo(frames, titled('Fence')))).toEqual(['Fresh/Alice Able']);
     } finally {
       await tv.dispose();
     }
@@ -142,16 +121,21 @@ describe('achievementUnlocked', () => {
       const east = await watch(tv, { t: String(org.teams.east) });
       const all = await watch(tv);
       const inEast = await award(org.reps.east1.id, 'East only');
-      const bySql = await server.sql<{ id: number }>(sql`insert into achievements
-        (user_id, kind, title, badge_icon) values (${org.reps.east2.id}, 'Sql', 'East by SQL', '⭐') returning id`);
-      const inWest = await award(org.reps.west1.id, 'West only');
-      await west.waitFor((f) => f.achievementUnlocked.id === inWest);
-      await east.waitFor((f) => f.achievementUnlocked.id === String(bySql[0]?.id));
-      await all.waitFor((f) => f.achievementUnlocked.id === inWest);
-      await quiet();
-      expect(titles(west)).toEqual(['West only/Carol Cruz']);
-      expect(titles(east)).toEqual(['East only/Alice Able', 'East by SQL/Bob Baker']);
-      expect(titles(all)).toEqual(['East only/Alice Able', 'East by SQL/Bob Baker', 'West only/Carol Cruz']);
+      await server.sql(sql`insert into achievements
+        (user_id, kind, title, badge_icon) values (${org.reps.east2.id}, 'Sql', 'East by SQL', '⭐')`);
+      await award(org.reps.west1.id, 'West only');
+      await fence(server, async () => {
+        await award(org.reps.east1.id, 'East fence');
+        await award(org.reps.west1.id, 'West fence');
+      });
+      const isFence = titled('East fence', 'West fence');
+      expect(titles(await upTo(west, isFence))).toEqual(['West only/Carol Cruz']);
+      expect(titles(await upTo(east, isFence))).toEqual(['East only/Alice Able', 'East by SQL/Bob Baker']);
+      expect(titles(await upTo(all, isFence))).toEqual([
+        'East only/Alice Able',
+        'East by SQL/Bob Baker',
+        'West only/Carol Cruz',
+      ]);
       expect(all.values.map((f) => f.achievementUnlocked.id)).toContain(inEast);
     } finally {
       await Promise.all([rep.dispose(), tv.dispose()]);

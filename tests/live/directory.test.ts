@@ -7,36 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, periodStart } from '../../api/domain/periods.ts';
 import { UnauthenticatedError } from '../../api/errors.ts';
 import { ViewerDirectory } from '../../api/live/directory.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
-import { errorOf, dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { errorOf, dataOf, type TestServer } from '../support/server.ts';
+import { settle, until } from '../support/wait.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
-/** The fixture's directory notifications have all arrived: none for a quarter of a second. */
-async function settled(): Promise<void> {
-  let seen = -1;
-  while (seen !== server.app.directory.invalidations) {
-    seen = server.app.directory.invalidations;
-    await sleep(250);
-  }
-}
+/** The fixture's directory notifications have all been handled (support/wait.ts). */
+const settled = () => settle(server);
 
 describe('viewer directory', () => {
   it('reads a user once, however often and however concurrently asked', async () => {

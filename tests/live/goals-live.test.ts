@@ -5,15 +5,19 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { waitUntil } from '../support/live-tools.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import {
+  createGoal as createGoalAs,
+  recordActivity,
+  startOrgServer,
+  updateGoal as updateGoalAs,
+  type OrgFixture,
+} from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import { fence, settle, upTo } from '../support/wait.ts';
 import { connect, subscribe, type Frames } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-let seq = 0;
-let month: string;
 const goal: Record<'alice' | 'bob' | 'carol' | 'east' | 'west' | 'old', string> = {
   alice: '',
   bob: '',
@@ -39,52 +43,14 @@ interface GoalFrame {
 const SUB = `subscription($u: ID, $t: ID) { goalChanged(userId: $u, teamId: $t) {
   id user { id } team { id } metric targetValue currentValue status description version } }`;
 
-const quiet = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function createGoal(input: Record<string, unknown>): Promise<string> {
-  const created = dataOf(
-    await server.gql<{ createGoal: { id: string } }>(
-      `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-      { i: { periodType: 'MONTHLY', periodStart: month, targetValue: 1000, ...input } },
-      org.admin,
-    ),
-  );
-  return created.createGoal.id;
-}
-
-async function updateGoal(id: string, input: Record<string, unknown>): Promise<void> {
-  dataOf(
-    await server.gql(
-      `mutation($id: ID!, $i: UpdateGoalInput!) { updateGoal(id: $id, input: $i) { id } }`,
-      { id, i: input },
-      org.admin,
-    ),
-  );
-}
-
-async function sale(userId: number, amount: string): Promise<void> {
-  seq += 1;
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      {
-        a: [
-          {
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount,
-            occurredAt: new Date(Date.now() - 1000).toISOString(),
-            externalId: `goals-live-${seq}`,
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
-}
+const createGoal = (input: { userId?: string; teamId?: string; metric: string; targetValue?: number }) =>
+  createGoalAs(server, { targetValue: 1000, ...input });
+const updateGoal = (id: string, input: Record<string, unknown>) => updateGoalAs(server, id, input);
+const sale = (userId: number, amount: string) => recordActivity(server, { userId, amount });
 
 const ids = (frames: Frames<GoalFrame>, from = 0, to?: number) =>
   frames.values.slice(from, to).map((f) => f.goalChanged.id);
+const idOf = (f: GoalFrame) => f.goalChanged.id;
 const sorted = (list: string[]) => [...list].sort((a, b) => Number(a) - Number(b));
 
 /** Waits for a frame of goal `id` matching `test`; returns its index among the frames. */
@@ -98,9 +64,7 @@ async function frameOf(
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-  month = `${(await server.today()).slice(0, 7)}-01`;
+  ({ server, org } = await startOrgServer());
   goal.alice = await createGoal({ userId: String(org.reps.east1.id), metric: 'REVENUE' });
   goal.bob = await createGoal({ userId: String(org.reps.east2.id), metric: 'REVENUE' });
   goal.carol = await createGoal({ userId: String(org.reps.west1.id), metric: 'REVENUE' });
@@ -113,8 +77,7 @@ beforeAll(async () => {
   goal.old = String(old?.id);
   // let the hub take every notification of these writes before anyone subscribes (a count of
   // notifications could be made up by the earlier goals' while this one's is still to come)
-  await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
-  await server.app.live.settled();
+  await settle(server);
 });
 afterAll(() => server?.close());
 
@@ -168,11 +131,15 @@ describe('goalChanged for a manager', () => {
       await updateGoal(goal.east, { description: 'filtered out too' });
       await updateGoal(goal.west, { description: 'west news' });
       await updateGoal(goal.alice, { description: 'alice news' });
-      await frameOf(ofWest, goal.west, (g) => g.description === 'west news');
-      await frameOf(ofAlice, goal.alice, (g) => g.description === 'alice news');
-      await quiet();
-      expect(new Set(ids(ofAlice))).toEqual(new Set([goal.alice]));
-      expect(new Set(ids(ofWest))).toEqual(new Set([goal.west]));
+      await fence(server, async () => {
+        await updateGoal(goal.west, { description: 'west fence' });
+        await updateGoal(goal.alice, { description: 'alice fence' });
+      });
+      const described = (text: string) => (f: GoalFrame) => f.goalChanged.description === text;
+      expect(new Set((await upTo(ofAlice, described('alice fence'))).map(idOf))).toEqual(
+        new Set([goal.alice]),
+      );
+      expect(new Set((await upTo(ofWest, described('west fence'))).map(idOf))).toEqual(new Set([goal.west]));
       expect(ofAlice.values[0]?.goalChanged.user).toEqual({ id: String(org.reps.east1.id) });
     } finally {
       await client.dispose();
@@ -200,11 +167,20 @@ describe('goalChanged for a REP', () => {
       await frameOf(team, goal.east, (g) => g.description === 'for east');
       await sale(org.reps.east1.id, '1.00');
       await frameOf(own, goal.alice, (g) => g.currentValue === before + 1);
-      await quiet();
-      expect(new Set(ids(all))).toEqual(new Set([goal.alice, goal.east, eastNew]));
-      expect(new Set(ids(own))).toEqual(new Set([goal.alice]));
-      expect(new Set(ids(team))).toEqual(new Set([goal.east, eastNew]));
-      expect(ids(all)).not.toContain(bobsNew);
+      await fence(server, async () => {
+        await updateGoal(goal.alice, { description: 'own fence' });
+        await updateGoal(goal.east, { description: 'team fence' });
+      });
+      const isFence = (f: GoalFrame) => ['own fence', 'team fence'].includes(f.goalChanged.description ?? '');
+      const sent = {
+        all: (await upTo(all, isFence)).map(idOf),
+        own: (await upTo(own, isFence)).map(idOf),
+        team: (await upTo(team, isFence)).map(idOf),
+      };
+      expect(new Set(sent.all)).toEqual(new Set([goal.alice, goal.east, eastNew]));
+      expect(new Set(sent.own)).toEqual(new Set([goal.alice]));
+      expect(new Set(sent.team)).toEqual(new Set([goal.east, eastNew]));
+      expect(sent.all).not.toContain(bobsNew);
     } finally {
       await client.dispose();
     }

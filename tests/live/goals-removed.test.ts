@@ -4,80 +4,46 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { waitUntil } from '../support/live-tools.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
-import { connect, subscribe, type Frames } from '../support/ws.ts';
+import { createGoal, deleteGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import { fence, settle, until, upTo } from '../support/wait.ts';
+import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-const month = `${new Date().toISOString().slice(0, 7)}-01`;
 const SUB = `subscription($u: ID, $t: ID) { goalRemoved(userId: $u, teamId: $t) }`;
 type Removed = { goalRemoved: string };
 
-const quiet = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const ids = (values: Removed[]) => values.map((f) => f.goalRemoved);
 
-async function createGoal(owner: { userId?: number; teamId?: number }, metric: string): Promise<string> {
-  const input = {
-    ...(owner.userId ? { userId: String(owner.userId) } : {}),
-    ...(owner.teamId ? { teamId: String(owner.teamId) } : {}),
-    metric,
-    periodType: 'MONTHLY',
-    periodStart: month,
-    targetValue: 10,
-  };
-  return dataOf(
-    await server.gql<{ createGoal: { id: string } }>(
-      `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-      { i: input },
-      org.admin,
-    ),
-  ).createGoal.id;
-}
-
-async function deleteGoal(id: string): Promise<void> {
-  expect(
-    dataOf(
-      await server.gql<{ deleteGoal: string }>(
-        `mutation($id: ID!) { deleteGoal(id: $id) }`,
-        { id },
-        org.admin,
-      ),
-    ).deleteGoal,
-  ).toBe(id);
-}
-
-const received = (frames: Frames<Removed>) => frames.values.map((f) => f.goalRemoved);
-
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 describe('goalRemoved', () => {
   it('sends only deletions made after subscribing, filtered by arguments and scope', async () => {
     const { east1: alice, east2: bob, west1: carol } = org.reps;
+    const goal = (owner: { userId?: number; teamId?: number }, metric = 'REVENUE') =>
+      createGoal(server, { ...owner, metric });
     const g = {
-      alice: await createGoal({ userId: alice.id }, 'REVENUE'),
-      bob: await createGoal({ userId: bob.id }, 'REVENUE'),
-      carol: await createGoal({ userId: carol.id }, 'REVENUE'),
-      east: await createGoal({ teamId: org.teams.east }, 'REVENUE'),
-      west: await createGoal({ teamId: org.teams.west }, 'REVENUE'),
+      alice: await goal({ userId: alice.id }),
+      bob: await goal({ userId: bob.id }),
+      carol: await goal({ userId: carol.id }),
+      east: await goal({ teamId: org.teams.east }),
+      west: await goal({ teamId: org.teams.west }),
     };
-    const deletedBefore = await createGoal({ userId: alice.id }, 'ORDERS');
-    await deleteGoal(deletedBefore);
+    // the fences: deletions each subscription below must receive (see support/wait.ts)
+    const fences = {
+      alice: await goal({ userId: alice.id }, 'CALLS'),
+      east: await goal({ teamId: org.teams.east }, 'CALLS'),
+      west: await goal({ teamId: org.teams.west }, 'CALLS'),
+      again: await goal({ userId: alice.id }, 'MEETINGS'),
+    };
+    const isFence = (f: Removed) => [fences.alice, fences.east, fences.west].includes(f.goalRemoved);
+    const deletedBefore = await goal({ userId: alice.id }, 'ORDERS');
+    await deleteGoal(server, deletedBefore);
     // the listener has read that deletion before anyone subscribes (under load it reads the change
     // log up to 25 ms apart, and a late one would reach the new subscribers)
-    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
-    await server.app.live.settled();
+    await settle(server);
 
     const hub = server.app.live;
     const base = hub.subscriberCount;
@@ -94,32 +60,33 @@ describe('goalRemoved', () => {
       // no snapshot frame to wait for: wait until the hub holds the six subscriptions
       await until(() => hub.subscriberCount >= base + 6, 'six goalRemoved subscribers');
 
-      for (const id of [g.carol, g.bob, g.west, g.alice, g.east]) await deleteGoal(id);
-      await all.waitFor((_f, frames) => frames.length >= 5);
-      for (const frames of [ofAlice, repAll]) await frames.waitFor((f) => f.goalRemoved === g.alice);
-      for (const frames of [ofEast, repAll, repTeam]) await frames.waitFor((f) => f.goalRemoved === g.east);
-      await westTeam.waitFor((f) => f.goalRemoved === g.west);
-      await quiet();
-
-      expect(received(all)).toEqual([g.carol, g.bob, g.west, g.alice, g.east]);
-      expect(received(ofAlice)).toEqual([g.alice]);
-      expect(received(ofEast)).toEqual([g.east]);
-      expect(received(repAll)).toEqual([g.alice, g.east]);
-      expect(received(repTeam)).toEqual([g.east]);
-      expect(received(westTeam)).toEqual([g.west]);
+      for (const id of [g.carol, g.bob, g.west, g.alice, g.east]) await deleteGoal(server, id);
+      await fence(server, async () => {
+        for (const id of [fences.alice, fences.east, fences.west]) await deleteGoal(server, id);
+      });
+      expect(ids(await upTo(all, isFence))).toEqual([g.carol, g.bob, g.west, g.alice, g.east]);
+      expect(ids(await upTo(ofAlice, isFence))).toEqual([g.alice]);
+      expect(ids(await upTo(ofEast, isFence))).toEqual([g.east]);
+      expect(ids(await upTo(repAll, isFence))).toEqual([g.alice, g.east]);
+      expect(ids(await upTo(repTeam, isFence))).toEqual([g.east]);
+      expect(ids(await upTo(westTeam, isFence))).toEqual([g.west]);
       for (const frames of [all, ofAlice, ofEast, repAll, repTeam, westTeam])
         expect(frames.errors).toEqual([]);
+      // every fence each of them shows has arrived: what comes next is the next step's
+      await all.waitFor((f) => f.goalRemoved === fences.west);
+      await repAll.waitFor((f) => f.goalRemoved === fences.east);
+      const seen = { all: all.values.length, repAll: repAll.values.length };
 
       // rows deleted by plain SQL, several in one statement, are announced too
-      const a = await createGoal({ userId: alice.id }, 'LEADS');
-      const b = await createGoal({ userId: bob.id }, 'LEADS');
+      const a = await goal({ userId: alice.id }, 'LEADS');
+      const b = await goal({ userId: bob.id }, 'LEADS');
       await server.sql(sql`delete from goals where id in (${Number(a)}, ${Number(b)})`);
-      await all.waitFor((f) => f.goalRemoved === b);
-      await all.waitFor((f) => f.goalRemoved === a);
-      await repAll.waitFor((f) => f.goalRemoved === a);
-      await quiet();
-      expect(received(repAll)).toEqual([g.alice, g.east, a]);
-      expect(received(all)).not.toContain(deletedBefore);
+      await fence(server, () => deleteGoal(server, fences.again));
+      const isAgain = (f: Removed) => f.goalRemoved === fences.again;
+      expect(ids((await upTo(repAll, isAgain)).slice(seen.repAll))).toEqual([a]);
+      const bySql = ids((await upTo(all, isAgain)).slice(seen.all));
+      expect(bySql.sort()).toEqual([a, b].sort()); // one statement: in either order
+      expect(ids(all.values)).not.toContain(deletedBefore);
     } finally {
       await Promise.all([manager.dispose(), rep.dispose(), westRep.dispose()]);
     }

@@ -4,13 +4,13 @@
  * whose content changed, with strictly increasing versions; team boards ignore other teams.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { createOrg, recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { fence, settle, until, upTo } from '../support/wait.ts';
 import { connect, subscribe, type Frames } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-let seq = 0;
 
 const FIELDS = `periodType periodStart periodEnd metric totalEntries team { id } version
   entries { rank medal user { id name } revenue ordersWon conversionRate winRate revenueRank ordersRank conversionRank }`;
@@ -36,41 +36,8 @@ interface Board {
 type BoardFrame = { leaderboardChanged: Board };
 type Args = { p?: string; m?: string; t?: string; l?: number };
 
-const quiet = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-/** No notification for 300 ms and nothing left to flush: the fixture's own changes are all in. */
-async function calm(on: TestServer): Promise<void> {
-  let seen = -1;
-  while (seen !== on.app.live.stats.notifications) {
-    seen = on.app.live.stats.notifications;
-    await quiet(300);
-  }
-  await on.app.live.settled();
-}
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function record(userId: number, kind: string, amount?: string, on = server): Promise<void> {
-  seq += 1;
-  const activity = {
-    userId: String(userId),
-    kind,
-    occurredAt: new Date(Date.now() - 1000).toISOString(),
-    externalId: `lb-args-${seq}`,
-    ...(amount === undefined ? {} : { amount }),
-  };
-  dataOf(
-    await on.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      { a: [activity] },
-      org.admin,
-    ),
-  );
-}
+const record = (userId: number, kind: string, amount?: string, on = server) =>
+  recordActivity(on, { userId, kind, ...(amount === undefined ? {} : { amount }) });
 
 function versionsIncrease(frames: Frames<BoardFrame>): void {
   const versions = frames.values.map((f) => BigInt(f.leaderboardChanged.version));
@@ -79,12 +46,17 @@ function versionsIncrease(frames: Frames<BoardFrame>): void {
 
 const withoutVersion = ({ version: _v, ...rest }: Board) => rest;
 const names = (b: Board) => b.entries.map((e) => e.user.name);
+const entryOf = (f: BoardFrame, name: string) =>
+  f.leaderboardChanged.entries.find((e) => e.user.name === name);
 
 beforeAll(async () => {
   // rate boards rank from 1 lead / 1 decided deal here: these tests are about the arguments;
   // its instants and period expectations are written for UTC (also in the pinned-date runs)
-  server = await startTestServer({ TZ_NAME: 'UTC', LEADERBOARD_MIN_LEADS: '1', LEADERBOARD_MIN_CLOSED: '1' });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({
+    TZ_NAME: 'UTC',
+    LEADERBOARD_MIN_LEADS: '1',
+    LEADERBOARD_MIN_CLOSED: '1',
+  }));
   const { east1: alice, east2: bob, west1: carol } = org.reps;
   // REVENUE: Bob 500 > Alice 300 > Carol 150; ORDERS: Carol 3 > Alice 2 > Bob 1;
   // CONVERSION: Bob 100 % > Alice 50 % > Carol 30 %. The managers sell nothing: not ranked.
@@ -178,8 +150,7 @@ describe('leaderboardChanged updates', () => {
     const orders = subscribe<BoardFrame>(client, SUB, { m: 'ORDERS' });
     const west = subscribe<BoardFrame>(client, SUB, { t: String(org.teams.west) });
     for (const frames of [revenue, orders, west]) await frames.waitFor(() => true);
-    const bobRevenue = (f: BoardFrame) =>
-      f.leaderboardChanged.entries.find((e) => e.user.name === 'Bob Baker')?.revenue;
+    const bobRevenue = (f: BoardFrame) => entryOf(f, 'Bob Baker')?.revenue;
     await record(org.reps.east2.id, 'ORDER_WON', '1000.00');
     await revenue.waitFor((f) => bobRevenue(f) === '1500.00');
     await orders.waitFor(
@@ -190,16 +161,21 @@ describe('leaderboardChanged updates', () => {
     await record(org.reps.east1.id, 'ORDER_WON', '2000.00');
     const last = await revenue.waitFor((f) => f.leaderboardChanged.entries[0]?.user.name === 'Alice Able');
     expect(last.leaderboardChanged.entries[0]?.revenue).toBe('2300.00');
-    await quiet();
+    // the fence: a sale in West, which all three boards show (revenue, orders, West's team)
+    const carol = entryOf(revenue.values[0]!, 'Carol Cruz')!;
+    await fence(server, () => record(org.reps.west1.id, 'ORDER_WON', '3.00'));
+    const carolSold = (f: BoardFrame) => entryOf(f, 'Carol Cruz')?.ordersWon === carol.ordersWon + 1;
+    const sent = { revenue: await upTo(revenue, carolSold), orders: await upTo(orders, carolSold) };
+    expect(await upTo(west, carolSold)).toHaveLength(1); // only East sold before the fence
     versionsIncrease(revenue);
     versionsIncrease(orders);
     // no frame carries a board identical to the previous one
-    for (let i = 1; i < revenue.values.length; i += 1) {
-      expect(revenue.values[i]!.leaderboardChanged.entries).not.toEqual(
-        revenue.values[i - 1]!.leaderboardChanged.entries,
+    for (let i = 1; i < sent.revenue.length; i += 1) {
+      expect(sent.revenue[i]!.leaderboardChanged.entries).not.toEqual(
+        sent.revenue[i - 1]!.leaderboardChanged.entries,
       );
     }
-    expect(west.values).toHaveLength(1); // only East sold
+    expect(sent.orders.length).toBeGreaterThan(1);
     await client.dispose();
   });
 
@@ -211,9 +187,12 @@ describe('leaderboardChanged updates', () => {
     const before = server.app.live.stats.recomputations;
     await record(org.reps.east1.id, 'CALL');
     await until(() => server.app.live.stats.recomputations > before, 'the hub to recompute the board');
-    await server.app.live.settled();
-    await quiet();
-    expect(frames.values).toHaveLength(1);
+    // the fence: a sale the board shows
+    const first = frames.values[0]!;
+    await fence(server, () => record(org.reps.east1.id, 'ORDER_WON', '4.00'));
+    const aliceSold = (f: BoardFrame) =>
+      entryOf(f, 'Alice Able')?.ordersWon === (entryOf(first, 'Alice Able')?.ordersWon ?? 0) + 1;
+    expect(await upTo(frames, aliceSold)).toEqual([first]);
     await client.dispose();
   });
 });
@@ -230,19 +209,18 @@ describe('leaderboardChanged on a server of its own (hub counters are per proces
     const client = connect(solo.url, await solo.token(org.managers.east));
     const east = subscribe<BoardFrame>(client, SUB, { t: String(org.teams.east) });
     await east.waitFor(() => true);
-    await calm(solo);
+    await settle(solo); // the fixture's own changes are all in
     const { stats } = solo.app.live;
     const recomputations = stats.recomputations;
     const notifications = stats.notifications;
     await record(org.reps.west1.id, 'ORDER_WON', '777.00', solo);
-    await until(() => stats.notifications > notifications, 'the notification of the West sale');
-    await solo.app.live.settled();
-    await quiet();
+    await settle(solo); // the West sale has been handled, and whatever it caused flushed
+    expect(stats.notifications).toBeGreaterThan(notifications);
     expect(stats.recomputations).toBe(recomputations);
-    expect(east.values).toHaveLength(1);
-    // control: a sale in East does reach the East board
+    // the fence, and the control: a sale in East does reach the East board, and nothing came before it
     await record(org.reps.east2.id, 'ORDER_WON', '5.00', solo);
-    await east.waitFor((f) => f.leaderboardChanged.entries.some((e) => e.revenue === '5.00'));
+    const control = (f: BoardFrame) => f.leaderboardChanged.entries.some((e) => e.revenue === '5.00');
+    expect(await upTo(east, control)).toHaveLength(1);
     expect(stats.recomputations).toBeGreaterThan(recomputations);
     versionsIncrease(east);
     await client.dispose();
@@ -250,7 +228,7 @@ describe('leaderboardChanged on a server of its own (hub counters are per proces
 
   it('releases the hub subscription when the client unsubscribes or closes the socket', async () => {
     const hub = solo.app.live;
-    await until(() => hub.subscriberCount === 0, 'a quiet hub', 3000).catch(() => undefined);
+    await until(() => hub.subscriberCount === 0, 'a quiet hub', { timeoutMs: 3000 }).catch(() => undefined);
     const base = { subscribers: hub.subscriberCount, boards: hub.watchedBoards };
     const client = connect(solo.url, await solo.token(org.managers.east));
     try {
@@ -261,12 +239,14 @@ describe('leaderboardChanged on a server of its own (hub counters are per proces
       await until(() => hub.subscriberCount === base.subscribers + 3, 'three hub subscribers');
       expect(hub.watchedBoards).toBe(base.boards + 1);
       board.stop(); // complete: the board nobody watches any more must stop being recomputed
-      await until(() => hub.watchedBoards === base.boards, 'the board to be released', 2000);
+      await until(() => hub.watchedBoards === base.boards, 'the board to be released', { timeoutMs: 2000 });
       goals.stop();
       badges.stop();
     } finally {
       await client.dispose();
     }
-    await until(() => hub.subscriberCount === base.subscribers, 'every subscriber to be released', 2000);
+    await until(() => hub.subscriberCount === base.subscribers, 'every subscriber to be released', {
+      timeoutMs: 2000,
+    });
   });
 });

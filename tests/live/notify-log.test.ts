@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridge, type Bridge } from '../../api/live/bridge.ts';
 import type { LiveMessage } from '../../api/live/messages.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep, until } from '../support/wait.ts';
 
 describe.skipIf(!process.env.DATABASE_URL)('change log and wake-ups under concurrent writers', () => {
   let server: TestServer;
@@ -89,10 +88,12 @@ describe.skipIf(!process.env.DATABASE_URL)('change log and wake-ups under concur
       }
     };
     await Promise.all(Array.from({ length: 10 }, (_, w) => writer(w)));
-    const deadline = Date.now() + 5000;
-    while (received.length < committed.length && Date.now() < deadline) await sleep(20);
-    await sleep(200); // nothing more (no duplicate) arrives
-    expect([...received].sort((a, b) => a - b)).toEqual([...committed].sort((a, b) => a - b));
+    // the fence: a marker committed after all of them arrives after every one of them
+    const FENCE = 999_998;
+    await writers.begin((tx) => tx`select live_emit(${JSON.stringify({ t: 'ach', ids: [FENCE] })})`);
+    await until(() => received.includes(FENCE), 'the fence marker');
+    const before = received.slice(0, received.indexOf(FENCE));
+    expect(before.sort((a, b) => a - b)).toEqual([...committed].sort((a, b) => a - b));
     expect(committed.length).toBeGreaterThan(400);
     // woken once per burst at most (the listeners drain between wake-ups), not once per commit
     expect(wakes).toBeLessThan(committed.length / 2);

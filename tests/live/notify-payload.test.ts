@@ -6,9 +6,11 @@
  * does (rows committed since the previous read) while single statements write thousands of rows,
  * and check every payload's size and that the id chunks together name every row.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { sleep, until } from '../support/wait.ts';
 
 const LIMIT = 8000;
 let server: TestServer;
@@ -22,9 +24,9 @@ interface Message {
   g?: [number, number | null, number | null][];
   all?: boolean;
   p?: unknown[];
+  n?: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const parsed = (from: number): Message[] => payloads.slice(from).map((p) => JSON.parse(p) as Message);
 const bytes = (from: number) => payloads.slice(from).map((p) => Buffer.byteLength(p, 'utf8'));
 
@@ -51,23 +53,29 @@ async function listen(): Promise<() => Promise<void>> {
   };
 }
 
-/** Waits until `test` holds for the messages since `from`, then until no more arrive for 300 ms. */
+/**
+ * Waits until `test` holds for the messages since `from`, then for a fence: a message of its own
+ * (shaped as a heartbeat, which the server ignores unless it sent it) committed after them. The log
+ * is read in commit order, so every message of the earlier statements comes before it: they are
+ * what this returns.
+ */
 async function collect(
   from: number,
   test: (messages: Message[]) => boolean,
   what: string,
 ): Promise<Message[]> {
-  const deadline = Date.now() + 20_000;
-  while (!test(parsed(from))) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; got ${payloads.length - from}`);
-    await sleep(20);
-  }
-  for (let seen = -1; seen !== payloads.length;) {
-    seen = payloads.length;
-    await sleep(300);
-  }
-  return parsed(from);
+  await until(
+    () => test(parsed(from)),
+    () => `${what}; got ${payloads.length - from}`,
+    { timeoutMs: 20_000 },
+  );
+  const nonce = `fence-${randomUUID()}`;
+  await server.sql(sql`select live_emit(${JSON.stringify({ t: 'hb', n: nonce })})`);
+  return until(() => {
+    const all = parsed(from);
+    const at = all.findIndex((m) => m.t === 'hb' && m.n === nonce);
+    return at >= 0 && all.slice(0, at);
+  }, 'the fence message');
 }
 
 const idsOf = (messages: Message[], t: 'goal' | 'ach') =>

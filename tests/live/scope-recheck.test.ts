@@ -4,87 +4,44 @@
  * another team stops seeing the old team's goals and starts seeing the new team's.
  *
  * The server keeps each user until the users/teams tables change (the `dir` notification clears
- * its cache: api/live/directory.ts); each test still lets a second pass after the change, so
- * these checks hold for any propagation delay up to that.
+ * its cache: api/live/directory.ts); after each change a test settles the server (support/wait.ts:
+ * the listener has handed every committed change on), so the next event meets the user as changed.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import {
+  createGoal as createGoalAs,
+  deleteGoal,
+  recordActivity,
+  startOrgServer,
+  updateGoal,
+  type OrgFixture,
+} from '../support/fixtures.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
+import { fence, settle, until, upTo } from '../support/wait.ts';
 import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 let seq = 0;
-const month = `${new Date().toISOString().slice(0, 7)}-01`;
-const goals = { alice: '', east: '', west: '', eastSpare: '', westSpare: '' };
-const VIEWER_TTL_MS = 1000;
+const goals = { alice: '', aliceSpare: '', east: '', west: '', eastSpare: '', westSpare: '' };
 const quietClient = { onNonLazyError: () => {} }; // the 4401 close is expected: do not log it
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+const createGoal = (owner: { userId?: number; teamId?: number }, metric: string) =>
+  createGoalAs(server, { ...owner, metric });
+const describeGoal = (id: string, description: string) => updateGoal(server, id, { description });
+// a new amount each time: every sale changes what the board shows
+const sale = (userId: number) => recordActivity(server, { userId, amount: `${(seq += 1)}.00` });
 
-async function createGoal(owner: { userId?: number; teamId?: number }, metric: string): Promise<string> {
-  const input = {
-    ...(owner.userId ? { userId: String(owner.userId) } : {}),
-    ...(owner.teamId ? { teamId: String(owner.teamId) } : {}),
-    metric,
-    periodType: 'MONTHLY',
-    periodStart: month,
-    targetValue: 10,
-  };
-  return dataOf(
-    await server.gql<{ createGoal: { id: string } }>(
-      `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-      { i: input },
-      org.admin,
-    ),
-  ).createGoal.id;
-}
-
-async function describeGoal(id: string, description: string): Promise<void> {
-  dataOf(
-    await server.gql(
-      `mutation($id: ID!, $d: String) { updateGoal(id: $id, input: { description: $d }) { id } }`,
-      { id, d: description },
-      org.admin,
-    ),
-  );
-}
-
-async function sale(userId: number): Promise<void> {
-  seq += 1;
-  const a = {
-    userId: String(userId),
-    kind: 'ORDER_WON',
-    amount: `${seq}.00`,
-    occurredAt: new Date(Date.now() - 1000).toISOString(),
-    externalId: `scope-${seq}`,
-  };
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      { a: [a] },
-      org.admin,
-    ),
-  );
-}
-
-type GoalFrame = { goalChanged: { id: string; description: string | null } };
-const GOALS = `subscription($t: ID) { goalChanged(teamId: $t) { id description } }`;
+type GoalFrame = { goalChanged: { id: string; description: string | null; version: number } };
+const GOALS = `subscription($t: ID) { goalChanged(teamId: $t) { id description version } }`;
 const REMOVED = `subscription { goalRemoved }`;
 const BOARD = `subscription { leaderboardChanged { version } }`;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   goals.alice = await createGoal({ userId: org.reps.east1.id }, 'REVENUE');
+  goals.aliceSpare = await createGoal({ userId: org.reps.east1.id }, 'LEADS');
   goals.east = await createGoal({ teamId: org.teams.east }, 'REVENUE');
   goals.west = await createGoal({ teamId: org.teams.west }, 'REVENUE');
   goals.eastSpare = await createGoal({ teamId: org.teams.east }, 'ORDERS');
@@ -102,7 +59,7 @@ describe('a user deactivated while subscribed', () => {
       const frames = subscribe<GoalFrame>(client, GOALS);
       await frames.waitFor((f) => f.goalChanged.id === own);
       await server.sql(sql`update users set active = false where id = ${dee!.id}`);
-      await sleep(VIEWER_TTL_MS + 100);
+      await settle(server);
       await describeGoal(own, 'after deactivation');
       await until(() => client.closes.length > 0, 'the socket to close');
       expect(client.closes[0]?.code).toBe(4401);
@@ -121,7 +78,7 @@ describe('a user deactivated while subscribed', () => {
       const frames = subscribe<{ leaderboardChanged: { version: string } }>(client, BOARD);
       await frames.waitFor(() => true);
       await server.sql(sql`update users set active = false where email = 'oldtv@example.com'`);
-      await sleep(VIEWER_TTL_MS + 100);
+      await settle(server);
       const seen = frames.values.length;
       await sale(org.reps.east1.id);
       await until(() => client.closes.length > 0, 'the socket to close');
@@ -148,26 +105,31 @@ describe('a REP moved to another team while subscribed', () => {
       const beforeMove = changed.values.length;
 
       await server.sql(sql`update users set team_id = ${org.teams.west} where id = ${alice.id}`);
-      await sleep(VIEWER_TTL_MS + 100);
+      await settle(server);
       await describeGoal(goals.east, 'east, after');
       await describeGoal(goals.alice, 'own, after');
       await describeGoal(goals.west, 'west, after');
       await changed.waitFor((f) => f.goalChanged.description === 'west, after');
       await changed.waitFor((f) => f.goalChanged.description === 'own, after');
-      await server.gql(`mutation($id: ID!) { deleteGoal(id: $id) }`, { id: goals.eastSpare }, org.admin);
-      await server.gql(`mutation($id: ID!) { deleteGoal(id: $id) }`, { id: goals.westSpare }, org.admin);
-      await removed.waitFor((f) => f.goalRemoved === goals.westSpare);
-      await sleep(400);
-
-      const descriptions = changed.values.map((f) => f.goalChanged.description);
+      await deleteGoal(server, goals.eastSpare);
+      await deleteGoal(server, goals.westSpare);
+      // the fences: a change of her own goal, and its deletion
+      await fence(server, async () => {
+        await describeGoal(goals.alice, 'own fence');
+        await deleteGoal(server, goals.aliceSpare);
+      });
+      const before = await upTo(changed, (f) => f.goalChanged.description === 'own fence');
+      const descriptions = before.map((f) => f.goalChanged.description);
       // West's goal reached her only once she was in West (the move resends her goals as they are)
       expect(descriptions.slice(0, beforeMove)).not.toContain('west, before');
       expect(descriptions).not.toContain('east, after');
-      expect(removed.values.map((f) => f.goalRemoved)).toEqual([goals.westSpare]);
+      const removedBefore = await upTo(removed, (f) => f.goalRemoved === goals.aliceSpare);
+      expect(removedBefore.map((f) => f.goalRemoved)).toEqual([goals.westSpare]);
       expect(client.closes).toEqual([]);
     } finally {
       await client.dispose();
       await server.sql(sql`update users set team_id = ${org.teams.east} where id = ${alice.id}`);
+      await settle(server); // the next test meets her in East
     }
   });
 
@@ -178,15 +140,34 @@ describe('a REP moved to another team while subscribed', () => {
       const frames = subscribe<GoalFrame>(client, GOALS, { t: String(org.teams.east) });
       await frames.waitFor((f) => f.goalChanged.id === goals.east);
       await server.sql(sql`update users set team_id = ${org.teams.west} where id = ${alice.id}`);
-      await sleep(VIEWER_TTL_MS + 100);
-      const seen = frames.values.length;
+      await settle(server);
+      // her West self is in the server's directory now: the next event is judged by it without
+      // reading the database, before anything below can change her again
+      const me = await server.gql<{ me: { team: { id: string } | null } }>(
+        `{ me { team { id } } }`,
+        {},
+        alice.email,
+      );
+      expect(dataOf(me).me.team).toEqual({ id: String(org.teams.west) });
       await describeGoal(goals.east, 'east, no longer hers');
-      await server.app.live.settled();
-      await sleep(400);
-      expect(frames.values).toHaveLength(seen);
+      const hidden = dataOf(
+        await server.gql<{ goal: { version: number } }>(
+          `query($id: ID!) { goal(id: $id) { version } }`,
+          { id: goals.east },
+          org.admin,
+        ),
+      ).goal.version;
+      // the fence: back in East, she gets East's goals again (her return also changes the team
+      // goal's value: that version may come first), and that change never came
+      await settle(server);
+      await server.sql(sql`update users set team_id = ${org.teams.east} where id = ${alice.id}`);
+      await fence(server, () => describeGoal(goals.east, 'east, hers again'));
+      const before = await upTo(frames, (f) => f.goalChanged.description === 'east, hers again');
+      expect(before.map((f) => f.goalChanged.version)).not.toContain(hidden);
     } finally {
       await client.dispose();
       await server.sql(sql`update users set team_id = ${org.teams.east} where id = ${alice.id}`);
+      await settle(server); // the next test meets her in East
     }
   });
 });

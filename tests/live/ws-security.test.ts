@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { signToken } from '../../api/auth.ts';
 import { createOrg, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { until } from '../support/wait.ts';
 import { connect, subscribe, wsUrl } from '../support/ws.ts';
 
 let server: TestServer;
@@ -20,14 +21,6 @@ type BoardFrame = { leaderboardChanged: { version: string } };
 type Errors = { message: string; extensions?: { code?: string } }[];
 
 const quietClient = { onNonLazyError: () => {} }; // closes are expected: keep graphql-ws from logging them
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 /** The close code a socket gets when it connects with these connection params. */
 async function closeCodeFor(params: Record<string, unknown>): Promise<number | undefined> {
@@ -126,7 +119,7 @@ describe('authentication at connect', () => {
       const frames = subscribe<BoardFrame>(client, BOARD);
       await frames.waitFor(() => true); // accepted while valid
       expect(client.closes).toEqual([]);
-      await until(() => client.closes.length > 0, 'the expiry close', 6000);
+      await until(() => client.closes.length > 0, 'the expiry close', { timeoutMs: 6000 });
       const closedAt = Date.now();
       expect(client.closes[0]?.code).toBe(4401);
       expect(closedAt).toBeGreaterThanOrEqual(exp * 1000 - 50);

@@ -1,7 +1,13 @@
-/** Small org fixtures written straight to the database (fast), for tests to build on. */
+/**
+ * Small org fixtures written straight to the database (fast), for tests to build on, and the
+ * writes tests make through the API over and over (goals, activities), so that each file does not
+ * keep a copy of its own: the org's server (`startOrgServer`), `createGoal`, `updateGoal`,
+ * `deleteGoal`, `recordActivity`. They fail loudly (dataOf) on any GraphQL error.
+ */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../schema/db/constants.ts';
-import type { TestServer } from './server.ts';
+import { dataOf, startTestServer, type TestServer, type TestServerOptions } from './server.ts';
 
 export interface OrgFixture {
   admin: string;
@@ -58,4 +64,106 @@ export async function createOrg(server: TestServer): Promise<OrgFixture> {
     },
     viewer: 'tv@example.com',
   };
+}
+
+/** A test server (startTestServer) with the org above in it: what most files start with. */
+export async function startOrgServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<{ server: TestServer; org: OrgFixture }> {
+  const server = await startTestServer(env, options);
+  return { server, org: await createOrg(server) };
+}
+
+const ADMIN = 'admin@example.com';
+
+export interface GoalInput {
+  userId?: number | string;
+  teamId?: number | string;
+  metric: string;
+  /** @default 'MONTHLY' */
+  periodType?: string;
+  /** @default the first day of the organisation's current month (TestServer.today) */
+  periodStart?: string;
+  /** @default 10 */
+  targetValue?: number;
+  description?: string;
+}
+
+/** createGoal as the admin (or `as`); returns the goal's id. */
+export async function createGoal(server: TestServer, input: GoalInput, as: string = ADMIN): Promise<string> {
+  const { userId, teamId, ...rest } = input;
+  const i = {
+    periodType: 'MONTHLY',
+    periodStart: input.periodStart ?? `${(await server.today()).slice(0, 7)}-01`,
+    targetValue: 10,
+    ...rest,
+    ...(userId === undefined ? {} : { userId: String(userId) }),
+    ...(teamId === undefined ? {} : { teamId: String(teamId) }),
+  };
+  return dataOf(
+    await server.gql<{ createGoal: { id: string } }>(
+      `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
+      { i },
+      as,
+    ),
+  ).createGoal.id;
+}
+
+/** updateGoal as the admin (or `as`). */
+export async function updateGoal(
+  server: TestServer,
+  id: string,
+  input: Record<string, unknown>,
+  as: string = ADMIN,
+): Promise<void> {
+  dataOf(
+    await server.gql(
+      `mutation($id: ID!, $i: UpdateGoalInput!) { updateGoal(id: $id, input: $i) { id } }`,
+      { id, i: input },
+      as,
+    ),
+  );
+}
+
+/** deleteGoal as the admin (or `as`); fails unless it answers the goal's id. */
+export async function deleteGoal(server: TestServer, id: string, as: string = ADMIN): Promise<void> {
+  const deleted = dataOf(
+    await server.gql<{ deleteGoal: string }>(`mutation($id: ID!) { deleteGoal(id: $id) }`, { id }, as),
+  ).deleteGoal;
+  if (deleted !== id) throw new Error(`deleteGoal(${id}) answered ${deleted}`);
+}
+
+export interface ActivityInput {
+  userId: number | string;
+  /** @default 'ORDER_WON' */
+  kind?: string;
+  /** Required by ORDER_WON; none for the other kinds unless given. */
+  amount?: string;
+  /** @default a second ago (inside the current period, and not in the future on any clock) */
+  occurredAt?: string;
+  /** @default a new unique id */
+  externalId?: string;
+}
+
+/** recordActivities with these activities (one statement), as the admin (or `as`). */
+export async function recordActivity(
+  server: TestServer,
+  activities: ActivityInput | ActivityInput[],
+  as: string = ADMIN,
+): Promise<void> {
+  const a = (Array.isArray(activities) ? activities : [activities]).map((x) => ({
+    kind: 'ORDER_WON',
+    occurredAt: new Date(Date.now() - 1000).toISOString(),
+    externalId: `fixture-${randomUUID()}`,
+    ...x,
+    userId: String(x.userId),
+  }));
+  dataOf(
+    await server.gql(
+      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+      { a },
+      as,
+    ),
+  );
 }

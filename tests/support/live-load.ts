@@ -5,7 +5,7 @@
 import type { Socket } from 'node:net';
 import type postgres from 'postgres';
 import WebSocket from 'ws';
-import { collectGarbage, externalMb, heapMb, insertOrders, ms, waitUntil } from './live-tools.ts';
+import { insertOrders, waitUntil } from './live-tools.ts';
 import { wsUrl } from './ws.ts';
 
 /**
@@ -52,26 +52,4 @@ export async function commitTogether(db: postgres.Sql, tag: string, batches: [nu
       }),
     ),
   );
-}
-
-/** This process's heap and Buffer memory: after a full GC at start and stop, peaks sampled between. */
-export function watchMemory() {
-  collectGarbage();
-  const heap = { before: heapMb(), peak: heapMb(), after: NaN };
-  const external = { before: externalMb(), peak: externalMb(), after: NaN };
-  const sampler = setInterval(() => {
-    heap.peak = Math.max(heap.peak, heapMb());
-    external.peak = Math.max(external.peak, externalMb());
-  }, 10);
-  sampler.unref();
-  return {
-    stop() {
-      clearInterval(sampler);
-      collectGarbage();
-      heap.after = heapMb();
-      external.after = externalMb();
-      const round = (m: typeof heap) => ({ before: ms(m.before), peak: ms(m.peak), after: ms(m.after) });
-      return { heap: round(heap), external: round(external) };
-    },
-  };
 }

@@ -1,40 +1,27 @@
 /**
  * Helpers for the live tests on a real Postgres (tests/live/{faults,scale,processes}.test.ts):
  * condition waits, leaderboard frames with arrival times, the HTTP board to compare them with,
- * bulk SQL fixtures, the API as a child process, heap measurement.
+ * bulk SQL fixtures, the API as a child process, figures for the diagnostic lines they print.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Client } from 'graphql-ws';
 import type postgres from 'postgres';
 import { dataOf, type GraphQLResponse } from './server.ts';
+import { until } from './wait.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep } from './wait.ts';
 export const now = () => performance.now();
 
-/** Polls `check` until it returns something other than undefined/false; fails with `what()` after timeoutMs. */
-export async function waitUntil<T>(
+/** support/wait.ts's `until`, with the deadline first (the live tests' order). */
+export const waitUntil = <T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs: number,
   what: string | (() => string),
   everyMs = 10,
-): Promise<T> {
-  const deadline = now() + timeoutMs;
-  for (;;) {
-    const found = await check();
-    if (found !== undefined && found !== false) return found;
-    if (now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`,
-      );
-    }
-    await sleep(everyMs);
-  }
-}
+): Promise<T> => until(check, what, { timeoutMs, everyMs });
 
 // ------------------------------------------------------------------ leaderboards
 
@@ -273,24 +260,6 @@ export async function startServerProcess(port: number, env: Record<string, strin
 }
 
 // ------------------------------------------------------------------ memory and numbers
-
-let gcFn: (() => void) | undefined;
-/** A full garbage collection (exposes gc at run time when node was not started with --expose-gc). */
-export function collectGarbage(): void {
-  if (!gcFn) {
-    const exposed = (globalThis as { gc?: () => void }).gc;
-    if (exposed) gcFn = exposed;
-    else {
-      setFlagsFromString('--expose-gc');
-      gcFn = runInNewContext('gc') as () => void;
-    }
-  }
-  gcFn();
-  gcFn();
-}
-export const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
-/** Memory outside the JS heap: Buffers (socket write queues among them). */
-export const externalMb = () => process.memoryUsage().external / 2 ** 20;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
