@@ -25,13 +25,9 @@ export function clientBuildIsStale(): boolean {
   const built = join(dist, 'index.html');
   if (!existsSync(built)) return true;
   // the server's pure rules are built in too (@domain: api/domain and the constants they import)
-  const sources = [
-    'index.html',
-    'src',
-    'vite.config.ts',
-    '../api/domain',
-    '../schema/db/constants.ts',
-  ].map((p) => join(clientDir, p));
+  const sources = ['index.html', 'src', 'vite.config.ts', '../api/domain', '../schema/db/constants.ts'].map(
+    (p) => join(clientDir, p),
+  );
   const newestSource = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   return newestSource > statSync(built).mtimeMs;
 }
