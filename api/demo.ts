@@ -1,21 +1,11 @@
 /**
- * One-click demo sign-in, for the embedded demo only (no DATABASE_URL, SEED_DEMO on): the
- * sign-in page lists the demo accounts and gets a token for one without pasting anything. With a
- * real database these routes do not exist, so no server that holds real data hands out tokens.
- *
- * They hand out tokens (the admin's too) without any password, so they answer only a browser on
- * this machine that is looking at this server, and everyone else gets 403 FORBIDDEN:
- * - HOST must be a loopback address (the embedded demo's default, config.ts), unless
- *   DEMO_SIGN_IN_ANY_HOST says otherwise: a server listening beyond this machine was meant to be
- *   reached from elsewhere, where a port forward or tunnel can make anyone look local;
- * - the TCP peer is a loopback address (the socket's own, never X-Forwarded-For), and no proxy
- *   forwarded the request (a reverse proxy on this machine connects from loopback for anyone);
- * - `Host` is a loopback name or address on this server's own port, and `Origin`, when sent, is
- *   that same http origin. A peer check alone lets DNS rebinding through: a page on evil.example,
- *   whose name then resolves to 127.0.0.1, reaches this port from the victim's own browser, but
- *   its requests say `Host: evil.example:4000`; a browser reaching us through a TCP forwarder on
- *   another port names that port. (A non-browser client that can reach a forwarder can write any
- *   Host it likes, which is why a non-loopback HOST turns the routes off.)
+ * One-click demo sign-in, embedded demo only (no DATABASE_URL, SEED_DEMO on): the sign-in page
+ * gets a token for any demo account without a password, so with a real database the routes do not
+ * exist. Invariant: only a browser on this machine looking at this server gets a token, everyone
+ * else 403 FORBIDDEN: HOST is loopback (unless DEMO_SIGN_IN_ANY_HOST), the TCP peer is loopback and
+ * no proxy forwarded the request, and `Host` (and `Origin` when sent) name a loopback address on
+ * this server's own port, which stops DNS rebinding. Why each check is needed:
+ * docs/operations.md#the-demo-sign-in.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { signToken } from './auth.ts';

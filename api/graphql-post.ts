@@ -1,23 +1,12 @@
 /**
- * POST /graphql with a JSON body, straight from node's HTTP server to Apollo, without express.
- *
- * Why: on the M5 operations (BENCHMARKS.md) a request's own work is one SQL statement and a small
- * GraphQL execution, and express's share of the server's CPU (router, body-parser, type-is,
- * content-type, negotiator, the ETag hash `res.send` computes for every response) was about as
- * large as graphql-js's. Every other request — GET, other paths, other content types, compressed
- * bodies — still goes through express exactly as before, so this path only has to be right for
- * the one common shape, and says so in `accepts`.
- *
- * Same behaviour as the express path for what it takes: the request scope (request id, statement
- * count, one log line), the body limit (MAX_BODY: 413 with the contract's error body, also when a
- * Content-Length announces more), JSON that is not an object or an array refused like
- * body-parser's strict mode (400), an empty body read as `{}`, Apollo's CSRF prevention and error
- * handling untouched (it sees the same method, headers, search and parsed body).
- *
- * The caller is identified before the body is read: every operation needs one, so a missing or
- * bad token is answered (401, through Apollo: the same body as any context failure) without
- * reading a byte of what may be a slow or large body. What is left of a refused body is discarded
- * by the server (http-guards.ts), not here.
+ * POST /graphql with a JSON body, straight from node's HTTP server to Apollo, without express:
+ * on the M5 operations express's share of the CPU was as large as graphql-js's (BENCHMARKS.md).
+ * Invariant: for what it `accepts` (the one common shape) it behaves exactly like the express path:
+ * request scope, MAX_BODY (413, also when Content-Length announces more), non-object JSON refused
+ * (400), an empty body read as `{}`, Apollo's CSRF prevention and errors untouched. Everything else
+ * still goes through express. The caller is identified before the body is read, so a missing or bad
+ * token is answered 401 without reading a byte of a possibly slow or large body (the rest of a
+ * refused body is discarded by http-guards.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';

@@ -1,18 +1,9 @@
 /**
- * npm run --silent token -- <email> [--expires 30d]
- * Prints a bearer token for the user with that email (stdout: the token only, so it can be
- * captured) and says on stderr which secret signed it. It signs only: it never opens the
- * database, so it is safe while the server holds the embedded one.
- *
- * A token is only good for the server whose secret signed it: JWT_SECRET, or the secret the
- * server generated into DATA_DIR/jwt-secret on its first start. Run in another folder (another
- * DATA_DIR) this used to generate a secret of its own and print a token that server refuses, with
- * nothing to tell why; now it names the secret it used and refuses when it finds none, instead of
- * making one (the server makes it, never this command).
- *
- * Every token expires (`--expires`, else TOKEN_TTL): the server refuses a token without `exp`
- * (auth.ts), so the CLI accepts only a positive duration and never signs one that would be
- * refused or valid forever.
+ * npm run --silent token -- <email> [--expires 30d]: prints a bearer token (stdout: the token
+ * only) and names on stderr the secret that signed it. It signs only, never opens the database, so
+ * it is safe while the server holds the embedded one. Invariants: it uses the server's secret
+ * (JWT_SECRET, or DATA_DIR/jwt-secret) and refuses when there is none rather than making one that
+ * server would not know; every token expires (`--expires`, else TOKEN_TTL), as auth.ts requires.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

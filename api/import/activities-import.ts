@@ -1,24 +1,13 @@
 /**
- * CSV import of activities, streaming: the file is parsed as it is read (csv-parse, with
- * backpressure), checked and stored in batches through the same rules and insert as
- * recordActivities (checkActivities + storeActivities, source 'import'), so memory stays flat
- * whatever the file size. Idempotent on external_id: a replayed file stores nothing twice, and a
- * row whose external_id names a different activity (stored, or on an earlier line) is a conflict:
- * reported on its line and column external_id, counted in `conflicts` (and `skipped`).
- * The file is local (the CLI's, or an HTTP upload received in full first: upload.ts), so no
- * connection or transaction waits on a client.
- *
- * Modes:
- * - skip: bad rows are reported and left out; every batch commits on its own, so a re-run after
- *   an interruption simply continues (already stored rows count as duplicates).
- * - reject: any bad row and nothing is stored. Every row is checked first, outside any
- *   transaction (a bad file never opens one); a clean file is then read again and written in one
- *   transaction, its rows checked again as they are written (the database may have changed in
- *   between): any bad row then rolls everything back, so nothing is half-imported. Rows after the
- *   first bad one are still checked (for the report) but no longer written.
- *
- * The report lists bad rows by line (the first line of the record, header = line 1), column and
- * reason; at most MAX_REPORTED of them, with the total count.
+ * CSV import of activities, streaming (csv-parse with backpressure) through the same checks and
+ * insert as recordActivities, in batches, so memory stays flat whatever the file size.
+ * Invariants: idempotent on external_id (a replayed file stores nothing twice; an external_id naming
+ * another activity is a conflict on its line); `skip` commits batch by batch, so a re-run continues;
+ * `reject` stores nothing unless every row is good: it checks the whole file outside any
+ * transaction, then writes it in one transaction that re-checks each row and rolls back on the
+ * first bad one. The file is local (CLI, or an upload received in full), so no transaction waits on
+ * a client. The report names line, column and reason for at most MAX_REPORTED rows, with the total.
+ * The longer story: docs/import-export.md.
  */
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
