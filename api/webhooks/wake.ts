@@ -1,5 +1,5 @@
 /**
- * Wake-ups for the webhook worker: drizzle/0009_webhook_wake.sql NOTIFYs 'pulse_webhooks' when a
+ * Wake-ups for the webhook worker: migration 0009 NOTIFYs 'pulse_webhooks' when a
  * statement inserts outbox rows ('outbox') or changes the webhooks ('webhooks'). The worker LISTENs
  * through the driver of its own database handle (postgres.js opens one dedicated, self-reconnecting
  * connection for it; PGlite listens on its single connection). A NOTIFY sent while the connection

@@ -43,7 +43,7 @@ export async function applyPeerFunctions(url = DB_URL) {
 /**
  * The peers (and the naive baseline) learn of changes the way a LISTEN/NOTIFY server does: one
  * NOTIFY per statement that changes rollups, {"t":"perf"}. Pulse's own triggers no longer send
- * those (they append to a change log and wake its listener: drizzle/0007), so the bench adds this
+ * those (they append to a change log and wake its listener: migration 0007), so the bench adds this
  * trigger while a peer runs, on a channel of its own (PEER_CHANNEL), and drops it when the last
  * one stops: Pulse's own figures (M6 above all) never pay for it.
  */

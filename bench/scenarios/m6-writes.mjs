@@ -17,7 +17,7 @@
  * equal to the activities for the scenarios that follow.
  *
  * An API process's listener (Pulse's own LISTEN bridge, api/live/bridge.ts) runs throughout, as in
- * production: since drizzle/0007 the notification triggers append to a change log and NOTIFY only
+ * production: since migration 0007 the notification triggers append to a change log and NOTIFY only
  * a sleeping listener, and with no listener registered they would skip that work altogether.
  *
  *   node --import tsx bench/scenarios/m6-writes.mjs [--quick]

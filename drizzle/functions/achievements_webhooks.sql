@@ -1,7 +1,7 @@
 -- achievements_webhooks: its current definition, edited here only (docs/sql-functions.md).
 -- ACHIEVEMENT_UNLOCKED for every awarded badge (idempotency key achievement:<id>).
 -- Trigger function of achievements_webhooks (AFTER INSERT ON achievements).
--- Migrations that defined it (history, run before this file): drizzle/0005_webhook_triggers.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0005.
 CREATE OR REPLACE FUNCTION achievements_webhooks() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM webhooks WHERE 'ACHIEVEMENT_UNLOCKED' = ANY (events)) THEN

@@ -1,8 +1,8 @@
 -- activity_key_conflict: its current definition, edited here only (docs/sql-functions.md).
 -- Raised from ON CONFLICT (external_id) DO UPDATE when a different activity arrives under a stored
--- external_id: the whole statement is refused as a unique violation (drizzle/0014).
--- Migrations that defined it (history, run before this file):
--- drizzle/0014_activity_key_conflict.sql.
+-- external_id: the whole statement is refused as a unique violation (migration 0014).
+-- Earlier definitions (git history; squashed into 0000_baseline):
+-- migration 0014.
 CREATE OR REPLACE FUNCTION activity_key_conflict(key text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'external_id "%" is already stored for a different activity', key

@@ -2,8 +2,8 @@
 -- Awards every active rule the given rollup keys now satisfy, once per (rule, user, period).
 -- Periodic rules read the rollup of their period; lifetime rules (period_type null) the sum of the
 -- user's YEARLY rollups. A badge for a period that has already ended is dated at its last second.
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
--- drizzle/0013_goal_refresh_set_based.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
+-- migration 0013.
 CREATE OR REPLACE FUNCTION award_rules_for(p_user int[], p_pt period_type[], p_ps date[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   WITH t AS (SELECT DISTINCT * FROM unnest(p_user, p_pt, p_ps) AS t(user_id, period_type, period_start)),

@@ -2,8 +2,8 @@
 -- Users or teams changed: the live hub drops its directory cache.
 -- Trigger function of users_notify (AFTER INSERT OR UPDATE OR DELETE ON users), teams_notify (AFTER
 -- INSERT OR UPDATE OR DELETE ON teams).
--- Migrations that defined it (history, run before this file): drizzle/0002_notify.sql,
--- drizzle/0007_live_change_log.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0002,
+-- migration 0007.
 CREATE OR REPLACE FUNCTION directory_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM live_emit('{"t":"dir"}');

@@ -2,9 +2,9 @@
 -- current * 100 / target, truncated toward zero to 2 decimals below 100 % (never overstates
 -- progress, never crosses a status band) and rounded half-up at 100 % and above; exact numeric
 -- arithmetic. The same rule is in api/domain/goal-status.ts and client/src/lib/goals.ts
--- (drizzle/0011).
--- Migrations that defined it (history, run before this file):
--- drizzle/0011_goal_status_unrounded.sql.
+-- (migration 0011).
+-- Earlier definitions (git history; squashed into 0000_baseline):
+-- migration 0011.
 CREATE OR REPLACE FUNCTION goal_achievement_percentage(current numeric, target numeric) RETURNS numeric
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE

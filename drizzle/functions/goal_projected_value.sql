@@ -3,9 +3,9 @@
 -- organisation's time zone, so DST days count with their real length). Rates project as themselves.
 -- The 6-argument form is a single expression over an explicit zone, which the planner inlines; the
 -- 5-argument form (what the goal_progress view and the API call) passes org_time_zone()
--- (drizzle/0008).
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
--- drizzle/0008_goal_projection_inline.sql.
+-- (migration 0008).
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
+-- migration 0008.
 CREATE OR REPLACE FUNCTION goal_projected_value(m goal_metric, current numeric, pt period_type, ps date, at timestamptz, tz text)
 RETURNS numeric LANGUAGE sql STABLE AS $$
   SELECT CASE

@@ -1,8 +1,8 @@
 -- goal_status_of: its current definition, edited here only (docs/sql-functions.md).
 -- Status bands of the contract on the unrounded ratio; mirrors api/domain/goal-status.ts. Each band
--- is a constant of the enum, so the planner inlines this IMMUTABLE function (drizzle/0013).
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
--- drizzle/0011_goal_status_unrounded.sql, drizzle/0013_goal_refresh_set_based.sql.
+-- is a constant of the enum, so the planner inlines this IMMUTABLE function (migration 0013).
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
+-- migration 0011, migration 0013.
 CREATE OR REPLACE FUNCTION goal_status_of(current numeric, target numeric, ended boolean) RETURNS goal_status
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE

@@ -1,9 +1,9 @@
 -- goal_tracked_values: its current definition, edited here only (docs/sql-functions.md).
 -- The tracked values of a set of goals in one query, over arrays of goal keys (ord: the position in
 -- the arrays): a seller's goal reads its rollup, a team's goal the sum of its members' rollups. The
--- only code that computes a tracked value (drizzle/0013).
--- Migrations that defined it (history, run before this file):
--- drizzle/0013_goal_refresh_set_based.sql.
+-- only code that computes a tracked value (migration 0013).
+-- Earlier definitions (git history; squashed into 0000_baseline):
+-- migration 0013.
 CREATE OR REPLACE FUNCTION goal_tracked_values(p_metric goal_metric[], p_user int[], p_team int[], p_pt period_type[], p_ps date[])
 RETURNS TABLE (ord bigint, value numeric) LANGUAGE sql STABLE AS $$
   WITH k AS (

@@ -2,10 +2,10 @@
 -- The only code that derives a goal row's period_end, tracked current_value,
 -- achievement_percentage, status, version and updated_at, except for rows refresh_goals() has
 -- derived itself (it sets pulse.goal_values = 'set' around its UPDATE). Percentage and status
--- rules: drizzle/0011.
+-- rules: migration 0011.
 -- Trigger function of goals_derive (BEFORE INSERT OR UPDATE ON goals).
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
--- drizzle/0011_goal_status_unrounded.sql, drizzle/0013_goal_refresh_set_based.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
+-- migration 0011, migration 0013.
 CREATE OR REPLACE FUNCTION goals_derive() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.period_end := period_end_of(NEW.period_type, NEW.period_start);

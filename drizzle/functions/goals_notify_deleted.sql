@@ -2,8 +2,8 @@
 -- Logs deleted goals with their owners (for the hub's filters), 200 triples a payload (at most 35
 -- bytes each: under 8000 bytes whatever the ids).
 -- Trigger function of goals_notify_deleted (AFTER DELETE ON goals).
--- Migrations that defined it (history, run before this file): drizzle/0002_notify.sql,
--- drizzle/0003_notify_chunks.sql, drizzle/0007_live_change_log.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0002,
+-- migration 0003, migration 0007.
 CREATE OR REPLACE FUNCTION goals_notify_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   chunk json;

@@ -1,7 +1,7 @@
 -- goals_webhooks_inserted: its current definition, edited here only (docs/sql-functions.md).
 -- A goal created already achieved (or for a period already over) is reported too.
 -- Trigger function of goals_webhooks_inserted (AFTER INSERT ON goals).
--- Migrations that defined it (history, run before this file): drizzle/0005_webhook_triggers.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0005.
 CREATE OR REPLACE FUNCTION goals_webhooks_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM webhooks) THEN

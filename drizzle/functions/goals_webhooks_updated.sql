@@ -1,7 +1,7 @@
 -- goals_webhooks_updated: its current definition, edited here only (docs/sql-functions.md).
 -- A goal that became ACHIEVED or MISSED is reported.
 -- Trigger function of goals_webhooks_updated (AFTER UPDATE ON goals).
--- Migrations that defined it (history, run before this file): drizzle/0005_webhook_triggers.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0005.
 CREATE OR REPLACE FUNCTION goals_webhooks_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM webhooks) THEN

@@ -2,10 +2,10 @@
 -- The rows whose transaction is visible now and was not in snapshot p_after (null: none, only the
 -- current snapshot is returned), oldest transaction first, with the current snapshot as the next
 -- p_after. Reads only transactions not finished at p_after (xid >= its xmax, or one of its running
--- xids), so a long-open transaction does not make every drain rescan the log (drizzle/0010).
+-- xids), so a long-open transaction does not make every drain rescan the log (migration 0010).
 -- p_disarm: the listener was woken and drains from now on, writers need not wake it.
--- Migrations that defined it (history, run before this file): drizzle/0007_live_change_log.sql,
--- drizzle/0010_live_drain_bounds.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0007,
+-- migration 0010.
 CREATE OR REPLACE FUNCTION live_drain(p_id text, p_after pg_snapshot, p_disarm boolean)
 RETURNS TABLE (snap text, payloads text[]) LANGUAGE plpgsql AS $$
 BEGIN

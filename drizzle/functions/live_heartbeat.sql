@@ -1,7 +1,7 @@
 -- live_heartbeat: its current definition, edited here only (docs/sql-functions.md).
 -- A listener's heartbeat: renews its registration and sends the echo it waits for. False when the
 -- registration had lapsed (expired or forgotten): changes may have gone unlogged for it since.
--- Migrations that defined it (history, run before this file): drizzle/0007_live_change_log.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0007.
 CREATE OR REPLACE FUNCTION live_heartbeat(p_id text, p_ttl interval, p_payload text) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
   alive boolean;

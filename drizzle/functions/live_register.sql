@@ -1,7 +1,7 @@
 -- live_register: its current definition, edited here only (docs/sql-functions.md).
 -- Listener side (api/live/bridge.ts). Registers (or re-arms) a listener; `ttl` null = no expiry
 -- (embedded PGlite: one process, no heartbeat). Also forgets listeners that expired long ago.
--- Migrations that defined it (history, run before this file): drizzle/0007_live_change_log.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0007.
 CREATE OR REPLACE FUNCTION live_register(p_id text, p_ttl interval) RETURNS void LANGUAGE sql AS $$
   DELETE FROM live_listeners WHERE expires_at < now() - interval '1 hour';
   INSERT INTO live_listeners (id, armed, expires_at)

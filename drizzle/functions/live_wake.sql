@@ -3,7 +3,7 @@
 -- collapse into one.
 -- Trigger function of live_changes_wake (AFTER INSERT ON live_changes DEFERRABLE INITIALLY
 -- DEFERRED).
--- Migrations that defined it (history, run before this file): drizzle/0007_live_change_log.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0007.
 CREATE OR REPLACE FUNCTION live_wake() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM live_listeners WHERE armed AND expires_at > now()) THEN

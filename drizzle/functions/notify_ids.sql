@@ -1,9 +1,9 @@
 -- notify_ids: its current definition, edited here only (docs/sql-functions.md).
 -- Logs {"t":kind,"ids":[...]} for the live hub in chunks of at most 300 ids (at most 20 bytes each
 -- with the comma: under the 8000-byte NOTIFY limit whatever the ids). Payload formats:
--- drizzle/0002.
--- Migrations that defined it (history, run before this file): drizzle/0002_notify.sql,
--- drizzle/0003_notify_chunks.sql, drizzle/0007_live_change_log.sql.
+-- migration 0002.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0002,
+-- migration 0003, migration 0007.
 CREATE OR REPLACE FUNCTION notify_ids(kind text, ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   i int := 1;

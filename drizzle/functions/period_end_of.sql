@@ -1,6 +1,6 @@
 -- period_end_of: its current definition, edited here only (docs/sql-functions.md).
 -- The last day of the period of type pt that starts on s. Mirrors api/domain/periods.ts.
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001.
 CREATE OR REPLACE FUNCTION period_end_of(pt period_type, s date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (s::timestamp + CASE pt
     WHEN 'DAILY' THEN interval '1 day'

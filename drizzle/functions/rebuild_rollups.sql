@@ -1,7 +1,7 @@
 -- rebuild_rollups: its current definition, edited here only (docs/sql-functions.md).
 -- Recomputes every rollup from the activities (after the organisation's time zone changed). Pushed
 -- aggregates are replaced by what the activities say.
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001.
 CREATE OR REPLACE FUNCTION rebuild_rollups() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   u int;

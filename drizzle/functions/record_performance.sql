@@ -3,7 +3,7 @@
 -- (absent keys keep theirs) and moves the periods that wholly contain it by the same delta (a day:
 -- its week, month, quarter, year; a month: its quarter and year; a quarter: its year), so lifetime
 -- totals, goals and rules see pushed figures too. A week spans months: nothing contains it.
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001.
 CREATE OR REPLACE FUNCTION record_performance(p_user int, p_pt period_type, p_ps date, p jsonb)
 RETURNS SETOF sales_performance LANGUAGE plpgsql AS $$
 DECLARE

@@ -1,7 +1,7 @@
 -- refresh_goal_statuses: its current definition, edited here only (docs/sql-functions.md).
 -- Goals whose period has ended are closed (MISSED below 100 %). The API calls this every minute;
 -- anyone may. Returns how many goals changed.
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001.
 CREATE OR REPLACE FUNCTION refresh_goal_statuses() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   n integer;

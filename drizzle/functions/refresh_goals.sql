@@ -1,9 +1,9 @@
 -- refresh_goals: its current definition, edited here only (docs/sql-functions.md).
 -- Recomputes the given goals (CUSTOM ones are skipped: nothing tracks them); returns how many were
 -- written. Locks them in id order, then writes only the goals whose value, percentage or status
--- changes, whole, with pulse.goal_values = 'set' so goals_derive() keeps them (drizzle/0013).
--- Migrations that defined it (history, run before this file):
--- drizzle/0013_goal_refresh_set_based.sql.
+-- changes, whole, with pulse.goal_values = 'set' so goals_derive() keeps them (migration 0013).
+-- Earlier definitions (git history; squashed into 0000_baseline):
+-- migration 0013.
 CREATE OR REPLACE FUNCTION refresh_goals(p_ids int[]) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   n integer;

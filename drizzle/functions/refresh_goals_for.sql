@@ -1,7 +1,7 @@
 -- refresh_goals_for: its current definition, edited here only (docs/sql-functions.md).
 -- Recomputes the tracked goals (user goals and their teams' goals) of the given rollup keys.
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
--- drizzle/0013_goal_refresh_set_based.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
+-- migration 0013.
 CREATE OR REPLACE FUNCTION refresh_goals_for(p_user int[], p_pt period_type[], p_ps date[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   ids int[];

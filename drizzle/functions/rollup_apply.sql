@@ -2,10 +2,10 @@
 -- Adds (p_sign = 1) or removes (p_sign = -1) a set of activities to/from the rollups of all five
 -- period types. Arrays rather than a relation so that the triggers (transition tables) and
 -- rebuild_rollups() share this one implementation. PL/pgSQL so that its plan is kept per session
--- (drizzle/0013); the time-zone CTE is MATERIALIZED so org_time_zone() runs once per statement
+-- (migration 0013); the time-zone CTE is MATERIALIZED so org_time_zone() runs once per statement
 -- (0006).
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql,
--- drizzle/0006_rollup_tz_materialized.sql, drizzle/0013_goal_refresh_set_based.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
+-- migration 0006, migration 0013.
 CREATE OR REPLACE FUNCTION rollup_apply(p_user int[], p_kind activity_kind[], p_amount numeric[], p_at timestamptz[], p_sign int)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE

@@ -2,7 +2,7 @@
 -- A rollup change refreshes its goals and awards the rules it now satisfies.
 -- Trigger function of sales_performance_inserted (AFTER INSERT ON sales_performance),
 -- sales_performance_updated (AFTER UPDATE ON sales_performance).
--- Migrations that defined it (history, run before this file): drizzle/0001_rollups.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0001.
 CREATE OR REPLACE FUNCTION sales_performance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM refresh_goals_for(array_agg(user_id), array_agg(period_type), array_agg(period_start))

@@ -1,12 +1,12 @@
 -- sales_performance_notify: its current definition, edited here only (docs/sql-functions.md).
 -- Logs a rollup change for the live hub: up to 40 rows whole (a sale writes 5), with the
--- transaction id; larger statements and deletions as their periods and teams (drizzle/0012), or
+-- transaction id; larger statements and deletions as their periods and teams (migration 0012), or
 -- {"t":"perf","all":true} above 7,500 bytes.
 -- Trigger function of sales_performance_notify_inserted (AFTER INSERT ON sales_performance),
 -- sales_performance_notify_updated (AFTER UPDATE ON sales_performance),
 -- sales_performance_notify_deleted (AFTER DELETE ON sales_performance).
--- Migrations that defined it (history, run before this file): drizzle/0002_notify.sql,
--- drizzle/0007_live_change_log.sql, drizzle/0012_live_rollup_rows.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0002,
+-- migration 0007, migration 0012.
 CREATE OR REPLACE FUNCTION sales_performance_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   payload text;

@@ -1,7 +1,7 @@
 -- webhook_enqueue_goals: its current definition, edited here only (docs/sql-functions.md).
 -- GOAL_ACHIEVED / GOAL_MISSED for the given goals, as they are now in this transaction (idempotency
--- key goal:<id>:v<version>:<status>, payload: drizzle/0005).
--- Migrations that defined it (history, run before this file): drizzle/0005_webhook_triggers.sql.
+-- key goal:<id>:v<version>:<status>, payload: migration 0005).
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0005.
 CREATE OR REPLACE FUNCTION webhook_enqueue_goals(ids int[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO webhook_outbox (webhook_id, event, idempotency_key, payload)
   SELECT w.id, e.event, 'goal:' || g.id || ':v' || g.version || ':' || lower(g.status::text),

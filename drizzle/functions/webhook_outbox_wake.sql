@@ -2,7 +2,7 @@
 -- Wakes the webhook workers (api/webhooks/worker.ts) when a statement inserted outbox rows (NOTIFY
 -- 'pulse_webhooks' 'outbox'); a statement that enqueued nothing sends nothing.
 -- Trigger function of webhook_outbox_wake (AFTER INSERT ON webhook_outbox).
--- Migrations that defined it (history, run before this file): drizzle/0009_webhook_wake.sql.
+-- Earlier definitions (git history; squashed into 0000_baseline): migration 0009.
 CREATE OR REPLACE FUNCTION webhook_outbox_wake() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM new_rows) THEN

@@ -8,6 +8,8 @@
  * the Postgres server of DATABASE_URL when it is set (empty databases of this test's own).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
@@ -106,7 +108,7 @@ async function emptyDatabase(): Promise<{ handle: DatabaseHandle; url: string | 
   return { handle, url };
 }
 
-/** What migrateDatabase did before drizzle/functions existed: the versioned migrations alone. */
+/** The versioned migrations alone: drizzle/0000_baseline.sql's functions are placeholders. */
 async function migrateVersionedOnly(handle: DatabaseHandle, url: string | undefined): Promise<void> {
   if (!url) {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -175,7 +177,7 @@ describe(`function definitions after migrating (${onServer ? 'Postgres' : 'PGlit
     expect(await migrationCount(fresh.handle)).toBe(migrations);
   }, 60_000);
 
-  it('are the same in a database migrated before the files existed as in a new one', async () => {
+  it('replace the placeholders of a database built by the versioned migrations alone', async () => {
     const existing = await emptyDatabase();
     await migrateVersionedOnly(existing.handle, existing.url);
     const migrations = await migrationCount(existing.handle);
@@ -183,4 +185,30 @@ describe(`function definitions after migrating (${onServer ? 'Postgres' : 'PGlit
     expect(await migrationCount(existing.handle)).toBe(migrations);
     expect(await functionsOf(existing.handle)).toEqual(freshFunctions);
   }, 180_000);
+});
+
+describe('a database part-way through the migrations 0000_baseline squashed', () => {
+  it('is refused with a message that says what to do, and left as it was', async () => {
+    const partial = await emptyDatabase();
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { when: number }[];
+    };
+    const baselineWhen = journal.entries[0]!.when;
+    // what a Pulse before the squash left after some of its migrations: the table drizzle keeps
+    await partial.handle.db.execute(sql`create schema drizzle`);
+    await partial.handle.db.execute(
+      sql`create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+    );
+    await partial.handle.db.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('partial', ${baselineWhen - 1})`,
+    );
+    await expect(migrateDatabase(partial.handle, partial.url)).rejects.toThrow(
+      /stopped part-way through the migrations that drizzle\/0000_baseline\.sql now squashes/,
+    );
+    const tables = await rows<{ n: number }>(
+      partial.handle.db,
+      sql`select count(*)::int as n from pg_tables where schemaname = 'public'`,
+    );
+    expect(tables[0]?.n).toBe(0);
+  }, 60_000);
 });

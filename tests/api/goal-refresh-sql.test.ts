@@ -1,5 +1,5 @@
 /**
- * Tracked goals after any sequence of writes (drizzle/0013_goal_refresh_set_based.sql): every goal
+ * Tracked goals after any sequence of writes (migration 0013): every goal
  * of every tracked metric, for sellers and for teams, holds the value its activities give, the
  * percentage and status of that value, and a version that moved exactly when something it shows
  * changed. Writes are plain SQL, as an ERP's would be: single rows, multi-row statements, several

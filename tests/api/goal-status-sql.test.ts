@@ -1,5 +1,5 @@
 /**
- * The status bands and percentage that goals_derive() stores (drizzle/0011_goal_status_unrounded.sql),
+ * The status bands and percentage that goals_derive() stores (migration 0011),
  * through the public API: status from the unrounded ratio, percentage truncated below 100 % (never
  * 100 before the target is reached); and the sweep (refresh_goal_statuses()) that closes goals whose
  * period has ended.

@@ -1,6 +1,6 @@
 /**
  * The live hub keeps each watched board in memory and applies the rollup rows the change log
- * carries (drizzle/0012_live_rollup_rows.sql), reading the board from the database only when it
+ * carries (migration 0012), reading the board from the database only when it
  * must (api/live/hub.ts). These tests hold it to the database: a single sale moves the board with
  * no read of it; after concurrent writers whose rows of one seller land in one read of the log
  * (order unknown), transactions of several statements, statements too large to log their rows,

@@ -1,5 +1,5 @@
 /**
- * The change log (drizzle/0007_live_change_log.sql, api/live/bridge.ts): writers append their
+ * The change log (migration 0007, api/live/bridge.ts): writers append their
  * messages to live_changes and NOTIFY only a listener that sleeps. The risk of such a protocol is a
  * lost wake-up: a writer that checked the flag just before the listener armed itself, and commits
  * just after. Here many concurrent writers commit marked messages in bursts and gaps, with pauses

@@ -1,5 +1,5 @@
 /**
- * Notification payloads (drizzle/0002_notify.sql) stay under Postgres's 8000-byte NOTIFY limit
+ * Notification payloads (migration 0002) stay under Postgres's 8000-byte NOTIFY limit
  * whatever one statement writes. Since 0007 they are appended to the change log (live_changes)
  * instead of being sent as NOTIFYs, but they keep the cap and the chunking: any of them may be sent
  * as a NOTIFY again, and they are what the hub reads. These tests read the log the way the bridge

@@ -57,7 +57,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
       await frames.waitFor((f) => f.leaderboardChanged.entries[0]?.revenue === '100.00', 5000);
       await server.app.live.settled();
       // ...and the bridge asleep, so that only a wake-up NOTIFY (lost in the silent connection)
-      // could tell it about the next sale, not its reading of the change log (drizzle/0007)
+      // could tell it about the next sale, not its reading of the change log (migration 0007)
       while (!server.app.bridge.idle) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(server.app.bridge.current).toBe(true);
       expect(proxy.silence('pulse-listener')).toBe(1);

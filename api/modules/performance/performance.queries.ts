@@ -193,7 +193,7 @@ export class StoredKeyConflict extends Error {
 }
 
 /**
- * One statement, so the batch is atomic (drizzle/0014_activity_key_conflict.sql): a replay of a
+ * One statement, so the batch is atomic (migration 0014): a replay of a
  * stored activity is skipped (not counted), a different activity under a stored external_id
  * refuses the whole statement with StoredKeyConflict, decided on the row as committed even by a
  * concurrent writer. The batch must not name one external_id twice (see foldBatch).
