@@ -8,8 +8,9 @@
  * The parts, one job each (hub/): coalescer.ts (when to flush), tables.ts (the sellers of each
  * period and team in memory), boards.ts (recompute and publish boards), fanout.ts (goal and badge
  * events), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries).
- * Why a facade: app.ts, the context, the resolvers and the tests see one object with one
- * lifecycle (start, dispose). The whole story, and the figures behind it: docs/live-hub.md.
+ * Why a facade: app.ts and the tests see one object with one lifecycle (start, dispose); the
+ * context and the resolvers see only its ports (ports.ts: LiveEvents, BoardSource), so nothing
+ * they import leads back here. The whole story, and the figures behind it: docs/live-hub.md.
  */
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import { Boards } from './hub/boards.ts';
