@@ -6,8 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { activities, settings, users } from '../schema/db/index.ts';
-import type { Config } from './config.ts';
-import type { OrgSettings } from './context.ts';
+import type { Config, OrgSettings } from './config.ts';
 import { rows, type Database } from './db/client.ts';
 
 const BOOTSTRAP_LOCK_KEY = 7_263_531_002;

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import bytes from 'bytes';
 import { z } from 'zod';
+import type { RateMinimums } from './domain/ranking.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -177,6 +178,18 @@ export type Config = Readonly<{
   leaderboardMinLeads: number;
   leaderboardMinClosed: number;
 }>;
+
+/**
+ * The organisation's settings, as every operation and the live hub read them: the time zone and
+ * currency (bootstrap.ts: the configuration, else the stored row) and the samples the rate boards
+ * ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). Made once at start; read-only after.
+ */
+export interface OrgSettings {
+  readonly timeZone: string;
+  readonly currency: string;
+  /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
+  readonly rateMinimums: RateMinimums;
+}
 
 export class ConfigError extends Error {}
 

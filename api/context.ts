@@ -2,23 +2,16 @@
  * Per-operation context: the caller (viewer), fresh DataLoaders, the database and the
  * organisation's settings. Built once per HTTP request (and, later, once per subscription event),
  * never shared between operations, so loaders cannot serve stale rows.
+ * It sees the live layer only through live/ports.ts (never hub.ts and friends), and the
+ * organisation's settings come from config.ts: nothing it imports leads back to it.
  */
 import type { Logger } from 'pino';
+import type { OrgSettings } from './config.ts';
 import type { Database } from './db/client.ts';
-import type { RateMinimums } from './domain/ranking.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { ViewerDirectory } from './live/directory.ts';
-import type { LiveHub } from './live/hub.ts';
-import type { PeriodCache } from './live/period-cache.ts';
+import type { BoardSource, FigureCache, LiveEvents, ViewerCache } from './live/ports.ts';
 import type { Audience, Viewer } from './permissions.ts';
-
-export interface OrgSettings {
-  readonly timeZone: string;
-  readonly currency: string;
-  /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
-  readonly rateMinimums: RateMinimums;
-}
 
 export interface AppContext {
   readonly db: Database;
@@ -39,16 +32,16 @@ export interface AppContext {
   readonly logger: Logger;
   /** The instant the operation started: one "now" for the whole operation. */
   readonly now: Date;
-  /** Subscriptions only: the live hub. */
-  readonly live?: LiveHub;
+  /** Subscriptions only: the live hub's event streams. */
+  readonly live?: LiveEvents;
   /** Subscriptions only: the socket's session, which re-reads the viewer (scope checks per event). */
   readonly session?: Session;
   /** The process's viewer cache: writes to users/teams drop it when they commit (directory.ts). */
-  readonly directory?: ViewerDirectory;
+  readonly directory?: ViewerCache;
   /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (hub.ts). */
-  readonly boards?: Pick<LiveHub, 'readBoard'>;
+  readonly boards?: BoardSource;
   /** HTTP: team figures kept until their period changes, when that is as fresh as a query. */
-  readonly figures?: Pick<PeriodCache, 'get'>;
+  readonly figures?: FigureCache;
 }
 
 /** A WebSocket connection's signed-in user, checked again for every event (live/directory.ts). */

@@ -32,6 +32,7 @@ import { UnauthenticatedError } from '../errors.ts';
 import { findViewerByEmail } from '../modules/users/user.queries.ts';
 import type { Viewer } from '../permissions.ts';
 import type { LiveMessage } from './messages.ts';
+import type { ViewerCache } from './ports.ts';
 
 /** The viewer an email names, or null when there is no such active user: one statement. */
 export async function readViewer(db: Queryable, email: string): Promise<Viewer | null> {
@@ -65,7 +66,7 @@ export interface DirectoryOptions {
   current?: () => boolean;
 }
 
-export class ViewerDirectory {
+export class ViewerDirectory implements ViewerCache {
   /** Database reads made, and times everything was dropped (tests, benchmarks). */
   reads = 0;
   invalidations = 0;

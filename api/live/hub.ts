@@ -8,10 +8,11 @@
  * The parts, one job each (hub/): coalescer.ts (when to flush), tables.ts (the sellers of each
  * period and team in memory), boards.ts (recompute and publish boards), fanout.ts (goal and badge
  * events), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries).
- * Why a facade: app.ts, the context, the resolvers and the tests see one object with one
- * lifecycle (start, dispose). The whole story, and the figures behind it: docs/live-hub.md.
+ * Why a facade: app.ts and the tests see one object with one lifecycle (start, dispose); the
+ * context and the resolvers see only its ports (ports.ts: LiveEvents, BoardSource), so nothing
+ * they import leads back here. The whole story, and the figures behind it: docs/live-hub.md.
  */
-import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.service.ts';
+import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import { Boards } from './hub/boards.ts';
 import { Coalescer, DEFAULT_COALESCE_MS, DEFAULT_MAX_COALESCE_MS } from './hub/coalescer.ts';
 import { FanOut } from './hub/fanout.ts';
@@ -21,10 +22,11 @@ import { SellerTables } from './hub/tables.ts';
 import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { LiveMessage } from './messages.ts';
+import type { BoardSource, LiveEvents } from './ports.ts';
 
 export type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
 
-export class LiveHub {
+export class LiveHub implements LiveEvents, BoardSource {
   readonly stats: HubStats = {
     recomputations: 0,
     published: 0,

@@ -20,6 +20,7 @@
  */
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { LiveMessage } from './messages.ts';
+import type { FigureCache } from './ports.ts';
 
 export interface PeriodCacheOptions {
   /** Whether the listener has delivered every change committed so far (Bridge.caughtUp). */
@@ -37,7 +38,7 @@ interface Entry {
   readonly value: unknown;
 }
 
-export class PeriodCache {
+export class PeriodCache implements FigureCache {
   /** Values served from memory, and reads made (tests, benchmarks). */
   hits = 0;
   reads = 0;

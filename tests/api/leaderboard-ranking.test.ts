@@ -12,12 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 as random } from '../../api/seed/demo-random.ts';
 import { LEADERBOARD_METRICS } from '../../schema/db/constants.ts';
 import { boardSellers, boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
-import {
-  computeBoard,
-  figuresOf,
-  rankSellers,
-  scoreSeller,
-} from '../../api/modules/leaderboard/leaderboard.service.ts';
+import { computeBoard } from '../../api/modules/leaderboard/leaderboard.service.ts';
+import { figuresOf, rankSellers, scoreSeller } from '../../api/modules/leaderboard/leaderboard.mapping.ts';
 import { boardRows, rankBoard, type BoardRow } from '../oracles/ranking.ts';
 import type { LeaderboardEntry } from '../../api/modules/leaderboard/leaderboard.type.ts';
 import type { LeaderboardMetric } from '../../schema/db/constants.ts';

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { LeaderboardMetric, PeriodType } from '../../schema/db/constants.ts';
 import { rows as rowsOf, type Queryable } from '../../api/db/client.ts';
 import { boardScore, competitionRanks, medalFor, type RateMinimums } from '../../api/domain/ranking.ts';
-import { figuresOf } from '../../api/modules/leaderboard/leaderboard.service.ts';
+import { figuresOf } from '../../api/modules/leaderboard/leaderboard.mapping.ts';
 import type { LeaderboardEntry } from '../../api/modules/leaderboard/leaderboard.type.ts';
 
 export interface BoardRow {

@@ -11,7 +11,7 @@
  * Why: the cost of a change is one ranking per board, not one per subscriber.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
-import type { OrgSettings } from '../../context.ts';
+import type { OrgSettings } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample } from '../../domain/ranking.ts';

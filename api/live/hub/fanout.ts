@@ -16,9 +16,9 @@ import {
   achievementsByIds,
   maxAchievementId,
 } from '../../modules/achievements/achievement.queries.ts';
-import { toAchievement } from '../../modules/achievements/achievement.service.ts';
+import { toAchievement } from '../../modules/achievements/achievement.mapping.ts';
 import { findGoals } from '../../modules/goals/goal.queries.ts';
-import { toGoal } from '../../modules/goals/goal.service.ts';
+import { toGoal } from '../../modules/goals/goal.mapping.ts';
 import { Mailbox } from '../mailbox.ts';
 import type { AchievementEvent, GoalEvent } from './types.ts';
 

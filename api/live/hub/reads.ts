@@ -10,8 +10,8 @@
  * A read also keeps its table alive for later reads (SellerTables' cache of unwatched tables).
  */
 import type { Logger } from 'pino';
-import type { OrgSettings } from '../../context.ts';
-import type { BoardQuery, BoardWithStandings } from '../../modules/leaderboard/leaderboard.service.ts';
+import type { OrgSettings } from '../../config.ts';
+import type { BoardQuery, BoardWithStandings } from '../../modules/leaderboard/leaderboard.mapping.ts';
 import { ranked, type SellerTables, type Sellers } from './tables.ts';
 import type { HubStats } from './types.ts';
 

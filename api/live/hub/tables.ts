@@ -18,7 +18,7 @@ import {
   rankSellers,
   scoreSeller,
   type ScoredSeller,
-} from '../../modules/leaderboard/leaderboard.service.ts';
+} from '../../modules/leaderboard/leaderboard.mapping.ts';
 import { parseSnapshot, type PerfMessage, type RollupRow, type Snapshot } from '../messages.ts';
 import type { HubStats } from './types.ts';
 

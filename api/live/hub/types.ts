@@ -2,7 +2,7 @@
  * The live hub's public types: what subscribers receive and how the hub is configured.
  *
  * Invariant: these are the only types the hub's callers (app.ts, the subscription streams, the
- * webhook worker, the context) name; they are re-exported by hub.ts, so the parts of the hub
+ * webhook worker, live/ports.ts) name; they are re-exported by hub.ts, so the parts of the hub
  * (hub/*.ts) can share them without importing the facade that assembles them (no import cycle).
  *
  * Why a file of its own: the events are the hub's contract with the GraphQL layer; the parts
@@ -11,7 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
-import type { OrgSettings } from '../../context.ts';
+import type { OrgSettings } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { Loaders } from '../../loaders.ts';
 import type { Achievement } from '../../modules/achievements/achievement.type.ts';

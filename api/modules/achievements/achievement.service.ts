@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
-import type { AchievementRow, AchievementRuleRow } from '../../../schema/db/index.ts';
+import type { AchievementRuleRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../context.ts';
 import { BadInputError, NotFoundError } from '../../errors.ts';
 import { optionalId, parseId } from '../../graphql/ids.ts';
@@ -8,6 +8,7 @@ import { periodEnd } from '../../domain/periods.ts';
 import { assertCanReadUser, assertCanWriteForUser, assertNotViewer } from '../../permissions.ts';
 import { orgToday } from '../performance/clock.ts';
 import { parseInput } from '../../validation.ts';
+import { toAchievement } from './achievement.mapping.ts';
 import { insertAchievement, listAchievements, listRules, ruleProgress } from './achievement.queries.ts';
 import {
   AchievementProgress,
@@ -17,20 +18,6 @@ import {
 } from './achievement.type.ts';
 
 const MAX_LIST = 1000;
-
-export function toAchievement(row: AchievementRow): Achievement {
-  return {
-    id: row.id,
-    userId: row.userId,
-    kind: row.kind,
-    title: row.title,
-    description: row.description,
-    badgeIcon: row.badgeIcon,
-    value: row.value === null ? null : Number(row.value),
-    achievedAt: row.achievedAt,
-    ruleId: row.ruleId,
-  };
-}
 
 /** Badges are public recognition: every role reads them (TV screens celebrate them). Newest first. */
 export async function achievements(

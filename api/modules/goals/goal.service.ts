@@ -24,6 +24,7 @@ import {
   type Viewer,
 } from '../../permissions.ts';
 import { collectInput, isUniqueViolation } from '../../validation.ts';
+import { toGoal } from './goal.mapping.ts';
 import {
   deleteGoalRow,
   findGoal,
@@ -34,28 +35,6 @@ import {
   type GoalWithProjection,
 } from './goal.queries.ts';
 import type { CreateGoalInput, Goal, UpdateGoalInput } from './goal.type.ts';
-
-export function toGoal(row: GoalWithProjection): Goal {
-  return {
-    id: row.id,
-    userId: row.userId,
-    teamId: row.teamId,
-    createdById: row.createdBy,
-    metric: row.metric,
-    periodType: row.periodType,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    targetValue: Number(row.targetValue),
-    currentValue: Number(row.currentValue),
-    achievementPercentage: Number(row.achievementPercentage),
-    status: row.status,
-    projectedValue: Number(row.projectedValue),
-    description: row.description,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
 
 /** Checks a goal value for a metric (domain/goal-rules.ts); adds field errors rather than throwing. */
 function checkValue(

@@ -11,13 +11,14 @@ import type { AppContext, Session } from '../../context.ts';
 import { localDate } from '../../domain/periods.ts';
 import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
 import { optionalId } from '../../graphql/ids.ts';
-import type { AchievementEvent, BoardEvent, LiveHub } from '../../live/hub.ts';
+import type { AchievementEvent, BoardEvent } from '../../live/hub/types.ts';
 import { createLoaders, type Loaders } from '../../loaders.ts';
+import type { LiveEvents } from '../../live/ports.ts';
 import { markShared } from '../../live/shared-execution.ts';
 import { assertNotViewer, audienceOf, type Audience, type Viewer } from '../../permissions.ts';
 import type { Achievement } from '../achievements/achievement.type.ts';
 import { listGoals } from '../goals/goal.queries.ts';
-import { toGoal } from '../goals/goal.service.ts';
+import { toGoal } from '../goals/goal.mapping.ts';
 import type { Goal } from '../goals/goal.type.ts';
 import type { Board } from '../leaderboard/leaderboard.args.ts';
 import { checkLimit } from '../leaderboard/leaderboard.service.ts';
@@ -72,7 +73,7 @@ export const goalRemovedStream = (ctx: AppContext, args: { userId: string | null
 export const achievementStream = (ctx: AppContext, args: { teamId: string | null }) =>
   releasing((scope) => achievementGen(ctx, args, scope));
 
-function liveOf(ctx: AppContext): { live: LiveHub; session: Session } {
+function liveOf(ctx: AppContext): { live: LiveEvents; session: Session } {
   if (!ctx.live || !ctx.session)
     throw new UnauthenticatedError('Subscriptions run over WebSocket with a token.');
   return { live: ctx.live, session: ctx.session };

@@ -1,0 +1,44 @@
+/**
+ * Ports: what the request context, the services and the subscription streams need of the live
+ * layer, as small interfaces. LiveHub, PeriodCache and ViewerDirectory implement them (app.ts
+ * passes the concrete objects in).
+ *
+ * Invariant: this file holds types only and names no concrete live class, so the context
+ * (context.ts) and everything that imports it never import hub.ts, period-cache.ts or
+ * directory.ts. The dependency points one way: live/ -> modules/ (mappers, queries) and
+ * context.ts -> ports.ts, never back. Why: the hub imports the modules' mappers; if the context
+ * named the hub, every service would sit in an import cycle with it (docs/architecture.md).
+ * import-x/no-cycle in eslint.config.js keeps it so.
+ */
+import type { PeriodType } from '../../schema/db/constants.ts';
+import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
+import type { Viewer } from '../permissions.ts';
+import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent } from './hub/types.ts';
+import type { Mailbox } from './mailbox.ts';
+
+/** Subscriptions: the live hub's event streams (LiveHub). */
+export interface LiveEvents {
+  /** The current board at once, then every newer version, until the reader stops. */
+  watchBoard(key: BoardKey): Mailbox<BoardEvent>;
+  goalEvents(): Mailbox<GoalEvent>;
+  achievementEvents(): Mailbox<AchievementEvent>;
+}
+
+/** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (LiveHub). */
+export interface BoardSource {
+  /** undefined when memory is not as fresh as a query: the caller ranks in SQL. */
+  readBoard(q: BoardQuery): Promise<BoardWithStandings | undefined>;
+}
+
+/** HTTP: figures kept until their period changes, when that is as fresh as a query (PeriodCache). */
+export interface FigureCache {
+  get<T>(periodType: PeriodType, periodStart: string, key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** The process's viewer cache, as operations see it (ViewerDirectory). */
+export interface ViewerCache {
+  /** The active user behind `email` as committed now, past the cache (mutations: http.ts). */
+  fresh(email: string): Promise<Viewer>;
+  /** Drops every cached viewer (writes to users and teams): the next request reads them again. */
+  invalidate(): void;
+}
