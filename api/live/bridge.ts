@@ -1,40 +1,21 @@
 /**
- * The LISTEN bridge: one dedicated listening connection per API process, feeding parsed messages
- * to a handler (the hub).
- *
- * Where messages come from (drizzle/0007_live_change_log.sql): the triggers append them to the
- * UNLOGGED table live_changes instead of sending NOTIFYs, so writers do not serialise on
- * PostgreSQL's NOTIFY commit lock. This bridge registers as a listener (live_listeners) and is
- * either
- * - armed (idle): it runs no statement; the first transaction that commits a change sees the flag
- *   and sends one NOTIFY '{"t":"wake"}';
- * - draining: woken, it disarms itself and reads the new rows every `drainMs` (live_drain: rows
- *   whose transaction became visible since the previous drain's snapshot, each exactly once,
- *   whatever the commit order). While every drain finds rows (sustained writes, about 100
- *   commits a second and more) the interval doubles up to `busyDrainMs`, the hub's first
- *   coalescing window, which at such a rate is growing anyway (hub.ts); each read is a statement
- *   on the cores the writers use (M6: reads every 10 ms under 8 pgbench writers took 5-7 % of
- *   their throughput). A wake-up is read at once, and after a drain that found nothing the next
- *   comes after `drainMs` again. When a drain finds nothing it arms itself again and keeps
- *   draining until every transaction that was in progress when it armed has ended (they may have
- *   checked the flag before it was set, and will not wake it), then goes idle.
- * A NOTIFY that carries a message itself (an older trigger, a hand-written pg_notify) is still
- * delivered as before.
- *
- * Failure model: a listening connection can die loudly (terminated backend, network error:
- * postgres.js reconnects and calls onlisten again) or silently (a half-open TCP connection that
- * never delivers again). A heartbeat is sent through the ordinary pool every `heartbeatMs`; it
- * renews the registration (which expires unless renewed, so a crashed process stops costing writers
- * anything) and NOTIFYs an echo; if the echo does not arrive within `heartbeatTimeoutMs` the
- * listener is thrown away and a new one opened. Every (re)connect after the first, and a heartbeat
- * that finds the registration lapsed, calls `onReconnect`: messages may have been missed, so the hub
- * must treat everything as changed.
+ * The LISTEN bridge: one dedicated listening connection per API process, reading the change log
+ * (live_changes, drizzle/0007) and handing each message to the hub, each exactly once whatever the
+ * commit order. Armed and idle it runs no statement (the first writer to commit a change wakes it);
+ * woken it drains every `drainMs`, backing off to `busyDrainMs` under sustained writes, until every
+ * transaction in progress when it re-armed has ended. A heartbeat through the pool renews the
+ * registration and checks the listener hears its echo; any sign of a gap (a reconnect, a lapsed
+ * registration, a missing echo) makes it untrusted (`current`) until it has registered afresh and
+ * told the hub to recompute everything. Why: writers must not serialise on NOTIFY, and a missed
+ * message must never leave a screen stale. The decisions are the pure machine in bridge-state.ts;
+ * this file runs its effects (statements, timers, the connection). The story: docs/live-updates.md.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { rows, type DatabaseHandle } from '../db/client.ts';
+import { initialBridgeState, next, type BridgeEffect, type BridgeEvent } from './bridge-state.ts';
 import { CHANNEL, isWake, parseMessage, parseSnapshot, type LiveMessage, type Snapshot } from './messages.ts';
 
 export interface BridgeOptions {
@@ -86,8 +67,6 @@ export interface Bridge {
 /** Log rows are pruned once their transaction ended this long ago (every listener has read them). */
 const PRUNE_AFTER_MS = 60_000;
 const SAMPLE_EVERY_MS = 10_000;
-/** Waiting only for transactions in progress at arming: back off up to this interval. */
-const MAX_WAIT_MS = 1000;
 
 interface DrainRow {
   snap: string;
@@ -101,44 +80,97 @@ export function createBridge(options: BridgeOptions): Bridge {
   const id = randomUUID();
   // the registration outlives several missed heartbeats; embedded: one process, no expiry
   const ttl = database.kind === 'pglite' ? null : `${Math.max(30_000, 6 * heartbeatMs)} milliseconds`;
-  let connects = 0;
-  let disposed = false;
   let pending: { nonce: string; timer: NodeJS.Timeout } | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let listener: postgres.Sql | undefined;
   let unlistenPglite: (() => Promise<void>) | undefined;
 
   // ---------------------------------------------------------------- the change log
+  let state = initialBridgeState({ drainMs, busyDrainMs }); // every decision: bridge-state.ts
   let after: Snapshot | undefined; // the previous drain's snapshot
   let batches = 0; // drains so far
-  let armed = false;
-  let woken = false; // a wake-up arrived since the last drain: disarm with the next one
-  let waitFor: bigint[] = []; // transactions in progress when this listener armed
-  let register = false; // (re)connected: register before anything else
-  let gap = false; // ...and messages may have been missed: the hub recomputes everything
-  let trusted = false; // see Bridge.current
-  let draining: Promise<void> | undefined;
-  let again = false;
-  let interrupt: (() => void) | undefined;
   let samples: { at: number; snap: string }[] = [];
+  let sleeping: NodeJS.Timeout | undefined;
+  let loopEnded: (() => void)[] = []; // dispose waits for the drain loop
   let firstRegistration: { resolve(): void; reject(error: unknown): void } | undefined;
   const registeredOnce = new Promise<void>((resolve, reject) => {
     firstRegistration = { resolve, reject };
   });
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      interrupt = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      interrupt = undefined;
-    });
+  /** Feeds an event to the state machine and runs what it decided, in order. */
+  function dispatch(event: BridgeEvent): void {
+    const step = next(state, event);
+    state = step.state;
+    for (const effect of step.effects) run(effect);
+    if (state.phase.name === 'idle' && loopEnded.length > 0) {
+      const waiting = loopEnded;
+      loopEnded = [];
+      for (const resolve of waiting) resolve();
+    }
+  }
+
+  /** A statement's outcome comes back as the next event. */
+  function perform(io: Promise<BridgeEvent>): void {
+    io.then(dispatch, (error: unknown) => dispatch({ type: 'failed', error })).catch((error: unknown) =>
+      logger.error({ err: error }, 'live: bridge step failed'),
+    );
+  }
+
+  function run(effect: BridgeEffect): void {
+    switch (effect.type) {
+      case 'register':
+        if (effect.fresh) after = undefined; // a fresh start: what came before is recomputed (gap) or not watched yet
+        perform(register());
+        return;
+      case 'drain':
+        perform(drain(effect.disarm));
+        return;
+      case 'prune':
+        perform(prune());
+        return;
+      case 'sleep':
+        sleeping = setTimeout(() => {
+          sleeping = undefined;
+          dispatch({ type: 'slept' });
+        }, effect.ms);
+        return;
+      case 'cancelSleep':
+        clearTimeout(sleeping);
+        sleeping = undefined;
+        return;
+      case 'ready':
+        firstRegistration?.resolve();
+        firstRegistration = undefined;
+        return;
+      case 'startFailed':
+        firstRegistration?.reject(effect.error);
+        firstRegistration = undefined;
+        return;
+      case 'reconnected':
+        logger.warn({ connects: state.connects }, 'live: listener reconnected; recomputing everything');
+        options.onReconnect();
+        return;
+      case 'retryLater':
+        logger.warn({ err: effect.error }, 'live: could not read the change log; retrying');
+        setTimeout(() => dispatch({ type: 'retry' }), effect.ms).unref();
+        return;
+      case 'reopen':
+        logger.warn('live: heartbeat not echoed in time; reopening the listener');
+        replaceListener().catch((error: unknown) =>
+          logger.error({ err: error }, 'live: could not reopen the listener'),
+        );
+        return;
+    }
+  }
+
+  /** Registers the listener: writers wake it from now on. */
+  async function register(): Promise<BridgeEvent> {
+    await rows(database.db, sql`select live_register(${id}, ${ttl}::interval)`);
+    return { type: 'registered' };
+  }
 
   /** Reads the rows committed since the previous drain and hands them to the hub. */
-  async function drain(disarm: boolean): Promise<number> {
+  async function drain(disarm: boolean): Promise<BridgeEvent> {
     const [row] = await rows<DrainRow>(
       database.db,
       sql`select snap, payloads from live_drain(${id}, ${after?.text ?? null}::pg_snapshot, ${disarm})`,
@@ -146,7 +178,6 @@ export function createBridge(options: BridgeOptions): Bridge {
     if (!row) throw new Error('live_drain returned nothing');
     const snapshot = parseSnapshot(row.snap);
     after = snapshot;
-    waitFor = waitFor.filter((xid) => snapshot.running(xid));
     const payloads = row.payloads ?? [];
     batches += 1;
     for (const payload of payloads) {
@@ -154,120 +185,28 @@ export function createBridge(options: BridgeOptions): Bridge {
       if (message.t === 'perf') message.batch = batches; // see PerfMessage.batch
       options.onMessage(message);
     }
-    return payloads.length;
+    return { type: 'drained', found: payloads.length, snapshot };
   }
 
   /** Deletes rows every listener has read: their transaction ended a minute ago. */
-  async function prune(): Promise<void> {
+  async function prune(): Promise<BridgeEvent> {
     const now = Date.now();
-    if (!after) return;
+    if (!after) return { type: 'pruned' };
     if (now - (samples.at(-1)?.at ?? 0) >= SAMPLE_EVERY_MS) samples.push({ at: now, snap: after.text });
     const old = samples.filter((s) => now - s.at >= PRUNE_AFTER_MS).at(-1);
-    if (!old) return;
+    if (!old) return { type: 'pruned' };
     samples = samples.filter((s) => s.at > old.at);
     await rows(database.db, sql`select live_prune(${old.snap}::pg_snapshot)`);
-  }
-
-  /**
-   * Arms the listener (writers wake it from now on), then drains once: that snapshot's running
-   * transactions may have checked the flag before it was set, so they are waited for.
-   */
-  async function arm(): Promise<void> {
-    await rows(database.db, sql`select live_register(${id}, ${ttl}::interval)`);
-    armed = true;
-    await drain(false);
-    waitFor = after?.inProgress ?? [];
-  }
-
-  /** Drains until nothing is left to wait for, then leaves the listener armed and idle. */
-  async function drainLoop(): Promise<void> {
-    let wait = drainMs;
-    let busy = false; // the previous drain found rows
-    while (!disposed) {
-      if (register) {
-        register = false;
-        after = undefined; // a fresh start: what came before is recomputed (gap) or not watched yet
-        woken = false;
-        await arm();
-        firstRegistration?.resolve();
-        firstRegistration = undefined;
-        if (gap) {
-          gap = false;
-          logger.warn({ connects }, 'live: listener reconnected; recomputing everything');
-          options.onReconnect();
-        }
-        trusted = true;
-        if (waitFor.length === 0 && !woken && !register) return; // armed, nothing to wait for
-        wait = drainMs;
-      } else {
-        const disarm = woken;
-        woken = false;
-        if (disarm) armed = false;
-        const found = await drain(disarm);
-        await prune();
-        const wasBusy = busy;
-        busy = found > 0;
-        if (found > 0 || woken) {
-          // rows keep coming: read less often, up to busyDrainMs (see the header)
-          wait = busy && wasBusy ? Math.min(wait * 2, busyDrainMs) : drainMs;
-        } else if (!armed) {
-          await arm();
-          if (waitFor.length === 0 && !woken && !register) return; // armed, nothing to wait for
-          wait = drainMs;
-        } else if (waitFor.length === 0) {
-          return; // armed, and every transaction that might not wake us has ended
-        } else {
-          wait = Math.min(wait * 2, MAX_WAIT_MS);
-        }
-      }
-      if (!woken && !register) await sleep(wait);
-    }
-  }
-
-  function kick(): void {
-    if (disposed) return;
-    if (draining) {
-      again = true;
-      interrupt?.();
-      return;
-    }
-    draining = drainLoop()
-      .catch((error: unknown) => {
-        if (disposed) return;
-        if (firstRegistration) {
-          firstRegistration.reject(error);
-          firstRegistration = undefined;
-          return;
-        }
-        // the database is unreachable: retry now and then (the heartbeat reopens the listener,
-        // which registers again and has the hub recompute everything)
-        logger.warn({ err: error }, 'live: could not read the change log; retrying');
-        woken = true;
-        setTimeout(kick, MAX_WAIT_MS).unref();
-      })
-      .finally(() => {
-        draining = undefined;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
+    return { type: 'pruned' };
   }
 
   // ---------------------------------------------------------------- notifications
 
-  const connected = () => {
-    trusted = false;
-    connects += 1;
-    if (connects > 1) gap = true;
-    register = true;
-    kick();
-  };
+  const connected = () => dispatch({ type: 'connected' });
 
   const deliver = (payload: string) => {
     if (isWake(payload)) {
-      woken = true;
-      kick();
+      dispatch({ type: 'wake' });
       return;
     }
     const message = parseMessage(payload);
@@ -296,21 +235,17 @@ export function createBridge(options: BridgeOptions): Bridge {
     const old = listener;
     listener = undefined;
     await old?.end({ timeout: 0 }).catch(() => {});
-    if (disposed) return;
+    if (state.stopped) return;
     await listenOnServer();
   }
 
   async function beat(): Promise<void> {
-    if (disposed || pending) return;
+    if (state.stopped || pending) return;
     const nonce = randomUUID();
     const timer = setTimeout(() => {
-      if (pending?.nonce !== nonce || disposed) return;
+      if (pending?.nonce !== nonce || state.stopped) return;
       pending = undefined;
-      trusted = false;
-      logger.warn('live: heartbeat not echoed in time; reopening the listener');
-      replaceListener().catch((error: unknown) =>
-        logger.error({ err: error }, 'live: could not reopen the listener'),
-      );
+      dispatch({ type: 'silent' });
     }, heartbeatTimeoutMs);
     pending = { nonce, timer };
     try {
@@ -318,13 +253,10 @@ export function createBridge(options: BridgeOptions): Bridge {
         database.db,
         sql`select live_heartbeat(${id}, ${ttl}::interval, ${JSON.stringify({ t: 'hb', n: nonce })}) as alive`,
       );
-      if (row && !row.alive && !disposed) {
+      if (row && !row.alive && !state.stopped) {
         // writers stopped logging for this listener (its registration expired): start afresh
         logger.warn('live: listener registration had lapsed');
-        trusted = false;
-        gap = true;
-        register = true;
-        kick();
+        dispatch({ type: 'lapsed' });
       }
     } catch (error) {
       // the pool is down too; the timeout above reopens the listener once it answers again
@@ -334,20 +266,20 @@ export function createBridge(options: BridgeOptions): Bridge {
 
   return {
     get connects() {
-      return connects;
+      return state.connects;
     },
     get reads() {
       return batches;
     },
     get idle() {
-      return draining === undefined && armed;
+      return state.phase.name === 'idle' && state.armed;
     },
     get current() {
-      return trusted && !disposed;
+      return state.trusted && !state.stopped;
     },
     async caughtUp() {
       const seen = after;
-      if (!trusted || disposed || !seen) return false;
+      if (!state.trusted || state.stopped || !seen) return false;
       const [row] = await rows<{ behind: boolean }>(
         database.db,
         // behind = a committed change of a transaction `seen` did not see: one that began after it
@@ -359,7 +291,7 @@ export function createBridge(options: BridgeOptions): Bridge {
                 where x.id = (select c.xid from live_changes c where c.xid >= x.id order by c.xid limit 1)) as behind
             from (select ${seen.text}::pg_snapshot as s) s`,
       );
-      return row?.behind === false && trusted && !disposed;
+      return row?.behind === false && state.trusted && !state.stopped;
     },
     async start() {
       if (database.kind === 'pglite') {
@@ -376,11 +308,10 @@ export function createBridge(options: BridgeOptions): Bridge {
       await registeredOnce;
     },
     async dispose() {
-      disposed = true;
+      dispatch({ type: 'stop' });
       if (heartbeat) clearInterval(heartbeat);
       if (pending) clearTimeout(pending.timer);
-      interrupt?.();
-      await draining?.catch(() => {});
+      if (state.phase.name !== 'idle') await new Promise<void>((resolve) => loopEnded.push(resolve));
       await unlistenPglite?.().catch(() => {});
       await listener?.end({ timeout: 1 }).catch(() => {});
       // writers need not log for this process any more

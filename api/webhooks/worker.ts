@@ -1,18 +1,13 @@
 /**
- * The webhook worker, one per API process: it claims due outbox rows for its free slots (several
- * processes share the outbox safely: FOR UPDATE SKIP LOCKED plus a lease, outbox.ts), POSTs them
- * concurrently (deliver.ts), and records each attempt. It runs a round when woken by a NOTIFY
- * (rows were enqueued, webhooks changed: wake.ts, drizzle/0009), when the earliest pending row falls
- * due (a retry, a lease that ran out), when a busy slot frees up, and at least every `pollMs` (a
- * slow fallback for a lost wake-up); an idle server runs one round per `pollMs`. A slow receiver
- * holds one slot until its timeout, never the others. A failed attempt is retried after
- * retryBaseMs * 2^(attempt - 1) (capped at an hour, +-20 % jitter so receivers that come back are
- * not hit by every sender at once) until maxAttempts, then the delivery is FAILED.
- *
- * Writes never wait for deliveries: the triggers only insert outbox rows, and no transaction is
- * held while a request is in flight. Pending deliveries survive restarts (they are rows);
- * shutdown aborts attempts in flight and makes them due again at once, uncounted.
- * It also drives the rank watcher (rank-watch.ts), started only while a webhook wants RANK_CHANGED.
+ * The webhook worker, one per API process: claims due outbox rows for its free slots (processes
+ * share the outbox: FOR UPDATE SKIP LOCKED plus a lease, outbox.ts), POSTs them concurrently
+ * (deliver.ts) and records each attempt; a failed one is retried after retryDelay (doubling,
+ * +-20 % jitter, at most an hour) until maxAttempts. Invariants: writes never wait for deliveries
+ * (the triggers only insert rows; no transaction is held during a request); a slow receiver holds
+ * one slot, never the others; pending deliveries survive restarts, and shutdown makes attempts in
+ * flight due again, uncounted. When a round runs (NOTIFY, due time, freed slot, poll) is decided by
+ * the pure machine in worker-state.ts; this file runs its effects. It also drives the rank watcher
+ * (rank-watch.ts) while a webhook wants RANK_CHANGED. The story: docs/webhooks.md.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
@@ -29,6 +24,7 @@ import {
 import { createRankWatch } from './rank-watch.ts';
 import { setUrlPolicy } from './url-policy.ts';
 import { listenForWakeups } from './wake.ts';
+import { initialWorkerState, next, type WorkerEffect, type WorkerEvent } from './worker-state.ts';
 
 export interface WebhookWorkerOptions {
   db: Database;
@@ -76,13 +72,57 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const stats: WebhookWorkerStats = { delivered: 0, failedAttempts: 0 };
   const aborter = new AbortController();
   const ranks = createRankWatch({ db, live: options.live, logger });
+  let state = initialWorkerState({ pollMs }); // every decision: worker-state.ts
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  let again = false; // woken during a round: run another at once
-  let syncRanks = true; // webhooks may have changed: start or stop the rank watcher
-  let disposed = false;
   let stopListening: (() => Promise<void>) | null = null;
   const inFlight = new Set<Promise<void>>();
+
+  /** Feeds an event to the state machine and runs what it decided, in order. */
+  function dispatch(event: WorkerEvent): void {
+    const step = next(state, event);
+    state = step.state;
+    for (const effect of step.effects) run(effect);
+  }
+
+  function run(effect: WorkerEffect): void {
+    switch (effect.type) {
+      case 'cancelTimer':
+        clearTimeout(timer);
+        return;
+      case 'schedule':
+        clearTimeout(timer);
+        timer = setTimeout(() => dispatch({ type: 'timer' }), effect.ms);
+        timer.unref();
+        return;
+      case 'round':
+        running = round(effect.syncRanks).then(
+          (sleep) => {
+            running = undefined;
+            dispatch({ type: 'roundDone', sleep });
+          },
+          (error: unknown) => {
+            running = undefined;
+            dispatch({ type: 'roundFailed', error });
+          },
+        );
+        return;
+      case 'logFailure':
+        logger.error({ err: effect.error }, 'webhooks: worker round failed; retrying');
+        return;
+      case 'listen':
+        listenForWakeups(db, (reason) => dispatch({ type: 'notified', reason }))
+          .then((stop) => {
+            if (state.stopped) void stop?.();
+            else stopListening = stop;
+            if (!stop) logger.warn('webhooks: cannot listen for wake-ups; polling every %d ms', pollMs);
+          })
+          .catch((error: unknown) =>
+            logger.warn({ err: error, pollMs }, 'webhooks: cannot listen for wake-ups; polling only'),
+          );
+        return;
+    }
+  }
 
   async function send(delivery: ClaimedDelivery): Promise<void> {
     const result = await attempt(delivery, { timeoutMs, signal: aborter.signal, policy });
@@ -122,19 +162,20 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       )
       .finally(() => {
         inFlight.delete(sending);
-        wake(); // a free slot, and maybe a retry that is due soon
+        dispatch({ type: 'slotFreed' }); // a free slot, and maybe a retry that is due soon
       });
     inFlight.add(sending);
   }
 
   /** One round; returns how long to sleep before the next (undefined: until a slot frees up). */
-  async function round(): Promise<number | undefined> {
-    if (syncRanks) {
-      syncRanks = false;
-      await ranks.sync();
-    }
+  async function round(syncRanks: boolean): Promise<number | undefined> {
+    if (syncRanks) await ranks.sync();
     // claim while slots are free and rows keep coming
-    for (let free = concurrency - inFlight.size; free > 0 && !disposed; free = concurrency - inFlight.size) {
+    for (
+      let free = concurrency - inFlight.size;
+      free > 0 && !state.stopped;
+      free = concurrency - inFlight.size
+    ) {
       const claimed = await claimDue(db, free, leaseMs);
       for (const delivery of claimed) launch(delivery);
       if (claimed.length < free) break;
@@ -144,63 +185,13 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     return due === null ? pollMs : Math.min(Math.max(due, 0), pollMs);
   }
 
-  function schedule(ms: number): void {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      syncRanks = true; // the fallback round also re-checks the webhooks
-      wake();
-    }, ms);
-    timer.unref();
-  }
-
-  function wake(): void {
-    if (disposed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = round()
-      .then(
-        (sleep) => sleep,
-        (error: unknown) => {
-          if (!disposed) logger.error({ err: error }, 'webhooks: worker round failed; retrying');
-          return Math.min(pollMs, 1000);
-        },
-      )
-      .then((sleep) => {
-        running = undefined;
-        if (disposed) return;
-        if (again) {
-          again = false;
-          wake();
-        } else if (sleep !== undefined) {
-          schedule(sleep);
-        }
-      });
-  }
-
   return {
     stats,
     start() {
-      if (running || disposed) return;
-      wake(); // rows left by an earlier process, or enqueued while none ran
-      listenForWakeups(db, (reason) => {
-        if (reason !== 'outbox') syncRanks = true;
-        wake();
-      })
-        .then((stop) => {
-          if (disposed) void stop?.();
-          else stopListening = stop;
-          if (!stop) logger.warn('webhooks: cannot listen for wake-ups; polling every %d ms', pollMs);
-        })
-        .catch((error: unknown) =>
-          logger.warn({ err: error, pollMs }, 'webhooks: cannot listen for wake-ups; polling only'),
-        );
+      dispatch({ type: 'start' }); // a round, and listening for wake-ups
     },
     async dispose() {
-      disposed = true;
-      clearTimeout(timer);
+      dispatch({ type: 'stop' });
       aborter.abort();
       await stopListening?.().catch(() => {});
       await running;
