@@ -52,7 +52,8 @@ export interface Bridge {
   /**
    * Registered and, as far as anyone can tell, hearing every change: false from start until the
    * first registration, and again from any sign of a gap (a reconnect, a heartbeat not echoed in
-   * time, a lapsed registration, a failing read of the change log) until registered afresh.
+   * time, a lapsed registration) until registered afresh (a failing read of the change log is no
+   * gap: the rows stay in the log and the retry reads them).
    * Caches that rely on the notifications (the viewer directory) serve nothing while it is false.
    */
   readonly current: boolean;
