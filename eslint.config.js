@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import js from '@eslint/js';
+import globals from 'globals';
 import { defineConfig } from 'eslint/config';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -114,9 +115,21 @@ export default defineConfig(
       'test-results/',
       '**/*.{js,mjs,cjs}',
       '!*.config.{js,mjs,cjs}',
+      // the benchmark's own scripts are linted too (plain JavaScript on Node: the block below)
+      '!bench/**/*.{mjs,cjs}',
     ],
   },
   js.configs.recommended,
+  {
+    // bench/: Node scripts in plain JavaScript (ESM, and PostGraphile 4's CommonJS server)
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: globals.node, sourceType: 'module' },
+    rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }] },
+  },
+  {
+    files: ['bench/**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
   {
     files: ['api/**/*.ts', 'schema/**/*.ts', 'tests/**/*.ts', '*.config.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],

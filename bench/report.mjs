@@ -622,7 +622,7 @@ function profiles() {
   const r = readResult('profile');
   if (!r) return '_not run (full runs only)_';
   const parts = [];
-  for (const [name, p] of Object.entries(r.profiles)) {
+  for (const p of Object.values(r.profiles)) {
     if (!p?.summary) continue;
     const s = p.summary;
     parts.push(

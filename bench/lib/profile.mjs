@@ -59,7 +59,7 @@ export function summarizeProfile(file, top = 15) {
 
 /** Summaries of every profile in a directory (normally one: the server's). */
 export function summarizeProfiles(dir, top = 15) {
-  let files = [];
+  let files;
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   } catch {

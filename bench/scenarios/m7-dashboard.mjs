@@ -63,6 +63,7 @@ async function main() {
     const base = server.url.replace(/\/graphql$/, '');
     const url = `${base}/tv?token=${encodeURIComponent(token)}&metric=REVENUE&rotate=0`;
     const probe = () => {
+      /* global window, document, MutationObserver -- the page's, not Node's */
       // runs in the page before its scripts: note when the first board row appears
       window.__tvReady = undefined;
       const mark = () => {
