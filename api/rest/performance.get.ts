@@ -12,9 +12,9 @@ import {
   performance,
   performanceSummary,
   periodPerformance,
-  teamPerformance,
   trends,
 } from '../modules/performance/performance.service.ts';
+import { teamPerformance } from '../modules/performance/team-performance.service.ts';
 import { Fields } from './fields.ts';
 import { parseGoalStatus, parseLeaderboardMetric } from './names.ts';
 import {

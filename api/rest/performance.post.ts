@@ -13,7 +13,7 @@ import { BadInputError } from '../errors.ts';
 import { normaliseDecimal, parseInstant, parseIsoDate } from '../graphql/scalars.ts';
 import { recordAchievement } from '../modules/achievements/achievement.service.ts';
 import { createGoal } from '../modules/goals/goal.service.ts';
-import { recordPerformance } from '../modules/performance/performance.service.ts';
+import { recordPerformance } from '../modules/performance/record-performance.service.ts';
 import { resolveDerived } from './derived.ts';
 import { Fields } from './fields.ts';
 import { GOAL_TYPE_HINT, lower, parseGoalType } from './names.ts';

@@ -13,6 +13,8 @@ import { recordActivities } from './activity.service.ts';
 import { OrganisationClock, organisationClock, orgToday, periodProgress } from './clock.ts';
 import { toPerformancePeriod } from './performance.mapping.ts';
 import * as service from './performance.service.ts';
+import { recordPerformance } from './record-performance.service.ts';
+import { teamPerformance } from './team-performance.service.ts';
 import {
   ActivityInput,
   PerformancePeriod,
@@ -96,7 +98,7 @@ export class PerformanceResolver {
     periodType: PeriodType | null,
     @Arg('date', () => DateScalar, { nullable: true }) date: string | null,
   ): Promise<TeamPerformance[]> {
-    return service.teamPerformance(ctx, teamId, periodType ?? DEFAULT_PERIOD_TYPE, date);
+    return teamPerformance(ctx, teamId, periodType ?? DEFAULT_PERIOD_TYPE, date);
   }
 
   @Mutation(() => RecordActivitiesResult, {
@@ -120,7 +122,7 @@ export class PerformanceResolver {
     @Ctx() ctx: AppContext,
     @Arg('input', () => RecordPerformanceInput) input: RecordPerformanceInput,
   ): Promise<PerformancePeriod> {
-    return service.recordPerformance(ctx, input);
+    return recordPerformance(ctx, input);
   }
 }
 
