@@ -66,6 +66,21 @@ export const round = (x, d = 1) => (x === null || x === undefined ? null : Math.
 
 // ------------------------------------------------------------------ results
 
+/** Runs a scenario on each target in turn; a target that fails is recorded as `{ error }`, the rest still run. */
+export async function eachTarget(scenario, kinds, run) {
+  const results = {};
+  for (const kind of kinds) {
+    log(`${scenario}: ${kind}`);
+    try {
+      results[kind] = await run(kind);
+    } catch (error) {
+      log(`${scenario} ${kind} failed: ${error.message}`);
+      results[kind] = { error: String(error.message) };
+    }
+  }
+  return results;
+}
+
 export function writeResult(name, data) {
   mkdirSync(RESULTS, { recursive: true });
   const file = `${RESULTS}${name}.json`;

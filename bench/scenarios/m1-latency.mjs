@@ -22,6 +22,7 @@ import {
   runMain,
   sleep,
   writeResult,
+  eachTarget,
 } from '../lib/common.mjs';
 import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany, openNaive } from '../lib/subscribers.mjs';
@@ -122,16 +123,7 @@ async function main() {
   const kinds = onlyTargets(['pulse', 'pg4', 'pg5', 'naive']).filter(
     (k) => k !== 'pg5' || (pg5Available() && !QUICK),
   );
-  const results = {};
-  for (const kind of kinds) {
-    log(`m1: ${kind}`);
-    try {
-      results[kind] = await runTarget(kind);
-    } catch (error) {
-      log(`m1 ${kind} failed: ${error.message}`);
-      results[kind] = { error: String(error.message) };
-    }
-  }
+  const results = await eachTarget('m1', kinds, (kind) => runTarget(kind));
   // Pulse alone at other subscriber counts (same rate, method and number of runs)
   const pulseBySubscribers = {};
   if (kinds.includes('pulse'))

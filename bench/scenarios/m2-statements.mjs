@@ -17,6 +17,7 @@ import {
   runMain,
   sleep,
   writeResult,
+  eachTarget,
 } from '../lib/common.mjs';
 import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany, openNaive } from '../lib/subscribers.mjs';
@@ -136,16 +137,7 @@ async function main() {
   const kinds = onlyTargets(['pulse', 'pg4', 'pg5', 'naive']).filter(
     (k) => k !== 'pg5' || (pg5Available() && !QUICK),
   );
-  const results = {};
-  for (const kind of kinds) {
-    log(`m2: ${kind}`);
-    try {
-      results[kind] = await runTarget(kind);
-    } catch (error) {
-      log(`m2 ${kind} failed: ${error.message}`);
-      results[kind] = { error: String(error.message) };
-    }
-  }
+  const results = await eachTarget('m2', kinds, (kind) => runTarget(kind));
   writeResult('m2', { levels: LEVELS, changes: CHANGES, spacingMs: SPACING_MS, results });
 }
 

@@ -27,6 +27,7 @@ import {
   runMain,
   sleep,
   writeResult,
+  eachTarget,
 } from '../lib/common.mjs';
 import { startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany } from '../lib/subscribers.mjs';
@@ -186,16 +187,7 @@ async function runTarget(kind, levels) {
 async function main() {
   const kinds = onlyTargets(['pulse', 'pg4']);
   const custom = flagValue('--levels', undefined)?.split(',').map(Number);
-  const results = {};
-  for (const kind of kinds) {
-    log(`m3: ${kind}`);
-    try {
-      results[kind] = await runTarget(kind, custom ?? LEVELS[kind]);
-    } catch (error) {
-      log(`m3 ${kind} failed: ${error.message}`);
-      results[kind] = { error: String(error.message) };
-    }
-  }
+  const results = await eachTarget('m3', kinds, (kind) => runTarget(kind, custom ?? LEVELS[kind]));
   writeResult('m3', {
     p99Limit: P99_LIMIT,
     p99Limit1s: P99_LIMIT_1S,

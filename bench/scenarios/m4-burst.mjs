@@ -26,6 +26,7 @@ import {
   runMain,
   sleep,
   writeResult,
+  eachTarget,
 } from '../lib/common.mjs';
 import { pg5Available, pulseToken, startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany } from '../lib/subscribers.mjs';
@@ -167,16 +168,7 @@ async function runTarget(kind) {
 
 async function main() {
   const kinds = onlyTargets(['pulse', 'pg4', 'pg5']).filter((k) => k !== 'pg5' || (pg5Available() && !QUICK));
-  const results = {};
-  for (const kind of kinds) {
-    log(`m4: ${kind}`);
-    try {
-      results[kind] = await runTarget(kind);
-    } catch (error) {
-      log(`m4 ${kind} failed: ${error.message}`);
-      results[kind] = { error: String(error.message) };
-    }
-  }
+  const results = await eachTarget('m4', kinds, (kind) => runTarget(kind));
   writeResult('m4', {
     subscribers: SUBSCRIBERS,
     maxWaitMs: MAX_WAIT_MS,

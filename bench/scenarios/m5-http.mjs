@@ -25,6 +25,7 @@ import {
   runMain,
   sleep,
   writeResult,
+  eachTarget,
 } from '../lib/common.mjs';
 import { openLoop } from '../lib/open-loop.mjs';
 import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
@@ -175,16 +176,7 @@ async function main() {
   // --quick leaves PostGraphile 5 to the full run (its Node 22 start-up and runs cost ~15 s)
   const kinds = onlyTargets(['pulse', 'pg4', 'pg5']).filter((k) => k !== 'pg5' || (pg5Available() && !QUICK));
   const ctx = await context();
-  const results = {};
-  for (const kind of kinds) {
-    log(`m5: ${kind}`);
-    try {
-      results[kind] = await runTarget(kind, ctx);
-    } catch (error) {
-      log(`m5 ${kind} failed: ${error.message}`);
-      results[kind] = { error: String(error.message) };
-    }
-  }
+  const results = await eachTarget('m5', kinds, (kind) => runTarget(kind, ctx));
   writeResult('m5', {
     connections: CONNECTIONS,
     maxRuns: MAX_RUNS,
