@@ -20,13 +20,13 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import bytes from 'bytes';
 import express from 'express';
-import { OperationTypeNode, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ConfigError, type Config, type OrgSettings } from './config.ts';
 import { createContext, type AppContext } from './context.ts';
@@ -35,15 +35,10 @@ import { demoEnabled, demoRouter } from './demo.ts';
 import type { ViewerDirectory } from './live/directory.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { PeriodCache } from './live/period-cache.ts';
-import {
-  BadInputError,
-  createFormatError,
-  DomainError,
-  toGraphQLError,
-  UnauthenticatedError,
-} from './errors.ts';
+import { BadInputError, createFormatError, toGraphQLError, UnauthenticatedError } from './errors.ts';
 import { exportRouter } from './export/export.route.ts';
 import { errorFieldsPlugin } from './graphql/error-fields.ts';
+import { asGraphQLErrors, freshWriterPlugin, noStorePlugin, sqlCountPlugin } from './graphql/http-plugins.ts';
 import { createOperationLimits, operationLimitsPlugin } from './graphql/limits.ts';
 import { createResponseLimit } from './graphql/response-limit.ts';
 import { accepts, bodyErrorResponse, createGraphQLPostHandler, lateBodyResponse } from './graphql-post.ts';
@@ -52,7 +47,7 @@ import { importRouter, isUpload } from './import/import.route.ts';
 import type { Viewer } from './permissions.ts';
 import { restError } from './rest/http.ts';
 import { restRouter } from './rest/router.ts';
-import { currentRequestScope, requestScopeMiddleware } from './request-scope.ts';
+import { requestScopeMiddleware } from './request-scope.ts';
 import { createTokenVerifier } from './auth.ts';
 import { authenticate } from './session.ts';
 
@@ -77,70 +72,6 @@ export interface HttpServer {
   /** Stops accepting connections; in-flight requests finish. */
   stop(): Promise<void>;
 }
-
-/**
- * Apollo's cache-control plugin (on by default) only ever answered `cache-control: no-store` here:
- * no type or field has a cache hint. To compute that it registers `willResolveField`, which makes
- * Apollo wrap every resolver of the schema for good (HTTP and WebSocket share the schema) and run
- * a hook, allocate a policy and watch the result of every field of every operation — measurable
- * on lists (team figures, 500 members). Off, and the same header set once per response.
- */
-const noStorePlugin: ApolloServerPlugin<AppContext> = {
-  requestDidStart() {
-    return Promise.resolve({
-      willSendResponse({ response }) {
-        if (!response.http.headers.has('cache-control'))
-          response.http.headers.set('cache-control', 'no-store');
-        return Promise.resolve();
-      },
-    });
-  },
-};
-
-/** The contract's errors as GraphQL errors (code, HTTP status), for code outside resolvers. */
-async function asGraphQLErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof DomainError) throw toGraphQLError(error);
-    throw error;
-  }
-}
-
-/**
- * A mutation is authorised against the caller as committed, not as the process's viewer cache
- * last heard (live/directory.ts): a role change, a team move or a deactivation written in plain
- * SQL binds the very next write, even before its `dir` notification arrives. One statement per
- * mutation; queries keep the cache.
- */
-const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
-  requestDidStart() {
-    return Promise.resolve({
-      async didResolveOperation({ operation, contextValue }) {
-        const { viewer, directory } = contextValue;
-        if (operation?.operation !== OperationTypeNode.MUTATION || !viewer || !directory) return;
-        contextValue.viewer = await asGraphQLErrors(directory.fresh(viewer.email));
-      },
-    });
-  },
-};
-
-const sqlCountPlugin: ApolloServerPlugin<AppContext> = {
-  requestDidStart() {
-    return Promise.resolve({
-      willSendResponse({ response }) {
-        const scope = currentRequestScope();
-        if (scope && response.body.kind === 'single') {
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            sqlStatements: scope.statements,
-          };
-        }
-        return Promise.resolve();
-      },
-    });
-  },
-};
 
 export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const { config, logger } = deps;

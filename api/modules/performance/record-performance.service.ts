@@ -17,7 +17,7 @@ import { collectInput, pgErrorOf } from '../../validation.ts';
 import { toPerformancePeriod } from './performance.mapping.ts';
 import { INT_MAX, recordPerformanceRow, rollupRows, TOTAL_REVENUE_MAX } from './performance.queries.ts';
 import { loadUser } from './performance.service.ts';
-import type { PerformancePeriod, RecordPerformanceInput } from './performance.type.ts';
+import { COUNT_KEYS, type PerformancePeriod, type RecordPerformanceInput } from './performance.type.ts';
 
 const count = z.number().int().min(0, 'must not be negative').nullish();
 const performanceSchema = z.object({
@@ -39,18 +39,8 @@ const performanceSchema = z.object({
   meetings: count,
 });
 
-const PUSHED_FIELDS = [
-  'leadsCreated',
-  'opportunitiesCreated',
-  'quotationsSent',
-  'quotationsAccepted',
-  'ordersWon',
-  'opportunitiesLost',
-  'revenue',
-  'calls',
-  'emails',
-  'meetings',
-] as const;
+/** Every count column can be pushed. */
+const PUSHED_FIELDS = COUNT_KEYS;
 
 export async function recordPerformance(
   ctx: AppContext,
