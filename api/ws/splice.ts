@@ -15,10 +15,11 @@ import type { RawPayload } from '../live/shared-execution.ts';
 
 const PREFIX = `__pulse_raw_${randomUUID()}_`;
 const QUOTED_PREFIX = `"${PREFIX}`;
+/** Tokens are numbered over all sockets: one socket's token never names another's payload. */
+let issued = 0;
 
 export class Splicer {
   private readonly held = new Map<string, RawPayload>();
-  private counter = 0;
 
   /** Payloads held for frames not sent yet (tests: nothing stays after a send). */
   get size(): number {
@@ -27,8 +28,8 @@ export class Splicer {
 
   /** A stand-in for `payload` in an onNext result: serialises as its token. */
   hold(payload: RawPayload): { toJSON(): string } {
-    this.counter += 1;
-    const token = `${PREFIX}${this.counter}__`;
+    issued += 1;
+    const token = `${PREFIX}${issued}__`;
     this.held.set(token, payload);
     return { toJSON: () => token };
   }
