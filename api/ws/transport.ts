@@ -91,8 +91,8 @@ export function serveOverWs<E extends SocketExtra>(
   }, 1000);
   sweeper.unref();
 
-  const closeInternal = (socket: WebSocket, error: unknown, what: string) => {
-    logger.error({ err: error }, `ws: ${what}`);
+  const closeInternal = (socket: WebSocket, error: unknown, what: string, level: 'warn' | 'error') => {
+    logger[level]({ err: error }, `ws: ${what}`);
     socket.close(CloseCode.InternalServerError, internalReason(error, production));
   };
 
@@ -103,7 +103,8 @@ export function serveOverWs<E extends SocketExtra>(
   });
 
   wss.on('connection', (socket, request) => {
-    socket.once('error', (error) => closeInternal(socket, error, 'socket error'));
+    // a peer's fault (a frame above maxPayload, a bad frame): ws closes the socket itself (1009...)
+    socket.once('error', (error) => closeInternal(socket, error, 'socket error', 'warn'));
     const splicer = new Splicer();
     const pending: number[] = [];
     unsent.set(socket, pending);
@@ -144,7 +145,7 @@ export function serveOverWs<E extends SocketExtra>(
         onMessage: (handle) =>
           socket.on('message', (data) => {
             handle(textOf(data)).catch((error: unknown) =>
-              closeInternal(socket, error, 'message handling failed'),
+              closeInternal(socket, error, 'message handling failed', 'error'),
             );
           }),
       },
