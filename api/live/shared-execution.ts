@@ -11,9 +11,9 @@
  *   subscriber of the board) is executed once per (event, document, operation name, variables);
  *   the promise is memoised in a WeakMap on the event, so it goes when the version goes. The
  *   result of a clean execution carries its JSON, computed once.
- * - `rawPayload` turns such a result into a payload graphql-ws stringifies as a placeholder, and
- *   `spliceRaw` (the socket's send) puts the JSON in its place: each subscriber's frame is its own
- *   id around the shared string.
+ * - `rawPayload` turns such a result into a payload whose bytes the WebSocket transport copies
+ *   into each subscriber's frame (api/ws/splice.ts): each frame is its own id around the shared
+ *   JSON.
  *
  * Invariant that makes sharing correct: nothing in a shared event's selection depends on who is
  * asking beyond what the event object itself says. The shared execution runs with `viewer: null`,
@@ -25,7 +25,6 @@
  * the other. Unmarked events (goals, badges: per subscriber, filtered by scope) are executed per
  * subscriber as before, with the subscriber's current viewer.
  */
-import { randomUUID } from 'node:crypto';
 import {
   createSourceEventStream,
   execute,
@@ -119,10 +118,7 @@ export async function subscribeShared(
   return mapped;
 }
 
-/**
- * A payload already serialised (and UTF-8 encoded, once): graphql-ws writes a placeholder,
- * `spliceRaw` the bytes.
- */
+/** A payload already serialised (and UTF-8 encoded, once): api/ws/splice.ts copies its bytes. */
 export class RawPayload {
   private encoded: Buffer | undefined;
   constructor(readonly json: string) {}
@@ -139,41 +135,4 @@ export function rawPayload(result: ExecutionResult): RawPayload | undefined {
   const json = r[JSON_OF];
   if (json === undefined) return undefined;
   return (r[PAYLOAD_OF] ??= new RawPayload(json));
-}
-
-// unguessable, so no string in a payload (a goal's description...) can pose as it
-const PLACEHOLDER = `"__pulse_raw_${randomUUID()}__"`;
-let pending: RawPayload | undefined;
-
-/**
- * graphql-ws's jsonMessageReplacer. graphql-ws stringifies a message and hands the string to the
- * socket's send in the same synchronous step, so the payload waits in `pending` only until then.
- */
-export function rawReplacer(this: unknown, _key: string, value: unknown): unknown {
-  if (value instanceof RawPayload) {
-    pending = value;
-    return PLACEHOLDER.slice(1, -1);
-  }
-  return value;
-}
-
-/**
- * In the socket's send: the message as bytes with the pending payload in place of the
- * placeholder (a text frame: send it with binary false); anything else unchanged. The shared
- * payload is copied, never encoded again, and no per-subscriber string of its size is made.
- */
-export function spliceRaw(data: unknown): unknown {
-  if (pending === undefined || typeof data !== 'string') return data;
-  const payload = pending.bytes;
-  pending = undefined;
-  const at = data.lastIndexOf(PLACEHOLDER);
-  if (at < 0) return data;
-  const head = data.slice(0, at);
-  const tail = data.slice(at + PLACEHOLDER.length);
-  const headLength = Buffer.byteLength(head);
-  const frame = Buffer.allocUnsafe(headLength + payload.length + Buffer.byteLength(tail));
-  frame.write(head, 0);
-  payload.copy(frame, headLength);
-  frame.write(tail, headLength + payload.length);
-  return frame;
 }
