@@ -7,7 +7,8 @@
  * transaction, then writes it in one transaction that re-checks each row and rolls back on the
  * first bad one. The file is local (CLI, or an upload received in full), so no transaction waits on
  * a client. The report names line, column and reason for at most MAX_REPORTED rows, with the total.
- * The longer story: docs/import-export.md.
+ * The longer story: docs/import-export.md. Over 300 lines: the two modes share the parser, the
+ * batch and the report, and read best side by side.
  */
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';

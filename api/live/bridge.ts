@@ -1,6 +1,6 @@
 /**
  * The LISTEN bridge: one dedicated listening connection per API process, reading the change log
- * (live_changes, drizzle/0007) and handing each message to the hub, each exactly once whatever the
+ * (live_changes, migration 0007) and handing each message to the hub, each exactly once whatever the
  * commit order. Armed and idle it runs no statement (the first writer to commit a change wakes it);
  * woken it drains every `drainMs`, backing off to `busyDrainMs` under sustained writes, until every
  * transaction in progress when it re-armed has ended. A heartbeat through the pool renews the
@@ -9,6 +9,8 @@
  * told the hub to recompute everything. Why: writers must not serialise on NOTIFY, and a missed
  * message must never leave a screen stale. The decisions are the pure machine in bridge-state.ts;
  * this file runs its effects (statements, timers, the connection). The story: docs/live-updates.md.
+ * Over 300 lines because each effect's I/O (register, drain, prune, heartbeat, reconnect) is here
+ * with its error path; splitting them would spread one connection's lifecycle over files.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';

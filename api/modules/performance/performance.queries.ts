@@ -1,4 +1,8 @@
-/** SQL of the performance domain: rollup reads, lifetime summaries, activity ingestion. */
+/**
+ * SQL of the performance domain: rollup reads, lifetime summaries, activity ingestion. Over 300
+ * lines because every statement of the domain is here, each with the row shape it returns: one
+ * place to read what the domain asks of Postgres (the services hold no SQL).
+ */
 import { and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import {
