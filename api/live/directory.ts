@@ -1,31 +1,13 @@
 /**
- * The process's cache of viewers (who a token's email is: role, team, managed teams, active),
- * kept until the database says the directory changed. It replaces one `users` query per
- * subscriber per event (and per HTTP request) with one per user per change of the directory.
- *
- * Invariants:
- * - Every change to `users` or `teams`, by any writer, sends the `dir` notification
- *   (drizzle/functions/directory_notify.sql); `handle` drops the whole cache on it, so a role change, a move
- *   between teams or a deactivation is seen by the next event after the notification arrives
- *   (milliseconds), as with a fresh read.
- * - A listener that was away (`all`, reconnect) may have missed `dir`: `invalidate` drops
- *   everything then too, and while the listener is not known to hear every change (`current`
- *   false: before its first registration, from a heartbeat not echoed in time until it has
- *   registered again) nothing is served from the cache or kept: every lookup reads. `maxAgeMs`
- *   bounds the age of an entry regardless, in case a signal is lost in a way nobody noticed.
- * - Requests that write (GraphQL mutations, REST and import routes other than GET) are authorised
- *   against a `fresh` read, never the cache: a role change, a move between teams or a
- *   deactivation committed in plain SQL binds the very next write, not only the next write after
- *   its notification (one statement per write request; reads keep the cache).
- * - Writes this process makes to users/teams (createUser, createTeam) call `invalidate` when they
- *   commit, so its own next request sees them without waiting for the notification; a change
- *   written elsewhere (plain SQL, another process) applies once its `dir` notification arrives,
- *   milliseconds after the commit (BENCHMARKS.md: the listener drains the log every 10 ms).
- * - A read that started before an invalidation is not kept after it (the cache is cleared, the
- *   next lookup reads again): it may have read the old row.
- * - Failed reads are not cached; an unknown or inactive user is (as `null`), until the next change.
- * - At most `capacity` emails are kept (oldest dropped first), so a flood of tokens for many
- *   users cannot grow memory without bound.
+ * The process's cache of viewers (a token's email → role, team, managed teams, active): one
+ * `users` read per user per change of the directory instead of one per request and per event.
+ * Invariants: every change to users or teams, by any writer, logs `dir`
+ * (drizzle/functions/directory_notify.sql) and `handle` drops the whole cache on it; a listener
+ * that may have missed it (`all`, reconnect, `current` false) drops everything and serves nothing
+ * until it hears every change again; `maxAgeMs` bounds an entry's age regardless. Writes are
+ * authorised against a `fresh` read, never the cache, so a change committed in plain SQL binds
+ * the very next write. A read that started before an invalidation is not kept; failed reads are
+ * not cached; at most `capacity` emails are kept. Why each rule: docs/live-updates.md.
  */
 import type { Queryable } from '../db/client.ts';
 import { UnauthenticatedError } from '../errors.ts';

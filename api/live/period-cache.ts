@@ -1,22 +1,13 @@
 /**
- * Figures computed from one period's rollups and the users and teams (team performance), kept
- * until the LISTEN bridge delivers a change to them, and served only when that is as fresh as a
- * query: the read-side twin of the hub's in-memory boards (hub.ts readBoard), for results the hub
+ * Team figures computed from one period's rollups, users and teams, kept until the LISTEN bridge
+ * delivers a change to them: the read-side twin of the hub's in-memory boards, for results the hub
  * does not hold (every count of every member).
- *
- * Invariants:
- * - Every change to a rollup logs a `perf` message naming its periods (drizzle/functions/sales_performance_notify.sql); a
- *   change to users or teams logs `dir`; `all` and a reconnection of the listener mean anything
- *   may have changed. `handle` moves the generation of each named period, or of everything.
- * - A value is served only when the bridge has delivered every change committed before the
- *   request (`caughtUp`, one statement) and the generations it was read under have not moved:
- *   a change committed after the read's snapshot is in the log before the request's check, so it
- *   has been delivered (and moved them) or the check fails.
- * - A read during which a generation moved is not kept (it may or may not include the change).
- * - While the listener is not known to hear every change (`current` false) nothing is served or
- *   kept, and what is kept is dropped.
- * - At most `capacity` values (oldest out first) and `maxPeriods` period generations (beyond it,
- *   everything starts over): bounded memory in a process that runs for months.
+ * Invariants: a rollup change logs `perf` naming its periods, users/teams `dir`, and `handle`
+ * moves those periods' generations (or all). A value is served only when the bridge has delivered
+ * every change committed before the request (`caughtUp`, one statement) and its generations have
+ * not moved since it was read, so it is as fresh as a query; a read during which one moved is not
+ * kept; nothing is served or kept while the listener is not `current`. At most `capacity` values
+ * and `maxPeriods` generations: bounded memory in a process that runs for months.
  */
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { LiveMessage } from './messages.ts';
