@@ -7,9 +7,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/client.ts';
 import { migrateDatabase } from '../../api/db/migrate.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { databaseUrlFor } from '../support/databases.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 const onServer = Boolean(process.env.DATABASE_URL);
 
@@ -17,10 +17,7 @@ describe.skipIf(!onServer)('concurrent writers (real Postgres: needs several con
   let server: TestServer;
   let org: OrgFixture;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer()));
   afterAll(() => server?.close());
 
   it('loses no increment when parallel connections insert for the same users and team', async () => {

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { addPeriods, daysInPeriod, localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
 import { startOfLocalDay } from '../../api/domain/zoned-time.ts';
 import { PERIOD_TYPES } from '../../schema/db/constants.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -37,10 +37,7 @@ async function clockOf(target: TestServer, as: string): Promise<Clock> {
   return dataOf(await target.gql<{ clock: Clock }>(CLOCK, {}, as)).clock;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 describe('the organisation’s clock', () => {

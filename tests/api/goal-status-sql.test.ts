@@ -7,9 +7,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, localDate, periodStart } from '../../api/domain/periods.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { RECORD } from '../support/live-tools.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 // The organisation lives at UTC-12, where today is the earliest date anywhere; moving it to UTC+14
 // later is how the sweep test makes "today" pass the end of a goal's period without waiting.
@@ -22,8 +22,7 @@ let today: string;
 let month: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ TZ_NAME: ZONE });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ TZ_NAME: ZONE }));
   today = localDate(new Date(), ZONE);
   month = periodStart('MONTHLY', today);
 });

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { createOrg, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest, type RestErrorBody } from '../support/rest.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
@@ -22,10 +22,7 @@ describe('a NUL character in text input', () => {
   const teams = async () =>
     (await server.sql<{ n: number }>(sql`select count(*)::int as n from teams`))[0]?.n;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer()));
   afterAll(async () => {
     await server?.close();
   });

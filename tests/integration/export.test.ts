@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, periodStart } from '../../api/domain/periods.ts';
 import { GOAL_COLUMNS, LEADERBOARD_COLUMNS, PERIOD_COLUMNS } from '../../api/rest/shapes.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -32,8 +32,7 @@ function csvRows(bytes: Buffer): string[][] {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   month = periodStart('MONTHLY', await server.today());
   const now = new Date().toISOString();
   dataOf(
