@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -30,13 +30,7 @@ async function orders(userId: number, month: string, amounts: string[], prefix: 
     occurredAt: `${month}-1${i}T10:00:00Z`,
     externalId: `${prefix}-${i}`,
   }));
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      { a: activities },
-      org.admin,
-    ),
-  );
+  await recordActivity(server, activities);
 }
 
 describe('achievements', () => {

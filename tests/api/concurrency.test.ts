@@ -7,9 +7,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/client.ts';
 import { migrateDatabase } from '../../api/db/migrate.ts';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { databaseUrlFor } from '../support/databases.ts';
-import { dataOf, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 const onServer = Boolean(process.env.DATABASE_URL);
 
@@ -21,21 +21,15 @@ describe.skipIf(!onServer)('concurrent writers (real Postgres: needs several con
   afterAll(() => server?.close());
 
   it('loses no increment when parallel connections insert for the same users and team', async () => {
-    const goal = dataOf(
-      await server.gql<{ createGoal: { id: string } }>(
-        `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-        {
-          i: {
-            teamId: String(org.teams.east),
-            metric: 'ORDERS',
-            periodType: 'YEARLY',
-            periodStart: '2025-01-01',
-            targetValue: 1000,
-          },
-        },
-        org.admin,
-      ),
-    ).createGoal;
+    const goal = {
+      id: await createGoal(server, {
+        teamId: org.teams.east,
+        metric: 'ORDERS',
+        periodType: 'YEARLY',
+        periodStart: '2025-01-01',
+        targetValue: 1000,
+      }),
+    };
     const writers = 8;
     const perWriter = 40;
     const users = [org.reps.east1.id, org.reps.east2.id];

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { addPeriods, daysInPeriod, localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
 import { startOfLocalDay } from '../../api/domain/zoned-time.ts';
 import { PERIOD_TYPES } from '../../schema/db/constants.ts';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -328,20 +328,15 @@ describe('progress toward badges', () => {
     dataOf(await server.gql<{ achievementProgress: Progress[] }>(PROGRESS, { u: String(userId) }, as))
       .achievementProgress;
   const orders = async (userId: number, at: string, amounts: string[], prefix: string) =>
-    dataOf(
-      await server.gql(
-        `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-        {
-          a: amounts.map((amount, i) => ({
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount,
-            occurredAt: at,
-            externalId: `${prefix}-${i}`,
-          })),
-        },
-        org.admin,
-      ),
+    recordActivity(
+      server,
+      amounts.map((amount, i) => ({
+        userId,
+        kind: 'ORDER_WON',
+        amount,
+        occurredAt: at,
+        externalId: `${prefix}-${i}`,
+      })),
     );
 
   it('counts each rule’s metric over its current period or lifetime, as the rule does, until the badge is earned', async () => {

@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+import { createGoal, fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -16,19 +16,13 @@ beforeAll(async () => {
   ({ server, org } = await startOrgServer());
   await server.sql(sql`insert into users (name, email, role, team_id, active)
     values ('Gone Admin', 'gone@example.com', 'ADMIN', null, false)`);
-  const input = {
-    userId: String(org.reps.east1.id),
+  goalId = await createGoal(server, {
+    userId: org.reps.east1.id,
     metric: 'REVENUE',
     periodType: 'MONTHLY',
     periodStart: '2026-01-01',
     targetValue: 100,
-  };
-  const created = await server.gql<{ createGoal: { id: string } }>(
-    'mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }',
-    { input },
-    org.admin,
-  );
-  goalId = dataOf(created).createGoal.id;
+  });
 });
 afterAll(() => server?.close());
 

@@ -4,7 +4,7 @@
  * change the database; refused ones leave it exactly as it was. Unknown callers: roles-auth.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -20,22 +20,15 @@ const nextMonth = (() => {
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
 
-async function createCustomGoal(userId: number): Promise<string> {
-  const response = await server.gql<{ createGoal: { id: string } }>(
-    `mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`,
-    {
-      input: {
-        userId: String(userId),
-        metric: 'CUSTOM',
-        periodType: 'MONTHLY',
-        periodStart: nextMonth,
-        targetValue: 10,
-        description: unique('goal'),
-      },
-    },
-    org.admin,
-  );
-  return dataOf(response).createGoal.id;
+function createCustomGoal(userId: number): Promise<string> {
+  return createGoal(server, {
+    userId,
+    metric: 'CUSTOM',
+    periodType: 'MONTHLY',
+    periodStart: nextMonth,
+    targetValue: 10,
+    description: unique('goal'),
+  });
 }
 
 beforeAll(async () => {

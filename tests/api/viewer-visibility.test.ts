@@ -30,7 +30,7 @@ import {
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '../../client/src/gql/graphql.ts';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
 import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
@@ -53,23 +53,13 @@ interface Result {
 }
 
 async function sale(userId: number, amount: string): Promise<void> {
-  dataOf(
-    await server.gql(
-      'mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }',
-      {
-        a: [
-          {
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount,
-            occurredAt: new Date().toISOString(),
-            externalId: `visibility-${++serial}`,
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
+  await recordActivity(server, {
+    userId,
+    kind: 'ORDER_WON',
+    amount,
+    occurredAt: new Date().toISOString(),
+    externalId: `visibility-${++serial}`,
+  });
 }
 
 async function award(userId: number, title: string): Promise<string> {

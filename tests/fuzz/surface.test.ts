@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../api/import/csv-rows.ts';
 import { seedText } from '../support/curl.ts';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import {
   argumentsFor,
   csvCell,
@@ -151,19 +151,13 @@ describe('fuzz: generated inputs on every surface', () => {
     options = { ids: Array.from({ length: (max?.n ?? 1) + 1 }, (_, i) => String(i + 1)) };
     // a few goals so that goal ids, updates and deletions reach real rows
     for (const rep of [org.reps.east1.id, org.reps.west1.id]) {
-      await server.gql(
-        `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-        {
-          i: {
-            userId: String(rep),
-            metric: 'CALLS',
-            periodType: 'YEARLY',
-            periodStart: '2026-01-01',
-            targetValue: 10,
-          },
-        },
-        org.admin,
-      );
+      await createGoal(server, {
+        userId: rep,
+        metric: 'CALLS',
+        periodType: 'YEARLY',
+        periodStart: '2026-01-01',
+        targetValue: 10,
+      });
     }
   }, 120_000);
 

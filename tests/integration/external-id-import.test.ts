@@ -7,8 +7,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_SIZE } from '../../api/import/activities-import.ts';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, type TestServer } from '../support/server.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -47,28 +47,23 @@ const HEADER = 'user_id,kind,amount,occurred_at,external_id';
 beforeAll(async () => {
   ({ server, org } = await startOrgServer());
   // stored before any import: one key for another team's order, one the file replays
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+  await recordActivity(
+    server,
+    ['skip', 'reject'].flatMap((mode) => [
       {
-        a: ['skip', 'reject'].flatMap((mode) => [
-          {
-            userId: String(org.reps.east1.id),
-            kind: 'ORDER_WON',
-            amount: '1200.00',
-            occurredAt: '2025-06-10T12:00:00Z',
-            externalId: `${mode}-taken`,
-          },
-          {
-            userId: String(org.reps.west1.id),
-            kind: 'CALL',
-            occurredAt: '2025-06-10T12:00:00Z',
-            externalId: `${mode}-replayed`,
-          },
-        ]),
+        userId: org.reps.east1.id,
+        kind: 'ORDER_WON',
+        amount: '1200.00',
+        occurredAt: '2025-06-10T12:00:00Z',
+        externalId: `${mode}-taken`,
       },
-      org.admin,
-    ),
+      {
+        userId: org.reps.west1.id,
+        kind: 'CALL',
+        occurredAt: '2025-06-10T12:00:00Z',
+        externalId: `${mode}-replayed`,
+      },
+    ]),
   );
 });
 afterAll(() => server?.close());
