@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, localDate, periodStart } from '../../api/domain/periods.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { goalDocuments } from '../support/graphql.ts';
 import { RECORD } from '../support/live-tools.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 
@@ -29,9 +30,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const GOAL_FIELDS = 'id periodEnd targetValue currentValue achievementPercentage status version';
-const CREATE = `mutation($i: CreateGoalInput!) { createGoal(input: $i) { ${GOAL_FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $i: UpdateGoalInput!, $v: Int) { updateGoal(id: $id, input: $i, expectedVersion: $v) { ${GOAL_FIELDS} } }`;
-const GET = `query($id: ID!) { goal(id: $id) { ${GOAL_FIELDS} } }`;
+const { CREATE, UPDATE, GET } = goalDocuments(GOAL_FIELDS);
 
 interface Goal {
   id: string;

@@ -339,9 +339,7 @@ describe('bounded lingering: HTTP_LINGER_BYTES 64kb, HTTP_LINGER_MS 300', () => 
 
 describe('HTTP_MAX_CONNECTIONS 3', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ HTTP_MAX_CONNECTIONS: '3' });
-  });
+  beforeAll(async () => (server = await startTestServer({ HTTP_MAX_CONNECTIONS: '3' })));
   afterAll(() => server?.close());
 
   it('closes connections over the cap as they come, and takes new ones once others closed', async () => {
