@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../api/config.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import type { LeaderboardFigures } from '../support/graphql.ts';
 import { rest } from '../support/rest.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
@@ -25,14 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-interface Entry {
-  rank: number;
-  medal: string | null;
-  revenue: string;
-  ordersWon: number;
-  leadsCreated: number;
-  opportunitiesClosed: number;
-  conversionRate: number | null;
+interface Entry extends LeaderboardFigures {
   winRate: number | null;
   user: { name: string };
 }

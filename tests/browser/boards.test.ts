@@ -18,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, formatCount, formatPercent, NOUNS } from '../../client/src/lib/format.ts';
 import { rateBase, standingText } from '../../client/src/lib/standing.ts';
+import type { LeaderboardFigures } from '../support/graphql.ts';
 import { chromiumPath, launchBrowser, noScrollbars, screenshot, signedInPage } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
@@ -85,16 +86,7 @@ interface ApiBoard {
   periodStart: string;
   minimumSample: number | null;
   totalEntries: number;
-  entries: {
-    rank: number;
-    medal: string | null;
-    revenue: string;
-    ordersWon: number;
-    leadsCreated: number;
-    opportunitiesClosed: number;
-    conversionRate: number | null;
-    user: { id: string; name: string };
-  }[];
+  entries: (LeaderboardFigures & { user: { id: string; name: string } })[];
   standing: ApiStanding | null;
 }
 

@@ -1,7 +1,8 @@
 /**
  * GraphQL documents more than one test file sends, built in one place so that the files differ only
- * in what they select: the goal's create, update and read (`goalDocuments`). The strings are what
- * the files wrote out before; the API sees the same requests.
+ * in what they select: the goal's create, update and read (`goalDocuments`), and the types of what
+ * they read back (`LeaderboardFigures`). The strings are what the files wrote out before; the API
+ * sees the same requests.
  */
 
 /**
@@ -18,4 +19,15 @@ export function goalDocuments(
     UPDATE: `mutation($id: ID!, $i: UpdateGoalInput!, $v: Int) { updateGoal(id: $id, input: $i, expectedVersion: $v) { ${fields} } }`,
     GET: `query($id: ID!) { goal(id: $id) { ${fields} } }`,
   };
+}
+
+/** A leaderboard entry's place and figures as the API names them (LeaderboardEntry), without its user. */
+export interface LeaderboardFigures {
+  rank: number;
+  medal: string | null;
+  revenue: string;
+  ordersWon: number;
+  leadsCreated: number;
+  opportunitiesClosed: number;
+  conversionRate: number | null;
 }
