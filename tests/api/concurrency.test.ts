@@ -21,15 +21,13 @@ describe.skipIf(!onServer)('concurrent writers (real Postgres: needs several con
   afterAll(() => server?.close());
 
   it('loses no increment when parallel connections insert for the same users and team', async () => {
-    const goal = {
-      id: await createGoal(server, {
-        teamId: org.teams.east,
-        metric: 'ORDERS',
-        periodType: 'YEARLY',
-        periodStart: '2025-01-01',
-        targetValue: 1000,
-      }),
-    };
+    const goalId = await createGoal(server, {
+      teamId: org.teams.east,
+      metric: 'ORDERS',
+      periodType: 'YEARLY',
+      periodStart: '2025-01-01',
+      targetValue: 1000,
+    });
     const writers = 8;
     const perWriter = 40;
     const users = [org.reps.east1.id, org.reps.east2.id];
@@ -57,7 +55,7 @@ describe.skipIf(!onServer)('concurrent writers (real Postgres: needs several con
       { user_id: users[1], orders_won: n, revenue: (n * 2.02).toFixed(2) },
     ]);
     const [g] = await server.sql<{ current_value: string }>(
-      sql`select current_value::text from goals where id = ${Number(goal.id)}`,
+      sql`select current_value::text from goals where id = ${Number(goalId)}`,
     );
     expect(Number(g?.current_value)).toBe(2 * n);
   });
