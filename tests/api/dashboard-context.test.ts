@@ -141,22 +141,16 @@ describe('like for like', () => {
         { day: lastCounted, amount: '20.50' },
         { day: dayAfter, amount: '7.25' },
       ];
-      await server.gql(
-        `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-        {
-          a: [
-            ...sales.map((s, i) => ({
-              userId: dana,
-              kind: 'ORDER_WON',
-              amount: s.amount,
-              occurredAt: at(s.day),
-              externalId: `lfl-${periodType}-${i}`,
-            })),
-            { userId: dana, kind: 'CALL', occurredAt: clock.now, externalId: `lfl-${periodType}-now` },
-          ],
-        },
-        org.admin,
-      );
+      await recordActivity(server, [
+        ...sales.map((s, i) => ({
+          userId: dana,
+          kind: 'ORDER_WON',
+          amount: s.amount,
+          occurredAt: at(s.day),
+          externalId: `lfl-${periodType}-${i}`,
+        })),
+        { userId: dana, kind: 'CALL', occurredAt: clock.now, externalId: `lfl-${periodType}-now` },
+      ]);
       const { trends } = dataOf(
         await server.gql<{
           trends: {
