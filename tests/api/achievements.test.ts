@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
 beforeAll(async () => {
   // its badges' dates are written as UTC days (also in the pinned-date runs in other zones)
-  server = await startTestServer({ TZ_NAME: 'UTC' });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ TZ_NAME: 'UTC' }));
 });
 afterAll(() => server?.close());
 
@@ -31,13 +30,7 @@ async function orders(userId: number, month: string, amounts: string[], prefix: 
     occurredAt: `${month}-1${i}T10:00:00Z`,
     externalId: `${prefix}-${i}`,
   }));
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      { a: activities },
-      org.admin,
-    ),
-  );
+  await recordActivity(server, activities);
 }
 
 describe('achievements', () => {

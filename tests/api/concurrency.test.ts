@@ -7,9 +7,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/client.ts';
 import { migrateDatabase } from '../../api/db/migrate.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { databaseUrlFor } from '../support/databases.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 const onServer = Boolean(process.env.DATABASE_URL);
 
@@ -17,28 +17,17 @@ describe.skipIf(!onServer)('concurrent writers (real Postgres: needs several con
   let server: TestServer;
   let org: OrgFixture;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer()));
   afterAll(() => server?.close());
 
   it('loses no increment when parallel connections insert for the same users and team', async () => {
-    const goal = dataOf(
-      await server.gql<{ createGoal: { id: string } }>(
-        `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-        {
-          i: {
-            teamId: String(org.teams.east),
-            metric: 'ORDERS',
-            periodType: 'YEARLY',
-            periodStart: '2025-01-01',
-            targetValue: 1000,
-          },
-        },
-        org.admin,
-      ),
-    ).createGoal;
+    const goalId = await createGoal(server, {
+      teamId: org.teams.east,
+      metric: 'ORDERS',
+      periodType: 'YEARLY',
+      periodStart: '2025-01-01',
+      targetValue: 1000,
+    });
     const writers = 8;
     const perWriter = 40;
     const users = [org.reps.east1.id, org.reps.east2.id];
@@ -66,7 +55,7 @@ describe.skipIf(!onServer)('concurrent writers (real Postgres: needs several con
       { user_id: users[1], orders_won: n, revenue: (n * 2.02).toFixed(2) },
     ]);
     const [g] = await server.sql<{ current_value: string }>(
-      sql`select current_value::text from goals where id = ${Number(goal.id)}`,
+      sql`select current_value::text from goals where id = ${Number(goalId)}`,
     );
     expect(Number(g?.current_value)).toBe(2 * n);
   });

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { addPeriods, daysInPeriod, localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
 import { startOfLocalDay } from '../../api/domain/zoned-time.ts';
 import { PERIOD_TYPES } from '../../schema/db/constants.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -37,10 +37,7 @@ async function clockOf(target: TestServer, as: string): Promise<Clock> {
   return dataOf(await target.gql<{ clock: Clock }>(CLOCK, {}, as)).clock;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 describe('the organisation’s clock', () => {
@@ -144,22 +141,16 @@ describe('like for like', () => {
         { day: lastCounted, amount: '20.50' },
         { day: dayAfter, amount: '7.25' },
       ];
-      await server.gql(
-        `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-        {
-          a: [
-            ...sales.map((s, i) => ({
-              userId: dana,
-              kind: 'ORDER_WON',
-              amount: s.amount,
-              occurredAt: at(s.day),
-              externalId: `lfl-${periodType}-${i}`,
-            })),
-            { userId: dana, kind: 'CALL', occurredAt: clock.now, externalId: `lfl-${periodType}-now` },
-          ],
-        },
-        org.admin,
-      );
+      await recordActivity(server, [
+        ...sales.map((s, i) => ({
+          userId: dana,
+          kind: 'ORDER_WON',
+          amount: s.amount,
+          occurredAt: at(s.day),
+          externalId: `lfl-${periodType}-${i}`,
+        })),
+        { userId: dana, kind: 'CALL', occurredAt: clock.now, externalId: `lfl-${periodType}-now` },
+      ]);
       const { trends } = dataOf(
         await server.gql<{
           trends: {
@@ -331,20 +322,15 @@ describe('progress toward badges', () => {
     dataOf(await server.gql<{ achievementProgress: Progress[] }>(PROGRESS, { u: String(userId) }, as))
       .achievementProgress;
   const orders = async (userId: number, at: string, amounts: string[], prefix: string) =>
-    dataOf(
-      await server.gql(
-        `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-        {
-          a: amounts.map((amount, i) => ({
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount,
-            occurredAt: at,
-            externalId: `${prefix}-${i}`,
-          })),
-        },
-        org.admin,
-      ),
+    recordActivity(
+      server,
+      amounts.map((amount, i) => ({
+        userId,
+        kind: 'ORDER_WON',
+        amount,
+        occurredAt: at,
+        externalId: `${prefix}-${i}`,
+      })),
     );
 
   it('counts each rule’s metric over its current period or lifetime, as the rule does, until the badge is earned', async () => {

@@ -11,22 +11,13 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../api/db/client.ts';
 import { pgErrorOf } from '../../api/validation.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import {
-  dataOf,
-  errorOf,
-  startTestServer,
-  type GraphQLResponse,
-  type TestServer,
-} from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, errorOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 const RECORD = `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded duplicates } }`;

@@ -15,8 +15,8 @@ import { achievementPercentage, goalStatusOf } from '../../api/domain/goal-statu
 import { periodStart } from '../../api/domain/periods.ts';
 import { rows as query, type Queryable } from '../../api/db/client.ts';
 import { ACTIVITY_KINDS, GOAL_METRICS, type ActivityKind } from '../../schema/db/constants.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /** The tracked metrics (a CUSTOM goal's value is set by hand). */
 const METRICS = GOAL_METRICS.filter((m) => m !== 'CUSTOM');
@@ -47,8 +47,7 @@ let sellers: number[];
 let externalIds = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const now = new Date();
   at = now.toISOString();
   month = periodStart('MONTHLY', await server.today());

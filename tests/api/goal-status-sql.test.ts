@@ -7,9 +7,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, localDate, periodStart } from '../../api/domain/periods.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { goalDocuments } from '../support/graphql.ts';
 import { RECORD } from '../support/live-tools.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 // The organisation lives at UTC-12, where today is the earliest date anywhere; moving it to UTC+14
 // later is how the sweep test makes "today" pass the end of a goal's period without waiting.
@@ -22,17 +23,14 @@ let today: string;
 let month: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ TZ_NAME: ZONE });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ TZ_NAME: ZONE }));
   today = localDate(new Date(), ZONE);
   month = periodStart('MONTHLY', today);
 });
 afterAll(() => server?.close());
 
 const GOAL_FIELDS = 'id periodEnd targetValue currentValue achievementPercentage status version';
-const CREATE = `mutation($i: CreateGoalInput!) { createGoal(input: $i) { ${GOAL_FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $i: UpdateGoalInput!, $v: Int) { updateGoal(id: $id, input: $i, expectedVersion: $v) { ${GOAL_FIELDS} } }`;
-const GET = `query($id: ID!) { goal(id: $id) { ${GOAL_FIELDS} } }`;
+const { CREATE, UPDATE, GET } = goalDocuments(GOAL_FIELDS);
 
 interface Goal {
   id: string;

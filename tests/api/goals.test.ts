@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodStart, addPeriods } from '../../api/domain/periods.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { goalDocuments } from '../support/graphql.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -10,8 +11,7 @@ let month: string;
 let lastMonth: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   month = periodStart('MONTHLY', await server.today());
   lastMonth = addPeriods('MONTHLY', month, -1);
 });
@@ -19,9 +19,7 @@ afterAll(() => server?.close());
 
 const GOAL_FIELDS =
   'id metric periodStart periodEnd targetValue currentValue achievementPercentage status projectedValue version description';
-const CREATE = `mutation($i: CreateGoalInput!) { createGoal(input: $i) { ${GOAL_FIELDS} user { name } team { name } createdBy { email } } }`;
-const UPDATE = `mutation($id: ID!, $i: UpdateGoalInput!, $v: Int) { updateGoal(id: $id, input: $i, expectedVersion: $v) { ${GOAL_FIELDS} } }`;
-const GET = `query($id: ID!) { goal(id: $id) { ${GOAL_FIELDS} } }`;
+const { CREATE, UPDATE, GET } = goalDocuments(GOAL_FIELDS, 'user { name } team { name } createdBy { email }');
 
 interface Goal {
   id: string;

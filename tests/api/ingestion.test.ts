@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
 beforeAll(async () => {
   // its instants and period expectations are written for UTC (also in the pinned-date runs)
-  server = await startTestServer({ TZ_NAME: 'UTC' });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ TZ_NAME: 'UTC' }));
 });
 afterAll(() => server?.close());
 

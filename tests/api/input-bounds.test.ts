@@ -19,9 +19,9 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATE_RANGE } from '../../api/domain/periods.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { errorFields, rest, type HttpResult, type RestErrorBody } from '../support/rest.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
@@ -29,8 +29,7 @@ let org: OrgFixture;
 let goalId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const created = await server.gql<{ createGoal: { id: string } }>(
     `mutation { createGoal(input: { userId: "${org.reps.east1.id}", metric: REVENUE, periodType: MONTHLY,
       periodStart: "2025-01-01", targetValue: 100 }) { id } }`,

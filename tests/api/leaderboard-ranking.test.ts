@@ -18,8 +18,8 @@ import { boardRows, rankBoard, type BoardRow } from '../oracles/ranking.ts';
 import type { LeaderboardEntry } from '../../api/modules/leaderboard/leaderboard.type.ts';
 import type { LeaderboardMetric } from '../../schema/db/constants.ts';
 import type { RateMinimums } from '../../api/domain/ranking.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -38,8 +38,7 @@ const NAMES = [
 ];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const next = random(20250301);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const teams = [org.teams.east, org.teams.west, null];

@@ -10,9 +10,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../api/config.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import type { LeaderboardFigures } from '../support/graphql.ts';
 import { rest } from '../support/rest.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
@@ -21,19 +22,11 @@ let serial = 0;
 
 beforeAll(async () => {
   // persistent: the last test restarts it with other settings on the same database
-  server = await startTestServer({}, { persistent: true });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({}, { persistent: true }));
 });
 afterAll(() => server?.close());
 
-interface Entry {
-  rank: number;
-  medal: string | null;
-  revenue: string;
-  ordersWon: number;
-  leadsCreated: number;
-  opportunitiesClosed: number;
-  conversionRate: number | null;
+interface Entry extends LeaderboardFigures {
   winRate: number | null;
   user: { name: string };
 }

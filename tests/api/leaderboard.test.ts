@@ -1,17 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { waitUntil } from '../support/live-tools.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 const DAY = '2025-09-15';
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 interface Entry {

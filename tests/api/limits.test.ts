@@ -15,8 +15,8 @@
 import { sql } from 'drizzle-orm';
 import { Kind, OperationTypeNode, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 
 const LIMITS = { MAX_COST: '60', MAX_DEPTH: '3', MAX_ALIASES: '2' };
 const BOOM = 'limits test: the database refuses this insert';
@@ -51,8 +51,7 @@ describe('lowered limits (MAX_COST=60, MAX_DEPTH=3, MAX_ALIASES=2), stack traces
   let server: TestServer;
   let org: OrgFixture;
   beforeAll(async () => {
-    server = await startTestServer(LIMITS);
-    org = await createOrg(server);
+    ({ server, org } = await startOrgServer(LIMITS));
     await breakAchievements(server);
   });
   afterAll(() => server?.close());
@@ -138,8 +137,7 @@ describe('STACK_TRACES=true', () => {
   let server: TestServer;
   let org: OrgFixture;
   beforeAll(async () => {
-    server = await startTestServer({ STACK_TRACES: 'true' });
-    org = await createOrg(server);
+    ({ server, org } = await startOrgServer({ STACK_TRACES: 'true' }));
     await breakAchievements(server);
   });
   afterAll(() => server?.close());
@@ -169,10 +167,7 @@ describe('STACK_TRACES=true', () => {
 describe('default limits: cost with list sizes, tokens, subscriptions, response size', () => {
   let server: TestServer;
   let org: OrgFixture;
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer()));
   afterAll(() => server?.close());
 
   /** A refusal before execution: status 400, no `data` at all, one error naming `query`. */
@@ -247,10 +242,7 @@ describe('MAX_RESPONSE_BYTES=1000', () => {
   const MAX = 1000;
   let server: TestServer;
   let org: OrgFixture;
-  beforeAll(async () => {
-    server = await startTestServer({ MAX_RESPONSE_BYTES: String(MAX) });
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer({ MAX_RESPONSE_BYTES: String(MAX) })));
   afterAll(() => server?.close());
 
   const USERS = 'users { id name email role active }';

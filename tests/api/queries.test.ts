@@ -17,8 +17,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, periodStart } from '../../api/domain/periods.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -127,8 +127,7 @@ async function record(specs: Spec[]): Promise<void> {
 beforeAll(async () => {
   // its fixed instants and expectations are written for an organisation on UTC (also in the
   // pinned-date runs, .ci/pinned-dates, which move other tests' organisations to other zones)
-  server = await startTestServer({ TZ_NAME: 'UTC' });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ TZ_NAME: 'UTC' }));
   const managers = await server.sql<{ email: string; id: number }>(
     sql`select email, id from users where role = 'MANAGER'`,
   );

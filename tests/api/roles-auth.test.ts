@@ -5,44 +5,26 @@
 import { sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+import { createGoal, fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 let goalId = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   await server.sql(sql`insert into users (name, email, role, team_id, active)
     values ('Gone Admin', 'gone@example.com', 'ADMIN', null, false)`);
-  const input = {
-    userId: String(org.reps.east1.id),
+  goalId = await createGoal(server, {
+    userId: org.reps.east1.id,
     metric: 'REVENUE',
     periodType: 'MONTHLY',
     periodStart: '2026-01-01',
     targetValue: 100,
-  };
-  const created = await server.gql<{ createGoal: { id: string } }>(
-    'mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }',
-    { input },
-    org.admin,
-  );
-  goalId = dataOf(created).createGoal.id;
+  });
 });
 afterAll(() => server?.close());
-
-async function fingerprint(): Promise<unknown> {
-  return server.sql(sql`select
-    (select count(*) from users)::int as users,
-    (select count(*) from teams)::int as teams,
-    (select count(*) from goals)::int as goals,
-    (select coalesce(sum(version), 0) from goals)::int as goal_versions,
-    (select count(*) from activities)::int as activities,
-    (select count(*) from sales_performance)::int as rollups,
-    (select count(*) from achievements)::int as achievements`);
-}
 
 const alice = () => String(org.reps.east1.id);
 const today = new Date().toISOString().slice(0, 8) + '01';
@@ -169,12 +151,12 @@ it('covers every operation, and a valid token passes the same header check', asy
 describe.each(Object.keys(BAD_CREDENTIALS))('with %s', (credential) => {
   it.each(OPERATIONS)('%s is UNAUTHENTICATED and writes nothing', async (field, doc, variables) => {
     const authorization = (await BAD_CREDENTIALS[credential]?.()) ?? null;
-    const before = await fingerprint();
+    const before = await fingerprint(server);
     const { status, body } = await post(doc, variables(), authorization);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(body.data?.[field] ?? null).toBeNull();
     // a credential that was sent and refused is an HTTP 401
     if (authorization) expect(status).toBe(401);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(server)).toEqual(before);
   });
 });

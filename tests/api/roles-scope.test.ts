@@ -4,8 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -49,8 +49,7 @@ async function count(table: 'goals' | 'activities' | 'achievements' | 'sales_per
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const create = async (owner: { userId: number } | { teamId: number }) =>
     dataOf(await server.gql<{ createGoal: { id: string } }>(CREATE_GOAL, goalInput(owner), org.admin))
       .createGoal.id;

@@ -3,10 +3,9 @@
  * Mutation of the contract, called by each kind of caller on East data (rep alice). Allowed writes
  * change the database; refused ones leave it exactly as it was. Unknown callers: roles-auth.test.ts.
  */
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { createGoal, fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -21,40 +20,19 @@ const nextMonth = (() => {
 let serial = 0;
 const unique = (prefix: string) => `${prefix}-${++serial}`;
 
-/** Counts that change whenever any write of the API lands. */
-async function fingerprint(s: TestServer): Promise<unknown> {
-  return s.sql(sql`select
-    (select count(*) from users)::int as users,
-    (select count(*) from teams)::int as teams,
-    (select count(*) from goals)::int as goals,
-    (select coalesce(sum(version), 0) from goals)::int as goal_versions,
-    (select count(*) from activities)::int as activities,
-    (select count(*) from sales_performance)::int as rollups,
-    (select coalesce(sum(calls), 0) from sales_performance)::int as calls,
-    (select count(*) from achievements)::int as achievements`);
-}
-
-async function createCustomGoal(userId: number): Promise<string> {
-  const response = await server.gql<{ createGoal: { id: string } }>(
-    `mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`,
-    {
-      input: {
-        userId: String(userId),
-        metric: 'CUSTOM',
-        periodType: 'MONTHLY',
-        periodStart: nextMonth,
-        targetValue: 10,
-        description: unique('goal'),
-      },
-    },
-    org.admin,
-  );
-  return dataOf(response).createGoal.id;
+function createCustomGoal(userId: number): Promise<string> {
+  return createGoal(server, {
+    userId,
+    metric: 'CUSTOM',
+    periodType: 'MONTHLY',
+    periodStart: nextMonth,
+    targetValue: 10,
+    description: unique('goal'),
+  });
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   aliceGoal = await createCustomGoal(org.reps.east1.id);
 });
 afterAll(() => server?.close());

@@ -8,9 +8,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest, type RestErrorBody } from '../support/rest.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
 
 const NUL = '\u0000';
@@ -22,10 +22,7 @@ describe('a NUL character in text input', () => {
   const teams = async () =>
     (await server.sql<{ n: number }>(sql`select count(*)::int as n from teams`))[0]?.n;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer()));
   afterAll(async () => {
     await server?.close();
   });
@@ -141,10 +138,7 @@ describe('a NUL character in text input', () => {
 
 describe('an input argument that is null or not an object', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-    await createOrg(server);
-  });
+  beforeAll(async () => ({ server } = await startOrgServer()));
   afterAll(async () => {
     await server?.close();
   });

@@ -7,17 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 const seconds = () => Math.floor(Date.now() / 1000);

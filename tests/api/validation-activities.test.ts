@@ -5,16 +5,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../schema/db/constants.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 const RECORD =

@@ -2,10 +2,9 @@
  * Unknown ids (NOT_FOUND), stale versions (CONFLICT) and the HTTP-level guards: body size, query
  * depth and aliases, CSRF prevention, malformed bodies. Nothing refused is written.
  */
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, errorOf, startTestServer, type TestServer } from '../support/server.ts';
+import { fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -25,20 +24,8 @@ const CONTRACT_CODES = [
   'INTERNAL_SERVER_ERROR',
 ];
 
-async function fingerprint(): Promise<unknown> {
-  return server.sql(sql`select
-    (select count(*) from users)::int as users,
-    (select count(*) from teams)::int as teams,
-    (select count(*) from goals)::int as goals,
-    (select coalesce(sum(version), 0) from goals)::int as goal_versions,
-    (select count(*) from activities)::int as activities,
-    (select count(*) from sales_performance)::int as rollups,
-    (select count(*) from achievements)::int as achievements`);
-}
-
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const input = {
     userId: String(org.reps.east1.id),
     metric: 'REVENUE',
@@ -132,10 +119,10 @@ describe('unknown ids are NOT_FOUND', () => {
   ];
 
   it.each(CASES)('%s', async (_name, query, variables) => {
-    const before = await fingerprint();
+    const before = await fingerprint(server);
     const response = await server.gql(query, variables(), org.admin);
     expect(errorOf(response).code).toBe('NOT_FOUND');
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(server)).toEqual(before);
   });
 
   it('user(id) and goal(id) of a well-formed unknown id are null, not an error', async () => {
@@ -158,7 +145,7 @@ describe('updateGoal with expectedVersion', () => {
       ),
     );
     expect(first.updateGoal.version).toBe(2);
-    const before = await fingerprint();
+    const before = await fingerprint(server);
     const stale = await server.gql(
       UPDATE_GOAL,
       { id: goalId, input: { targetValue: 3000 }, v: 1 },
@@ -167,7 +154,7 @@ describe('updateGoal with expectedVersion', () => {
     expect(errorOf(stale).code).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(2);
     expect(stale.data ?? null).toBeNull();
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(server)).toEqual(before);
     const goal = dataOf(
       await server.gql<{ goal: { targetValue: number; version: number } }>(
         'query($id: ID!) { goal(id: $id) { targetValue version } }',
@@ -322,7 +309,7 @@ describe('HTTP guards', () => {
   });
 
   it('refuses a POST with a form content type (CSRF prevention), writing nothing', async () => {
-    const before = await fingerprint();
+    const before = await fingerprint(server);
     const token = await server.token(org.admin);
     const response = await post(
       JSON.stringify({ query: 'mutation { createTeam(input: { name: "Csrf" }) { id } }' }),
@@ -332,17 +319,17 @@ describe('HTTP guards', () => {
       },
     );
     expect(response.status).toBe(400);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(server)).toEqual(before);
   });
 
   it('refuses a mutation over GET, writing nothing', async () => {
-    const before = await fingerprint();
+    const before = await fingerprint(server);
     const token = await server.token(org.admin);
     const query = encodeURIComponent('mutation { createTeam(input: { name: "ViaGet" }) { id } }');
     const response = await fetch(`${server.url}/graphql?query=${query}`, {
       headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(server)).toEqual(before);
   });
 });

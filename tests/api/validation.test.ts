@@ -4,30 +4,15 @@
  * written. Activities: validation-activities.test.ts; ids, versions and HTTP limits:
  * validation-limits.test.ts.
  */
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/server.ts';
+import { fingerprint, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
-
-async function fingerprint(): Promise<unknown> {
-  return server.sql(sql`select
-    (select count(*) from users)::int as users,
-    (select count(*) from teams)::int as teams,
-    (select count(*) from goals)::int as goals,
-    (select coalesce(sum(version), 0) from goals)::int as goal_versions,
-    (select count(*) from activities)::int as activities,
-    (select count(*) from sales_performance)::int as rollups,
-    (select count(*) from achievements)::int as achievements`);
-}
 
 /** Sends a request that must be refused as BAD_USER_INPUT; returns the named fields, sorted. */
 async function badFields(
@@ -35,7 +20,7 @@ async function badFields(
   variables: Record<string, unknown>,
   as = org.admin,
 ): Promise<string[]> {
-  const before = await fingerprint();
+  const before = await fingerprint(server);
   const response: GraphQLResponse = await server.gql(query, variables, as);
   expect(response.errors, `expected errors, got ${JSON.stringify(response.data)}`).toBeDefined();
   const fields = new Set<string>();
@@ -49,7 +34,7 @@ async function badFields(
     }
   }
   expect(response.data ?? null).toBeNull();
-  expect(await fingerprint()).toEqual(before);
+  expect(await fingerprint(server)).toEqual(before);
   return [...fields].sort();
 }
 

@@ -30,9 +30,9 @@ import {
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '../../client/src/gql/graphql.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
-import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../support/server.ts';
+import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
 import { connect } from '../support/ws.ts';
 
@@ -53,23 +53,13 @@ interface Result {
 }
 
 async function sale(userId: number, amount: string): Promise<void> {
-  dataOf(
-    await server.gql(
-      'mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }',
-      {
-        a: [
-          {
-            userId: String(userId),
-            kind: 'ORDER_WON',
-            amount,
-            occurredAt: new Date().toISOString(),
-            externalId: `visibility-${++serial}`,
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
+  await recordActivity(server, {
+    userId,
+    kind: 'ORDER_WON',
+    amount,
+    occurredAt: new Date().toISOString(),
+    externalId: `visibility-${++serial}`,
+  });
 }
 
 async function award(userId: number, title: string): Promise<string> {
@@ -126,8 +116,7 @@ const idle = async () => {
 
 beforeAll(async () => {
   // the schema walk holds one subscription per reachable field on one socket: more than the default cap
-  server = await startTestServer({ WS_MAX_SUBSCRIPTIONS: '1000' });
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer({ WS_MAX_SUBSCRIPTIONS: '1000' }));
   const [tv] = await server.sql<{ id: number }>(sql`select id from users where email = ${org.viewer}`);
   tvId = tv?.id ?? -1;
   // Alice (East, managed by Erin) leads the month's board and has the newest badge

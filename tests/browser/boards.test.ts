@@ -18,7 +18,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, formatCount, formatPercent, NOUNS } from '../../client/src/lib/format.ts';
 import { rateBase, standingText } from '../../client/src/lib/standing.ts';
-import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
+import type { LeaderboardFigures } from '../support/graphql.ts';
+import { chromiumPath, launchBrowser, noScrollbars, screenshot, signedInPage } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
 const ADMIN = 'admin@example.com';
@@ -85,16 +86,7 @@ interface ApiBoard {
   periodStart: string;
   minimumSample: number | null;
   totalEntries: number;
-  entries: {
-    rank: number;
-    medal: string | null;
-    revenue: string;
-    ordersWon: number;
-    leadsCreated: number;
-    opportunitiesClosed: number;
-    conversionRate: number | null;
-    user: { id: string; name: string };
-  }[];
+  entries: (LeaderboardFigures & { user: { id: string; name: string } })[];
   standing: ApiStanding | null;
 }
 
@@ -158,14 +150,6 @@ const fontPx = (page: Page, selector: string) =>
     .locator(selector)
     .first()
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-
-async function noScrollbars(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => ({
-    x: document.documentElement.scrollWidth - window.innerWidth,
-    y: document.documentElement.scrollHeight - window.innerHeight,
-  }));
-  expect(overflow).toEqual({ x: 0, y: 0 });
-}
 
 describe.skipIf(!chromiumPath)('boards and the TV in the browser', () => {
   beforeAll(async () => {

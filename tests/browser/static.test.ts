@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
+beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server?.close());
 
 describe('the built client over HTTP', () => {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, sumMoney } from '../../client/src/lib/format.ts';
 import { todayIn } from '../../client/src/lib/periods.ts';
-import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
+import { chromiumPath, launchBrowser, noScrollbars, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
 const ADMIN = 'admin@example.com';
@@ -79,14 +79,6 @@ async function waitFirst(page: Page, name: string, metric = 'REVENUE', timeout =
     [metric, name] as const,
     { timeout },
   );
-}
-
-async function noScrollbars(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => ({
-    x: document.documentElement.scrollWidth - window.innerWidth,
-    y: document.documentElement.scrollHeight - window.innerHeight,
-  }));
-  expect(overflow).toEqual({ x: 0, y: 0 });
 }
 
 describe.skipIf(!chromiumPath)('TV mode in the browser', () => {

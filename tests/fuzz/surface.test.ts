@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../api/import/csv-rows.ts';
 import { seedText } from '../support/curl.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import {
   argumentsFor,
   csvCell,
@@ -28,7 +28,7 @@ import {
   operationFor,
   type ValueOptions,
 } from '../support/fuzz-inputs.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 import { connect } from '../support/ws.ts';
 
 const CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'];
@@ -145,26 +145,19 @@ describe('fuzz: generated inputs on every surface', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
+    ({ server, org } = await startOrgServer());
     roles = [org.admin, org.admin, org.managers.east, org.reps.east1.email, org.viewer];
     const [max] = await server.sql<{ n: number }>(sql`select max(id)::int as n from users`);
     options = { ids: Array.from({ length: (max?.n ?? 1) + 1 }, (_, i) => String(i + 1)) };
     // a few goals so that goal ids, updates and deletions reach real rows
     for (const rep of [org.reps.east1.id, org.reps.west1.id]) {
-      await server.gql(
-        `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-        {
-          i: {
-            userId: String(rep),
-            metric: 'CALLS',
-            periodType: 'YEARLY',
-            periodStart: '2026-01-01',
-            targetValue: 10,
-          },
-        },
-        org.admin,
-      );
+      await createGoal(server, {
+        userId: rep,
+        metric: 'CALLS',
+        periodType: 'YEARLY',
+        periodStart: '2026-01-01',
+        targetValue: 10,
+      });
     }
   }, 120_000);
 

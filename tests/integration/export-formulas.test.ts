@@ -10,9 +10,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
 import { GOAL_COLUMNS, LEADERBOARD_COLUMNS, PERIOD_COLUMNS } from '../../api/rest/shapes.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -47,8 +47,7 @@ async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const now = new Date().toISOString();
   const ids: number[] = [];
   for (const name of FORMULA_NAMES) {
@@ -58,20 +57,15 @@ beforeAll(async () => {
     );
     ids.push(row?.id ?? 0);
   }
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      {
-        a: ids.map((id, i) => ({
-          userId: String(id),
-          kind: 'ORDER_WON',
-          amount: `${100 + i}.50`,
-          occurredAt: now,
-          externalId: `formula-${i}`,
-        })),
-      },
-      org.admin,
-    ),
+  await recordActivity(
+    server,
+    ids.map((id, i) => ({
+      userId: id,
+      kind: 'ORDER_WON',
+      amount: `${100 + i}.50`,
+      occurredAt: now,
+      externalId: `formula-${i}`,
+    })),
   );
   // negative money reaches an export only through a pushed rollup written by SQL: the one way to
   // see that a decimal string starting with "-" is kept a number

@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, periodStart } from '../../api/domain/periods.ts';
 import { GOAL_COLUMNS, LEADERBOARD_COLUMNS, PERIOD_COLUMNS } from '../../api/rest/shapes.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -32,41 +32,32 @@ function csvRows(bytes: Buffer): string[][] {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   month = periodStart('MONTHLY', await server.today());
   const now = new Date().toISOString();
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      {
-        a: [
-          {
-            userId: String(org.reps.east1.id),
-            kind: 'ORDER_WON',
-            amount: '1234.56',
-            occurredAt: now,
-            externalId: 'e-1',
-          },
-          {
-            userId: String(org.reps.east2.id),
-            kind: 'ORDER_WON',
-            amount: '99.00',
-            occurredAt: now,
-            externalId: 'e-2',
-          },
-          {
-            userId: String(org.reps.west1.id),
-            kind: 'ORDER_WON',
-            amount: '5000.00',
-            occurredAt: now,
-            externalId: 'e-3',
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
+  await recordActivity(server, [
+    {
+      userId: org.reps.east1.id,
+      kind: 'ORDER_WON',
+      amount: '1234.56',
+      occurredAt: now,
+      externalId: 'e-1',
+    },
+    {
+      userId: org.reps.east2.id,
+      kind: 'ORDER_WON',
+      amount: '99.00',
+      occurredAt: now,
+      externalId: 'e-2',
+    },
+    {
+      userId: org.reps.west1.id,
+      kind: 'ORDER_WON',
+      amount: '5000.00',
+      occurredAt: now,
+      externalId: 'e-3',
+    },
+  ]);
   for (const body of [
     { user_id: org.reps.east1.id, goal_type: 'Revenue', target_value: 2000 },
     { user_id: org.reps.west1.id, goal_type: 'Revenue', target_value: 2000 },

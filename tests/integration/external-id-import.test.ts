@@ -7,31 +7,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_SIZE } from '../../api/import/activities-import.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { importCsv } from '../support/rest.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
-
-interface Report {
-  status: string;
-  rows: number;
-  imported: number;
-  duplicates: number;
-  conflicts: number;
-  skipped: number;
-  error_count: number;
-  errors: { line: number; column: string | null; reason: string }[];
-}
-
-async function upload(csv: string, mode: 'skip' | 'reject'): Promise<{ status: number; report: Report }> {
-  const response = await fetch(`${server.url}/import/activities?mode=${mode}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await server.token(org.admin)}`, 'content-type': 'text/csv' },
-    body: csv,
-  });
-  return { status: response.status, report: (await response.json()) as Report };
-}
 
 async function stored(
   prefix: string,
@@ -45,31 +26,25 @@ async function stored(
 const HEADER = 'user_id,kind,amount,occurred_at,external_id';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   // stored before any import: one key for another team's order, one the file replays
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
+  await recordActivity(
+    server,
+    ['skip', 'reject'].flatMap((mode) => [
       {
-        a: ['skip', 'reject'].flatMap((mode) => [
-          {
-            userId: String(org.reps.east1.id),
-            kind: 'ORDER_WON',
-            amount: '1200.00',
-            occurredAt: '2025-06-10T12:00:00Z',
-            externalId: `${mode}-taken`,
-          },
-          {
-            userId: String(org.reps.west1.id),
-            kind: 'CALL',
-            occurredAt: '2025-06-10T12:00:00Z',
-            externalId: `${mode}-replayed`,
-          },
-        ]),
+        userId: org.reps.east1.id,
+        kind: 'ORDER_WON',
+        amount: '1200.00',
+        occurredAt: '2025-06-10T12:00:00Z',
+        externalId: `${mode}-taken`,
       },
-      org.admin,
-    ),
+      {
+        userId: org.reps.west1.id,
+        kind: 'CALL',
+        occurredAt: '2025-06-10T12:00:00Z',
+        externalId: `${mode}-replayed`,
+      },
+    ]),
   );
 });
 afterAll(() => server?.close());
@@ -96,7 +71,7 @@ const conflictErrors = [
 
 describe('CSV import and a taken external_id', () => {
   it('skip mode: reports each conflict by line, stores the rest, counts replays as duplicates', async () => {
-    const { status, report } = await upload(file('skip'), 'skip');
+    const { status, body: report } = await importCsv(server, file('skip'), { mode: 'skip' });
     expect(status).toBe(200);
     expect(report).toMatchObject({
       status: 'imported',
@@ -116,7 +91,7 @@ describe('CSV import and a taken external_id', () => {
   });
 
   it('reject mode: a conflict rejects the file, nothing of it is stored, the conflicts are reported', async () => {
-    const { status, report } = await upload(file('reject'), 'reject');
+    const { status, body: report } = await importCsv(server, file('reject'), { mode: 'reject' });
     expect(status).toBe(422);
     expect(report).toMatchObject({
       status: 'rejected',
@@ -139,7 +114,7 @@ describe('CSV import and a taken external_id', () => {
         lines.push(`${org.reps.east2.id},CALL,,2025-07-01T10:00:00Z,${prefix}${i}`);
       lines.push(`${org.reps.east2.id},MEETING,,2025-07-01T10:00:00Z,${prefix}7`); // line 5002, batch 2
       lines.push(`${org.reps.east2.id},CALL,,2025-07-01T10:00:00Z,${prefix}last`);
-      const { report } = await upload(lines.join('\n'), mode);
+      const { body: report } = await importCsv(server, lines.join('\n'), { mode });
       expect(report).toMatchObject({
         rows: BATCH_SIZE + 2,
         conflicts: 1,

@@ -10,7 +10,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { head, RawConnection, type RawResponse } from '../support/raw-http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -56,8 +56,7 @@ describe('defaults (MAX_BODY 1mb), MAX_IMPORT_BYTES 1mb', () => {
   let org: OrgFixture;
   let token: string;
   beforeAll(async () => {
-    server = await startTestServer({ MAX_IMPORT_BYTES: '1mb' });
-    org = await createOrg(server);
+    ({ server, org } = await startOrgServer({ MAX_IMPORT_BYTES: '1mb' }));
     token = await server.token(org.admin);
   });
   afterAll(() => server?.close());
@@ -208,12 +207,11 @@ describe('deadlines: HTTP_HEADERS_TIMEOUT_MS 300, HTTP_REQUEST_TIMEOUT_MS 600, I
   let org: OrgFixture;
   let token: string;
   beforeAll(async () => {
-    server = await startTestServer({
+    ({ server, org } = await startOrgServer({
       HTTP_HEADERS_TIMEOUT_MS: '300',
       HTTP_REQUEST_TIMEOUT_MS: '600',
       IMPORT_TIMEOUT_MS: '4000',
-    });
-    org = await createOrg(server);
+    }));
     token = await server.token(org.admin);
   });
   afterAll(() => server?.close());
@@ -341,9 +339,7 @@ describe('bounded lingering: HTTP_LINGER_BYTES 64kb, HTTP_LINGER_MS 300', () => 
 
 describe('HTTP_MAX_CONNECTIONS 3', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ HTTP_MAX_CONNECTIONS: '3' });
-  });
+  beforeAll(async () => (server = await startTestServer({ HTTP_MAX_CONNECTIONS: '3' })));
   afterAll(() => server?.close());
 
   it('closes connections over the cap as they come, and takes new ones once others closed', async () => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../api/db/data-dir-lock.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,8 +45,7 @@ const stored = async (prefix: string) =>
   );
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   dir = mkdtempSync(join(tmpdir(), 'pulse-import-'));
 });
 afterAll(() => server?.close());

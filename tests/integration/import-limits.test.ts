@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { head, RawConnection, type RawResponse } from '../support/raw-http.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { dataOf, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -22,13 +22,12 @@ let org: OrgFixture;
 let spool: string;
 
 beforeAll(async () => {
-  server = await startTestServer({
+  ({ server, org } = await startOrgServer({
     DB_POOL_SIZE: '2',
     IMPORT_MAX_CONCURRENT: '2',
     IMPORT_MAX_CONCURRENT_PER_USER: '1',
     MAX_IMPORT_BYTES: '64kb',
-  });
-  org = await createOrg(server);
+  }));
   spool = mkdtempSync(join(tmpdir(), 'pulse-import-limits-'));
   process.env.TMPDIR = spool;
 });

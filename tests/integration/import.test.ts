@@ -4,43 +4,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { importCsv } from '../support/rest.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-interface Report {
-  mode: string;
-  status: string;
-  rows: number;
-  imported: number;
-  duplicates: number;
-  skipped: number;
-  error_count: number;
-  errors: { line: number; column: string | null; reason: string }[];
-  ignored_columns: string[];
-}
-
-async function upload(
-  csv: string,
-  options: { mode?: string; as?: string | null; multipart?: boolean; type?: string } = {},
-): Promise<{ status: number; body: Report & { error?: { code: string; fields: { field: string }[] } } }> {
-  const as = options.as === undefined ? org.admin : options.as;
-  const headers: Record<string, string> = as ? { authorization: `Bearer ${await server.token(as)}` } : {};
-  let body: string | FormData = csv;
-  if (options.multipart) {
-    body = new FormData();
-    body.append('note', 'from the ERP');
-    body.append('file', new Blob([csv], { type: 'text/csv' }), 'activities.csv');
-  } else headers['content-type'] = options.type ?? 'text/csv';
-  const response = await fetch(`${server.url}/import/activities?mode=${options.mode ?? 'skip'}`, {
-    method: 'POST',
-    headers,
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as Report };
-}
+const upload = (csv: string, options: Parameters<typeof importCsv>[2] = {}) =>
+  importCsv(server, csv, { as: org.admin, ...options });
 
 const count = async () =>
   Number((await server.sql<{ n: number }>(sql`select count(*)::int as n from activities`))[0]?.n);
@@ -51,10 +23,7 @@ const revenueOf = async (userId: number) =>
     )
   )[0]?.r;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 describe('POST /import/activities', () => {

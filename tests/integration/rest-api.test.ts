@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPeriods, periodEnd, periodStart } from '../../api/domain/periods.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { errorFields, rest, type HttpResult, type RestErrorBody } from '../support/rest.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -31,40 +31,31 @@ const goalBody = (extra: Row = {}): Row => ({
 });
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   today = await server.today();
   month = periodStart('MONTHLY', today);
-  dataOf(
-    await server.gql(
-      `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-      {
-        a: [
-          {
-            userId: String(org.reps.east1.id),
-            kind: 'ORDER_WON',
-            amount: '2500.50',
-            occurredAt: new Date().toISOString(),
-            externalId: 'r-1',
-          },
-          {
-            userId: String(org.reps.east1.id),
-            kind: 'LEAD_CREATED',
-            occurredAt: new Date().toISOString(),
-            externalId: 'r-2',
-          },
-          {
-            userId: String(org.reps.west1.id),
-            kind: 'ORDER_WON',
-            amount: '900.00',
-            occurredAt: new Date().toISOString(),
-            externalId: 'r-3',
-          },
-        ],
-      },
-      org.admin,
-    ),
-  );
+  await recordActivity(server, [
+    {
+      userId: org.reps.east1.id,
+      kind: 'ORDER_WON',
+      amount: '2500.50',
+      occurredAt: new Date().toISOString(),
+      externalId: 'r-1',
+    },
+    {
+      userId: org.reps.east1.id,
+      kind: 'LEAD_CREATED',
+      occurredAt: new Date().toISOString(),
+      externalId: 'r-2',
+    },
+    {
+      userId: org.reps.west1.id,
+      kind: 'ORDER_WON',
+      amount: '900.00',
+      occurredAt: new Date().toISOString(),
+      externalId: 'r-3',
+    },
+  ]);
 });
 afterAll(() => server?.close());
 

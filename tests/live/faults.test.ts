@@ -3,11 +3,12 @@
  * sales keep coming, and the API process restarted under a connected client.
  */
 import postgres from 'postgres';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrg } from '../support/fixtures.ts';
 import {
   BOARD_SUBSCRIPTION,
   boardCents,
+  cleanupAfterEach,
   entriesOf,
   freePort,
   gqlAt,
@@ -31,10 +32,7 @@ import {
 import { dataOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 import { connect } from '../support/ws.ts';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
+const cleanup = cleanupAfterEach();
 
 const LISTENER_PIDS = `select pid from pg_stat_activity
   where application_name = 'pulse-listener' and datname = current_database()`;

@@ -1,16 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
-import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
+import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 import { connect, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 interface Board {
@@ -24,22 +21,13 @@ const BOARD = `subscription($t: ID) { leaderboardChanged(teamId: $t, limit: 5) {
   version periodStart entries { rank user { name } revenue } } }`;
 
 async function sale(userId: number, amount: string, externalId: string) {
-  const response = await server.gql(
-    `mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }`,
-    {
-      a: [
-        {
-          userId: String(userId),
-          kind: 'ORDER_WON',
-          amount,
-          occurredAt: new Date().toISOString(),
-          externalId,
-        },
-      ],
-    },
-    org.admin,
-  );
-  dataOf(response);
+  await recordActivity(server, {
+    userId,
+    kind: 'ORDER_WON',
+    amount,
+    occurredAt: new Date().toISOString(),
+    externalId,
+  });
 }
 
 describe('leaderboardChanged', () => {

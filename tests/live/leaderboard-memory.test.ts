@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 as random } from '../../api/seed/demo-random.ts';
 import { boardVersion } from '../../api/modules/leaderboard/leaderboard.queries.ts';
 import { computeBoard } from '../../api/modules/leaderboard/leaderboard.service.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import {
   BOARD_SUBSCRIPTION,
   entriesOf,
@@ -24,7 +24,7 @@ import {
   type BoardArgs,
   type BoardFrame,
 } from '../support/live-tools.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 import { connect } from '../support/ws.ts';
 
 let server: TestServer;
@@ -37,8 +37,7 @@ interface Transactional {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
+  ({ server, org } = await startOrgServer());
   const more = Array.from(
     { length: 14 },
     (_, i) =>

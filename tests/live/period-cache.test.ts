@@ -7,9 +7,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PerfMessage } from '../../api/live/messages.ts';
 import { PeriodCache } from '../../api/live/period-cache.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { waitUntil } from '../support/live-tools.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 describe('PeriodCache', () => {
   const make = (state = { caughtUp: true, current: true }, capacity?: number) => {
@@ -99,10 +99,7 @@ describe('team performance from memory, over HTTP', () => {
   let server: TestServer;
   let org: OrgFixture;
   let serial = 0;
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
-  });
+  beforeAll(async () => ({ server, org } = await startOrgServer()));
   afterAll(() => server?.close());
 
   const TEAMS = `{ teamPerformance(periodType: MONTHLY) {

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, createOrg, type OrgFixture } from '../support/fixtures.ts';
 import {
   BOARD_SUBSCRIPTION,
   median,
@@ -114,23 +114,14 @@ describe.skipIf(!process.env.DATABASE_URL)(
 
     it('a goal created and sales made through A reach subscribers of B as fast as A’s own', async () => {
       const periodStart = `${new Date().toISOString().slice(0, 7)}-01`;
-      const created = dataOf(
-        await a.gql<{ createGoal: { id: string } }>(
-          `mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }`,
-          {
-            i: {
-              userId: String(org.reps.east1.id),
-              metric: 'REVENUE',
-              periodType: 'MONTHLY',
-              periodStart,
-              targetValue: 1_000_000,
-            },
-          },
-          org.admin,
-        ),
-      );
+      const goalId = await createGoal(a, {
+        userId: org.reps.east1.id,
+        metric: 'REVENUE',
+        periodType: 'MONTHLY',
+        periodStart,
+        targetValue: 1_000_000,
+      });
       const goalCreatedAt = now();
-      const goalId = created.createGoal.id;
       const goalCreated = await Promise.all(
         sides.map((s) => s.goals.waitFor((g) => g.goalChanged.id === goalId, 10_000)),
       );

@@ -6,11 +6,12 @@
  * not budgets a test could fail on a loaded machine. Deadlines below are for runs that broke.
  */
 import postgres from 'postgres';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sharedStats } from '../../api/live/shared-execution.ts';
 import { createOrg } from '../support/fixtures.ts';
 import {
   BOARD_SUBSCRIPTION,
+  cleanupAfterEach,
   createSellers,
   entriesOf,
   httpBoard,
@@ -28,10 +29,7 @@ import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 import { commitTogether, rawSubscriber } from '../support/live-load.ts';
 import { connect } from '../support/ws.ts';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
+const cleanup = cleanupAfterEach();
 
 const ADMIN = 'admin@example.com';
 const BIG_BOARD = `subscription { leaderboardChanged(limit: 200) {

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { waitUntil } from '../support/live-tools.ts';
 import { startProxy, type SilentProxy } from '../support/tcp-proxy.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -26,12 +26,11 @@ describe.skipIf(!process.env.DATABASE_URL)(
       const viaProxy = new URL(direct.databaseUrl!);
       viaProxy.port = String(proxy.port);
       await direct.app.stop(); // keep its database; start again through the proxy
-      server = await startTestServer({
+      ({ server, org } = await startOrgServer({
         DATABASE_URL: viaProxy.toString(),
         LIVE_HEARTBEAT_MS: '300',
         LIVE_HEARTBEAT_TIMEOUT_MS: '600',
-      });
-      org = await createOrg(server);
+      }));
     });
     afterAll(async () => {
       await server?.close();

@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { createOrg, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
 import { connect, subscribe } from '../support/ws.ts';
@@ -61,8 +61,7 @@ describe('default limits', () => {
   let server: TestServer;
   let org: OrgFixture;
   beforeAll(async () => {
-    server = await startTestServer();
-    org = await createOrg(server);
+    ({ server, org } = await startOrgServer());
     await everyoneSells(server);
   });
   afterAll(() => server?.close());
@@ -165,8 +164,7 @@ describe('MAX_RESPONSE_BYTES=1000', () => {
   let server: TestServer;
   let org: OrgFixture;
   beforeAll(async () => {
-    server = await startTestServer({ MAX_RESPONSE_BYTES: '1000' });
-    org = await createOrg(server);
+    ({ server, org } = await startOrgServer({ MAX_RESPONSE_BYTES: '1000' }));
     await everyoneSells(server);
   });
   afterAll(() => server?.close());

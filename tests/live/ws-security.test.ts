@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signToken } from '../../api/auth.ts';
-import { createOrg, type OrgFixture } from '../support/fixtures.ts';
+import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
 import { connect, subscribe, wsUrl } from '../support/ws.ts';
@@ -85,10 +85,7 @@ function upgrade(url: string, origin?: string): Promise<{ opened: boolean; statu
   });
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  org = await createOrg(server);
-});
+beforeAll(async () => ({ server, org } = await startOrgServer()));
 afterAll(() => server?.close());
 
 describe('authentication at connect', () => {

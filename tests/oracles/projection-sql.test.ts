@@ -14,9 +14,7 @@ const DAY_MS = 86_400_000;
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
+beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server?.close());
 
 describe('goal_projected_value', () => {

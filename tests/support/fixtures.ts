@@ -2,7 +2,8 @@
  * Small org fixtures written straight to the database (fast), for tests to build on, and the
  * writes tests make through the API over and over (goals, activities), so that each file does not
  * keep a copy of its own: the org's server (`startOrgServer`), `createGoal`, `updateGoal`,
- * `deleteGoal`, `recordActivity`. They fail loudly (dataOf) on any GraphQL error.
+ * `deleteGoal`, `recordActivity`, and the `fingerprint` that proves a request wrote nothing. They
+ * fail loudly (dataOf) on any GraphQL error.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -166,4 +167,21 @@ export async function recordActivity(
       as,
     ),
   );
+}
+
+/**
+ * Counts that change whenever any write of the API lands (a user, team, goal or goal version,
+ * activity, rollup row or call, achievement): equal before and after a request proves it wrote
+ * nothing.
+ */
+export async function fingerprint(server: TestServer): Promise<unknown> {
+  return server.sql(sql`select
+    (select count(*) from users)::int as users,
+    (select count(*) from teams)::int as teams,
+    (select count(*) from goals)::int as goals,
+    (select coalesce(sum(version), 0) from goals)::int as goal_versions,
+    (select count(*) from activities)::int as activities,
+    (select count(*) from sales_performance)::int as rollups,
+    (select coalesce(sum(calls), 0) from sales_performance)::int as calls,
+    (select count(*) from achievements)::int as achievements`);
 }

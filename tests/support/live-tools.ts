@@ -1,13 +1,15 @@
 /**
  * Helpers for the live tests on a real Postgres (tests/live/{faults,scale,processes}.test.ts):
  * condition waits, leaderboard frames with arrival times, the HTTP board to compare them with,
- * bulk SQL fixtures, the API as a child process, figures for the diagnostic lines they print.
+ * bulk SQL fixtures, the API as a child process, figures for the diagnostic lines they print, and
+ * the steps that undo what a test set up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'graphql-ws';
 import type postgres from 'postgres';
+import { afterEach } from 'vitest';
 import { dataOf, type GraphQLResponse } from './server.ts';
 import { until } from './wait.ts';
 
@@ -268,3 +270,15 @@ export function percentile(values: number[], p: number): number {
 }
 export const median = (values: number[]) => percentile(values, 50);
 export const ms = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Registers an afterEach in the calling file that runs the steps pushed onto the returned list
+ * during a test, last first (a server closed after the clients on it), and empties the list.
+ */
+export function cleanupAfterEach(): (() => unknown)[] {
+  const steps: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const step of steps.splice(0).reverse()) await step();
+  });
+  return steps;
+}

@@ -1,4 +1,4 @@
-/** Plain HTTP helpers for the non-GraphQL routes (REST API, import, export). */
+/** Plain HTTP helpers for the non-GraphQL routes (REST API, CSV import, export). */
 import type { TestServer } from './server.ts';
 
 export interface HttpResult<T = unknown> {
@@ -47,4 +47,46 @@ export interface RestErrorBody {
 /** The field names of a REST error response. */
 export function errorFields(result: HttpResult): string[] {
   return (result.body as RestErrorBody).error.fields.map((f) => f.field);
+}
+
+/** The report POST /import/activities answers (api/import), or its error body when refused. */
+export interface ImportReport {
+  mode: string;
+  status: string;
+  rows: number;
+  imported: number;
+  duplicates: number;
+  conflicts: number;
+  skipped: number;
+  error_count: number;
+  errors: { line: number; column: string | null; reason: string }[];
+  ignored_columns: string[];
+  error?: { code: string; fields: { field: string }[] };
+}
+
+/**
+ * POST /import/activities?mode=… (default skip) with this CSV: as the body with content type
+ * `type` (default text/csv), or with `multipart` as the file of a form (after a text field).
+ * `as` is an email (a token is signed for it), a token, or null for none; the admin by default.
+ */
+export async function importCsv(
+  server: TestServer,
+  csv: string,
+  options: { mode?: string; as?: string | null; multipart?: boolean; type?: string } = {},
+): Promise<{ status: number; body: ImportReport }> {
+  const as = options.as === undefined ? 'admin@example.com' : options.as;
+  const token = as === null ? null : as.includes('@') ? await server.token(as) : as;
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  let body: string | FormData = csv;
+  if (options.multipart) {
+    body = new FormData();
+    body.append('note', 'from the ERP');
+    body.append('file', new Blob([csv], { type: 'text/csv' }), 'activities.csv');
+  } else headers['content-type'] = options.type ?? 'text/csv';
+  const response = await fetch(`${server.url}/import/activities?mode=${options.mode ?? 'skip'}`, {
+    method: 'POST',
+    headers,
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as ImportReport };
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -81,4 +82,13 @@ export async function signedInPage(
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return { context, page, errors };
+}
+
+/** The page fits its viewport: no horizontal or vertical scrollbar (the TV's layouts). */
+export async function noScrollbars(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+  expect(overflow).toEqual({ x: 0, y: 0 });
 }
