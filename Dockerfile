@@ -1,7 +1,7 @@
 # Two stages. `client` installs every dependency and builds the web client with Vite (a dev
 # dependency) into client/dist. The final image has production dependencies only — the server
 # runs its TypeScript through tsx, a production dependency, so there is no server build — plus that
-# client/dist, which the server serves at / (api/http.ts).
+# client/dist, which the server serves at / (api/transport/http/server.ts).
 
 FROM node:20-slim AS client
 WORKDIR /app
@@ -31,7 +31,7 @@ COPY --from=client /app/client/dist ./client/dist
 RUN mkdir -p data && chown node:node data
 
 # HOST: a container must listen on every interface to be reached through its published port (the
-# embedded demo's default is loopback, config.ts); the demo sign-in is then off (api/demo.ts)
+# embedded demo's default is loopback, config.ts); the demo sign-in is then off (api/transport/demo-sign-in.ts)
 ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0
 EXPOSE 4000
 USER node

@@ -7,20 +7,20 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { resolveJwtSecret } from './auth.ts';
+import { resolveJwtSecret } from './core/auth.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import type { Config, OrgSettings } from './config.ts';
 import { openDatabase, rows, type DatabaseHandle } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { buildAppSchema } from './graphql/schema.ts';
-import { startHttpServer } from './http.ts';
-import { createBridge, type Bridge } from './live/bridge.ts';
-import { ViewerDirectory } from './live/directory.ts';
-import { PeriodCache } from './live/period-cache.ts';
+import { buildAppSchema } from './core/graphql/schema.ts';
+import { startHttpServer } from './transport/http/server.ts';
+import { createBridge, type Bridge } from './live/feed/bridge.ts';
+import { ViewerDirectory } from './live/caches/directory.ts';
+import { PeriodCache } from './live/caches/period-cache.ts';
 import { LiveHub } from './live/hub.ts';
-import { createLogger } from './logger.ts';
-import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
-import { startWebSocketServer, type WsServer } from './ws.ts';
+import { createLogger } from './core/logger.ts';
+import { createWebhookWorker, type WebhookWorker } from './jobs/webhooks/worker.ts';
+import { startWebSocketServer, type WsServer } from './transport/ws/server.ts';
 
 export interface App {
   readonly url: string;

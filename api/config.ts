@@ -57,11 +57,11 @@ const schema = z.object({
   MAX_BODY: z.string().default('1mb'),
   MAX_DEPTH: z.coerce.number().int().positive().default(8),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
-  /** About how many values a response may hold, lists counted at their size (api/graphql/query-cost.ts). */
+  /** About how many values a response may hold, lists counted at their size (api/core/graphql/query-cost.ts). */
   MAX_COST: z.coerce.number().int().positive().default(50_000),
   /** Lexical tokens in one document, checked while parsing (HTTP and WebSocket alike). */
   MAX_TOKENS: z.coerce.number().int().positive().default(2000),
-  /** A response (or subscription event) larger than this is not sent (api/graphql/response-limit.ts). */
+  /** A response (or subscription event) larger than this is not sent (api/core/graphql/response-limit.ts). */
   MAX_RESPONSE_BYTES: z.coerce
     .number()
     .int()

@@ -1,7 +1,7 @@
 /** Entry point: `npm start`. Starts the server and stops it gracefully on SIGTERM/SIGINT. */
 import { startApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger } from './core/logger.ts';
 
 let config;
 try {

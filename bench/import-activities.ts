@@ -29,11 +29,15 @@ import { pino } from 'pino';
 import postgres from 'postgres';
 import { bootstrapDatabase } from '../api/bootstrap.ts';
 import { loadConfig } from '../api/config.ts';
-import { createContext } from '../api/context.ts';
+import { createContext } from '../api/core/context.ts';
 import { openDatabase, rows as rowsOf, type DatabaseHandle } from '../api/db/client.ts';
 import { migrateDatabase } from '../api/db/migrate.ts';
-import { importActivities, type ImportMode, type ImportReport } from '../api/import/activities-import.ts';
-import { loadViewer } from '../api/session.ts';
+import {
+  importActivities,
+  type ImportMode,
+  type ImportReport,
+} from '../api/transport/import/activities-import.ts';
+import { loadViewer } from '../api/core/session.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 /**
- * Vite build of the web client. The server serves client/dist at / (api/http.ts), so `npm start`
+ * Vite build of the web client. The server serves client/dist at / (api/transport/http/server.ts), so `npm start`
  * builds it first when it is missing or stale (client/scripts/ensure-built.ts). In development,
  * `npm run dev:client` serves the client with hot reload and proxies /graphql (HTTP and WebSocket)
  * to the API on :4000.
@@ -141,7 +141,7 @@ export default defineConfig({
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
       '/healthz': 'http://localhost:4000',
       // the API's demo sign-in answers only requests naming it (Host localhost:4000, Origin
-      // http://localhost:4000: api/demo.ts); Vite itself refuses Hosts outside server.allowedHosts
+      // http://localhost:4000: api/transport/demo-sign-in.ts); Vite itself refuses Hosts outside server.allowedHosts
       '/demo': {
         target: 'http://localhost:4000',
         changeOrigin: true,

@@ -1,7 +1,7 @@
 /**
  * npm run import -- <activities.csv> [--mode skip|reject] [--as <email>] [--url <server>] [--token <t>] [--json]
  *
- * Two ways in, one import (api/import/):
+ * Two ways in, one import (api/transport/import/):
  * - With --url, the file is streamed to a running server (POST /import/activities) with a bearer
  *   token: --token, else $PULSE_TOKEN, else one signed here for --as (needs the server's
  *   JWT_SECRET, or its DATA_DIR in embedded mode). Use this while the server runs on PGlite.
@@ -18,21 +18,21 @@ import cliProgress from 'cli-progress';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { settings } from '../../schema/db/index.ts';
-import { resolveJwtSecret, signToken } from '../auth.ts';
+import { resolveJwtSecret, signToken } from '../core/auth.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createContext } from '../context.ts';
+import { createContext } from '../core/context.ts';
 import { openDatabase } from '../db/client.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
-import { UnauthenticatedError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
+import { UnauthenticatedError } from '../core/errors.ts';
+import { createLogger } from '../core/logger.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import {
   IMPORT_MODES,
   importActivities,
   type ImportMode,
   type ImportReport,
-} from '../import/activities-import.ts';
-import { loadViewer } from '../session.ts';
+} from '../transport/import/activities-import.ts';
+import { loadViewer } from '../core/session.ts';
 
 const USAGE =
   'usage: npm run import -- <activities.csv> [--mode skip|reject] [--as <email>] [--url <server>] [--token <token>] [--json]\n';

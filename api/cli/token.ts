@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { signToken } from '../auth.ts';
+import { signToken } from '../core/auth.ts';
 import { loadConfig, tokenLifetime, type Config } from '../config.ts';
 
 class NoSecretError extends Error {}

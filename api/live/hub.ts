@@ -20,8 +20,8 @@ import { createBoardReader, type BoardReader } from './hub/reads.ts';
 import { RolloverTimer } from './hub/rollover.ts';
 import { SellerTables } from './hub/tables.ts';
 import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
-import type { Mailbox } from './mailbox.ts';
-import type { LiveMessage } from './messages.ts';
+import type { Mailbox } from './hub/mailbox.ts';
+import type { LiveMessage } from './feed/messages.ts';
 import type { BoardSource, LiveEvents } from './ports.ts';
 
 export type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';

@@ -12,9 +12,9 @@
  */
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
-import type { Viewer } from '../permissions.ts';
+import type { Viewer } from '../core/permissions.ts';
 import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent } from './hub/types.ts';
-import type { Mailbox } from './mailbox.ts';
+import type { Mailbox } from './hub/mailbox.ts';
 
 /** Subscriptions: the live hub's event streams (LiveHub). */
 export interface LiveEvents {

@@ -12,7 +12,7 @@
  *   the promise is memoised in a WeakMap on the event, so it goes when the version goes. The
  *   result of a clean execution carries its JSON, computed once.
  * - `rawPayload` turns such a result into a payload whose bytes the WebSocket transport copies
- *   into each subscriber's frame (api/ws/splice.ts): each frame is its own id around the shared
+ *   into each subscriber's frame (api/transport/ws/splice.ts): each frame is its own id around the shared
  *   JSON.
  *
  * Invariant that makes sharing correct: nothing in a shared event's selection depends on who is
@@ -20,7 +20,7 @@
  * so a field resolver that needed the viewer would fail loudly (UNAUTHENTICATED) instead of
  * leaking one viewer's view to others; scope is checked per subscriber before the event is passed
  * on (live.streams.ts). Field visibility differs by audience (screens see names, not e-mail
- * addresses or members: graphql/visibility.ts), so a board version is one marked object per
+ * addresses or members: core/graphql/visibility.ts), so a board version is one marked object per
  * audience, carrying it, and the memo keyed on the object never serves one audience's result to
  * the other. Unmarked events (goals, badges: per subscriber, filtered by scope) are executed per
  * subscriber as before, with the subscriber's current viewer.
@@ -118,7 +118,7 @@ export async function subscribeShared(
   return mapped;
 }
 
-/** A payload already serialised (and UTF-8 encoded, once): api/ws/splice.ts copies its bytes. */
+/** A payload already serialised (and UTF-8 encoded, once): api/transport/ws/splice.ts copies its bytes. */
 export class RawPayload {
   private encoded: Buffer | undefined;
   constructor(readonly json: string) {}

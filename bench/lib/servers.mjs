@@ -221,7 +221,7 @@ export async function startServer(kind, options = {}) {
 let signPulse;
 /** A Pulse bearer token (HS256, subject = email), signed like `npm run token`. */
 export async function pulseToken(email) {
-  signPulse ??= (await import('../../api/auth.ts')).signToken;
+  signPulse ??= (await import('../../api/core/auth.ts')).signToken;
   return signPulse(JWT_SECRET, email, '1d');
 }
 /** A PostGraphile JWT (audience "postgraphile"); its claims become jwt.claims.* settings. */

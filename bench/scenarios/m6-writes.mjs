@@ -16,7 +16,7 @@
  * Rows written with the rollup triggers off are deleted again with them off, so the rollups stay
  * equal to the activities for the scenarios that follow.
  *
- * An API process's listener (Pulse's own LISTEN bridge, api/live/bridge.ts) runs throughout, as in
+ * An API process's listener (Pulse's own LISTEN bridge, api/live/feed/bridge.ts) runs throughout, as in
  * production: since migration 0007 the notification triggers append to a change log and NOTIFY only
  * a sleeping listener, and with no listener registered they would skip that work altogether.
  *
@@ -28,7 +28,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import pino from 'pino';
 import { openDatabase } from '../../api/db/client.ts';
-import { createBridge } from '../../api/live/bridge.ts';
+import { createBridge } from '../../api/live/feed/bridge.ts';
 import {
   DB_NAME,
   DB_URL,

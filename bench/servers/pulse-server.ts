@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { startApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
-import { countingLogger } from '../../api/request-scope.ts';
+import { countingLogger } from '../../api/core/request-scope.ts';
 
 let statements = 0;
 const countForRequest = countingLogger.logQuery.bind(countingLogger);

@@ -1,5 +1,5 @@
 -- webhook_outbox_wake: its current definition, edited here only (docs/sql-functions.md).
--- Wakes the webhook workers (api/webhooks/worker.ts) when a statement inserted outbox rows (NOTIFY
+-- Wakes the webhook workers (api/jobs/webhooks/worker.ts) when a statement inserted outbox rows (NOTIFY
 -- 'pulse_webhooks' 'outbox'); a statement that enqueued nothing sends nothing.
 -- Trigger function of webhook_outbox_wake (AFTER INSERT ON webhook_outbox).
 -- Earlier definitions (git history; squashed into 0000_baseline): migration 0009.

@@ -67,7 +67,7 @@ export const LIMITS = {
   leaderboardLimit: 500,
 } as const;
 
-/** What a webhook can be told about (api/webhooks/, drizzle/*_webhook_triggers.sql). */
+/** What a webhook can be told about (api/jobs/webhooks/, drizzle/*_webhook_triggers.sql). */
 export const WEBHOOK_EVENTS = [
   'GOAL_ACHIEVED',
   'GOAL_MISSED',

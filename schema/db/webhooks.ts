@@ -36,7 +36,7 @@ export type WebhookRow = typeof webhooks.$inferSelect;
 /**
  * The transactional outbox: one row per (webhook, event), written in the same transaction as the
  * change that caused it (triggers in drizzle/*_webhook_triggers.sql; rank changes by the API), so
- * a rolled-back change leaves nothing to deliver. The worker (api/webhooks/worker.ts) claims due
+ * a rolled-back change leaves nothing to deliver. The worker (api/jobs/webhooks/worker.ts) claims due
  * rows with FOR UPDATE SKIP LOCKED and records every attempt here. (webhook_id, idempotency_key)
  * is unique: an event enqueued twice (two API processes seeing one rank change) is one delivery.
  */

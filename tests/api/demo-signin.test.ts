@@ -14,7 +14,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config.ts';
-import { isLoopbackAddress, loopbackHostOnPort } from '../../api/demo.ts';
+import { isLoopbackAddress, loopbackHostOnPort } from '../../api/transport/demo-sign-in.ts';
 import { dataOf, startTestServer, type TestServer } from '../support/server.ts';
 import { startProxy, type SilentProxy } from '../support/tcp-proxy.ts';
 

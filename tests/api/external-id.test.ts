@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../api/db/client.ts';
-import { pgErrorOf } from '../../api/validation.ts';
+import { pgErrorOf } from '../../api/core/validation.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, errorOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 

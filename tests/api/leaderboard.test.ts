@@ -120,7 +120,7 @@ describe('leaderboard', () => {
       expect(dataOf(response).leaderboard.entries).toHaveLength(limit);
       return response.extensions?.sqlStatements as number;
     };
-    // the caller's user is read once per change of the users table (live/directory.ts): wait for
+    // the caller's user is read once per change of the users table (live/caches/directory.ts): wait for
     // the insert above to reach this process, then compare requests that both find it cached
     await waitUntil(() => directory.invalidations > invalidations, 5000, 'the users change to arrive');
     await count(10);

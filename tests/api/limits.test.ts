@@ -1,6 +1,6 @@
 /**
- * The query limits as settings (MAX_COST: api/graphql/query-cost.ts; MAX_DEPTH, MAX_ALIASES:
- * graphql-armor; api/graphql/limits.ts) and STACK_TRACES. The default depth (8) and alias (15)
+ * The query limits as settings (MAX_COST: api/core/graphql/query-cost.ts; MAX_DEPTH, MAX_ALIASES:
+ * graphql-armor; api/core/graphql/limits.ts) and STACK_TRACES. The default depth (8) and alias (15)
  * limits are tested in validation-limits.test.ts; here each setting is lowered and must take
  * effect. The default cost limit, the token limit, subscriptions over HTTP and the response size
  * limit: at the end.
@@ -22,7 +22,7 @@ const LIMITS = { MAX_COST: '60', MAX_DEPTH: '3', MAX_ALIASES: '2' };
 const BOOM = 'limits test: the database refuses this insert';
 const AWARD = 'mutation($i: RecordAchievementInput!) { recordAchievement(input: $i) { id } }';
 
-/** The one error graphql-armor's refusal turns into (api/errors.ts createFormatError). */
+/** The one error graphql-armor's refusal turns into (api/core/errors.ts createFormatError). */
 function expectRefusal(response: GraphQLResponse<unknown>, message: string): void {
   expect(response.status).toBe(400);
   expect(response.data ?? null).toBeNull();

@@ -12,10 +12,10 @@ import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../api/app.ts';
-import { signToken } from '../../api/auth.ts';
+import { signToken } from '../../api/core/auth.ts';
 import { loadConfig } from '../../api/config.ts';
 import { rows } from '../../api/db/client.ts';
-import { createLogger, REDACTED } from '../../api/logger.ts';
+import { createLogger, REDACTED } from '../../api/core/logger.ts';
 import { copyTemplateDatabase, TEST_JWT_SECRET } from '../support/server.ts';
 
 const SECRET = 'whsec-do-not-log-0123456789';

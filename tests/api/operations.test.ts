@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveJwtSecret, verifyToken } from '../../api/auth.ts';
+import { resolveJwtSecret, verifyToken } from '../../api/core/auth.ts';
 import { databaseUrlFor } from '../support/databases.ts';
 import { dataOf, errorOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 
@@ -82,7 +82,7 @@ describe('server process', () => {
     await waitForHealth(url, child).catch((error: Error) => {
       throw new Error(`${error.message}: ${stderr.slice(-2000)}`);
     });
-    const { signToken } = await import('../../api/auth.ts');
+    const { signToken } = await import('../../api/core/auth.ts');
     const token = await signToken(TEST_JWT_SECRET, 'admin@example.com');
     // a batch large enough to still be running when the signal arrives
     const activities = Array.from({ length: 5000 }, (_, i) => ({

@@ -1,5 +1,5 @@
 /**
- * The cost model (api/graphql/query-cost.ts) against the schema and the product's own operations:
+ * The cost model (api/core/graphql/query-cost.ts) against the schema and the product's own operations:
  * every list field of the schema has a size of its own (a new list field must be sized on
  * purpose), and every operation the web client, the TV and the benchmarks send costs at most a
  * quarter of the default MAX_COST, so the default refuses none of them with room to spare.
@@ -19,8 +19,8 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config.ts';
-import { LIST_SIZES, operationCost } from '../../api/graphql/query-cost.ts';
-import { buildAppSchema } from '../../api/graphql/schema.ts';
+import { LIST_SIZES, operationCost } from '../../api/core/graphql/query-cost.ts';
+import { buildAppSchema } from '../../api/core/graphql/schema.ts';
 
 type Schema = Awaited<ReturnType<typeof buildAppSchema>>;
 let schema: Schema;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printAppSchema } from '../../api/graphql/schema.ts';
+import { printAppSchema } from '../../api/core/graphql/schema.ts';
 
 describe('schema/schema.graphql', () => {
   it('is what the type-graphql classes emit (run `npm run schema:emit` after changing them)', async () => {

@@ -1,5 +1,5 @@
 /**
- * Every token must carry `exp` and `sub` (api/auth.ts): a correctly signed token without an expiry
+ * Every token must carry `exp` and `sub` (api/core/auth.ts): a correctly signed token without an expiry
  * would otherwise be accepted forever. Checked over HTTP (401 UNAUTHENTICATED) and over the
  * WebSocket (close 4401 at connect), and the token CLI always writes an expiry and refuses an
  * `--expires` that would not give one.

@@ -4,7 +4,7 @@
  */
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createTokenVerifier, signToken, verifyToken } from '../../api/auth.ts';
+import { createTokenVerifier, signToken, verifyToken } from '../../api/core/auth.ts';
 
 const SECRET = 'token-verifier-test-secret-0123456789abcdef';
 

@@ -196,7 +196,7 @@ describe('HTTP guards', () => {
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  // JSON POSTs take a shorter road than express (api/graphql-post.ts); everything else goes
+  // JSON POSTs take a shorter road than express (api/transport/http/graphql-post.ts); everything else goes
   // through express: both must answer alike
   it('answers JSON POSTs and the bodies it hands to express alike', async () => {
     const token = await server.token(org.admin);

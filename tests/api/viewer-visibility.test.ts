@@ -1,7 +1,7 @@
 /**
  * What a screen (VIEWER token) sees of the directory: names and team names on boards and badges,
- * and never e-mail addresses, roles, active flags, members or managers (api/permissions.ts
- * SCREEN_FIELDS, api/graphql/visibility.ts). Checked through the public surface:
+ * and never e-mail addresses, roles, active flags, members or managers (api/core/permissions.ts
+ * SCREEN_FIELDS, api/core/graphql/visibility.ts). Checked through the public surface:
  * - the issue's query over HTTP, and the same selection as a subscription over the WebSocket,
  *   where a board version is executed once for many subscribers: a VIEWER and an ADMIN watching
  *   with the same document get their own views, also after a role change while subscribed;

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { buildSchema, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLUMNS } from '../../api/import/csv-rows.ts';
+import { COLUMNS } from '../../api/transport/import/csv-rows.ts';
 import { seedText } from '../support/curl.ts';
 import { createGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import {

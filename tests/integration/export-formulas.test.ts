@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, periodEnd, periodStart } from '../../api/domain/periods.ts';
-import { GOAL_COLUMNS, LEADERBOARD_COLUMNS, PERIOD_COLUMNS } from '../../api/rest/shapes.ts';
+import { GOAL_COLUMNS, LEADERBOARD_COLUMNS, PERIOD_COLUMNS } from '../../api/transport/rest/shapes.ts';
 import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
 import type { TestServer } from '../support/server.ts';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_SIZE } from '../../api/import/activities-import.ts';
+import { BATCH_SIZE } from '../../api/transport/import/activities-import.ts';
 import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { importCsv } from '../support/rest.ts';
 import type { TestServer } from '../support/server.ts';

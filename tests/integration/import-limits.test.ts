@@ -1,5 +1,5 @@
 /**
- * The CSV upload's limits (api/import/import.route.ts, upload.ts): it is received in full before
+ * The CSV upload's limits (api/transport/import/import.route.ts, upload.ts): it is received in full before
  * the database is used, so slow uploads hold no connection (PGlite has one; here the Postgres
  * pool has two); at most IMPORT_MAX_CONCURRENT_PER_USER per user and IMPORT_MAX_CONCURRENT in all
  * (429, Retry-After, refused before the body); MAX_IMPORT_BYTES (413, announced or found while

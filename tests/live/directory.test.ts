@@ -1,12 +1,12 @@
 /**
- * The process's viewer cache (api/live/directory.ts): one read per user until the users or teams
+ * The process's viewer cache (api/live/caches/directory.ts): one read per user until the users or teams
  * tables change, by any writer; then the next lookup sees the change.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, periodStart } from '../../api/domain/periods.ts';
-import { UnauthenticatedError } from '../../api/errors.ts';
-import { ViewerDirectory } from '../../api/live/directory.ts';
+import { UnauthenticatedError } from '../../api/core/errors.ts';
+import { ViewerDirectory } from '../../api/live/caches/directory.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
 import { errorOf, dataOf, type TestServer } from '../support/server.ts';

@@ -1,5 +1,5 @@
 /**
- * The change log (migration 0007, api/live/bridge.ts): writers append their
+ * The change log (migration 0007, api/live/feed/bridge.ts): writers append their
  * messages to live_changes and NOTIFY only a listener that sleeps. The risk of such a protocol is a
  * lost wake-up: a writer that checked the flag just before the listener armed itself, and commits
  * just after. Here many concurrent writers commit marked messages in bursts and gaps, with pauses
@@ -10,8 +10,8 @@
 import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBridge, type Bridge } from '../../api/live/bridge.ts';
-import type { LiveMessage } from '../../api/live/messages.ts';
+import { createBridge, type Bridge } from '../../api/live/feed/bridge.ts';
+import type { LiveMessage } from '../../api/live/feed/messages.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { sleep, until } from '../support/wait.ts';
 

@@ -30,7 +30,7 @@ interface Message {
 const parsed = (from: number): Message[] => payloads.slice(from).map((p) => JSON.parse(p) as Message);
 const bytes = (from: number) => payloads.slice(from).map((p) => Buffer.byteLength(p, 'utf8'));
 
-/** Tails the change log like api/live/bridge.ts: the rows whose transaction became visible since the last read. */
+/** Tails the change log like api/live/feed/bridge.ts: the rows whose transaction became visible since the last read. */
 async function listen(): Promise<() => Promise<void>> {
   const [start] = await server.sql<{ snap: string }>(sql`select pg_current_snapshot()::text as snap`);
   let after = start!.snap;

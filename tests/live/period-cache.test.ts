@@ -1,12 +1,12 @@
 /**
- * Team figures kept in memory (api/live/period-cache.ts): the cache's rules with a stand-in
+ * Team figures kept in memory (api/live/caches/period-cache.ts): the cache's rules with a stand-in
  * listener, then team performance over HTTP held to the database through plain-SQL and GraphQL
  * writes, team moves and renames: a query right after any of them shows it.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PerfMessage } from '../../api/live/messages.ts';
-import { PeriodCache } from '../../api/live/period-cache.ts';
+import type { PerfMessage } from '../../api/live/feed/messages.ts';
+import { PeriodCache } from '../../api/live/caches/period-cache.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { waitUntil } from '../support/live-tools.ts';
 import type { TestServer } from '../support/server.ts';

@@ -4,7 +4,7 @@
  * another team stops seeing the old team's goals and starts seeing the new team's.
  *
  * The server keeps each user until the users/teams tables change (the `dir` notification clears
- * its cache: api/live/directory.ts); after each change a test settles the server (support/wait.ts:
+ * its cache: api/live/caches/directory.ts); after each change a test settles the server (support/wait.ts:
  * the listener has handed every committed change on), so the next event meets the user as changed.
  */
 import { sql } from 'drizzle-orm';

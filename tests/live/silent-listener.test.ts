@@ -62,7 +62,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
       expect(proxy.silence('pulse-listener')).toBe(1);
       const before = server.app.bridge.connects;
       // from the unanswered heartbeat until it has registered again the bridge is not current:
-      // the viewer directory reads every lookup meanwhile (live/directory.ts)
+      // the viewer directory reads every lookup meanwhile (live/caches/directory.ts)
       const distrusted = waitUntil(
         () => !server.app.bridge.current,
         5000,

@@ -1,13 +1,13 @@
 /**
- * The WebSocket meets the same limits as HTTP (api/graphql/limits.ts, response-limit.ts) and
- * keeps nothing for what it refuses (api/ws.ts):
+ * The WebSocket meets the same limits as HTTP (api/core/graphql/limits.ts, response-limit.ts) and
+ * keeps nothing for what it refuses (api/transport/ws/server.ts):
  * - a refused subscribe message leaves no document behind (App.ws.storedDocuments counts what the
  *   server keeps), an accepted one keeps its document until it completes;
  * - the token limit stops the parser, the cost counts lists at their size with the variables;
  * - WS_MAX_SUBSCRIPTIONS per socket: the next subscribe is refused, the socket stays open, and
  *   completing one frees a slot;
  * - an event larger than MAX_RESPONSE_BYTES is replaced by an error, the subscription stays;
- * - in production neither transport suggests field names (one error formatter, api/errors.ts).
+ * - in production neither transport suggests field names (one error formatter, api/core/errors.ts).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

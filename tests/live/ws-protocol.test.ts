@@ -1,6 +1,6 @@
 /**
- * The graphql-ws protocol as Pulse serves it (api/ws.ts on graphql-ws's makeServer, our transport
- * in api/ws/), pinned at the frame level with raw `ws` sockets, so that a graphql-ws upgrade that
+ * The graphql-ws protocol as Pulse serves it (api/transport/ws/server.ts on graphql-ws's makeServer, our transport
+ * in api/transport/ws/), pinned at the frame level with raw `ws` sockets, so that a graphql-ws upgrade that
  * changes what we rely on fails here rather than silently on the screens:
  * - connection_init -> connection_ack, ping -> pong, every frame a text frame;
  * - a shared board event is serialised once and spliced byte for byte into each subscriber's

@@ -11,7 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { startApp, type App } from '../../api/app.ts';
-import { signToken } from '../../api/auth.ts';
+import { signToken } from '../../api/core/auth.ts';
 import { loadConfig } from '../../api/config.ts';
 import { rows } from '../../api/db/client.ts';
 import { databaseUrlFor } from './databases.ts';

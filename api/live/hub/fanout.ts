@@ -10,7 +10,7 @@
  * Why: unlike boards, goals and badges are events, not states; a skipped one would never show.
  */
 import type { Database } from '../../db/client.ts';
-import { createLoaders } from '../../loaders.ts';
+import { createLoaders } from '../../core/loaders.ts';
 import {
   achievementIdsAfter,
   achievementsByIds,
@@ -19,7 +19,7 @@ import {
 import { toAchievement } from '../../modules/achievements/achievement.mapping.ts';
 import { findGoals } from '../../modules/goals/goal.queries.ts';
 import { toGoal } from '../../modules/goals/goal.mapping.ts';
-import { Mailbox } from '../mailbox.ts';
+import { Mailbox } from './mailbox.ts';
 import type { AchievementEvent, GoalEvent } from './types.ts';
 
 export interface FanOutOptions {

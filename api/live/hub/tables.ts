@@ -19,7 +19,7 @@ import {
   scoreSeller,
   type ScoredSeller,
 } from '../../modules/leaderboard/leaderboard.mapping.ts';
-import { parseSnapshot, type PerfMessage, type RollupRow, type Snapshot } from '../messages.ts';
+import { parseSnapshot, type PerfMessage, type RollupRow, type Snapshot } from '../feed/messages.ts';
 import type { HubStats } from './types.ts';
 
 export type Ranked = ReturnType<typeof rankSellers>;

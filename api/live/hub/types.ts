@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { OrgSettings } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import type { Loaders } from '../../loaders.ts';
+import type { Loaders } from '../../core/loaders.ts';
 import type { Achievement } from '../../modules/achievements/achievement.type.ts';
 import type { Goal } from '../../modules/goals/goal.type.ts';
 import type { Leaderboard } from '../../modules/leaderboard/leaderboard.type.ts';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { UserRow } from '../../../schema/db/index.ts';
-import type { AppContext } from '../../context.ts';
-import { NotFoundError } from '../../errors.ts';
+import type { AppContext } from '../../core/context.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { User } from '../users/user.type.ts';
 import * as service from './achievement.service.ts';
 import {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { AchievementRuleRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
-import { BadInputError, NotFoundError } from '../../errors.ts';
-import { optionalId, parseId } from '../../graphql/ids.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
+import { BadInputError, NotFoundError } from '../../core/errors.ts';
+import { optionalId, parseId } from '../../core/graphql/ids.ts';
 import { periodEnd } from '../../domain/periods.ts';
-import { assertCanReadUser, assertCanWriteForUser, assertNotViewer } from '../../permissions.ts';
+import { assertCanReadUser, assertCanWriteForUser, assertNotViewer } from '../../core/permissions.ts';
 import { orgToday } from '../performance/clock.ts';
-import { parseInput } from '../../validation.ts';
+import { parseInput } from '../../core/validation.ts';
 import { toAchievement } from './achievement.mapping.ts';
 import { insertAchievement, listAchievements, listRules, ruleProgress } from './achievement.queries.ts';
 import {

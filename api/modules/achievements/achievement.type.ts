@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import type { PeriodType, RuleMetric } from '../../../schema/db/constants.ts';
-import { PeriodTypeEnum, RuleMetricEnum } from '../../graphql/enums.ts';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars.ts';
+import { PeriodTypeEnum, RuleMetricEnum } from '../../core/graphql/enums.ts';
+import { DateScalar, DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 @ObjectType({ description: 'A badge a user earned, awarded by a rule or by hand.' })
 export class Achievement {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GoalStatus, PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import type { AppContext } from '../../context.ts';
-import { GoalStatusEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar } from '../../graphql/scalars.ts';
+import type { AppContext } from '../../core/context.ts';
+import { GoalStatusEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar } from '../../core/graphql/scalars.ts';
 import { orgToday, periodProgress } from '../performance/clock.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';

@@ -12,18 +12,24 @@ import {
   type GoalStatus,
   type PeriodType,
 } from '../../../schema/db/constants.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { goalValueProblem } from '../../domain/goal-rules.ts';
 import { isPeriodStart, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
-import { BadInputError, ConflictError, FieldErrors, ForbiddenError, NotFoundError } from '../../errors.ts';
-import { optionalId, parseId } from '../../graphql/ids.ts';
+import {
+  BadInputError,
+  ConflictError,
+  FieldErrors,
+  ForbiddenError,
+  NotFoundError,
+} from '../../core/errors.ts';
+import { optionalId, parseId } from '../../core/graphql/ids.ts';
 import {
   assertCanWriteForTeam,
   assertCanWriteForUser,
   assertNotViewer,
   type Viewer,
-} from '../../permissions.ts';
-import { collectInput, isUniqueViolation } from '../../validation.ts';
+} from '../../core/permissions.ts';
+import { collectInput, isUniqueViolation } from '../../core/validation.ts';
 import { toGoal } from './goal.mapping.ts';
 import {
   deleteGoalRow,

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { GoalMetric, GoalStatus, PeriodType } from '../../../schema/db/constants.ts';
-import { GoalMetricEnum, GoalStatusEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars.ts';
+import { GoalMetricEnum, GoalStatusEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar, DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 @ObjectType({ description: 'A target for one user (or a whole team) over one period.' })
 export class Goal {

@@ -10,8 +10,8 @@ import {
   type LeaderboardMetric,
   type PeriodType,
 } from '../../../schema/db/constants.ts';
-import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar } from '../../graphql/scalars.ts';
+import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar } from '../../core/graphql/scalars.ts';
 
 export const DEFAULT_METRIC: LeaderboardMetric = 'REVENUE';
 export const DEFAULT_LIMIT = 10;

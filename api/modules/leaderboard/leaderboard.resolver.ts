@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import type { AppContext } from '../../context.ts';
-import { NotFoundError } from '../../errors.ts';
-import { existing } from '../../loaders.ts';
-import { parseId } from '../../graphql/ids.ts';
+import type { AppContext } from '../../core/context.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { existing } from '../../core/loaders.ts';
+import { parseId } from '../../core/graphql/ids.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
 import { boardArgsOf, LeaderboardQueryArgs } from './leaderboard.args.ts';

@@ -10,12 +10,12 @@
  * the gap to them) comes from the same ranking: from memory, or one statement when asked for.
  */
 import { LIMITS } from '../../../schema/db/constants.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample, sampleOf, type RateMinimums } from '../../domain/ranking.ts';
-import { BadInputError, NotFoundError } from '../../errors.ts';
-import { optionalId } from '../../graphql/ids.ts';
+import { BadInputError, NotFoundError } from '../../core/errors.ts';
+import { optionalId } from '../../core/graphql/ids.ts';
 import { dayOf } from '../performance/performance.service.ts';
 import { toUserRow } from '../users/user.queries.ts';
 import type { Board } from './leaderboard.args.ts';

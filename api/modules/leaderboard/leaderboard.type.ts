@@ -1,11 +1,11 @@
-// services build instances of these classes, so a module may load them before graphql/schema.ts
+// services build instances of these classes, so a module may load them before core/graphql/schema.ts
 // has loaded the metadata polyfill that type-graphql's decorators need
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { LeaderboardMetric, Medal, PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import { LeaderboardMetricEnum, MedalEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/scalars.ts';
+import { LeaderboardMetricEnum, MedalEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.ts';
 
 @ObjectType({ description: 'One person’s place on a leaderboard.' })
 export class LeaderboardEntry {

@@ -1,6 +1,6 @@
 /**
  * Activity ingestion: the one set of rules for a recorded activity, shared by the recordActivities
- * mutation and the CSV import (api/import/). `checkActivities` reports every problem by row instead
+ * mutation and the CSV import (api/transport/import/). `checkActivities` reports every problem by row instead
  * of throwing, so the import can skip or report bad rows; `recordActivities` throws them the
  * contract's way.
  *
@@ -12,12 +12,18 @@
  */
 import { z } from 'zod';
 import { ACTIVITY_KINDS, LIMITS } from '../../../schema/db/constants.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type ErrorCode } from '../../errors.ts';
-import { normaliseDecimal } from '../../graphql/scalars.ts';
-import { assertCanWriteForUser, assertRole, type Viewer } from '../../permissions.ts';
+import {
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  type ErrorCode,
+} from '../../core/errors.ts';
+import { normaliseDecimal } from '../../core/graphql/scalars.ts';
+import { assertCanWriteForUser, assertRole, type Viewer } from '../../core/permissions.ts';
 import {
   insertActivities,
   StoredKeyConflict,

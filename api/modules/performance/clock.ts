@@ -9,10 +9,10 @@
 import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../core/context.ts';
 import { daysInPeriod, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
-import { PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars.ts';
+import { PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar, DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 const DAY_MS = 86_400_000;
 

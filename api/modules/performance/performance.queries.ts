@@ -14,8 +14,8 @@ import {
 } from '../../../schema/db/index.ts';
 import { rows, type Queryable } from '../../db/client.ts';
 import { type RawColumns } from '../../db/raw-columns.ts';
-import { BadInputError } from '../../errors.ts';
-import { isUniqueViolation, pgErrorOf } from '../../validation.ts';
+import { BadInputError } from '../../core/errors.ts';
+import { isUniqueViolation, pgErrorOf } from '../../core/validation.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 import { ZERO_COUNTS } from './performance.mapping.ts';
 import { COUNT_KEYS, type PerformanceCounts } from './performance.type.ts';

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_PERIOD_TYPE, LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
-import { NotFoundError } from '../../errors.ts';
-import { existing } from '../../loaders.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { existing } from '../../core/loaders.ts';
 import { previousStretch } from '../../domain/periods.ts';
-import { PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar } from '../../graphql/scalars.ts';
+import { PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar } from '../../core/graphql/scalars.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
 import { recordActivities } from './activity.service.ts';

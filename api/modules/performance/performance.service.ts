@@ -5,13 +5,13 @@
  */
 import { LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { sumMoney } from '../../domain/money.ts';
 import { lastPeriods, localDate, periodStart } from '../../domain/periods.ts';
 import { conversionRate, winRate, avgDealSize } from '../../domain/rates.ts';
-import { BadInputError, NotFoundError } from '../../errors.ts';
-import { optionalId, parseId } from '../../graphql/ids.ts';
-import { assertCanReadUser, readableUserScope } from '../../permissions.ts';
+import { BadInputError, NotFoundError } from '../../core/errors.ts';
+import { optionalId, parseId } from '../../core/graphql/ids.ts';
+import { assertCanReadUser, readableUserScope } from '../../core/permissions.ts';
 import { toUserRow } from '../users/user.queries.ts';
 import { indexRollups, rollupKey, toPerformancePeriod } from './performance.mapping.ts';
 import {

@@ -1,11 +1,11 @@
-// services build instances of these classes, so a module may load them before graphql/schema.ts
+// services build instances of these classes, so a module may load them before core/graphql/schema.ts
 // has loaded the metadata polyfill that type-graphql's decorators need
 import 'reflect-metadata';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ActivityKind, PeriodType } from '../../../schema/db/constants.ts';
 import type { SalesPerformanceRow } from '../../../schema/db/index.ts';
-import { ActivityKindEnum, PeriodTypeEnum } from '../../graphql/enums.ts';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/scalars.ts';
+import { ActivityKindEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.ts';
 
 /** The count columns of a rollup row (sales_performance), in the order the schema declares them. */
 export const COUNT_KEYS = [

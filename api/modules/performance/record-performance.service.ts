@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import { PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
 import type { SalesPerformanceRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import { isPeriodStart, periodStart } from '../../domain/periods.ts';
-import { BadInputError, FieldErrors, type FieldError } from '../../errors.ts';
-import { parseId } from '../../graphql/ids.ts';
-import { assertCanWriteForUser, assertNotViewer } from '../../permissions.ts';
-import { collectInput, pgErrorOf } from '../../validation.ts';
+import { BadInputError, FieldErrors, type FieldError } from '../../core/errors.ts';
+import { parseId } from '../../core/graphql/ids.ts';
+import { assertCanWriteForUser, assertNotViewer } from '../../core/permissions.ts';
+import { collectInput, pgErrorOf } from '../../core/validation.ts';
 import { toPerformancePeriod } from './performance.mapping.ts';
 import { INT_MAX, recordPerformanceRow, rollupRows, TOTAL_REVENUE_MAX } from './performance.queries.ts';
 import { loadUser } from './performance.service.ts';

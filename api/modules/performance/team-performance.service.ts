@@ -1,17 +1,17 @@
 /**
  * Team figures for a period: every team's totals and members in one statement, members highest
  * revenue first, kept in the period cache until a change to the period's rollups, users or teams
- * is delivered (live/period-cache.ts). Managers and admins only.
+ * is delivered (live/caches/period-cache.ts). Managers and admins only.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { divideMoney, formatMoney, parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
 import { conversionRate, winRate } from '../../domain/rates.ts';
-import { NotFoundError } from '../../errors.ts';
-import { optionalId } from '../../graphql/ids.ts';
-import { assertRole } from '../../permissions.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { optionalId } from '../../core/graphql/ids.ts';
+import { assertRole } from '../../core/permissions.ts';
 import { findTeam, listTeams } from '../teams/team.queries.ts';
 import { toUserRow } from '../users/user.queries.ts';
 import { toPerformancePeriod } from './performance.mapping.ts';
@@ -31,7 +31,7 @@ export async function teamPerformance(
   const start = periodStart(periodType, dayOf(ctx, date));
   const load = () => computeTeamPerformance(ctx, teamId, periodType, start);
   // kept in memory until a change to the period's rollups, the users or the teams is delivered,
-  // and served only when that is as fresh as this read (live/period-cache.ts)
+  // and served only when that is as fresh as this read (live/caches/period-cache.ts)
   const figures = ctx.figures
     ? await ctx.figures.get(periodType, start, `team:${teamId ?? 'all'}`, load)
     : await load();

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../core/context.ts';
 import { User } from '../users/user.type.ts';
 import * as service from './team.service.ts';
 import { CreateTeamInput, Team } from './team.type.ts';

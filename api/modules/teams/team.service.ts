@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { TeamRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
-import { BadInputError, NotFoundError } from '../../errors.ts';
-import { optionalId, parseId } from '../../graphql/ids.ts';
-import { assertNotViewer, assertRole } from '../../permissions.ts';
-import { isUniqueViolation, parseInput } from '../../validation.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
+import { BadInputError, NotFoundError } from '../../core/errors.ts';
+import { optionalId, parseId } from '../../core/graphql/ids.ts';
+import { assertNotViewer, assertRole } from '../../core/permissions.ts';
+import { isUniqueViolation, parseInput } from '../../core/validation.ts';
 import { insertTeam, listTeams } from './team.queries.ts';
 import type { CreateTeamInput } from './team.type.ts';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../core/context.ts';
 import { Team } from '../teams/team.type.ts';
 import * as service from './user.service.ts';
 import { CreateUserInput, User } from './user.type.ts';

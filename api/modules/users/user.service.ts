@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
-import { BadInputError, FieldErrors, NotFoundError } from '../../errors.ts';
-import { optionalId, parseId } from '../../graphql/ids.ts';
-import { assertNotViewer, assertRole } from '../../permissions.ts';
-import { collectInput, isUniqueViolation } from '../../validation.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
+import { BadInputError, FieldErrors, NotFoundError } from '../../core/errors.ts';
+import { optionalId, parseId } from '../../core/graphql/ids.ts';
+import { assertNotViewer, assertRole } from '../../core/permissions.ts';
+import { collectInput, isUniqueViolation } from '../../core/validation.ts';
 import { findTeam } from '../teams/team.queries.ts';
 import { emailTaken, insertUser, listUsers } from './user.queries.ts';
 import type { CreateUserInput } from './user.type.ts';

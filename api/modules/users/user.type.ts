@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Role } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
-import { RoleEnum } from '../../graphql/enums.ts';
+import { RoleEnum } from '../../core/graphql/enums.ts';
 
 @ObjectType({
   description: 'A person in the organisation: a rep, a manager, an admin or a TV screen account.',

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../core/context.ts';
 import * as service from './webhook.service.ts';
 import { CreatedWebhook, CreateWebhookInput, Webhook } from './webhook.type.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Webhooks: admins register URLs for events; deliveries are made by api/webhooks/worker.ts from
+ * Webhooks: admins register URLs for events; deliveries are made by api/jobs/webhooks/worker.ts from
  * the outbox. Only ADMIN may see or change them: a webhook makes the server call any URL it names.
  * A URL is stored in its normalised form (url-policy.ts normaliseWebhookUrl), the one the table's
  * CHECK and the deliveries expect; its length is checked on that form.
@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
 import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
-import { requireViewer, type AppContext } from '../../context.ts';
-import { BadInputError, NotFoundError } from '../../errors.ts';
-import { parseId } from '../../graphql/ids.ts';
-import { assertRole } from '../../permissions.ts';
-import { parseInput } from '../../validation.ts';
-import { normaliseWebhookUrl, refusedUrlReason, urlPolicyFor } from '../../webhooks/url-policy.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
+import { BadInputError, NotFoundError } from '../../core/errors.ts';
+import { parseId } from '../../core/graphql/ids.ts';
+import { assertRole } from '../../core/permissions.ts';
+import { parseInput } from '../../core/validation.ts';
+import { normaliseWebhookUrl, refusedUrlReason, urlPolicyFor } from '../../jobs/webhooks/url-policy.ts';
 import { deleteWebhookRow, insertWebhook, listWebhooks, recentDeliveries } from './webhook.queries.ts';
 import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
 

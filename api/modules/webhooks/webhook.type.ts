@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { DeliveryStatus, WebhookEvent } from '../../../schema/db/constants.ts';
 import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
-import { DeliveryStatusEnum, WebhookEventEnum } from '../../graphql/enums.ts';
-import { DateTimeScalar } from '../../graphql/scalars.ts';
+import { DeliveryStatusEnum, WebhookEventEnum } from '../../core/graphql/enums.ts';
+import { DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 @ObjectType({ description: 'One event for one webhook, and how its delivery went.' })
 export class WebhookDelivery implements Pick<

@@ -30,7 +30,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   xlsx: 'Excel (XLSX)',
 };
 
-/** The reports a role may export for a team (null: all teams), as api/permissions.ts allows. */
+/** The reports a role may export for a team (null: all teams), as api/core/permissions.ts allows. */
 export function exportableReports(
   role: Role,
   ownTeamId: string | null,

@@ -1,5 +1,5 @@
 /**
- * Report downloads from the server's `GET /export/<report>` (api/export/): fetched with the bearer
+ * Report downloads from the server's `GET /export/<report>` (api/transport/export/): fetched with the bearer
  * token in the Authorization header — never in the URL, where it would land in the browser
  * history and the server's access logs — then saved under the name the server gives in
  * Content-Disposition.

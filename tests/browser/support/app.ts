@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../../api/app.ts';
-import { signToken } from '../../../api/auth.ts';
+import { signToken } from '../../../api/core/auth.ts';
 import { loadConfig } from '../../../api/config.ts';
 import { copyTemplateDatabase, TEST_JWT_SECRET, TEST_ORG_ZONE } from '../../support/server.ts';
 

@@ -1,0 +1,72 @@
+/**
+ * Per-operation context: the caller (viewer), fresh DataLoaders, the database and the
+ * organisation's settings. Built once per HTTP request (and, later, once per subscription event),
+ * never shared between operations, so loaders cannot serve stale rows.
+ * It sees the live layer only through live/ports.ts (never hub.ts and friends), and the
+ * organisation's settings come from config.ts: nothing it imports leads back to it.
+ */
+import type { Logger } from 'pino';
+import type { OrgSettings } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { UnauthenticatedError } from './errors.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import type { BoardSource, FigureCache, LiveEvents, ViewerCache } from '../live/ports.ts';
+import type { Audience, Viewer } from './permissions.ts';
+
+export interface AppContext {
+  readonly db: Database;
+  readonly org: OrgSettings;
+  /**
+   * The caller. HTTP reads take it from the process's viewer cache; before a mutation runs it is
+   * replaced by a fresh read (http.ts `freshWriterPlugin`), so writes are authorised against the
+   * users and teams as committed.
+   */
+  viewer: Viewer | null;
+  /**
+   * Set by a shared subscription event's root resolver (the execution has no viewer): which
+   * audience's fields it may read (core/graphql/visibility.ts).
+   */
+  audience?: Audience;
+  /** Fresh per HTTP operation; subscriptions swap in each event's own loaders. */
+  loaders: Loaders;
+  readonly logger: Logger;
+  /** The instant the operation started: one "now" for the whole operation. */
+  readonly now: Date;
+  /** Subscriptions only: the live hub's event streams. */
+  readonly live?: LiveEvents;
+  /** Subscriptions only: the socket's session, which re-reads the viewer (scope checks per event). */
+  readonly session?: Session;
+  /** The process's viewer cache: writes to users/teams drop it when they commit (directory.ts). */
+  readonly directory?: ViewerCache;
+  /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (hub.ts). */
+  readonly boards?: BoardSource;
+  /** HTTP: team figures kept until their period changes, when that is as fresh as a query. */
+  readonly figures?: FigureCache;
+}
+
+/** A WebSocket connection's signed-in user, checked again for every event (live/caches/directory.ts). */
+export interface Session {
+  /** The current viewer; UNAUTHENTICATED (and the socket closed) once the token expired or the user went. */
+  viewer(): Promise<Viewer>;
+}
+
+/** Loaders are made on first use: a subscription's own context mostly never needs them. */
+export function createContext(base: Omit<AppContext, 'loaders' | 'now'>, now = new Date()): AppContext {
+  let loaders: Loaders | undefined;
+  return {
+    ...base,
+    now,
+    get loaders() {
+      return (loaders ??= createLoaders(base.db));
+    },
+    set loaders(value: Loaders) {
+      loaders = value;
+    },
+  };
+}
+
+/** The caller, or UNAUTHENTICATED. Every operation of the API needs one. */
+export function requireViewer(ctx: AppContext): Viewer {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  return ctx.viewer;
+}

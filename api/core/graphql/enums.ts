@@ -1,0 +1,68 @@
+/** GraphQL enums, built from the same as-const lists as the Postgres enums (schema/db/constants.ts). */
+import { registerEnumType } from 'type-graphql';
+import {
+  ACTIVITY_KINDS,
+  DELIVERY_STATUSES,
+  GOAL_METRICS,
+  GOAL_STATUSES,
+  LEADERBOARD_METRICS,
+  MEDALS,
+  PERIOD_TYPES,
+  ROLES,
+  RULE_METRICS,
+  WEBHOOK_EVENTS,
+} from '../../../schema/db/constants.ts';
+
+type EnumObject<T extends readonly string[]> = { [K in T[number]]: K };
+const enumObject = <T extends readonly string[]>(values: T): EnumObject<T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as EnumObject<T>;
+
+export const RoleEnum = enumObject(ROLES);
+export const PeriodTypeEnum = enumObject(PERIOD_TYPES);
+export const ActivityKindEnum = enumObject(ACTIVITY_KINDS);
+export const GoalMetricEnum = enumObject(GOAL_METRICS);
+export const GoalStatusEnum = enumObject(GOAL_STATUSES);
+export const LeaderboardMetricEnum = enumObject(LEADERBOARD_METRICS);
+export const MedalEnum = enumObject(MEDALS);
+export const RuleMetricEnum = enumObject(RULE_METRICS);
+export const WebhookEventEnum = enumObject(WEBHOOK_EVENTS);
+export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
+
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description:
+    'What a user may do: ADMIN everything; MANAGER their teams; REP their own data; VIEWER screens.',
+});
+registerEnumType(PeriodTypeEnum, {
+  name: 'PeriodType',
+  description: "Period lengths; boundaries in the organisation's time zone, weeks start on Monday.",
+});
+registerEnumType(ActivityKindEnum, { name: 'ActivityKind', description: 'Kinds of sales activity.' });
+registerEnumType(GoalMetricEnum, {
+  name: 'GoalMetric',
+  description: 'What a goal measures; every metric but CUSTOM is tracked from recorded activity.',
+});
+registerEnumType(GoalStatusEnum, { name: 'GoalStatus', description: 'Progress band of a goal.' });
+registerEnumType(LeaderboardMetricEnum, {
+  name: 'LeaderboardMetric',
+  description: 'What a leaderboard ranks by.',
+});
+registerEnumType(MedalEnum, { name: 'Medal', description: 'Medals for ranks 1, 2 and 3.' });
+registerEnumType(RuleMetricEnum, {
+  name: 'RuleMetric',
+  description: 'What an achievement rule watches: a count or revenue summed over its period.',
+});
+registerEnumType(WebhookEventEnum, {
+  name: 'WebhookEvent',
+  description: 'What a webhook is told about.',
+  valuesConfig: {
+    GOAL_ACHIEVED: { description: 'A goal reached 100 % (created so, or moved there).' },
+    GOAL_MISSED: { description: 'A goal’s period ended below 100 %.' },
+    ACHIEVEMENT_UNLOCKED: { description: 'A badge was awarded, by a rule or by hand.' },
+    RANK_CHANGED: { description: 'Who holds ranks 1-3 of this month’s revenue board changed.' },
+  },
+});
+registerEnumType(DeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING until a 2xx answer (DELIVERED) or until the attempts run out (FAILED).',
+});

@@ -1,0 +1,159 @@
+/**
+ * The security model of ARCHITECTURE.md, in one place. Services call these; the client only hides
+ * what these would refuse.
+ *
+ * - ADMIN: everything.
+ * - MANAGER: reads everything; writes goals, achievements, activities and performance for the
+ *   members of the teams they manage (teams.manager_id = them, and their own team) and for those teams.
+ * - REP: reads their own data, their own goals (and their team's goals), leaderboards, badges.
+ * - VIEWER (office TV): leaderboards and achievements only, and of the people on them only what a
+ *   screen shows: names and team names (SCREEN_FIELDS). A board or badge leads to users and teams,
+ *   and from there to e-mail addresses, roles, members and managers: the services scope rows, and
+ *   field visibility (core/graphql/visibility.ts) refuses every field a screen does not need, on every
+ *   type, new fields included, over HTTP and WebSocket alike.
+ */
+import type { Role } from '../../schema/db/constants.ts';
+import { ForbiddenError } from './errors.ts';
+
+export interface Viewer {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly teamId: number | null;
+  /** Teams a MANAGER may write for; empty for other roles. */
+  readonly managedTeamIds: readonly number[];
+}
+
+export interface Owned {
+  readonly id: number;
+  readonly teamId: number | null;
+}
+
+/** Whether the viewer may read a user's figures, goals and profile details (a screen: nobody's). */
+export function canReadUser(viewer: Viewer, userId: number): boolean {
+  if (viewer.role === 'VIEWER') return false;
+  return viewer.role === 'ADMIN' || viewer.role === 'MANAGER' || viewer.id === userId;
+}
+
+export function assertCanReadUser(viewer: Viewer, userId: number): void {
+  assertNotViewer(viewer);
+  if (!canReadUser(viewer, userId)) throw new ForbiddenError('You may only read your own figures.');
+}
+
+/** Users whose data the viewer may list: every user, or only themselves. VIEWER: none. */
+export function readableUserScope(viewer: Viewer): 'all' | number {
+  if (viewer.role === 'ADMIN' || viewer.role === 'MANAGER') return 'all';
+  if (viewer.role === 'REP') return viewer.id;
+  throw new ForbiddenError('Screens signed in as VIEWER read leaderboards and achievements only.');
+}
+
+export function canWriteForTeam(viewer: Viewer, teamId: number | null): boolean {
+  if (viewer.role === 'ADMIN') return true;
+  return viewer.role === 'MANAGER' && teamId !== null && viewer.managedTeamIds.includes(teamId);
+}
+
+export function assertCanWriteForUser(viewer: Viewer, user: Owned): void {
+  if (!canWriteForTeam(viewer, user.teamId)) {
+    throw new ForbiddenError(
+      viewer.role === 'MANAGER'
+        ? `User ${user.id} is not in a team you manage.`
+        : 'Only managers and admins record data or set goals.',
+    );
+  }
+}
+
+export function assertCanWriteForTeam(viewer: Viewer, teamId: number): void {
+  if (!canWriteForTeam(viewer, teamId)) {
+    throw new ForbiddenError(
+      viewer.role === 'MANAGER'
+        ? `Team ${teamId} is not a team you manage.`
+        : 'Only managers and admins set team goals.',
+    );
+  }
+}
+
+export function assertRole(viewer: Viewer, roles: readonly Role[], message?: string): void {
+  if (!roles.includes(viewer.role)) throw new ForbiddenError(message);
+}
+
+export function assertNotViewer(viewer: Viewer): void {
+  if (viewer.role === 'VIEWER') {
+    throw new ForbiddenError('Screens signed in as VIEWER read leaderboards and achievements only.');
+  }
+}
+
+/**
+ * Whose view of the directory an execution is for: people who may read it, or a screen (VIEWER).
+ * Two audiences, not one view per caller: a board's subscription is executed once per audience
+ * and shared by all its subscribers of that audience (live/shared-execution.ts).
+ */
+export type Audience = 'directory' | 'screen';
+
+export function audienceOf(viewer: Viewer): Audience {
+  return viewer.role === 'VIEWER' ? 'screen' : 'directory';
+}
+
+/**
+ * The only fields of object types a screen reads (root fields are the services' to allow or
+ * refuse): what the TV page and a VIEWER's dashboard show on boards and badges. Every field not
+ * listed here, on any type, including fields added later, is refused to a screen.
+ */
+export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Leaderboard: [
+    'periodType',
+    'periodStart',
+    'periodEnd',
+    'metric',
+    'version',
+    'generatedAt',
+    'totalEntries',
+    'entries',
+    'team',
+    'minimumSample',
+    'unrankedCount',
+    // a seller's place on a board the caller may read: nothing the same board with a larger
+    // limit would not show (the dashboard's Leaderboard tab asks for it, also for a screen)
+    'standing',
+  ],
+  LeaderboardStanding: ['rank', 'sample', 'gap', 'entry', 'ahead'],
+  LeaderboardEntry: [
+    'rank',
+    'medal',
+    'revenue',
+    'ordersWon',
+    'conversionRate',
+    'winRate',
+    'revenueRank',
+    'ordersRank',
+    'conversionRank',
+    'winRateRank',
+    'leadsCreated',
+    'opportunitiesClosed',
+    'user',
+  ],
+  Achievement: ['id', 'kind', 'title', 'description', 'badgeIcon', 'value', 'achievedAt', 'ruleId', 'user'],
+  User: ['id', 'name', 'team'],
+  Team: ['id', 'name'],
+  // the organisation's calendar: a screen's period picker says "current" by it, not by its own clock
+  OrganisationClock: ['timeZone', 'today', 'now', 'periods'],
+  CurrentPeriod: ['periodType', 'periodStart', 'periodEnd', 'elapsedDays', 'periodDays'],
+};
+
+/**
+ * Rows that may be the caller's own, by type: a screen reads all of its own profile (`me { email
+ * role }`: the TV page asks for its role).
+ */
+export const OWN_ROWS: Readonly<Record<string, (row: unknown) => number | undefined>> = {
+  User: (row) => (row as { id?: number }).id,
+};
+
+/** A field a screen may not read: FORBIDDEN, naming the field as `Type.field`. */
+export class HiddenFieldError extends ForbiddenError {
+  constructor(readonly field: string) {
+    super(`Screens signed in as VIEWER do not see ${field}.`);
+  }
+  override extensions(): Record<string, unknown> {
+    return { fields: [{ field: this.field, message: 'is not shown to screens (VIEWER)' }] };
+  }
+}

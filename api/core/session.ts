@@ -1,0 +1,72 @@
+/**
+ * From a bearer token to a viewer: the one place that checks the token and that its user exists
+ * and is active. HTTP does it per request; a WebSocket at connect and again for every event it
+ * sends, so scope follows role, team and deactivation changes. The user is read through the
+ * process's ViewerDirectory: once per change of the users/teams tables (live/caches/directory.ts), not
+ * once per check.
+ */
+import { bearerToken, verifyToken, type TokenVerifier } from './auth.ts';
+import type { Session } from './context.ts';
+import type { Queryable } from '../db/client.ts';
+import { UnauthenticatedError } from './errors.ts';
+import { readViewer, type ViewerDirectory } from '../live/caches/directory.ts';
+import type { Viewer } from './permissions.ts';
+
+/** Reads the viewer from the database (no cache): UNAUTHENTICATED for no such active user. */
+export async function loadViewer(db: Queryable, email: string): Promise<Viewer> {
+  const viewer = await readViewer(db, email);
+  if (!viewer) throw new UnauthenticatedError('The token names no active user.');
+  return viewer;
+}
+
+/** A socket's token at connect: its claims and the viewer, from the process's directory. */
+export async function authenticateToken(
+  directory: ViewerDirectory,
+  secret: string,
+  token: string,
+): Promise<{ viewer: Viewer; email: string; expiresAt: number | undefined }> {
+  const claims = await verifyToken(secret, token);
+  return { viewer: await directory.viewer(claims.email), email: claims.email, expiresAt: claims.expiresAt };
+}
+
+/**
+ * The viewer an Authorization header names (every HTTP route: GraphQL, REST, import, export):
+ * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user. The
+ * token's signature is checked by the server's one verifier (auth.ts createTokenVerifier: checked
+ * once, remembered); the user comes from the process's directory, so deactivation and role or
+ * team changes apply from the `dir` notification on (milliseconds after they commit; at once for
+ * this process's own createUser/createTeam), and every request reads it while the listener is
+ * not known to be hearing every change. `fresh`: read past the cache (requests that write).
+ */
+export async function authenticate(
+  deps: { directory: ViewerDirectory; verifyToken: TokenVerifier },
+  authorization: string | undefined,
+  options: { fresh?: boolean } = {},
+): Promise<Viewer | null> {
+  const token = bearerToken(authorization);
+  if (token === undefined) return null;
+  const { email } = await deps.verifyToken(token);
+  return options.fresh ? deps.directory.fresh(email) : deps.directory.viewer(email);
+}
+
+/** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */
+export function createSession(
+  directory: ViewerDirectory,
+  initial: { email: string; expiresAt: number | undefined },
+  onInvalid: (reason: string) => void,
+): Session {
+  return {
+    async viewer() {
+      if (initial.expiresAt !== undefined && Date.now() >= initial.expiresAt * 1000) {
+        onInvalid('Token expired');
+        throw new UnauthenticatedError('The token has expired.');
+      }
+      try {
+        return await directory.viewer(initial.email);
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) onInvalid('User no longer active');
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * The webhook worker, one per API process: claims due outbox rows for its free slots (processes
+ * share the outbox: FOR UPDATE SKIP LOCKED plus a lease, outbox.ts), POSTs them concurrently
+ * (deliver.ts) and records each attempt; a failed one is retried after retryDelay (doubling,
+ * +-20 % jitter, at most an hour) until maxAttempts. Invariants: writes never wait for deliveries
+ * (the triggers only insert rows; no transaction is held during a request); a slow receiver holds
+ * one slot, never the others; pending deliveries survive restarts, and shutdown makes attempts in
+ * flight due again, uncounted. When a round runs (NOTIFY, due time, freed slot, poll) is decided by
+ * the pure machine in worker-state.ts; this file runs its effects. It also drives the rank watcher
+ * (rank-watch.ts) while a webhook wants RANK_CHANGED. The story: docs/webhooks.md.
+ */
+import type { Logger } from 'pino';
+import type { Database } from '../../db/client.ts';
+import type { LiveHub } from '../../live/hub.ts';
+import { attempt } from './deliver.ts';
+import {
+  claimDue,
+  markDelivered,
+  markFailed,
+  msUntilNextDue,
+  release,
+  type ClaimedDelivery,
+} from './outbox.ts';
+import { createRankWatch } from './rank-watch.ts';
+import { setUrlPolicy } from './url-policy.ts';
+import { listenForWakeups } from './wake.ts';
+import { initialWorkerState, next, type WorkerEffect, type WorkerEvent } from './worker-state.ts';
+
+export interface WebhookWorkerOptions {
+  db: Database;
+  logger: Logger;
+  live: LiveHub;
+  /** The longest sleep between two rounds (wake-ups and due times come first). @default 30000 */
+  pollMs?: number;
+  /** Per attempt. @default 10000 */
+  timeoutMs?: number;
+  /** @default 12 */
+  maxAttempts?: number;
+  /** @default 1000 */
+  retryBaseMs?: number;
+  /** Deliveries in flight at once (each is claimed when a slot is free). @default 20 */
+  concurrency?: number;
+  /** WEBHOOK_ALLOW_PRIVATE: also deliver to private, loopback and link-local addresses. @default false */
+  allowPrivateUrls?: boolean;
+}
+
+export interface WebhookWorkerStats {
+  delivered: number;
+  failedAttempts: number;
+}
+
+export interface WebhookWorker {
+  readonly stats: WebhookWorkerStats;
+  start(): void;
+  dispose(): Promise<void>;
+}
+
+const MAX_RETRY_MS = 60 * 60 * 1000;
+
+export function retryDelay(attempts: number, baseMs: number, random = Math.random): number {
+  const exact = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+  return Math.round(exact * (0.8 + 0.4 * random()));
+}
+
+export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const { db, logger, pollMs = 30_000, timeoutMs = 10_000, maxAttempts = 12, retryBaseMs = 1000 } = options;
+  const concurrency = options.concurrency ?? 20;
+  const policy = { allowPrivate: options.allowPrivateUrls ?? false };
+  setUrlPolicy(db, policy); // registrations through this app's API check the same policy
+  // a claim outlives the longest attempt, so nobody else takes a row while it is being sent
+  const leaseMs = timeoutMs + 30_000;
+  const stats: WebhookWorkerStats = { delivered: 0, failedAttempts: 0 };
+  const aborter = new AbortController();
+  const ranks = createRankWatch({ db, live: options.live, logger });
+  let state = initialWorkerState({ pollMs }); // every decision: worker-state.ts
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopListening: (() => Promise<void>) | null = null;
+  const inFlight = new Set<Promise<void>>();
+
+  /** Feeds an event to the state machine and runs what it decided, in order. */
+  function dispatch(event: WorkerEvent): void {
+    const step = next(state, event);
+    state = step.state;
+    for (const effect of step.effects) run(effect);
+  }
+
+  function run(effect: WorkerEffect): void {
+    switch (effect.type) {
+      case 'cancelTimer':
+        clearTimeout(timer);
+        return;
+      case 'schedule':
+        clearTimeout(timer);
+        timer = setTimeout(() => dispatch({ type: 'timer' }), effect.ms);
+        timer.unref();
+        return;
+      case 'round':
+        running = round(effect.syncRanks).then(
+          (sleep) => {
+            running = undefined;
+            dispatch({ type: 'roundDone', sleep });
+          },
+          (error: unknown) => {
+            running = undefined;
+            dispatch({ type: 'roundFailed', error });
+          },
+        );
+        return;
+      case 'logFailure':
+        logger.error({ err: effect.error }, 'webhooks: worker round failed; retrying');
+        return;
+      case 'listen':
+        listenForWakeups(db, (reason) => dispatch({ type: 'notified', reason }))
+          .then((stop) => {
+            if (state.stopped) void stop?.();
+            else stopListening = stop;
+            if (!stop) logger.warn('webhooks: cannot listen for wake-ups; polling every %d ms', pollMs);
+          })
+          .catch((error: unknown) =>
+            logger.warn({ err: error, pollMs }, 'webhooks: cannot listen for wake-ups; polling only'),
+          );
+        return;
+    }
+  }
+
+  async function send(delivery: ClaimedDelivery): Promise<void> {
+    const result = await attempt(delivery, { timeoutMs, signal: aborter.signal, policy });
+    if (result.ok) {
+      stats.delivered += 1;
+      await markDelivered(db, delivery.id, result.statusCode ?? 200);
+      return;
+    }
+    if (aborter.signal.aborted) {
+      await release(db, delivery.id);
+      return;
+    }
+    stats.failedAttempts += 1;
+    const last = delivery.attempts >= maxAttempts;
+    logger.warn(
+      {
+        delivery: delivery.id,
+        webhook: delivery.webhookId,
+        attempt: delivery.attempts,
+        error: result.error,
+        last,
+      },
+      'webhooks: delivery attempt failed',
+    );
+    await markFailed(db, delivery.id, {
+      statusCode: result.statusCode,
+      error: result.error ?? 'failed',
+      retryInMs: last ? null : retryDelay(delivery.attempts, retryBaseMs),
+    });
+  }
+
+  /** Sends without holding up the next round: a slow receiver takes one slot, not the worker. */
+  function launch(delivery: ClaimedDelivery): void {
+    const sending = send(delivery)
+      .catch((error: unknown) =>
+        logger.error({ err: error, delivery: delivery.id }, 'webhooks: recording failed'),
+      )
+      .finally(() => {
+        inFlight.delete(sending);
+        dispatch({ type: 'slotFreed' }); // a free slot, and maybe a retry that is due soon
+      });
+    inFlight.add(sending);
+  }
+
+  /** One round; returns how long to sleep before the next (undefined: until a slot frees up). */
+  async function round(syncRanks: boolean): Promise<number | undefined> {
+    if (syncRanks) await ranks.sync();
+    // claim while slots are free and rows keep coming
+    for (
+      let free = concurrency - inFlight.size;
+      free > 0 && !state.stopped;
+      free = concurrency - inFlight.size
+    ) {
+      const claimed = await claimDue(db, free, leaseMs);
+      for (const delivery of claimed) launch(delivery);
+      if (claimed.length < free) break;
+    }
+    if (inFlight.size >= concurrency) return undefined; // every slot busy: a finished one wakes us
+    const due = await msUntilNextDue(db);
+    return due === null ? pollMs : Math.min(Math.max(due, 0), pollMs);
+  }
+
+  return {
+    stats,
+    start() {
+      dispatch({ type: 'start' }); // a round, and listening for wake-ups
+    },
+    async dispose() {
+      dispatch({ type: 'stop' });
+      aborter.abort();
+      await stopListening?.().catch(() => {});
+      await running;
+      await Promise.allSettled([...inFlight]);
+      await ranks.dispose();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Args, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { AppContext } from '../../core/context.ts';
+import { Achievement } from '../achievements/achievement.type.ts';
+import { Goal } from '../goals/goal.type.ts';
+import { BoardArgs, boardArgsOf } from '../leaderboard/leaderboard.args.ts';
+import { Leaderboard } from '../leaderboard/leaderboard.type.ts';
+import { GoalFilterArgs, goalFilterOf, TeamFilterArgs, teamFilterOf } from './subscriptions.args.ts';
+import {
+  achievementStream,
+  goalChangedStream,
+  goalRemovedStream,
+  leaderboardStream,
+  type AudienceBoardEvent,
+  type WithLoaders,
+} from './subscriptions.streams.ts';
+
+const ctxOf = (context: unknown): AppContext => context as AppContext;
+
+/** Whether the operation selects `name` on the subscription's result (through fragments too). */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    set !== undefined &&
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      const fragment = selection.name.value;
+      if (seen.has(fragment)) return false;
+      seen.add(fragment);
+      return visit(info.fragments[fragment]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
+
+/** Subscriptions over graphql-ws on /graphql. The streams live in live.streams.ts. */
+@Resolver()
+export class LiveResolver {
+  @Subscription(() => Leaderboard, {
+    description: 'Sends the current leaderboard at once, then a new one after every change that alters it.',
+    subscribe: ({ args, context, info }: SubscribeResolverData<unknown, BoardArgs>) =>
+      leaderboardStream(ctxOf(context), {
+        ...boardArgsOf(args),
+        // a standing can show any seller: such boards are published when anyone's figures change
+        standings: selectsField(info, 'standing'),
+      }),
+  })
+  leaderboardChanged(
+    @Root() event: AudienceBoardEvent,
+    @Ctx() ctx: AppContext,
+    @Args(() => BoardArgs) _args: BoardArgs,
+  ): Leaderboard {
+    ctx.loaders = event.loaders; // fresh per event, shared by every subscriber of this version
+    ctx.audience = event.audience; // the shared execution has no viewer (core/graphql/visibility.ts)
+    return event.board;
+  }
+
+  @Subscription(() => Goal, {
+    description:
+      'First every active goal matching the filter (and the caller’s scope), then each goal that is created or whose value, status, target or description changes.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
+      goalChangedStream(ctxOf(context), goalFilterOf(args)),
+  })
+  goalChanged(
+    @Root() event: WithLoaders<Goal>,
+    @Ctx() ctx: AppContext,
+    @Args(() => GoalFilterArgs) _args: GoalFilterArgs,
+  ): Goal {
+    ctx.loaders = event.loaders;
+    return event.value;
+  }
+
+  @Subscription(() => ID, {
+    description: 'The id of a goal that was deleted.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
+      goalRemovedStream(ctxOf(context), goalFilterOf(args)),
+  })
+  goalRemoved(@Root() id: string, @Args(() => GoalFilterArgs) _args: GoalFilterArgs): string {
+    return id;
+  }
+
+  @Subscription(() => Achievement, {
+    description:
+      'Each badge as it is awarded (only new ones: a reconnecting screen does not celebrate old badges again).',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, TeamFilterArgs>) =>
+      achievementStream(ctxOf(context), teamFilterOf(args)),
+  })
+  achievementUnlocked(
+    @Root() event: WithLoaders<Achievement>,
+    @Ctx() ctx: AppContext,
+    @Args(() => TeamFilterArgs) _args: TeamFilterArgs,
+  ): Achievement {
+    ctx.loaders = event.loaders;
+    return event.value;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Apollo plugins of the HTTP endpoint only (the WebSocket runs its operations itself): the
+ * no-store cache header without Apollo's cache-control machinery, mutations authorised against
+ * the caller as committed, and the statement count for tests and benchmarks.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
+import type { AppContext } from '../../core/context.ts';
+import { DomainError, toGraphQLError } from '../../core/errors.ts';
+import { currentRequestScope } from '../../core/request-scope.ts';
+
+/**
+ * Apollo's cache-control plugin (on by default) only ever answered `cache-control: no-store` here:
+ * no type or field has a cache hint. To compute that it registers `willResolveField`, which makes
+ * Apollo wrap every resolver of the schema for good (HTTP and WebSocket share the schema) and run
+ * a hook, allocate a policy and watch the result of every field of every operation — measurable
+ * on lists (team figures, 500 members). Off, and the same header set once per response.
+ */
+export const noStorePlugin: ApolloServerPlugin<AppContext> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response }) {
+        if (!response.http.headers.has('cache-control'))
+          response.http.headers.set('cache-control', 'no-store');
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/** The contract's errors as GraphQL errors (code, HTTP status), for code outside resolvers. */
+export async function asGraphQLErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof DomainError) throw toGraphQLError(error);
+    throw error;
+  }
+}
+
+/**
+ * A mutation is authorised against the caller as committed, not as the process's viewer cache
+ * last heard (live/caches/directory.ts): a role change, a team move or a deactivation written in plain
+ * SQL binds the very next write, even before its `dir` notification arrives. One statement per
+ * mutation; queries keep the cache.
+ */
+export const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
+  requestDidStart() {
+    return Promise.resolve({
+      async didResolveOperation({ operation, contextValue }) {
+        const { viewer, directory } = contextValue;
+        if (operation?.operation !== OperationTypeNode.MUTATION || !viewer || !directory) return;
+        contextValue.viewer = await asGraphQLErrors(directory.fresh(viewer.email));
+      },
+    });
+  },
+};
+
+/** Adds `extensions.sqlStatements` (EXPOSE_SQL_COUNT: tests and benchmarks count statements). */
+export const sqlCountPlugin: ApolloServerPlugin<AppContext> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response }) {
+        const scope = currentRequestScope();
+        if (scope && response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            sqlStatements: scope.statements,
+          };
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};

@@ -1,0 +1,285 @@
+/**
+ * GraphQL subscriptions over graphql-ws on /graphql, with the same guards as HTTP:
+ * - the token comes in connection_init ({ authorization: "Bearer ..." }); missing, invalid or
+ *   expired -> close 4401, and a token that expires while the socket is open closes it then;
+ * - only subscription operations, with the same limits as HTTP (core/graphql/limits.ts: tokens while
+ *   parsing, depth, aliases, cost with the variables) and the same response size limit per event
+ *   (core/graphql/response-limit.ts), and errors formatted by the same formatter (transport/ws/errors.ts);
+ * - a socket holds at most WS_MAX_SUBSCRIPTIONS subscriptions; a document is kept only for an
+ *   accepted subscription, until it completes (graphql-ws calls no onComplete after a refusal, so
+ *   a refused document kept would stay until the socket closed);
+ * - browser Origins outside ALLOWED_ORIGINS (and not the server's own) are refused at upgrade;
+ * - an event's JSON is made once (shared events: once for all their subscribers) and spliced into
+ *   each frame by the socket's send (transport/ws/splice.ts);
+ * - the transport (transport/ws/transport.ts, on graphql-ws's makeServer): frames larger than WS_MAX_PAYLOAD
+ *   close the socket (1009), keep-alive pings drop dead peers, slow readers are terminated
+ *   (WS_MAX_BUFFERED, WS_SEND_TIMEOUT_MS) while the others are unaffected.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import {
+  getOperationAST,
+  OperationTypeNode,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { makeServer } from 'graphql-ws';
+import type { Logger } from 'pino';
+import type { WebSocketServer } from 'ws';
+import { bearerToken } from '../../core/auth.ts';
+import type { Config, OrgSettings } from '../../config.ts';
+import { createContext, type Session } from '../../core/context.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { createFormatError, DomainError } from '../../core/errors.ts';
+import { createOperationLimits, queryRefusal, refusal, textRefusal } from '../../core/graphql/limits.ts';
+import {
+  jsonTooLarge,
+  limitResponse,
+  responseTooLarge,
+  stoppedForSize,
+} from '../../core/graphql/response-limit.ts';
+import type { LiveHub } from '../../live/hub.ts';
+import type { ViewerDirectory } from '../../live/caches/directory.ts';
+import { RawPayload, rawPayload, subscribeShared } from '../../live/shared-execution.ts';
+import { authenticateToken, createSession } from '../../core/session.ts';
+import { formatAll, refusals } from './errors.ts';
+import { serveOverWs, type SocketExtra } from './transport.ts';
+
+export interface WsDeps {
+  config: Config;
+  server: Server;
+  schema: GraphQLSchema;
+  database: DatabaseHandle;
+  jwtSecret: string;
+  org: OrgSettings;
+  live: LiveHub;
+  directory: ViewerDirectory;
+  logger: Logger;
+}
+
+export interface WsServer {
+  readonly wss: WebSocketServer;
+  /** Sockets terminated for reading too slowly. */
+  readonly slowClosed: number;
+  /** Documents kept for accepted subscriptions, over all open sockets (tests: nothing else is kept). */
+  readonly storedDocuments: number;
+  /** Pre-serialised payloads held for frames not sent yet, over all open sockets (tests: none stay). */
+  readonly heldPayloads: number;
+  dispose(): Promise<void>;
+}
+
+type Extra = SocketExtra & {
+  session?: Session;
+  /** Accepted subscriptions' documents, by subscription id, until they complete. */
+  documents?: Map<string, DocumentNode>;
+  /** Subscribe messages still being checked: they hold a slot (WS_MAX_SUBSCRIPTIONS) meanwhile. */
+  pending?: Set<string>;
+  expiry?: NodeJS.Timeout;
+};
+
+/** Same origin, a listed origin, or no Origin at all (not a browser). */
+export function originAllowed(request: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Parsed and validated subscription documents by query text: every TV sends the same one. */
+const DOCUMENT_CACHE_SIZE = 500;
+
+export function startWebSocketServer(deps: WsDeps): WsServer {
+  const { config, logger, live, directory, database, jwtSecret, org, schema } = deps;
+  const limits = createOperationLimits(config);
+  const rules = [...specifiedRules, ...limits.validationRules];
+  const format = createFormatError({
+    logger,
+    stackTraces: config.stackTraces,
+    hideSuggestions: config.production,
+  });
+  const tooLarge = { errors: [responseTooLarge(config.maxResponseBytes)] } as unknown as ExecutionResult;
+  const connected = new Set<Extra>();
+
+  // One AST per distinct valid document, shared by its subscribers (and by the shared execution
+  // of their events, which is keyed by it); the least recently used go first.
+  const validDocuments = new Map<string, DocumentNode>();
+  const knownValid = (query: string): DocumentNode | undefined => {
+    const document = validDocuments.get(query);
+    if (document) {
+      validDocuments.delete(query);
+      validDocuments.set(query, document);
+    }
+    return document;
+  };
+  const rememberValid = (query: string, document: DocumentNode) => {
+    validDocuments.set(query, document);
+    if (validDocuments.size > DOCUMENT_CACHE_SIZE) validDocuments.delete(validDocuments.keys().next().value!);
+  };
+
+  /** The checks of one subscribe message; its exec args once accepted, or why not. */
+  const accept = async (
+    extra: Extra,
+    id: string,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  ) => {
+    let document = knownValid(payload.query);
+    const validated = document !== undefined;
+    if (!document) {
+      try {
+        // the token limit stops the parser itself: a huge document is never built
+        document = parse(payload.query, limits.parseOptions);
+      } catch (error) {
+        return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query.')];
+      }
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [queryRefusal('Unknown operation.')];
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return [queryRefusal('Only subscriptions run over WebSocket; send queries and mutations over HTTP.')];
+    }
+    if (!validated) {
+      const errors = validate(schema, document, rules);
+      if (errors.length) return refusals(errors, document);
+      rememberValid(payload.query, document);
+    }
+    const costly =
+      textRefusal(document, payload.variables) ??
+      limits.checkCost(schema, document, operation, payload.variables);
+    if (costly) return [costly];
+    const session = extra.session;
+    if (!session) return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
+    const viewer = await session.viewer();
+    extra.documents?.set(id, document);
+    const context = createContext({ db: database.db, org, viewer, logger, live, session, directory });
+    return {
+      schema,
+      document,
+      operationName: payload.operationName ?? null,
+      variableValues: payload.variables ?? null,
+      contextValue: limitResponse(context, config.maxResponseBytes),
+    };
+  };
+
+  const server = makeServer<Record<string, unknown> | undefined, Extra>({
+    schema,
+    subscribe: subscribeShared,
+    connectionInitWaitTimeout: 5000,
+    async onConnect(ctx) {
+      const socket = ctx.extra.socket;
+      const refuse = (reason: string) => {
+        socket.close(4401, reason);
+        return false;
+      };
+      const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+      if (typeof header !== 'string') return refuse('Unauthorized: send { authorization: "Bearer <token>" }');
+      try {
+        const token = bearerToken(header);
+        if (token === undefined) return refuse('Unauthorized');
+        const auth = await authenticateToken(directory, jwtSecret, token);
+        ctx.extra.session = createSession(directory, auth, (reason) => socket.close(4401, reason));
+        ctx.extra.documents = new Map();
+        ctx.extra.pending = new Set();
+        connected.add(ctx.extra);
+        if (auth.expiresAt !== undefined) {
+          const wait = Math.min(auth.expiresAt * 1000 - Date.now(), 2_147_483_647);
+          ctx.extra.expiry = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, wait));
+          ctx.extra.expiry.unref();
+        }
+        return true;
+      } catch (error) {
+        if (error instanceof DomainError) return refuse(error.message.slice(0, 100));
+        logger.error({ err: error }, 'ws: connect failed');
+        socket.close(4500, 'Internal error');
+        return false;
+      }
+    },
+    onClose(ctx) {
+      clearTimeout(ctx.extra.expiry);
+      connected.delete(ctx.extra);
+    },
+    async onSubscribe(ctx, id, payload) {
+      const { documents, pending } = ctx.extra;
+      if (!documents || !pending)
+        return [new GraphQLError('Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } })];
+      if (documents.size + pending.size >= config.wsMaxSubscriptions) {
+        return [
+          refusal(
+            'id',
+            `This socket already holds WS_MAX_SUBSCRIPTIONS (${config.wsMaxSubscriptions}) subscriptions: complete one first.`,
+          ),
+        ];
+      }
+      // the slot is taken before the first await, so concurrent messages cannot all pass the check
+      pending.add(id);
+      try {
+        return await accept(ctx.extra, id, payload);
+      } finally {
+        pending.delete(id);
+      }
+    },
+    onError(ctx, id, _payload, errors) {
+      const document = ctx.extra.documents?.get(id);
+      return formatAll(format, errors, document);
+    },
+    onNext(ctx, id, _payload, _args, result: ExecutionResult) {
+      if (stoppedForSize(result.errors)) return tooLarge;
+      // a shared event's JSON, serialised once for all its subscribers (live/shared-execution.ts)
+      const shared = rawPayload(result);
+      if (shared)
+        return shared.bytes.length > config.maxResponseBytes
+          ? tooLarge
+          : (ctx.extra.splicer.hold(shared) as ExecutionResult);
+      const payload: { errors?: GraphQLFormattedError[] } & Omit<ExecutionResult, 'errors'> = result.errors
+        ?.length
+        ? { ...result, errors: formatAll(format, result.errors, ctx.extra.documents?.get(id)) }
+        : { ...result, errors: undefined };
+      // serialised once: measured here, then spliced into the frame like a shared payload
+      const json = JSON.stringify(payload);
+      return jsonTooLarge(json, config.maxResponseBytes)
+        ? tooLarge
+        : (ctx.extra.splicer.hold(new RawPayload(json)) as ExecutionResult);
+    },
+    onComplete(ctx, id) {
+      ctx.extra.documents?.delete(id);
+    },
+  });
+
+  const transport = serveOverWs(server, (base): Extra => ({ ...base }), {
+    server: deps.server,
+    path: '/graphql',
+    maxPayload: config.wsMaxPayload,
+    admit: (request) => originAllowed(request, config.allowedOrigins),
+    keepAliveMs: config.wsKeepAliveMs,
+    maxBuffered: config.wsMaxBuffered,
+    sendTimeoutMs: config.wsSendTimeoutMs,
+    production: config.production,
+    logger,
+  });
+
+  return {
+    wss: transport.wss,
+    get slowClosed() {
+      return transport.slowClosed;
+    },
+    get storedDocuments() {
+      let stored = 0;
+      for (const extra of connected) stored += extra.documents?.size ?? 0;
+      return stored;
+    },
+    get heldPayloads() {
+      let held = 0;
+      for (const extra of connected) held += extra.splicer.size;
+      return held;
+    },
+    dispose: () => transport.dispose(),
+  };
+}
