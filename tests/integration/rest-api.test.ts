@@ -188,6 +188,11 @@ describe('POST /api/performance', () => {
     expect(errorFields(fraction)).toEqual(['conversion_rate']);
     const alone = await post({ ...base, win_rate: 50 });
     expect(errorFields(alone)).toEqual(['win_rate']);
+    // a rate so small that the count it names is beyond any integer (found by the fuzz layer)
+    const tiny = await post({ ...base, orders_created: 3, win_rate: 1.6688053938804014e-306 });
+    expect([tiny.status, errorFields(tiny)]).toEqual([400, ['win_rate']]);
+    const tinyConversion = await post({ ...base, orders_created: 3, conversion_rate: 1e-300 });
+    expect([tinyConversion.status, errorFields(tinyConversion)]).toEqual([400, ['conversion_rate']]);
     const rounded = await post({
       ...base,
       leads_created: 3,

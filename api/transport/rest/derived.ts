@@ -82,8 +82,9 @@ function resolveRate(f: Fields, spec: RateSpec, counts: PushedCounts, result: Pu
   } else {
     const estimate = pushed > 0 ? spec.countFor(orders, pushed) : NaN;
     const whole = Math.round(estimate);
+    // a tiny rate names a count beyond any integer (win_rate 1e-306): no whole count, not a 500
     if (
-      Number.isFinite(estimate) &&
+      Number.isSafeInteger(whole) &&
       whole >= spec.minimum &&
       agrees(pushed, spec.rateOf(orders, whole), true)
     ) {
