@@ -110,6 +110,84 @@ function formatter(kind: 'money' | 'count' | 'rate') {
   };
 }
 
+/** How a series is drawn on the comparison chart: its complete periods, then the one under way. */
+interface SeriesStyle {
+  keys: [complete: string, ongoing: string];
+  name: string;
+  color: string;
+  width: number;
+  /** The complete periods' dashes (none: a solid line) and the period under way's. */
+  dashes?: string;
+  ongoingDashes: string;
+  /** The dot's radius on the period under way. */
+  dot: number;
+  /** Bridge a period with no figure (the team's lines; the person's own does not). */
+  connectNulls?: boolean;
+}
+
+/** The person against the team's average and best, in the legend's order. */
+function comparisonSeries(personName: string): SeriesStyle[] {
+  return [
+    {
+      keys: ['complete', 'ongoing'],
+      name: personName,
+      color: COLORS.person,
+      width: 3,
+      ongoingDashes: '4 4',
+      dot: 4,
+    },
+    {
+      keys: ['averageComplete', 'averageOngoing'],
+      name: 'Team average',
+      color: COLORS.average,
+      width: 2,
+      dashes: '6 4',
+      ongoingDashes: '2 4',
+      dot: 3,
+      connectNulls: true,
+    },
+    {
+      keys: ['bestComplete', 'bestOngoing'],
+      name: 'Team best',
+      color: COLORS.best,
+      width: 2,
+      ongoingDashes: '4 4',
+      dot: 3,
+      connectNulls: true,
+    },
+  ];
+}
+
+/** A series as two lines: the complete periods, and the period under way dashed and out of the legend. */
+function seriesLines({ keys: [complete, ongoing], ...style }: SeriesStyle) {
+  return [
+    <Line
+      key={complete}
+      type="monotone"
+      dataKey={complete}
+      name={style.name}
+      stroke={style.color}
+      strokeWidth={style.width}
+      strokeDasharray={style.dashes}
+      dot={false}
+      isAnimationActive={false}
+      connectNulls={style.connectNulls}
+    />,
+    <Line
+      key={ongoing}
+      type="monotone"
+      dataKey={ongoing}
+      name={`${style.name} (so far)`}
+      legendType="none"
+      stroke={style.color}
+      strokeWidth={style.width}
+      strokeDasharray={style.ongoingDashes}
+      dot={{ r: style.dot, fill: '#fff', stroke: style.color }}
+      isAnimationActive={false}
+    />,
+  ];
+}
+
 type Figures = { readonly [K in TrendMetric]: string | number | null };
 
 /**
@@ -331,69 +409,7 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                     <YAxis tickFormatter={(v: number) => format(v)} width={64} />
                     <Tooltip formatter={(v) => format(typeof v === 'number' ? v : null)} />
                     <Legend />
-                    <Line
-                      type="monotone"
-                      dataKey="complete"
-                      name={person.name}
-                      stroke={COLORS.person}
-                      strokeWidth={3}
-                      dot={false}
-                      isAnimationActive={false}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="ongoing"
-                      name={`${person.name} (so far)`}
-                      legendType="none"
-                      stroke={COLORS.person}
-                      strokeWidth={3}
-                      strokeDasharray="4 4"
-                      dot={{ r: 4, fill: '#fff', stroke: COLORS.person }}
-                      isAnimationActive={false}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="averageComplete"
-                      name="Team average"
-                      stroke={COLORS.average}
-                      strokeWidth={2}
-                      strokeDasharray="6 4"
-                      dot={false}
-                      isAnimationActive={false}
-                      connectNulls
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="averageOngoing"
-                      name="Team average (so far)"
-                      legendType="none"
-                      stroke={COLORS.average}
-                      strokeWidth={2}
-                      strokeDasharray="2 4"
-                      dot={{ r: 3, fill: '#fff', stroke: COLORS.average }}
-                      isAnimationActive={false}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="bestComplete"
-                      name="Team best"
-                      stroke={COLORS.best}
-                      strokeWidth={2}
-                      dot={false}
-                      isAnimationActive={false}
-                      connectNulls
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="bestOngoing"
-                      name="Team best (so far)"
-                      legendType="none"
-                      stroke={COLORS.best}
-                      strokeWidth={2}
-                      strokeDasharray="4 4"
-                      dot={{ r: 3, fill: '#fff', stroke: COLORS.best }}
-                      isAnimationActive={false}
-                    />
+                    {comparisonSeries(person.name).flatMap(seriesLines)}
                   </LineChart>
                 </ResponsiveContainer>
               </div>
