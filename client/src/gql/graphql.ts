@@ -134,6 +134,22 @@ export type AchievementProgressQuery = {
   }>;
 };
 
+export type GoalsTab_GoalFragment = {
+  __typename: 'Goal';
+  id: string;
+  status: GoalStatus;
+  achievementPercentage: number;
+  periodStart: string;
+  periodEnd: string;
+  user: {
+    __typename: 'User';
+    id: string;
+    name: string;
+    team: { __typename: 'Team'; id: string } | null;
+  } | null;
+  team: { __typename: 'Team'; id: string; name: string } | null;
+} & { ' $fragmentName'?: 'GoalsTab_GoalFragment' };
+
 export type GoalsTabQueryVariables = Exact<{
   periodType: PeriodType;
   date?: string | null | undefined;
@@ -144,22 +160,9 @@ export type GoalsTabQueryVariables = Exact<{
 export type GoalsTabQuery = {
   __typename: 'Query';
   goals: Array<
-    {
-      __typename: 'Goal';
-      id: string;
-      status: GoalStatus;
-      achievementPercentage: number;
-      periodStart: string;
-      periodEnd: string;
-      user: {
-        __typename: 'User';
-        id: string;
-        name: string;
-        team: { __typename: 'Team'; id: string } | null;
-      } | null;
-      team: { __typename: 'Team'; id: string; name: string } | null;
-    } & {
+    { __typename: 'Goal'; id: string } & {
       ' $fragmentRefs'?: {
+        GoalsTab_GoalFragment: GoalsTab_GoalFragment;
         GoalCard_GoalFragment: GoalCard_GoalFragment;
         GoalEditor_GoalFragment: GoalEditor_GoalFragment;
       };
@@ -171,22 +174,9 @@ export type GoalChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type GoalChangedSubscription = {
   __typename: 'Subscription';
-  goalChanged: {
-    __typename: 'Goal';
-    id: string;
-    status: GoalStatus;
-    achievementPercentage: number;
-    periodStart: string;
-    periodEnd: string;
-    user: {
-      __typename: 'User';
-      id: string;
-      name: string;
-      team: { __typename: 'Team'; id: string } | null;
-    } | null;
-    team: { __typename: 'Team'; id: string; name: string } | null;
-  } & {
+  goalChanged: { __typename: 'Goal'; id: string } & {
     ' $fragmentRefs'?: {
+      GoalsTab_GoalFragment: GoalsTab_GoalFragment;
       GoalCard_GoalFragment: GoalCard_GoalFragment;
       GoalEditor_GoalFragment: GoalEditor_GoalFragment;
     };
@@ -778,6 +768,56 @@ export const AchievementCard_AchievementFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AchievementCard_AchievementFragment, unknown>;
+export const GoalsTab_GoalFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'GoalsTab_goal' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GoalsTab_GoalFragment, unknown>;
 export const BoardRows_BoardFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1348,42 +1388,54 @@ export const GoalsTabDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalsTab_goal' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'GoalsTab_goal' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
                   },
                 },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -1508,42 +1560,54 @@ export const GoalChangedDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalsTab_goal' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'GoalsTab_goal' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
                   },
                 },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
