@@ -60,7 +60,6 @@ const GOALS_TAB = graphql(`
       id
       ...GoalsTab_goal
       ...GoalCard_goal
-      ...GoalEditor_goal
     }
   }
 `);
@@ -71,7 +70,6 @@ const GOAL_CHANGED = graphql(`
       id
       ...GoalsTab_goal
       ...GoalCard_goal
-      ...GoalEditor_goal
     }
   }
 `);
@@ -422,8 +420,7 @@ function GoalsOfPeriod({
       ) : null}
       {editing ? (
         <EditGoalDialog
-          goal={editing.ref}
-          card={getFragmentData(GoalCardFragment, editing.ref)}
+          goal={getFragmentData(GoalCardFragment, editing.ref)}
           onClose={() => setDialog(null)}
         />
       ) : null}

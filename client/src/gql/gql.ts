@@ -19,8 +19,8 @@ type Documents = {
   '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementUnlockedDocument;
   '\n  query AchievementProgress($userId: ID!) {\n    achievementProgress(userId: $userId) {\n      rule {\n        id\n        title\n        badgeIcon\n        description\n        metric\n        periodType\n        threshold\n      }\n      periodStart\n      current\n      remaining\n      earned\n    }\n  }\n': typeof types.AchievementProgressDocument;
   '\n  fragment GoalsTab_goal on Goal {\n    id\n    status\n    achievementPercentage\n    periodStart\n    periodEnd\n    user {\n      id\n      name\n      team {\n        id\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalsTab_GoalFragmentDoc;
-  '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
-  '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
+  '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
+  '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': typeof types.GoalRemovedDocument;
   '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.BoardRows_BoardFragmentDoc;
   '\n  query LeaderboardTab(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $teamId: ID\n    $date: Date\n    $me: ID!\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardTabDocument;
@@ -37,9 +37,8 @@ type Documents = {
   '\n  subscription FiguresChanged($periodType: PeriodType!, $me: ID!) {\n    leaderboardChanged(periodType: $periodType, limit: 1) {\n      version\n      periodType\n      periodStart\n      standing(userId: $me) {\n        rank\n      }\n    }\n  }\n': typeof types.FiguresChangedDocument;
   '\n  query TeamPeriodGoals($teamId: ID!, $periodType: PeriodType!, $date: Date!) {\n    goals(teamId: $teamId, includeMembers: true, periodType: $periodType, date: $date, activeOnly: false) {\n      id\n      metric\n      periodType\n      periodStart\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      description\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TeamPeriodGoalsDocument;
   '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalCard_GoalFragmentDoc;
-  '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalEditor_GoalFragmentDoc;
-  '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
-  '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n': typeof types.UpdateGoalDocument;
+  '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
+  '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n    }\n  }\n': typeof types.UpdateGoalDocument;
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
   '\n  query GoalLink($id: ID!) {\n    goal(id: $id) {\n      id\n      periodType\n      periodStart\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.GoalLinkDocument;
   '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvAchievementDocument;
@@ -59,9 +58,9 @@ const documents: Documents = {
     types.AchievementProgressDocument,
   '\n  fragment GoalsTab_goal on Goal {\n    id\n    status\n    achievementPercentage\n    periodStart\n    periodEnd\n    user {\n      id\n      name\n      team {\n        id\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
     types.GoalsTab_GoalFragmentDoc,
-  '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+  '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n':
     types.GoalsTabDocument,
-  '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+  '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n':
     types.GoalChangedDocument,
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': types.GoalRemovedDocument,
   '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n':
@@ -94,11 +93,9 @@ const documents: Documents = {
     types.TeamPeriodGoalsDocument,
   '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
     types.GoalCard_GoalFragmentDoc,
-  '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n':
-    types.GoalEditor_GoalFragmentDoc,
-  '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+  '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n    }\n  }\n':
     types.CreateGoalDocument,
-  '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n':
+  '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n    }\n  }\n':
     types.UpdateGoalDocument,
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': types.DeleteGoalDocument,
   '\n  query GoalLink($id: ID!) {\n    goal(id: $id) {\n      id\n      periodType\n      periodStart\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n':
@@ -162,14 +159,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
-): (typeof documents)['\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+  source: '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n',
+): (typeof documents)['\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
-): (typeof documents)['\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+  source: '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n',
+): (typeof documents)['\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -270,20 +267,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n',
-): (typeof documents)['\n  fragment GoalEditor_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    description\n    version\n    status\n    user {\n      id\n      name\n    }\n    team {\n      id\n      name\n    }\n  }\n'];
+  source: '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
-): (typeof documents)['\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n      ...GoalEditor_goal\n    }\n  }\n'];
+  source: '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -164,7 +164,6 @@ export type GoalsTabQuery = {
       ' $fragmentRefs'?: {
         GoalsTab_GoalFragment: GoalsTab_GoalFragment;
         GoalCard_GoalFragment: GoalCard_GoalFragment;
-        GoalEditor_GoalFragment: GoalEditor_GoalFragment;
       };
     }
   >;
@@ -178,7 +177,6 @@ export type GoalChangedSubscription = {
     ' $fragmentRefs'?: {
       GoalsTab_GoalFragment: GoalsTab_GoalFragment;
       GoalCard_GoalFragment: GoalCard_GoalFragment;
-      GoalEditor_GoalFragment: GoalEditor_GoalFragment;
     };
   };
 };
@@ -563,22 +561,6 @@ export type GoalCard_GoalFragment = {
   team: { __typename: 'Team'; id: string; name: string } | null;
 } & { ' $fragmentName'?: 'GoalCard_GoalFragment' };
 
-export type GoalEditor_GoalFragment = {
-  __typename: 'Goal';
-  id: string;
-  metric: GoalMetric;
-  periodType: PeriodType;
-  periodStart: string;
-  periodEnd: string;
-  targetValue: number;
-  currentValue: number;
-  description: string | null;
-  version: number;
-  status: GoalStatus;
-  user: { __typename: 'User'; id: string; name: string } | null;
-  team: { __typename: 'Team'; id: string; name: string } | null;
-} & { ' $fragmentName'?: 'GoalEditor_GoalFragment' };
-
 export type CreateGoalMutationVariables = Exact<{
   input: CreateGoalInput;
 }>;
@@ -586,10 +568,7 @@ export type CreateGoalMutationVariables = Exact<{
 export type CreateGoalMutation = {
   __typename: 'Mutation';
   createGoal: { __typename: 'Goal'; id: string } & {
-    ' $fragmentRefs'?: {
-      GoalCard_GoalFragment: GoalCard_GoalFragment;
-      GoalEditor_GoalFragment: GoalEditor_GoalFragment;
-    };
+    ' $fragmentRefs'?: { GoalCard_GoalFragment: GoalCard_GoalFragment };
   };
 };
 
@@ -602,10 +581,7 @@ export type UpdateGoalMutationVariables = Exact<{
 export type UpdateGoalMutation = {
   __typename: 'Mutation';
   updateGoal: { __typename: 'Goal'; id: string } & {
-    ' $fragmentRefs'?: {
-      GoalCard_GoalFragment: GoalCard_GoalFragment;
-      GoalEditor_GoalFragment: GoalEditor_GoalFragment;
-    };
+    ' $fragmentRefs'?: { GoalCard_GoalFragment: GoalCard_GoalFragment };
   };
 };
 
@@ -1020,53 +996,6 @@ export const GoalCard_GoalFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<GoalCard_GoalFragment, unknown>;
-export const GoalEditor_GoalFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<GoalEditor_GoalFragment, unknown>;
 export const AchievementsTabDocument = {
   kind: 'Document',
   definitions: [
@@ -1390,7 +1319,6 @@ export const GoalsTabDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalsTab_goal' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
               ],
             },
           },
@@ -1482,48 +1410,6 @@ export const GoalsTabDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -1562,7 +1448,6 @@ export const GoalChangedDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalsTab_goal' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
               ],
             },
           },
@@ -1654,48 +1539,6 @@ export const GoalChangedDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -3161,7 +3004,6 @@ export const CreateGoalDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
               ],
             },
           },
@@ -3208,48 +3050,6 @@ export const CreateGoalDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -3324,7 +3124,6 @@ export const UpdateGoalDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
               ],
             },
           },
@@ -3371,48 +3170,6 @@ export const UpdateGoalDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
