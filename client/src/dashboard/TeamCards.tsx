@@ -4,31 +4,38 @@
  * (liveFigures.ts).
  */
 import { useQuery } from '@apollo/client/react';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { StatCard } from './StatCard.tsx';
 import { selectionDate, selectionLabel } from './PeriodPicker.tsx';
 import type { PeriodSelection } from './viewer.ts';
 
+/** A team's figures for the period: these cards, and the Team tab's heading of each team. */
+export const TeamFiguresFragment = graphql(`
+  fragment TeamFigures_team on TeamPerformance {
+    periodStart
+    memberCount
+    revenue
+    avgRevenuePerMember
+    ordersWon
+    conversionRate
+    winRate
+    team {
+      id
+      name
+    }
+    topPerformer {
+      id
+      name
+    }
+  }
+`);
+
 const TEAM_CARDS = graphql(`
   query TeamCards($periodType: PeriodType!, $date: Date, $teamId: ID) {
     teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {
-      periodStart
-      memberCount
-      revenue
-      avgRevenuePerMember
-      ordersWon
-      conversionRate
-      winRate
-      team {
-        id
-        name
-      }
-      topPerformer {
-        id
-        name
-      }
+      ...TeamFigures_team
     }
   }
 `);
@@ -47,7 +54,7 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
         Could not load the team figures: {error.message}
       </p>
     );
-  const teams = data?.teamPerformance ?? [];
+  const teams = (data?.teamPerformance ?? []).map((t) => getFragmentData(TeamFiguresFragment, t));
   const one = teamId !== null ? teams[0] : undefined;
   if (one)
     return (

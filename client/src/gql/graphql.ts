@@ -329,6 +329,19 @@ export type SummaryCardsQuery = {
   };
 };
 
+export type TeamFigures_TeamFragment = {
+  __typename: 'TeamPerformance';
+  periodStart: string;
+  memberCount: number;
+  revenue: string;
+  avgRevenuePerMember: string;
+  ordersWon: number;
+  conversionRate: number | null;
+  winRate: number | null;
+  team: { __typename: 'Team'; id: string; name: string };
+  topPerformer: { __typename: 'User'; id: string; name: string } | null;
+} & { ' $fragmentName'?: 'TeamFigures_TeamFragment' };
+
 export type TeamCardsQueryVariables = Exact<{
   periodType: PeriodType;
   date?: string | null | undefined;
@@ -337,18 +350,11 @@ export type TeamCardsQueryVariables = Exact<{
 
 export type TeamCardsQuery = {
   __typename: 'Query';
-  teamPerformance: Array<{
-    __typename: 'TeamPerformance';
-    periodStart: string;
-    memberCount: number;
-    revenue: string;
-    avgRevenuePerMember: string;
-    ordersWon: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    team: { __typename: 'Team'; id: string; name: string };
-    topPerformer: { __typename: 'User'; id: string; name: string } | null;
-  }>;
+  teamPerformance: Array<
+    { __typename: 'TeamPerformance' } & {
+      ' $fragmentRefs'?: { TeamFigures_TeamFragment: TeamFigures_TeamFragment };
+    }
+  >;
 };
 
 export type TeamTabQueryVariables = Exact<{
@@ -359,33 +365,22 @@ export type TeamTabQueryVariables = Exact<{
 
 export type TeamTabQuery = {
   __typename: 'Query';
-  teamPerformance: Array<{
-    __typename: 'TeamPerformance';
-    periodStart: string;
-    memberCount: number;
-    revenue: string;
-    avgRevenuePerMember: string;
-    ordersWon: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    team: {
-      __typename: 'Team';
-      id: string;
-      name: string;
-      manager: { __typename: 'User'; id: string; name: string } | null;
-    };
-    topPerformer: { __typename: 'User'; id: string; name: string } | null;
-    members: Array<{
-      __typename: 'PerformancePeriod';
-      revenue: string;
-      ordersWon: number;
-      leadsCreated: number;
-      opportunitiesLost: number;
-      conversionRate: number | null;
-      winRate: number | null;
-      user: { __typename: 'User'; id: string; name: string; role: Role };
-    }>;
-  }>;
+  teamPerformance: Array<
+    {
+      __typename: 'TeamPerformance';
+      team: { __typename: 'Team'; manager: { __typename: 'User'; id: string; name: string } | null };
+      members: Array<{
+        __typename: 'PerformancePeriod';
+        revenue: string;
+        ordersWon: number;
+        leadsCreated: number;
+        opportunitiesLost: number;
+        conversionRate: number | null;
+        winRate: number | null;
+        user: { __typename: 'User'; id: string; name: string; role: Role };
+      }>;
+    } & { ' $fragmentRefs'?: { TeamFigures_TeamFragment: TeamFigures_TeamFragment } }
+  >;
 };
 
 export type TeamBoardQueryVariables = Exact<{
@@ -934,6 +929,50 @@ export const BoardRows_BoardFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<BoardRows_BoardFragment, unknown>;
+export const TeamFigures_TeamFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TeamFigures_team' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TeamPerformance' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topPerformer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TeamFigures_TeamFragment, unknown>;
 export const GoalCard_GoalFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2302,36 +2341,45 @@ export const TeamCardsDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TeamFigures_team' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TeamFigures_team' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TeamPerformance' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'topPerformer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topPerformer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -2393,21 +2441,13 @@ export const TeamTabDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'TeamFigures_team' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'manager' },
@@ -2419,17 +2459,6 @@ export const TeamTabDocument = {
                           ],
                         },
                       },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'topPerformer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
                   },
                 },
@@ -2460,6 +2489,45 @@ export const TeamTabDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TeamFigures_team' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TeamPerformance' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topPerformer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
