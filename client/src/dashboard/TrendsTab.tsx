@@ -22,7 +22,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import type { PeriodType } from '../gql/graphql.ts';
 import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { PERIOD_NAMES, periodTick } from '../lib/periods.ts';
@@ -30,32 +30,32 @@ import { useConnectionEpoch } from './connectionState.ts';
 import { selectionDate } from './PeriodPicker.tsx';
 import type { Person, PeriodSelection } from './viewer.ts';
 
+/** The figures a trend charts, of each period and of the same days of the one before (TrendMetric). */
+const TrendFiguresFragment = graphql(`
+  fragment TrendFigures_period on PerformancePeriod {
+    revenue
+    ordersWon
+    leadsCreated
+    opportunitiesCreated
+    conversionRate
+    winRate
+    calls
+    meetings
+  }
+`);
+
 const TRENDS = graphql(`
   query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {
     trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {
       periodStart
-      revenue
-      ordersWon
-      leadsCreated
-      opportunitiesCreated
-      conversionRate
-      winRate
-      calls
-      meetings
+      ...TrendFigures_period
       partial
       elapsedDays
       periodDays
       previousToDate {
         periodStart
         periodEnd
-        revenue
-        ordersWon
-        leadsCreated
-        opportunitiesCreated
-        conversionRate
-        winRate
-        calls
-        meetings
+        ...TrendFigures_period
       }
     }
   }
@@ -192,13 +192,15 @@ type Figures = { readonly [K in TrendMetric]: string | number | null };
 
 /**
  * The partial period against the same days of the previous one (the server's previousToDate):
- * the change in per cent for counts and money, in points for rates; none from nothing.
+ * the change in per cent for counts and money, in points for rates; none from nothing. The last
+ * argument: the days `before` covers.
  */
 function compareToDate(
   metric: TrendMetric,
   kind: 'money' | 'count' | 'rate',
   now: Figures,
-  before: Figures & { readonly periodStart: string; readonly periodEnd: string },
+  before: Figures,
+  { periodStart, periodEnd }: { readonly periodStart: string; readonly periodEnd: string },
 ): { now: number | null; before: number | null; span: string; change: string | null } {
   const pick = (f: Figures): number | null => {
     const raw = f[metric];
@@ -207,9 +209,9 @@ function compareToDate(
   const a = pick(now);
   const b = pick(before);
   const span =
-    before.periodStart === before.periodEnd
-      ? formatDate(before.periodStart)
-      : `${formatDate(before.periodStart)} – ${formatDate(before.periodEnd)}`;
+    periodStart === periodEnd
+      ? formatDate(periodStart)
+      : `${formatDate(periodStart)} – ${formatDate(periodEnd)}`;
   let change: string | null = null;
   if (a !== null && b !== null) {
     const sign = (d: number): string => (d > 0 ? '+' : d < 0 ? '−' : '±');
@@ -304,7 +306,7 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
   );
 
   const series = trends.map((t, i) => {
-    const raw = t[metric];
+    const raw = getFragmentData(TrendFiguresFragment, t)[metric];
     const value = typeof raw === 'string' ? Number(raw) : raw;
     const teamPoint = team.points?.[i];
     const next = trends[i + 1];
@@ -327,9 +329,17 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
   });
   const current = series.find((s) => s.partial);
   const partialPeriod = trends.find((t) => t.partial);
-  const likeForLike = partialPeriod?.previousToDate
-    ? compareToDate(metric, spec.kind, partialPeriod, partialPeriod.previousToDate)
-    : null;
+  const previous = partialPeriod?.previousToDate;
+  const likeForLike =
+    partialPeriod && previous
+      ? compareToDate(
+          metric,
+          spec.kind,
+          getFragmentData(TrendFiguresFragment, partialPeriod),
+          getFragmentData(TrendFiguresFragment, previous),
+          previous,
+        )
+      : null;
 
   return (
     <div className="trends">

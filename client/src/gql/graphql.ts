@@ -407,6 +407,18 @@ export type TeamBoardQuery = {
   };
 };
 
+export type TrendFigures_PeriodFragment = {
+  __typename: 'PerformancePeriod';
+  revenue: string;
+  ordersWon: number;
+  leadsCreated: number;
+  opportunitiesCreated: number;
+  conversionRate: number | null;
+  winRate: number | null;
+  calls: number;
+  meetings: number;
+} & { ' $fragmentName'?: 'TrendFigures_PeriodFragment' };
+
 export type TrendsQueryVariables = Exact<{
   userId: string | number;
   periodType: PeriodType;
@@ -415,34 +427,20 @@ export type TrendsQueryVariables = Exact<{
 
 export type TrendsQuery = {
   __typename: 'Query';
-  trends: Array<{
-    __typename: 'PerformancePeriod';
-    periodStart: string;
-    revenue: string;
-    ordersWon: number;
-    leadsCreated: number;
-    opportunitiesCreated: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    calls: number;
-    meetings: number;
-    partial: boolean;
-    elapsedDays: number;
-    periodDays: number;
-    previousToDate: {
+  trends: Array<
+    {
       __typename: 'PerformancePeriod';
       periodStart: string;
-      periodEnd: string;
-      revenue: string;
-      ordersWon: number;
-      leadsCreated: number;
-      opportunitiesCreated: number;
-      conversionRate: number | null;
-      winRate: number | null;
-      calls: number;
-      meetings: number;
-    } | null;
-  }>;
+      partial: boolean;
+      elapsedDays: number;
+      periodDays: number;
+      previousToDate:
+        | ({ __typename: 'PerformancePeriod'; periodStart: string; periodEnd: string } & {
+            ' $fragmentRefs'?: { TrendFigures_PeriodFragment: TrendFigures_PeriodFragment };
+          })
+        | null;
+    } & { ' $fragmentRefs'?: { TrendFigures_PeriodFragment: TrendFigures_PeriodFragment } }
+  >;
 };
 
 export type TeamPeriodQueryVariables = Exact<{
@@ -973,6 +971,29 @@ export const TeamFigures_TeamFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<TeamFigures_TeamFragment, unknown>;
+export const TrendFigures_PeriodFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrendFigures_period' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PerformancePeriod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrendFigures_PeriodFragment, unknown>;
 export const GoalCard_GoalFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2689,14 +2710,7 @@ export const TrendsDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrendFigures_period' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'partial' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
@@ -2708,20 +2722,31 @@ export const TrendsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrendFigures_period' } },
                     ],
                   },
                 },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrendFigures_period' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PerformancePeriod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
         ],
       },
     },
