@@ -24,7 +24,7 @@ import type { DashboardView } from './viewState.ts';
 
 /**
  * What the tab itself reads of a goal (to filter, group and sort), in the list and in each change
- * pushed to it. Spread beside the card's and the editor's fragments, not around them: nested, each
+ * pushed to it. Spread beside the card's fragment (GoalCard_goal), not around it: nested, each
  * spread would count two more levels against the server's depth limit (MAX_DEPTH 8).
  */
 const GoalsTabGoalFragment = graphql(`
