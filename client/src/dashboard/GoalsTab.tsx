@@ -10,7 +10,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { getFragmentData, graphql } from '../gql/index.ts';
-import type { GoalStatus } from '../gql/graphql.ts';
+import type { GoalsTabQuery, GoalStatus } from '../gql/graphql.ts';
 import { CopyGoalsDialog } from '../goals/CopyGoalsDialog.tsx';
 import { CreateGoalDialog } from '../goals/CreateGoalDialog.tsx';
 import { EditGoalDialog } from '../goals/GoalEditor.tsx';
@@ -22,6 +22,32 @@ import { selectionDate, selectionLabel, selectionStart } from './PeriodPicker.ts
 import { canWriteAnyGoal, canWriteGoal, useViewer, type Person } from './viewer.ts';
 import type { DashboardView } from './viewState.ts';
 
+/**
+ * What the tab itself reads of a goal (to filter, group and sort), in the list and in each change
+ * pushed to it. Spread beside the card's fragment (GoalCard_goal), not around it: nested, each
+ * spread would count two more levels against the server's depth limit (MAX_DEPTH 8).
+ */
+const GoalsTabGoalFragment = graphql(`
+  fragment GoalsTab_goal on Goal {
+    id
+    status
+    achievementPercentage
+    periodStart
+    periodEnd
+    user {
+      id
+      name
+      team {
+        id
+      }
+    }
+    team {
+      id
+      name
+    }
+  }
+`);
+
 const GOALS_TAB = graphql(`
   query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {
     goals(
@@ -32,23 +58,8 @@ const GOALS_TAB = graphql(`
       activeOnly: false
     ) {
       id
-      status
-      achievementPercentage
-      periodStart
-      periodEnd
-      user {
-        id
-        name
-        team {
-          id
-        }
-      }
-      team {
-        id
-        name
-      }
+      ...GoalsTab_goal
       ...GoalCard_goal
-      ...GoalEditor_goal
     }
   }
 `);
@@ -57,23 +68,8 @@ const GOAL_CHANGED = graphql(`
   subscription GoalChanged {
     goalChanged {
       id
-      status
-      achievementPercentage
-      periodStart
-      periodEnd
-      user {
-        id
-        name
-        team {
-          id
-        }
-      }
-      team {
-        id
-        name
-      }
+      ...GoalsTab_goal
       ...GoalCard_goal
-      ...GoalEditor_goal
     }
   }
 `);
@@ -83,6 +79,11 @@ const GOAL_REMOVED = graphql(`
     goalRemoved
   }
 `);
+
+/** A listed goal as the tab reads it, with the reference its card and its editor read theirs from. */
+function tabGoal(ref: NonNullable<GoalsTabQuery['goals']>[number]) {
+  return { ...getFragmentData(GoalsTabGoalFragment, ref), ref };
+}
 
 type Update = (changes: Record<string, string | null>) => void;
 
@@ -161,7 +162,8 @@ function GoalsOfPeriod({
         const list = previous.goals ?? [];
         if (!goal || list.some((g) => g.id === goal.id)) return previous as never;
         // only goals running in the period shown (a change to another period's goal is not ours)
-        if (goal.periodStart > end || goal.periodEnd < start) return previous as never;
+        const { periodStart, periodEnd } = getFragmentData(GoalsTabGoalFragment, goal);
+        if (periodStart > end || periodEnd < start) return previous as never;
         return { ...previous, goals: [...list, goal] } as never;
       },
     });
@@ -181,7 +183,7 @@ function GoalsOfPeriod({
     };
   }, [subscribeToMore, client, past, start, end]);
 
-  const all = (data?.goals ?? []).filter((g) => g.periodStart <= end && g.periodEnd >= start);
+  const all = (data?.goals ?? []).map(tabGoal).filter((g) => g.periodStart <= end && g.periodEnd >= start);
   type Goal = (typeof all)[number];
   const teamOf = (g: Goal) => g.team?.id ?? g.user?.team?.id ?? null;
   const inTeam = teamId === null ? all : all.filter((g) => teamOf(g) === teamId);
@@ -264,7 +266,7 @@ function GoalsOfPeriod({
         </h3>
         <div className="goal-grid goal-list">
           {shown.map((g) => (
-            <GoalCard key={g.id} goal={g} onEdit={editHandler(g)} highlight={g.id === linked} />
+            <GoalCard key={g.id} goal={g.ref} onEdit={editHandler(g)} highlight={g.id === linked} />
           ))}
         </div>
       </section>
@@ -364,7 +366,7 @@ function GoalsOfPeriod({
                 {shown.length > 0 ? (
                   <div className="goal-grid goal-list">
                     {shown.map((g) => (
-                      <GoalCard key={g.id} goal={g} onEdit={editHandler(g)} highlight={g.id === linked} />
+                      <GoalCard key={g.id} goal={g.ref} onEdit={editHandler(g)} highlight={g.id === linked} />
                     ))}
                   </div>
                 ) : (
@@ -418,8 +420,7 @@ function GoalsOfPeriod({
       ) : null}
       {editing ? (
         <EditGoalDialog
-          goal={editing}
-          card={getFragmentData(GoalCardFragment, editing)}
+          goal={getFragmentData(GoalCardFragment, editing.ref)}
           onClose={() => setDialog(null)}
         />
       ) : null}

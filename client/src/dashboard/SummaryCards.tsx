@@ -9,6 +9,7 @@ import { graphql } from '../gql/index.ts';
 import { countOf, formatCount, formatMoney, formatPercent, noun, NOUNS } from '../lib/format.ts';
 import { rateBase, standingText } from '../lib/standing.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
+import { StatCard } from './StatCard.tsx';
 import { selectionDate, selectionLabel } from './PeriodPicker.tsx';
 import { useViewer, type Person, type PeriodSelection } from './viewer.ts';
 
@@ -76,7 +77,7 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
   const who = person.id === viewer.me.id ? 'You' : person.name;
   return (
     <section className="cards" aria-label={`${person.name}: ${label}`} aria-busy={loading}>
-      <Card
+      <StatCard
         icon="💰"
         title="Revenue"
         value={p ? formatMoney(p.revenue) : '…'}
@@ -90,48 +91,20 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
         }
       >
         {p ? countOf(p.ordersWon, NOUNS.order) : ' '} · {label}
-      </Card>
-      <Card icon="🎯" title="Conversion rate" value={p ? formatPercent(p.conversionRate) : '…'}>
+      </StatCard>
+      <StatCard icon="🎯" title="Conversion rate" value={p ? formatPercent(p.conversionRate) : '…'}>
         {figures ? (figures.leadsCreated === 0 ? 'no leads yet' : rateBase('CONVERSION_RATE', figures)) : ' '}
-      </Card>
-      <Card icon="📈" title="Win rate" value={p ? formatPercent(p.winRate) : '…'}>
+      </StatCard>
+      <StatCard icon="📈" title="Win rate" value={p ? formatPercent(p.winRate) : '…'}>
         {figures
           ? figures.opportunitiesClosed === 0
             ? 'no closed opportunities yet'
             : rateBase('WIN_RATE', figures)
           : ' '}
-      </Card>
-      <Card icon="🏆" title="Achievements" value={badges === undefined ? '…' : formatCount(badges)}>
+      </StatCard>
+      <StatCard icon="🏆" title="Achievements" value={badges === undefined ? '…' : formatCount(badges)}>
         {noun(badges ?? 0, BADGE)}
-      </Card>
+      </StatCard>
     </section>
-  );
-}
-
-function Card({
-  icon,
-  title,
-  value,
-  children,
-  extra,
-}: {
-  icon: string;
-  title: string;
-  value: string;
-  children: React.ReactNode;
-  extra?: React.ReactNode;
-}) {
-  return (
-    <article className="card stat">
-      <div className="stat-head">
-        <h2>{title}</h2>
-        <span className="stat-icon" aria-hidden="true">
-          {icon}
-        </span>
-      </div>
-      <p className="stat-value">{value}</p>
-      <p className="stat-sub">{children}</p>
-      {extra}
-    </article>
   );
 }

@@ -4,30 +4,38 @@
  * (liveFigures.ts).
  */
 import { useQuery } from '@apollo/client/react';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
+import { StatCard } from './StatCard.tsx';
 import { selectionDate, selectionLabel } from './PeriodPicker.tsx';
 import type { PeriodSelection } from './viewer.ts';
+
+/** A team's figures for the period: these cards, and the Team tab's heading of each team. */
+export const TeamFiguresFragment = graphql(`
+  fragment TeamFigures_team on TeamPerformance {
+    periodStart
+    memberCount
+    revenue
+    avgRevenuePerMember
+    ordersWon
+    conversionRate
+    winRate
+    team {
+      id
+      name
+    }
+    topPerformer {
+      id
+      name
+    }
+  }
+`);
 
 const TEAM_CARDS = graphql(`
   query TeamCards($periodType: PeriodType!, $date: Date, $teamId: ID) {
     teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {
-      periodStart
-      memberCount
-      revenue
-      avgRevenuePerMember
-      ordersWon
-      conversionRate
-      winRate
-      team {
-        id
-        name
-      }
-      topPerformer {
-        id
-        name
-      }
+      ...TeamFigures_team
     }
   }
 `);
@@ -46,7 +54,7 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
         Could not load the team figures: {error.message}
       </p>
     );
-  const teams = data?.teamPerformance ?? [];
+  const teams = (data?.teamPerformance ?? []).map((t) => getFragmentData(TeamFiguresFragment, t));
   const one = teamId !== null ? teams[0] : undefined;
   if (one)
     return (
@@ -55,54 +63,29 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
         aria-label={`Team ${one.team.name}: ${label}`}
         aria-busy={loading}
       >
-        <Card icon="💰" title="Team revenue" value={formatMoney(one.revenue)}>
+        <StatCard icon="💰" title="Team revenue" value={formatMoney(one.revenue)}>
           {formatCount(one.ordersWon)} {one.ordersWon === 1 ? 'order' : 'orders'} · {label}
-        </Card>
-        <Card icon="👥" title="Per member" value={formatMoney(one.avgRevenuePerMember)}>
+        </StatCard>
+        <StatCard icon="👥" title="Per member" value={formatMoney(one.avgRevenuePerMember)}>
           {formatCount(one.memberCount)} {one.memberCount === 1 ? 'seller' : 'sellers'} in {one.team.name}
-        </Card>
-        <Card icon="🎯" title="Conversion rate" value={formatPercent(one.conversionRate)}>
+        </StatCard>
+        <StatCard icon="🎯" title="Conversion rate" value={formatPercent(one.conversionRate)}>
           orders won per lead, whole team
-        </Card>
-        <Card icon="🏅" title="Top performer" value={one.topPerformer?.name ?? '—'}>
+        </StatCard>
+        <StatCard icon="🏅" title="Top performer" value={one.topPerformer?.name ?? '—'}>
           {one.topPerformer ? 'highest revenue' : 'no sales yet'} · {label}
-        </Card>
+        </StatCard>
       </section>
     );
   return (
     <section className="cards team-cards" aria-label={`All teams: ${label}`} aria-busy={loading}>
       {teams.map((t) => (
-        <Card key={t.team.id} icon="👥" title={t.team.name} value={formatMoney(t.revenue)}>
+        <StatCard key={t.team.id} icon="👥" title={t.team.name} value={formatMoney(t.revenue)}>
           {formatCount(t.ordersWon)} {t.ordersWon === 1 ? 'order' : 'orders'} · {formatCount(t.memberCount)}{' '}
           {t.memberCount === 1 ? 'seller' : 'sellers'} · {label}
-        </Card>
+        </StatCard>
       ))}
-      {!data ? <Card icon="👥" title="Teams" value="…" /> : null}
+      {!data ? <StatCard icon="👥" title="Teams" value="…" /> : null}
     </section>
-  );
-}
-
-function Card({
-  icon,
-  title,
-  value,
-  children,
-}: {
-  icon: string;
-  title: string;
-  value: string;
-  children?: React.ReactNode;
-}) {
-  return (
-    <article className="card stat">
-      <div className="stat-head">
-        <h2>{title}</h2>
-        <span className="stat-icon" aria-hidden="true">
-          {icon}
-        </span>
-      </div>
-      <p className="stat-value">{value}</p>
-      <p className="stat-sub">{children ?? ' '}</p>
-    </article>
   );
 }

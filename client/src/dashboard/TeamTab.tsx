@@ -5,35 +5,24 @@
  * refetch when the figures change (liveFigures.ts). Rates are shown with their base.
  */
 import { useQuery } from '@apollo/client/react';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
 import { rateBase } from '../lib/standing.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { selectionDate } from './PeriodPicker.tsx';
+import { TeamFiguresFragment } from './TeamCards.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
 
 const TEAM_PERFORMANCE = graphql(`
   query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {
     teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {
-      periodStart
-      memberCount
-      revenue
-      avgRevenuePerMember
-      ordersWon
-      conversionRate
-      winRate
+      ...TeamFigures_team
       team {
-        id
-        name
         manager {
           id
           name
         }
-      }
-      topPerformer {
-        id
-        name
       }
       members {
         revenue
@@ -179,36 +168,40 @@ function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: str
         </p>
       ) : null}
       {loading && !data ? <p className="muted">Loading…</p> : null}
-      {data?.teamPerformance.map((t) => (
-        <section key={t.team.id} className="team-section" aria-labelledby={`team-${t.team.id}`}>
-          <h3 id={`team-${t.team.id}`}>
-            {t.team.name}
-            <span className="muted small">
-              {' '}
-              · {periodLabel(period.periodType, t.periodStart)}
-              {t.team.manager ? ` · managed by ${t.team.manager.name}` : ''}
-            </span>
-          </h3>
-          <dl className="aggregates">
-            <Aggregate label="Revenue" value={formatMoney(t.revenue)} />
-            <Aggregate label="Members" value={formatCount(t.memberCount)} />
-            <Aggregate label="Avg per member" value={formatMoney(t.avgRevenuePerMember)} />
-            <Aggregate label="Orders" value={formatCount(t.ordersWon)} />
-            <Aggregate label="Conversion" value={formatPercent(t.conversionRate)} />
-            <Aggregate label="Win rate" value={formatPercent(t.winRate)} />
-            <Aggregate label="Top performer" value={t.topPerformer?.name ?? '—'} />
-          </dl>
-          <MemberCards
-            members={t.members.map((m) => ({
-              ...m,
-              leadsCreated: Math.max(0, m.leadsCreated),
-              opportunitiesClosed: Math.max(0, m.ordersWon) + Math.max(0, m.opportunitiesLost),
-            }))}
-            top={t.topPerformer?.id ?? null}
-            me={viewer.me.id}
-          />
-        </section>
-      ))}
+      {data?.teamPerformance.map((row) => {
+        // the figures (the home's team cards read the same); the manager and members are the tab's
+        const t = getFragmentData(TeamFiguresFragment, row);
+        return (
+          <section key={t.team.id} className="team-section" aria-labelledby={`team-${t.team.id}`}>
+            <h3 id={`team-${t.team.id}`}>
+              {t.team.name}
+              <span className="muted small">
+                {' '}
+                · {periodLabel(period.periodType, t.periodStart)}
+                {row.team.manager ? ` · managed by ${row.team.manager.name}` : ''}
+              </span>
+            </h3>
+            <dl className="aggregates">
+              <Aggregate label="Revenue" value={formatMoney(t.revenue)} />
+              <Aggregate label="Members" value={formatCount(t.memberCount)} />
+              <Aggregate label="Avg per member" value={formatMoney(t.avgRevenuePerMember)} />
+              <Aggregate label="Orders" value={formatCount(t.ordersWon)} />
+              <Aggregate label="Conversion" value={formatPercent(t.conversionRate)} />
+              <Aggregate label="Win rate" value={formatPercent(t.winRate)} />
+              <Aggregate label="Top performer" value={t.topPerformer?.name ?? '—'} />
+            </dl>
+            <MemberCards
+              members={row.members.map((m) => ({
+                ...m,
+                leadsCreated: Math.max(0, m.leadsCreated),
+                opportunitiesClosed: Math.max(0, m.ordersWon) + Math.max(0, m.opportunitiesLost),
+              }))}
+              top={t.topPerformer?.id ?? null}
+              me={viewer.me.id}
+            />
+          </section>
+        );
+      })}
     </div>
   );
 }

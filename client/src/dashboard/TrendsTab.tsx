@@ -22,7 +22,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import type { PeriodType } from '../gql/graphql.ts';
 import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { PERIOD_NAMES, periodTick } from '../lib/periods.ts';
@@ -30,32 +30,32 @@ import { useConnectionEpoch } from './connectionState.ts';
 import { selectionDate } from './PeriodPicker.tsx';
 import type { Person, PeriodSelection } from './viewer.ts';
 
+/** The figures a trend charts, of each period and of the same days of the one before (TrendMetric). */
+const TrendFiguresFragment = graphql(`
+  fragment TrendFigures_period on PerformancePeriod {
+    revenue
+    ordersWon
+    leadsCreated
+    opportunitiesCreated
+    conversionRate
+    winRate
+    calls
+    meetings
+  }
+`);
+
 const TRENDS = graphql(`
   query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {
     trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {
       periodStart
-      revenue
-      ordersWon
-      leadsCreated
-      opportunitiesCreated
-      conversionRate
-      winRate
-      calls
-      meetings
+      ...TrendFigures_period
       partial
       elapsedDays
       periodDays
       previousToDate {
         periodStart
         periodEnd
-        revenue
-        ordersWon
-        leadsCreated
-        opportunitiesCreated
-        conversionRate
-        winRate
-        calls
-        meetings
+        ...TrendFigures_period
       }
     }
   }
@@ -110,17 +110,97 @@ function formatter(kind: 'money' | 'count' | 'rate') {
   };
 }
 
+/** How a series is drawn on the comparison chart: its complete periods, then the one under way. */
+interface SeriesStyle {
+  keys: [complete: string, ongoing: string];
+  name: string;
+  color: string;
+  width: number;
+  /** The complete periods' dashes (none: a solid line) and the period under way's. */
+  dashes?: string;
+  ongoingDashes: string;
+  /** The dot's radius on the period under way. */
+  dot: number;
+  /** Bridge a period with no figure (the team's lines; the person's own does not). */
+  connectNulls?: boolean;
+}
+
+/** The person against the team's average and best, in the legend's order. */
+function comparisonSeries(personName: string): SeriesStyle[] {
+  return [
+    {
+      keys: ['complete', 'ongoing'],
+      name: personName,
+      color: COLORS.person,
+      width: 3,
+      ongoingDashes: '4 4',
+      dot: 4,
+    },
+    {
+      keys: ['averageComplete', 'averageOngoing'],
+      name: 'Team average',
+      color: COLORS.average,
+      width: 2,
+      dashes: '6 4',
+      ongoingDashes: '2 4',
+      dot: 3,
+      connectNulls: true,
+    },
+    {
+      keys: ['bestComplete', 'bestOngoing'],
+      name: 'Team best',
+      color: COLORS.best,
+      width: 2,
+      ongoingDashes: '4 4',
+      dot: 3,
+      connectNulls: true,
+    },
+  ];
+}
+
+/** A series as two lines: the complete periods, and the period under way dashed and out of the legend. */
+function seriesLines({ keys: [complete, ongoing], ...style }: SeriesStyle) {
+  return [
+    <Line
+      key={complete}
+      type="monotone"
+      dataKey={complete}
+      name={style.name}
+      stroke={style.color}
+      strokeWidth={style.width}
+      strokeDasharray={style.dashes}
+      dot={false}
+      isAnimationActive={false}
+      connectNulls={style.connectNulls}
+    />,
+    <Line
+      key={ongoing}
+      type="monotone"
+      dataKey={ongoing}
+      name={`${style.name} (so far)`}
+      legendType="none"
+      stroke={style.color}
+      strokeWidth={style.width}
+      strokeDasharray={style.ongoingDashes}
+      dot={{ r: style.dot, fill: '#fff', stroke: style.color }}
+      isAnimationActive={false}
+    />,
+  ];
+}
+
 type Figures = { readonly [K in TrendMetric]: string | number | null };
 
 /**
  * The partial period against the same days of the previous one (the server's previousToDate):
- * the change in per cent for counts and money, in points for rates; none from nothing.
+ * the change in per cent for counts and money, in points for rates; none from nothing. The last
+ * argument: the days `before` covers.
  */
 function compareToDate(
   metric: TrendMetric,
   kind: 'money' | 'count' | 'rate',
   now: Figures,
-  before: Figures & { readonly periodStart: string; readonly periodEnd: string },
+  before: Figures,
+  { periodStart, periodEnd }: { readonly periodStart: string; readonly periodEnd: string },
 ): { now: number | null; before: number | null; span: string; change: string | null } {
   const pick = (f: Figures): number | null => {
     const raw = f[metric];
@@ -129,9 +209,9 @@ function compareToDate(
   const a = pick(now);
   const b = pick(before);
   const span =
-    before.periodStart === before.periodEnd
-      ? formatDate(before.periodStart)
-      : `${formatDate(before.periodStart)} – ${formatDate(before.periodEnd)}`;
+    periodStart === periodEnd
+      ? formatDate(periodStart)
+      : `${formatDate(periodStart)} – ${formatDate(periodEnd)}`;
   let change: string | null = null;
   if (a !== null && b !== null) {
     const sign = (d: number): string => (d > 0 ? '+' : d < 0 ? '−' : '±');
@@ -226,7 +306,7 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
   );
 
   const series = trends.map((t, i) => {
-    const raw = t[metric];
+    const raw = getFragmentData(TrendFiguresFragment, t)[metric];
     const value = typeof raw === 'string' ? Number(raw) : raw;
     const teamPoint = team.points?.[i];
     const next = trends[i + 1];
@@ -249,9 +329,17 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
   });
   const current = series.find((s) => s.partial);
   const partialPeriod = trends.find((t) => t.partial);
-  const likeForLike = partialPeriod?.previousToDate
-    ? compareToDate(metric, spec.kind, partialPeriod, partialPeriod.previousToDate)
-    : null;
+  const previous = partialPeriod?.previousToDate;
+  const likeForLike =
+    partialPeriod && previous
+      ? compareToDate(
+          metric,
+          spec.kind,
+          getFragmentData(TrendFiguresFragment, partialPeriod),
+          getFragmentData(TrendFiguresFragment, previous),
+          previous,
+        )
+      : null;
 
   return (
     <div className="trends">
@@ -331,69 +419,7 @@ export default function TrendsTab({ person, period }: { person: Person; period: 
                     <YAxis tickFormatter={(v: number) => format(v)} width={64} />
                     <Tooltip formatter={(v) => format(typeof v === 'number' ? v : null)} />
                     <Legend />
-                    <Line
-                      type="monotone"
-                      dataKey="complete"
-                      name={person.name}
-                      stroke={COLORS.person}
-                      strokeWidth={3}
-                      dot={false}
-                      isAnimationActive={false}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="ongoing"
-                      name={`${person.name} (so far)`}
-                      legendType="none"
-                      stroke={COLORS.person}
-                      strokeWidth={3}
-                      strokeDasharray="4 4"
-                      dot={{ r: 4, fill: '#fff', stroke: COLORS.person }}
-                      isAnimationActive={false}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="averageComplete"
-                      name="Team average"
-                      stroke={COLORS.average}
-                      strokeWidth={2}
-                      strokeDasharray="6 4"
-                      dot={false}
-                      isAnimationActive={false}
-                      connectNulls
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="averageOngoing"
-                      name="Team average (so far)"
-                      legendType="none"
-                      stroke={COLORS.average}
-                      strokeWidth={2}
-                      strokeDasharray="2 4"
-                      dot={{ r: 3, fill: '#fff', stroke: COLORS.average }}
-                      isAnimationActive={false}
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="bestComplete"
-                      name="Team best"
-                      stroke={COLORS.best}
-                      strokeWidth={2}
-                      dot={false}
-                      isAnimationActive={false}
-                      connectNulls
-                    />
-                    <Line
-                      type="monotone"
-                      dataKey="bestOngoing"
-                      name="Team best (so far)"
-                      legendType="none"
-                      stroke={COLORS.best}
-                      strokeWidth={2}
-                      strokeDasharray="4 4"
-                      dot={{ r: 3, fill: '#fff', stroke: COLORS.best }}
-                      isAnimationActive={false}
-                    />
+                    {comparisonSeries(person.name).flatMap(seriesLines)}
                   </LineChart>
                 </ResponsiveContainer>
               </div>

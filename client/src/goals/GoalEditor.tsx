@@ -3,10 +3,11 @@
  * the server checks them before sending; the server's field errors land beside the same fields.
  * Edits are compare-and-set on the version the editor opened with: when another manager saved
  * first, the server answers CONFLICT with their values, shown here with a way to reapply.
+ * It reads the goal as its card does (GoalCard_goal, which holds every field it needs), so the list
+ * fetches one set of goal fields and the optimistic update starts from what is shown.
  */
 import { useState } from 'react';
 import { Dialog } from '../components/Form.tsx';
-import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import type { GoalCard_GoalFragment, GoalStatus } from '../gql/graphql.ts';
 import { apiError } from '../lib/errors.ts';
 import {
@@ -22,29 +23,6 @@ import { formatDate } from '../lib/format.ts';
 import { PERIOD_NAMES } from '../lib/periods.ts';
 import { GoalValueFields, refusalMessage, type GoalValues } from './GoalValueFields.tsx';
 import { useDeleteGoal, useUpdateGoal } from './mutations.ts';
-
-export const GoalEditorFragment = graphql(`
-  fragment GoalEditor_goal on Goal {
-    id
-    metric
-    periodType
-    periodStart
-    periodEnd
-    targetValue
-    currentValue
-    description
-    version
-    status
-    user {
-      id
-      name
-    }
-    team {
-      id
-      name
-    }
-  }
-`);
 
 interface TheirVersion {
   version: number;
@@ -67,16 +45,8 @@ function readConflict(extensions: Record<string, unknown>): TheirVersion | null 
   };
 }
 
-export function EditGoalDialog({
-  goal: ref,
-  card,
-  onClose,
-}: {
-  goal: FragmentType<typeof GoalEditorFragment>;
-  card: GoalCard_GoalFragment;
-  onClose: () => void;
-}) {
-  const goal = getFragmentData(GoalEditorFragment, ref);
+/** `goal`: as its card shows it (GoalCard_goal), which is also what the optimistic update starts from. */
+export function EditGoalDialog({ goal, onClose }: { goal: GoalCard_GoalFragment; onClose: () => void }) {
   const [baseVersion, setBaseVersion] = useState(goal.version);
   const [values, setValues] = useState<GoalValues>({
     targetValue: String(goal.targetValue),
@@ -106,7 +76,7 @@ export function EditGoalDialog({
     const description = values.description.trim();
     try {
       await update(
-        card,
+        goal,
         {
           targetValue: parseAmount(values.targetValue),
           ...(goal.metric === 'CUSTOM' && values.currentValue.trim() !== ''

@@ -44,31 +44,22 @@ export function GoalValueFields({
   return (
     <>
       <div className="field-row">
-        <Field label={targetLabel} error={errors.targetValue} hint={unitHint(metric)}>
-          {(props) => (
-            <input
-              {...props}
-              name="targetValue"
-              inputMode="decimal"
-              autoComplete="off"
-              value={values.targetValue}
-              onChange={(e) => onChange('targetValue', e.target.value)}
-            />
-          )}
-        </Field>
+        <AmountField
+          name="targetValue"
+          label={targetLabel}
+          hint={unitHint(metric)}
+          values={values}
+          errors={errors}
+          onChange={onChange}
+        />
         {metric === 'CUSTOM' ? (
-          <Field label="Current value" error={errors.currentValue}>
-            {(props) => (
-              <input
-                {...props}
-                name="currentValue"
-                inputMode="decimal"
-                autoComplete="off"
-                value={values.currentValue}
-                onChange={(e) => onChange('currentValue', e.target.value)}
-              />
-            )}
-          </Field>
+          <AmountField
+            name="currentValue"
+            label="Current value"
+            values={values}
+            errors={errors}
+            onChange={onChange}
+          />
         ) : null}
       </div>
       <Field label="Description (optional)" error={errors.description}>
@@ -83,5 +74,37 @@ export function GoalValueFields({
         )}
       </Field>
     </>
+  );
+}
+
+/** A number typed as text (checked as the server checks it), named after the value it edits. */
+function AmountField({
+  name,
+  label,
+  hint,
+  values,
+  errors,
+  onChange,
+}: {
+  name: 'targetValue' | 'currentValue';
+  label: string;
+  hint?: string;
+  values: GoalValues;
+  errors: FieldErrors;
+  onChange: (key: keyof GoalValues, value: string) => void;
+}) {
+  return (
+    <Field label={label} error={errors[name]} hint={hint}>
+      {(props) => (
+        <input
+          {...props}
+          name={name}
+          inputMode="decimal"
+          autoComplete="off"
+          value={values[name]}
+          onChange={(e) => onChange(name, e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -15,7 +15,6 @@ const CREATE_GOAL = graphql(`
     createGoal(input: $input) {
       id
       ...GoalCard_goal
-      ...GoalEditor_goal
     }
   }
 `);
@@ -25,7 +24,6 @@ const UPDATE_GOAL = graphql(`
     updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
       ...GoalCard_goal
-      ...GoalEditor_goal
     }
   }
 `);

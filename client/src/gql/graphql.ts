@@ -134,6 +134,22 @@ export type AchievementProgressQuery = {
   }>;
 };
 
+export type GoalsTab_GoalFragment = {
+  __typename: 'Goal';
+  id: string;
+  status: GoalStatus;
+  achievementPercentage: number;
+  periodStart: string;
+  periodEnd: string;
+  user: {
+    __typename: 'User';
+    id: string;
+    name: string;
+    team: { __typename: 'Team'; id: string } | null;
+  } | null;
+  team: { __typename: 'Team'; id: string; name: string } | null;
+} & { ' $fragmentName'?: 'GoalsTab_GoalFragment' };
+
 export type GoalsTabQueryVariables = Exact<{
   periodType: PeriodType;
   date?: string | null | undefined;
@@ -144,24 +160,10 @@ export type GoalsTabQueryVariables = Exact<{
 export type GoalsTabQuery = {
   __typename: 'Query';
   goals: Array<
-    {
-      __typename: 'Goal';
-      id: string;
-      status: GoalStatus;
-      achievementPercentage: number;
-      periodStart: string;
-      periodEnd: string;
-      user: {
-        __typename: 'User';
-        id: string;
-        name: string;
-        team: { __typename: 'Team'; id: string } | null;
-      } | null;
-      team: { __typename: 'Team'; id: string; name: string } | null;
-    } & {
+    { __typename: 'Goal'; id: string } & {
       ' $fragmentRefs'?: {
+        GoalsTab_GoalFragment: GoalsTab_GoalFragment;
         GoalCard_GoalFragment: GoalCard_GoalFragment;
-        GoalEditor_GoalFragment: GoalEditor_GoalFragment;
       };
     }
   >;
@@ -171,24 +173,10 @@ export type GoalChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type GoalChangedSubscription = {
   __typename: 'Subscription';
-  goalChanged: {
-    __typename: 'Goal';
-    id: string;
-    status: GoalStatus;
-    achievementPercentage: number;
-    periodStart: string;
-    periodEnd: string;
-    user: {
-      __typename: 'User';
-      id: string;
-      name: string;
-      team: { __typename: 'Team'; id: string } | null;
-    } | null;
-    team: { __typename: 'Team'; id: string; name: string } | null;
-  } & {
+  goalChanged: { __typename: 'Goal'; id: string } & {
     ' $fragmentRefs'?: {
+      GoalsTab_GoalFragment: GoalsTab_GoalFragment;
       GoalCard_GoalFragment: GoalCard_GoalFragment;
-      GoalEditor_GoalFragment: GoalEditor_GoalFragment;
     };
   };
 };
@@ -341,6 +329,19 @@ export type SummaryCardsQuery = {
   };
 };
 
+export type TeamFigures_TeamFragment = {
+  __typename: 'TeamPerformance';
+  periodStart: string;
+  memberCount: number;
+  revenue: string;
+  avgRevenuePerMember: string;
+  ordersWon: number;
+  conversionRate: number | null;
+  winRate: number | null;
+  team: { __typename: 'Team'; id: string; name: string };
+  topPerformer: { __typename: 'User'; id: string; name: string } | null;
+} & { ' $fragmentName'?: 'TeamFigures_TeamFragment' };
+
 export type TeamCardsQueryVariables = Exact<{
   periodType: PeriodType;
   date?: string | null | undefined;
@@ -349,18 +350,11 @@ export type TeamCardsQueryVariables = Exact<{
 
 export type TeamCardsQuery = {
   __typename: 'Query';
-  teamPerformance: Array<{
-    __typename: 'TeamPerformance';
-    periodStart: string;
-    memberCount: number;
-    revenue: string;
-    avgRevenuePerMember: string;
-    ordersWon: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    team: { __typename: 'Team'; id: string; name: string };
-    topPerformer: { __typename: 'User'; id: string; name: string } | null;
-  }>;
+  teamPerformance: Array<
+    { __typename: 'TeamPerformance' } & {
+      ' $fragmentRefs'?: { TeamFigures_TeamFragment: TeamFigures_TeamFragment };
+    }
+  >;
 };
 
 export type TeamTabQueryVariables = Exact<{
@@ -371,33 +365,22 @@ export type TeamTabQueryVariables = Exact<{
 
 export type TeamTabQuery = {
   __typename: 'Query';
-  teamPerformance: Array<{
-    __typename: 'TeamPerformance';
-    periodStart: string;
-    memberCount: number;
-    revenue: string;
-    avgRevenuePerMember: string;
-    ordersWon: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    team: {
-      __typename: 'Team';
-      id: string;
-      name: string;
-      manager: { __typename: 'User'; id: string; name: string } | null;
-    };
-    topPerformer: { __typename: 'User'; id: string; name: string } | null;
-    members: Array<{
-      __typename: 'PerformancePeriod';
-      revenue: string;
-      ordersWon: number;
-      leadsCreated: number;
-      opportunitiesLost: number;
-      conversionRate: number | null;
-      winRate: number | null;
-      user: { __typename: 'User'; id: string; name: string; role: Role };
-    }>;
-  }>;
+  teamPerformance: Array<
+    {
+      __typename: 'TeamPerformance';
+      team: { __typename: 'Team'; manager: { __typename: 'User'; id: string; name: string } | null };
+      members: Array<{
+        __typename: 'PerformancePeriod';
+        revenue: string;
+        ordersWon: number;
+        leadsCreated: number;
+        opportunitiesLost: number;
+        conversionRate: number | null;
+        winRate: number | null;
+        user: { __typename: 'User'; id: string; name: string; role: Role };
+      }>;
+    } & { ' $fragmentRefs'?: { TeamFigures_TeamFragment: TeamFigures_TeamFragment } }
+  >;
 };
 
 export type TeamBoardQueryVariables = Exact<{
@@ -424,6 +407,18 @@ export type TeamBoardQuery = {
   };
 };
 
+export type TrendFigures_PeriodFragment = {
+  __typename: 'PerformancePeriod';
+  revenue: string;
+  ordersWon: number;
+  leadsCreated: number;
+  opportunitiesCreated: number;
+  conversionRate: number | null;
+  winRate: number | null;
+  calls: number;
+  meetings: number;
+} & { ' $fragmentName'?: 'TrendFigures_PeriodFragment' };
+
 export type TrendsQueryVariables = Exact<{
   userId: string | number;
   periodType: PeriodType;
@@ -432,34 +427,20 @@ export type TrendsQueryVariables = Exact<{
 
 export type TrendsQuery = {
   __typename: 'Query';
-  trends: Array<{
-    __typename: 'PerformancePeriod';
-    periodStart: string;
-    revenue: string;
-    ordersWon: number;
-    leadsCreated: number;
-    opportunitiesCreated: number;
-    conversionRate: number | null;
-    winRate: number | null;
-    calls: number;
-    meetings: number;
-    partial: boolean;
-    elapsedDays: number;
-    periodDays: number;
-    previousToDate: {
+  trends: Array<
+    {
       __typename: 'PerformancePeriod';
       periodStart: string;
-      periodEnd: string;
-      revenue: string;
-      ordersWon: number;
-      leadsCreated: number;
-      opportunitiesCreated: number;
-      conversionRate: number | null;
-      winRate: number | null;
-      calls: number;
-      meetings: number;
-    } | null;
-  }>;
+      partial: boolean;
+      elapsedDays: number;
+      periodDays: number;
+      previousToDate:
+        | ({ __typename: 'PerformancePeriod'; periodStart: string; periodEnd: string } & {
+            ' $fragmentRefs'?: { TrendFigures_PeriodFragment: TrendFigures_PeriodFragment };
+          })
+        | null;
+    } & { ' $fragmentRefs'?: { TrendFigures_PeriodFragment: TrendFigures_PeriodFragment } }
+  >;
 };
 
 export type TeamPeriodQueryVariables = Exact<{
@@ -573,22 +554,6 @@ export type GoalCard_GoalFragment = {
   team: { __typename: 'Team'; id: string; name: string } | null;
 } & { ' $fragmentName'?: 'GoalCard_GoalFragment' };
 
-export type GoalEditor_GoalFragment = {
-  __typename: 'Goal';
-  id: string;
-  metric: GoalMetric;
-  periodType: PeriodType;
-  periodStart: string;
-  periodEnd: string;
-  targetValue: number;
-  currentValue: number;
-  description: string | null;
-  version: number;
-  status: GoalStatus;
-  user: { __typename: 'User'; id: string; name: string } | null;
-  team: { __typename: 'Team'; id: string; name: string } | null;
-} & { ' $fragmentName'?: 'GoalEditor_GoalFragment' };
-
 export type CreateGoalMutationVariables = Exact<{
   input: CreateGoalInput;
 }>;
@@ -596,10 +561,7 @@ export type CreateGoalMutationVariables = Exact<{
 export type CreateGoalMutation = {
   __typename: 'Mutation';
   createGoal: { __typename: 'Goal'; id: string } & {
-    ' $fragmentRefs'?: {
-      GoalCard_GoalFragment: GoalCard_GoalFragment;
-      GoalEditor_GoalFragment: GoalEditor_GoalFragment;
-    };
+    ' $fragmentRefs'?: { GoalCard_GoalFragment: GoalCard_GoalFragment };
   };
 };
 
@@ -612,10 +574,7 @@ export type UpdateGoalMutationVariables = Exact<{
 export type UpdateGoalMutation = {
   __typename: 'Mutation';
   updateGoal: { __typename: 'Goal'; id: string } & {
-    ' $fragmentRefs'?: {
-      GoalCard_GoalFragment: GoalCard_GoalFragment;
-      GoalEditor_GoalFragment: GoalEditor_GoalFragment;
-    };
+    ' $fragmentRefs'?: { GoalCard_GoalFragment: GoalCard_GoalFragment };
   };
 };
 
@@ -778,6 +737,56 @@ export const AchievementCard_AchievementFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AchievementCard_AchievementFragment, unknown>;
+export const GoalsTab_GoalFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'GoalsTab_goal' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GoalsTab_GoalFragment, unknown>;
 export const BoardRows_BoardFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -918,6 +927,73 @@ export const BoardRows_BoardFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<BoardRows_BoardFragment, unknown>;
+export const TeamFigures_TeamFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TeamFigures_team' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TeamPerformance' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topPerformer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TeamFigures_TeamFragment, unknown>;
+export const TrendFigures_PeriodFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrendFigures_period' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PerformancePeriod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrendFigures_PeriodFragment, unknown>;
 export const GoalCard_GoalFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -980,53 +1056,6 @@ export const GoalCard_GoalFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<GoalCard_GoalFragment, unknown>;
-export const GoalEditor_GoalFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<GoalEditor_GoalFragment, unknown>;
 export const AchievementsTabDocument = {
   kind: 'Document',
   definitions: [
@@ -1348,42 +1377,53 @@ export const GoalsTabDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalsTab_goal' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'GoalsTab_goal' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
                   },
                 },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -1430,48 +1470,6 @@ export const GoalsTabDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -1508,42 +1506,53 @@ export const GoalChangedDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'team' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalsTab_goal' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'GoalsTab_goal' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'achievementPercentage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
                   },
                 },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -1590,48 +1599,6 @@ export const GoalChangedDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -2395,36 +2362,45 @@ export const TeamCardsDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TeamFigures_team' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TeamFigures_team' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TeamPerformance' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'topPerformer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topPerformer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -2486,21 +2462,13 @@ export const TeamTabDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'TeamFigures_team' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'team' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'manager' },
@@ -2512,17 +2480,6 @@ export const TeamTabDocument = {
                           ],
                         },
                       },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'topPerformer' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
                   },
                 },
@@ -2553,6 +2510,45 @@ export const TeamTabDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TeamFigures_team' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TeamPerformance' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'memberCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'topPerformer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -2714,14 +2710,7 @@ export const TrendsDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrendFigures_period' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'partial' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
@@ -2733,20 +2722,31 @@ export const TrendsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrendFigures_period' } },
                     ],
                   },
                 },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrendFigures_period' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PerformancePeriod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'leadsCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'calls' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'meetings' } },
         ],
       },
     },
@@ -3097,7 +3097,6 @@ export const CreateGoalDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
               ],
             },
           },
@@ -3144,48 +3143,6 @@ export const CreateGoalDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },
@@ -3260,7 +3217,6 @@ export const UpdateGoalDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalCard_goal' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'GoalEditor_goal' } },
               ],
             },
           },
@@ -3307,48 +3263,6 @@ export const UpdateGoalDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'team' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'GoalEditor_goal' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Goal' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'currentValue' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'user' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
           },

@@ -1,7 +1,8 @@
 /**
  * Goal rules the client needs before the server answers: labels, the status bands (for optimistic
  * updates) and input validation, the server's own rules (api/domain/goal-status.ts and
- * goal-rules.ts through the `@domain` alias), so a bad value is named beside its field at once.
+ * goal-rules.ts through the `@domain` alias; the metrics list from schema/db/constants.ts, which
+ * the Dockerfile's client stage copies too), so a bad value is named beside its field at once.
  * The server still decides: its field errors are shown the same way.
  */
 import type { GoalMetric, GoalStatus, PeriodType } from '../gql/graphql.ts';
@@ -9,18 +10,10 @@ import { formatCount, formatMoney, formatNumber, formatPercent, significant } fr
 import { isPeriodStart, periodStart } from './periods.ts';
 import { COUNT_METRICS, goalValueProblem, RATE_METRICS } from '@domain/goal-rules.ts';
 import { achievementPercentage as domainPercentage, goalStatus } from '@domain/goal-status.ts';
+import { GOAL_METRICS as ALL_GOAL_METRICS } from '../../../schema/db/constants.ts';
 
-export const GOAL_METRICS: readonly GoalMetric[] = [
-  'REVENUE',
-  'ORDERS',
-  'LEADS',
-  'OPPORTUNITIES',
-  'CONVERSION_RATE',
-  'WIN_RATE',
-  'CALLS',
-  'MEETINGS',
-  'CUSTOM',
-];
+/** Every goal metric, in the server's order (schema/db/constants.ts, the one list of them). */
+export const GOAL_METRICS: readonly GoalMetric[] = ALL_GOAL_METRICS;
 
 export const METRIC_NAMES: Record<GoalMetric, string> = {
   REVENUE: 'Revenue',

@@ -1,0 +1,35 @@
+/**
+ * One figure card of the dashboard's home (SummaryCards for a person, TeamCards for a team): a
+ * title with its icon, the figure, a line saying what it is of, and anything below (the revenue
+ * card's standing). The line keeps its height with nothing to say yet (a non-breaking space), so
+ * the cards do not jump when the figures arrive.
+ */
+import type { ReactNode } from 'react';
+
+export function StatCard({
+  icon,
+  title,
+  value,
+  children,
+  extra,
+}: {
+  icon: string;
+  title: string;
+  value: string;
+  children?: ReactNode;
+  extra?: ReactNode;
+}) {
+  return (
+    <article className="card stat">
+      <div className="stat-head">
+        <h2>{title}</h2>
+        <span className="stat-icon" aria-hidden="true">
+          {icon}
+        </span>
+      </div>
+      <p className="stat-value">{value}</p>
+      <p className="stat-sub">{children ?? ' '}</p>
+      {extra}
+    </article>
+  );
+}
