@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { playMachine, type MachineRow } from '../../../tests/support/machine.ts';
 import {
   FAILED_ROUND_RETRY_MS,
   initialWorkerState,
@@ -23,22 +24,9 @@ const cancelTimer: WorkerEffect = { type: 'cancelTimer' };
 const round = (syncRanks: boolean): WorkerEffect[] => [cancelTimer, { type: 'round', syncRanks }];
 const schedule = (ms: number): WorkerEffect => ({ type: 'schedule', ms });
 
-type Row = [WorkerEvent, WorkerEffect[], Partial<WorkerState>?];
+type Row = MachineRow<WorkerState, WorkerEvent, WorkerEffect>;
 
-/** Feeds the events in order, checking each step's effects and (optionally) fields of its state. */
-function play(rows: Row[], state = initialWorkerState(config)): WorkerState {
-  rows.forEach(([event, effects, fields], index) => {
-    const step = next(state, event);
-    expect({ index, event: event.type, effects: step.effects }).toEqual({
-      index,
-      event: event.type,
-      effects,
-    });
-    if (fields) expect(step.state).toMatchObject(fields);
-    state = step.state;
-  });
-  return state;
-}
+const play = (rows: Row[], state = initialWorkerState(config)): WorkerState => playMachine(next, rows, state);
 
 describe('webhook worker state', () => {
   it('starts with a round that syncs the rank watcher, listens, then sleeps until the next due row', () => {

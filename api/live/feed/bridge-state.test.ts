@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { playMachine, type MachineRow } from '../../../tests/support/machine.ts';
 import {
   initialBridgeState,
   MAX_WAIT_MS,
@@ -26,22 +27,9 @@ const prune: BridgeEffect = { type: 'prune' };
 const sleep = (ms: number): BridgeEffect => ({ type: 'sleep', ms });
 const cancelSleep: BridgeEffect = { type: 'cancelSleep' };
 
-type Row = [BridgeEvent, BridgeEffect[], Partial<BridgeState>?];
+type Row = MachineRow<BridgeState, BridgeEvent, BridgeEffect>;
 
-/** Feeds the events in order, checking each step's effects and (optionally) fields of its state. */
-function play(rows: Row[], state = initialBridgeState(config)): BridgeState {
-  rows.forEach(([event, effects, fields], index) => {
-    const step = next(state, event);
-    expect({ index, event: event.type, effects: step.effects }).toEqual({
-      index,
-      event: event.type,
-      effects,
-    });
-    if (fields) expect(step.state).toMatchObject(fields);
-    state = step.state;
-  });
-  return state;
-}
+const play = (rows: Row[], state = initialBridgeState(config)): BridgeState => playMachine(next, rows, state);
 
 /** Started: registered once, armed, idle, trusted. */
 const started = () =>
