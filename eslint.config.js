@@ -99,6 +99,29 @@ const noTypeImportCycle = {
   },
 };
 
+/** TypeScript with type information (projectService reads the nearest tsconfig). */
+const typedLanguageOptions = {
+  parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+};
+
+/** The rules every TypeScript file follows, server, client and tests. */
+const typedRules = {
+  '@typescript-eslint/no-explicit-any': 'error',
+  '@typescript-eslint/no-unused-vars': [
+    'error',
+    {
+      argsIgnorePattern: '^_',
+      varsIgnorePattern: '^_',
+      caughtErrorsIgnorePattern: '^_',
+      destructuredArrayIgnorePattern: '^_',
+    },
+  ],
+  // tsconfig has verbatimModuleSyntax and emitDecoratorMetadata is off, so a type-only import is
+  // never needed at run time by a decorator. If the server ever moves to a compiler that emits
+  // decorator metadata (SWC decoratorMetadata), revisit this: reflected types need values.
+  '@typescript-eslint/consistent-type-imports': 'error',
+};
+
 export default defineConfig(
   {
     // Global ignores: generated output, data and any JavaScript except root config files.
@@ -133,27 +156,9 @@ export default defineConfig(
   {
     files: ['api/**/*.ts', 'schema/**/*.ts', 'tests/**/*.ts', '*.config.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],
-    languageOptions: {
-      parserOptions: {
-        projectService: true,
-        tsconfigRootDir: import.meta.dirname,
-      },
-    },
+    languageOptions: typedLanguageOptions,
     rules: {
-      '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        {
-          argsIgnorePattern: '^_',
-          varsIgnorePattern: '^_',
-          caughtErrorsIgnorePattern: '^_',
-          destructuredArrayIgnorePattern: '^_',
-        },
-      ],
-      // tsconfig has verbatimModuleSyntax and emitDecoratorMetadata is off, so a type-only import
-      // is never needed at run time by a decorator. If the server ever moves to a compiler that
-      // emits decorator metadata (SWC decoratorMetadata), revisit this: reflected types need values.
-      '@typescript-eslint/consistent-type-imports': 'error',
+      ...typedRules,
       // type-graphql: input/object types are classes that only carry decorated fields, resolvers
       // are classes with no state; neither is an "extraneous" class.
       '@typescript-eslint/no-extraneous-class': 'off',
@@ -166,20 +171,8 @@ export default defineConfig(
     // as the nearest tsconfig; the rules of hooks (and the React Compiler's checks) on top.
     files: ['client/**/*.{ts,tsx}'],
     extends: [tseslint.configs.recommendedTypeChecked, reactHooks.configs.flat['recommended-latest']],
-    languageOptions: {
-      parserOptions: {
-        projectService: true,
-        tsconfigRootDir: import.meta.dirname,
-      },
-    },
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
-      '@typescript-eslint/consistent-type-imports': 'error',
-    },
+    languageOptions: typedLanguageOptions,
+    rules: typedRules,
   },
   {
     // No import cycles (see noTypeImportCycle above): the server, the web client and the tests.

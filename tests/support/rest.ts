@@ -1,4 +1,5 @@
 /** Plain HTTP helpers for the non-GraphQL routes (REST API, CSV import, export). */
+import type { ImportReport as Report } from '../../api/transport/import/activities-import.ts';
 import type { TestServer } from './server.ts';
 
 export interface HttpResult<T = unknown> {
@@ -49,20 +50,8 @@ export function errorFields(result: HttpResult): string[] {
   return (result.body as RestErrorBody).error.fields.map((f) => f.field);
 }
 
-/** The report POST /import/activities answers (api/import), or its error body when refused. */
-export interface ImportReport {
-  mode: string;
-  status: string;
-  rows: number;
-  imported: number;
-  duplicates: number;
-  conflicts: number;
-  skipped: number;
-  error_count: number;
-  errors: { line: number; column: string | null; reason: string }[];
-  ignored_columns: string[];
-  error?: { code: string; fields: { field: string }[] };
-}
+/** The report POST /import/activities answers, or (when refused) its error body. */
+export type ImportReport = Report & { error?: { code: string; fields: { field: string }[] } };
 
 /**
  * POST /import/activities?mode=… (default skip) with this CSV: as the body with content type
