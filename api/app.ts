@@ -51,6 +51,8 @@ export interface AppOptions {
 
 /** Goals whose period ended are closed (MISSED) by the database; this asks it to look every minute. */
 const GOAL_SWEEP_MS = 60_000;
+/** Ended sessions and stale sign-in failure counts are deleted this often (auth/service.ts prune). */
+const AUTH_PRUNE_MS = 3_600_000;
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config);
@@ -170,6 +172,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const sweeper = setInterval(() => void sweep(), GOAL_SWEEP_MS);
     sweeper.unref();
     stack.push(() => clearInterval(sweeper));
+
+    // ended sessions and old sign-in failure counts are deleted hourly, not per request
+    const prune = setInterval(() => {
+      auth.prune().catch((error: unknown) => logger.error({ err: error }, 'sign-in pruning failed'));
+    }, AUTH_PRUNE_MS);
+    prune.unref();
+    stack.push(() => clearInterval(prune));
 
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -47,6 +47,9 @@ export function authRouter(deps: AuthRouteDeps): Router {
         address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         userAgent: req.headers['user-agent'],
       });
+      // a session the browser held before is ended, not left beside the new one
+      const previous = sessionCookie(req.headers);
+      if (previous) await auth.sessions.revoke(hashToken(previous));
       res.setHeader(
         'set-cookie',
         setSessionCookie(signedIn.token, signedIn.expiresAt, auth.clock.now(), secure(req)),

@@ -18,7 +18,7 @@ import type { Config } from '../config.ts';
 import { rows, type Database, type Queryable } from '../db/client.ts';
 import { BadInputError, DomainError, UnauthenticatedError } from '../errors.ts';
 import type { Viewer } from '../permissions.ts';
-import { hashPassword, passwordProblem, tooLong, verifyOrDummy } from './passwords.ts';
+import { hashPassword, passwordProblem, tooLong, verifyOrDummy, warmDummyHash } from './passwords.ts';
 import type { AuthClock, SessionStore } from './sessions.ts';
 import {
   accountKey,
@@ -69,6 +69,7 @@ export class AuthService {
     readonly clock: AuthClock,
     private readonly settings: AuthSettings,
   ) {
+    warmDummyHash();
     this.limits = {
       accountMaxFailures: settings.signInMaxFailures,
       addressMaxFailures: settings.signInMaxFailuresPerAddress,
@@ -137,8 +138,16 @@ export class AuthService {
       sql`select password_hash as hash from user_passwords where user_id = ${viewer.id}`,
     );
     if (row || current) {
-      if (typeof current !== 'string' || tooLong(current) || !(await verifyOrDummy(row?.hash, current)))
+      // guessing the current password from a session is throttled as signing in is
+      const keys = [accountKey(viewer.email)];
+      const now = new Date(this.clock.now());
+      const locked = await lockedKey(this.db, keys, now);
+      if (locked) throw new SignInLockedError(locked.kind, locked.until);
+      if (typeof current !== 'string' || tooLong(current) || !(await verifyOrDummy(row?.hash, current))) {
+        const lock = await recordFailure(this.db, keys, this.limits, now);
+        if (lock) throw new SignInLockedError(lock.kind, lock.until);
         throw BadInputError.one('currentPassword', 'is not your current password');
+      }
     }
     const hash = await hashPassword(next);
     const at = new Date(this.clock.now()).toISOString();
@@ -153,6 +162,27 @@ export class AuthService {
     // again after the commit: a read during the transaction may have kept the old rows
     this.sessions.invalidate();
     return ended;
+  }
+
+  /**
+   * Deletes what can no longer matter: sessions ended (expired, idle or revoked) over a day ago,
+   * and failure counts whose window and lock are over. Run now and then (app.ts), not per request.
+   */
+  async prune(): Promise<void> {
+    const now = this.clock.now();
+    const day = 24 * 3600_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    await rows(
+      this.db,
+      sql`delete from sessions where expires_at < ${iso(now - day)}::timestamptz
+          or revoked_at < ${iso(now - day)}::timestamptz
+          or last_used_at < ${iso(now - this.sessions.idleMs - day)}::timestamptz`,
+    );
+    await rows(
+      this.db,
+      sql`delete from sign_in_throttle where window_started_at < ${iso(now - this.limits.lockMs)}::timestamptz
+          and (locked_until is null or locked_until < ${iso(now)}::timestamptz)`,
+    );
   }
 
   /** Ends every session of `userId`; answers how many. */

@@ -83,6 +83,10 @@ export class SessionStore {
     this.current = options.current ?? (() => true);
   }
 
+  get idleMs(): number {
+    return this.options.idleMs;
+  }
+
   /** A new session for `userId`; the token goes in the cookie, never anywhere else. */
   async create(
     db: Queryable,

@@ -234,6 +234,22 @@ describe('ending sessions', () => {
   });
 });
 
+describe('signing in again', () => {
+  it('ends the session the browser held before', async () => {
+    const before = await signIn(org.admin);
+    const response = await fetch(`${server.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: before },
+      body: JSON.stringify({ email: org.admin, password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const after = response.headers.get('set-cookie')!.split(';')[0]!;
+    expect(after).not.toBe(before);
+    expect((await gql(ME, asCookie(before))).status).toBe(401);
+    expect(meOf(await gql(ME, asCookie(after)))).toBe(org.admin);
+  });
+});
+
 describe('expiry and last use', () => {
   it('ends a session unused for SESSION_IDLE_TTL, and one older than SESSION_TTL however used', async () => {
     const idle = await signIn(org.admin);
@@ -269,5 +285,19 @@ describe('expiry and last use', () => {
     now += 31_000;
     await gql(ME, asCookie(cookie));
     await until(async () => (await lastUse()) === now, 'last use to be written');
+  });
+
+  it('prune deletes sessions ended over a day ago, and keeps the others', async () => {
+    const kept = await signIn(org.admin, PASSWORD, 'prune-kept');
+    // idle for SESSION_IDLE_TTL (2 days), and then over a day more
+    now += 3 * 24 * 3600_000 + 60_000;
+    const fresh = await signIn(org.admin, PASSWORD, 'prune-fresh');
+    await server.app.auth.prune();
+    const agents = await server.sql<{ user_agent: string }>(
+      sql`select user_agent from sessions order by user_agent`,
+    );
+    expect(agents.map((r) => r.user_agent)).toEqual(['prune-fresh']);
+    expect((await gql(ME, asCookie(kept))).status).toBe(401);
+    expect(meOf(await gql(ME, asCookie(fresh)))).toBe(org.admin);
   });
 });

@@ -235,4 +235,19 @@ describe('changePassword', () => {
     expect(errorOf(missing).fields[0]?.field).toBe('currentPassword');
     expect((await signIn(org.reps.east1.email, PASSWORD)).status).toBe(200);
   });
+
+  it('counts wrong current passwords as failed sign-ins: guessing from a session locks the account', async () => {
+    const guess = (n: number) =>
+      server.gql(
+        `mutation { changePassword(currentPassword: "wrong guess ${n}", newPassword: "a fine new passphrase") }`,
+        {},
+        org.reps.east1.email,
+      );
+    expect(errorOf(await guess(1)).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(await guess(2)).code).toBe('BAD_USER_INPUT');
+    const third = errorOf(await guess(3));
+    expect(third.code).toBe('FORBIDDEN');
+    expect(third.message).toMatch(/this account is locked until/);
+    expect((await signIn(org.reps.east1.email, PASSWORD)).status).toBe(429);
+  });
 });
