@@ -1,6 +1,6 @@
 /**
- * From a bearer token to a viewer: the one place that checks the token and that its user exists
- * and is active. HTTP does it per request; a WebSocket at connect and again for every event it
+ * From a bearer token (or, on HTTP, a session cookie: auth/sessions.ts) to a viewer: the one place
+ * that checks the credential and that its user exists and is active. HTTP does it per request; a WebSocket at connect and again for every event it
  * sends, so scope follows role, team and deactivation changes. The user is read through the
  * process's ViewerDirectory: once per change of the users/teams tables (live/directory.ts), not
  * once per check.
@@ -73,6 +73,28 @@ export async function authenticateCaller(
   if (token === undefined || !deps.sessions) return null;
   const session = await deps.sessions.authenticate(token);
   return { viewer: session.viewer, sessionId: session.id };
+}
+
+/**
+ * A socket signed in by session cookie (for ws.ts, not wired yet): the viewer per event through
+ * the session cache; `onInvalid` closes the socket once the session ended or its user went.
+ * Pair it with `sessions.onInvalidate` to re-check open sockets when a revocation is heard.
+ */
+export function createCookieSession(
+  sessions: SessionStore,
+  sessionId: string,
+  onInvalid: (reason: string) => void,
+): Session {
+  return {
+    async viewer() {
+      try {
+        return (await sessions.authenticateId(sessionId)).viewer;
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) onInvalid('Session ended');
+        throw error;
+      }
+    },
+  };
 }
 
 /** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */

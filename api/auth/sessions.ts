@@ -66,6 +66,7 @@ export class SessionStore {
   /** Database reads of sessions made (tests). */
   reads = 0;
   invalidations = 0;
+  private readonly listeners = new Set<() => void>();
   private readonly entries = new Map<string, CachedSession | null>();
   private readonly touchMs: number;
   private readonly maxAgeMs: number;
@@ -163,6 +164,17 @@ export class SessionStore {
   invalidate(): void {
     this.invalidations += 1;
     this.entries.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Called whenever the cache is dropped (a session may have ended, here or in another process):
+   * holders of long-lived connections (the WebSocket) check their sessions again then, so a
+   * revoked one closes within the notification's delay. Returns the unsubscribe function.
+   */
+  onInvalidate(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Follows the live notifications, as the viewer directory does. */

@@ -216,6 +216,21 @@ describe('ending sessions', () => {
     );
   });
 
+  it('tells listeners (the WebSocket, next) when sessions may have ended, here or elsewhere', async () => {
+    let heard = 0;
+    const stop = server.app.auth.sessions.onInvalidate(() => (heard += 1));
+    try {
+      const cookie = await signIn(org.reps.east1.email, PASSWORD, 'listener-probe');
+      expect(meOf(await gql(ME, asCookie(cookie)))).toBe(org.reps.east1.email);
+      await settle(server);
+      heard = 0;
+      await server.sql(sql`update sessions set revoked_at = now() where user_agent = 'listener-probe'`);
+      await until(() => heard > 0, 'the revocation to be heard');
+    } finally {
+      stop();
+    }
+  });
+
   it('a mutation checks the session as committed, before any notification', async () => {
     const cookie = await signIn(org.admin);
     expect(meOf(await gql(ME, asCookie(cookie)))).toBe(org.admin);
