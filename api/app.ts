@@ -8,6 +8,8 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { resolveJwtSecret } from './core/auth.ts';
+import { AuthService } from './modules/auth/service.ts';
+import { SessionStore } from './modules/auth/sessions.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import type { Config, OrgSettings } from './config.ts';
 import { openDatabase, rows, type DatabaseHandle } from './db/client.ts';
@@ -35,6 +37,8 @@ export interface App {
   readonly figures: PeriodCache;
   readonly ws: WsServer;
   readonly webhooks: WebhookWorker;
+  /** Sign-in and sessions; tests set `auth.clock.now` to move its time. */
+  readonly auth: AuthService;
   stop(): Promise<void>;
 }
 
@@ -47,6 +51,8 @@ export interface AppOptions {
 
 /** Goals whose period ended are closed (MISSED) by the database; this asks it to look every minute. */
 const GOAL_SWEEP_MS = 60_000;
+/** Ended sessions and stale sign-in failure counts are deleted this often (auth/service.ts prune). */
+const AUTH_PRUNE_MS = 3_600_000;
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config);
@@ -84,11 +90,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       onMessage: (message) => {
         directory.handle(message);
+        sessions.handle(message);
         figures.handle(message);
         live.handle(message);
       },
       onReconnect: () => {
         directory.invalidate();
+        sessions.invalidate();
         figures.invalidate();
         live.everythingChanged();
       },
@@ -100,6 +108,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const directory = new ViewerDirectory(database.db, { current: () => bridge.current });
     // team figures for HTTP reads, kept until the bridge delivers a change to their period
     const figures = new PeriodCache({ caughtUp: () => bridge.caughtUp(), current: () => bridge.current });
+    // sessions (cookie sign-in), cached like the directory and dropped on the same notification
+    const clock = { now: () => Date.now() };
+    const sessions = new SessionStore(database.db, directory, {
+      ttlMs: config.sessionTtlMs,
+      idleMs: config.sessionIdleMs,
+      clock,
+      current: () => bridge.current,
+      logger,
+    });
+    const auth = new AuthService(database.db, sessions, clock, config);
     await bridge.start();
     stack.push(() => bridge.dispose());
 
@@ -113,6 +131,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       directory,
       boards: live,
       figures,
+      auth,
     });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({
@@ -154,6 +173,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     sweeper.unref();
     stack.push(() => clearInterval(sweeper));
 
+    // ended sessions and old sign-in failure counts are deleted hourly, not per request
+    const prune = setInterval(() => {
+      auth.prune().catch((error: unknown) => logger.error({ err: error }, 'sign-in pruning failed'));
+    }, AUTH_PRUNE_MS);
+    prune.unref();
+    stack.push(() => clearInterval(prune));
+
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     let stopping: Promise<void> | undefined;
@@ -170,6 +196,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       figures,
       ws,
       webhooks,
+      auth,
       stop: () => (stopping ??= unwind()),
     };
   } catch (error) {

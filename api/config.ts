@@ -14,6 +14,16 @@ const bool = z
 /** A token lifetime: a positive whole number of seconds, minutes, hours, days or weeks ("30d"). */
 export const tokenLifetime = z.string().regex(/^[1-9]\d*[smhdw]$/, 'a positive duration like 30d, 12h');
 
+/** "30d" -> milliseconds (a tokenLifetime). */
+export function lifetimeMs(text: string): number {
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[text.slice(-1)];
+  if (unit === undefined) throw new ConfigError(`not a duration: ${text}`);
+  return Number(text.slice(0, -1)) * unit;
+}
+
+/** Longer passwords are refused before hashing: a bound on what one attempt costs (docs/sign-in.md). */
+export const PASSWORD_MAX_LENGTH = 256;
+
 /** A size such as 50mb, 512kb or 1048576 (bytes), as a positive number of bytes. */
 const size = z.string().transform((text, ctx) => {
   const n = bytes.parse(text);
@@ -121,6 +131,22 @@ const schema = z.object({
   LEADERBOARD_MIN_LEADS: z.coerce.number().int().min(1).max(1_000_000).default(5),
   /** Decided opportunities (won + lost) a seller needs before the win-rate board ranks them. */
   LEADERBOARD_MIN_CLOSED: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  // Sign-in and sessions (docs/sign-in.md)
+  /** Shortest password accepted, in characters (NIST 800-63B: length, no composition rules). */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(12),
+  /** Failed sign-ins for one e-mail, or from one address, within SIGN_IN_LOCK_MS that lock it for SIGN_IN_LOCK_MS. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  SIGN_IN_LOCK_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
+  /** A session's absolute lifetime, and how long it may go unused. */
+  SESSION_TTL: tokenLifetime.default('14d'),
+  SESSION_IDLE_TTL: tokenLifetime.default('2d'),
+  /** The session cookie's Secure attribute: default, when the request came over HTTPS. */
+  COOKIE_SECURE: bool.optional(),
 });
 
 export type Config = Readonly<{
@@ -177,6 +203,14 @@ export type Config = Readonly<{
   webhookAllowPrivate: boolean;
   leaderboardMinLeads: number;
   leaderboardMinClosed: number;
+  passwordMinLength: number;
+  signInMaxFailures: number;
+  signInMaxFailuresPerAddress: number;
+  signInLockMs: number;
+  sessionTtlMs: number;
+  sessionIdleMs: number;
+  /** undefined: Secure when the request came over HTTPS. */
+  cookieSecure: boolean | undefined;
 }>;
 
 /**
@@ -269,5 +303,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     leaderboardMinLeads: e.LEADERBOARD_MIN_LEADS,
     leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
+    signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
+    signInMaxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+    signInLockMs: e.SIGN_IN_LOCK_MS,
+    sessionTtlMs: lifetimeMs(e.SESSION_TTL),
+    sessionIdleMs: lifetimeMs(e.SESSION_IDLE_TTL),
+    cookieSecure: e.COOKIE_SECURE,
   };
 }

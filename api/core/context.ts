@@ -6,6 +6,7 @@
  * organisation's settings come from config.ts: nothing it imports leads back to it.
  */
 import type { Logger } from 'pino';
+import type { AuthService } from '../modules/auth/service.ts';
 import type { OrgSettings } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
@@ -42,6 +43,8 @@ export interface AppContext {
   readonly boards?: BoardSource;
   /** HTTP: team figures kept until their period changes, when that is as fresh as a query. */
   readonly figures?: FigureCache;
+  /** HTTP: sign-in and sessions (auth/service.ts), and the caller's session when a cookie signed them in. */
+  readonly auth?: { readonly service: AuthService; readonly sessionId: string | undefined };
 }
 
 /** A WebSocket connection's signed-in user, checked again for every event (live/caches/directory.ts). */

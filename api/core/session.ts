@@ -1,11 +1,14 @@
 /**
- * From a bearer token to a viewer: the one place that checks the token and that its user exists
- * and is active. HTTP does it per request; a WebSocket at connect and again for every event it
+ * From a bearer token (or, on HTTP, a session cookie: auth/sessions.ts) to a viewer: the one place
+ * that checks the credential and that its user exists and is active. HTTP does it per request; a WebSocket at connect and again for every event it
  * sends, so scope follows role, team and deactivation changes. The user is read through the
  * process's ViewerDirectory: once per change of the users/teams tables (live/caches/directory.ts), not
  * once per check.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import { bearerToken, verifyToken, type TokenVerifier } from './auth.ts';
+import { sessionCookie } from '../modules/auth/cookie.ts';
+import type { SessionStore } from '../modules/auth/sessions.ts';
 import type { Session } from './context.ts';
 import type { Queryable } from '../db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
@@ -47,6 +50,51 @@ export async function authenticate(
   if (token === undefined) return null;
   const { email } = await deps.verifyToken(token);
   return options.fresh ? deps.directory.fresh(email) : deps.directory.viewer(email);
+}
+
+/** Who an HTTP request is, and the session that signed them in (none for a bearer token). */
+export interface Caller {
+  viewer: Viewer;
+  sessionId?: string;
+}
+
+/**
+ * The caller of a GraphQL HTTP request: the bearer token when an Authorization header is sent
+ * (it wins over a cookie), else the session cookie (auth/sessions.ts: cached like the directory,
+ * no statement per request); null with neither. A bad token or an ended session: UNAUTHENTICATED.
+ */
+export async function authenticateCaller(
+  deps: { directory: ViewerDirectory; verifyToken: TokenVerifier; sessions: SessionStore | undefined },
+  headers: IncomingHttpHeaders,
+): Promise<Caller | null> {
+  const viewer = await authenticate(deps, headers.authorization);
+  if (viewer) return { viewer };
+  const token = deps.sessions ? sessionCookie(headers) : undefined;
+  if (token === undefined || !deps.sessions) return null;
+  const session = await deps.sessions.authenticate(token);
+  return { viewer: session.viewer, sessionId: session.id };
+}
+
+/**
+ * A socket signed in by session cookie (for ws.ts, not wired yet): the viewer per event through
+ * the session cache; `onInvalid` closes the socket once the session ended or its user went.
+ * Pair it with `sessions.onInvalidate` to re-check open sockets when a revocation is heard.
+ */
+export function createCookieSession(
+  sessions: SessionStore,
+  sessionId: string,
+  onInvalid: (reason: string) => void,
+): Session {
+  return {
+    async viewer() {
+      try {
+        return (await sessions.authenticateId(sessionId)).viewer;
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) onInvalid('Session ended');
+        throw error;
+      }
+    },
+  };
 }
 
 /** A socket's session; `onInvalid` closes the socket when the token expires or the user goes. */

@@ -1,7 +1,9 @@
 -- directory_notify: its current definition, edited here only (docs/sql-functions.md).
--- Users or teams changed: the live hub drops its directory cache.
+-- Users or teams changed, or a session was revoked: the live hub drops its directory cache and
+-- the session cache (api/auth/sessions.ts).
 -- Trigger function of users_notify (AFTER INSERT OR UPDATE OR DELETE ON users), teams_notify (AFTER
--- INSERT OR UPDATE OR DELETE ON teams).
+-- INSERT OR UPDATE OR DELETE ON teams), sessions_notify (AFTER UPDATE OF revoked_at OR DELETE ON
+-- sessions, migration 0001_sign_in).
 -- Earlier definitions (git history; squashed into 0000_baseline): migration 0002,
 -- migration 0007.
 CREATE OR REPLACE FUNCTION directory_notify() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -5,3 +5,4 @@ export * from './activity.ts';
 export * from './goals.ts';
 export * from './achievements.ts';
 export * from './webhooks.ts';
+export * from './auth.ts';

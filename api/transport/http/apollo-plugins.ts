@@ -48,8 +48,16 @@ export const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
   requestDidStart() {
     return Promise.resolve({
       async didResolveOperation({ operation, contextValue }) {
-        const { viewer, directory } = contextValue;
+        const { viewer, directory, auth } = contextValue;
         if (operation?.operation !== OperationTypeNode.MUTATION || !viewer || !directory) return;
+        // signed in by cookie: the session as committed too (revoked elsewhere, not yet heard)
+        if (auth?.sessionId !== undefined) {
+          const { sessionId, service } = auth;
+          contextValue.viewer = (
+            await asGraphQLErrors(service.sessions.authenticateId(sessionId, { fresh: true }))
+          ).viewer;
+          return;
+        }
         contextValue.viewer = await asGraphQLErrors(directory.fresh(viewer.email));
       },
     });

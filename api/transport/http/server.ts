@@ -44,12 +44,13 @@ import { createResponseLimit } from '../../core/graphql/response-limit.ts';
 import { accepts, bodyErrorResponse, createGraphQLPostHandler, lateBodyResponse } from './graphql-post.ts';
 import { bodyDeadline, hasBody, lingerAfterAnswer } from './guards.ts';
 import { importRouter, isUpload } from '../import/import.route.ts';
-import type { Viewer } from '../../core/permissions.ts';
 import { restError } from '../rest/respond.ts';
 import { restRouter } from '../rest/router.ts';
 import { requestScopeMiddleware } from '../../core/request-scope.ts';
 import { createTokenVerifier } from '../../core/auth.ts';
-import { authenticate } from '../../core/session.ts';
+import { authenticateCaller, type Caller } from '../../core/session.ts';
+import { authRouter } from '../../modules/auth/routes.ts';
+import type { AuthService } from '../../modules/auth/service.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -64,6 +65,8 @@ export interface HttpDeps {
   boards?: Pick<LiveHub, 'readBoard'>;
   /** Team figures kept until their period changes (live/caches/period-cache.ts). */
   figures?: Pick<PeriodCache, 'get'>;
+  /** Sign-in and sessions (auth/): /auth routes, and the session cookie on /graphql. */
+  auth?: AuthService;
 }
 
 export interface HttpServer {
@@ -135,6 +138,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   });
 
   if (demoEnabled(config)) app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret));
+  if (deps.auth) {
+    const auth = { auth: deps.auth, cookieSecure: config.cookieSecure, logger };
+    app.use('/auth', requestScopeMiddleware(logger, 'auth request'), authRouter(auth));
+  }
 
   // The seed's REST API (api/transport/rest/), over the same services, auth and validation as GraphQL.
   // one token verifier for every route (auth.ts: a token's signature is checked once, then remembered)
@@ -163,25 +170,27 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   );
   app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
 
-  const graphqlContext = (viewer: Viewer | null): Promise<AppContext> =>
+  const graphqlContext = (caller: Caller | null): Promise<AppContext> =>
     Promise.resolve(
       createContext({
         db: deps.database.db,
         org: deps.org,
-        viewer,
+        viewer: caller?.viewer ?? null,
         logger,
         directory: deps.directory,
         ...(deps.boards ? { boards: deps.boards } : {}),
         ...(deps.figures ? { figures: deps.figures } : {}),
+        ...(deps.auth ? { auth: { service: deps.auth, sessionId: caller?.sessionId } } : {}),
       }),
     );
-  const viewerOf = (headers: IncomingHttpHeaders): Promise<Viewer | null> =>
-    asGraphQLErrors(authenticate(rest, headers.authorization));
+  // a bearer token, else the session cookie (auth/): the token wins when both are sent
+  const viewerOf = (headers: IncomingHttpHeaders): Promise<Caller | null> =>
+    asGraphQLErrors(authenticateCaller({ ...rest, sessions: deps.auth?.sessions }, headers));
   // every operation needs a caller: a POST without one is refused before its body is read
-  const callerOf = async (headers: IncomingHttpHeaders): Promise<Viewer> => {
-    const viewer = await viewerOf(headers);
-    if (!viewer) throw toGraphQLError(new UnauthenticatedError());
-    return viewer;
+  const callerOf = async (headers: IncomingHttpHeaders): Promise<Caller> => {
+    const caller = await viewerOf(headers);
+    if (!caller) throw toGraphQLError(new UnauthenticatedError());
+    return caller;
   };
   const graphqlPost = createGraphQLPostHandler({
     apollo,
@@ -192,7 +201,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     logger,
   });
   // the express road (other content types, compressed bodies, GET): the same checks before the body
-  const callers = new WeakMap<IncomingMessage, Viewer>();
+  const callers = new WeakMap<IncomingMessage, Caller>();
   const beforeBody: express.RequestHandler = (req, res, next) => {
     if (req.method !== 'POST') return next();
     if (Number(req.headers['content-length'] ?? NaN) > maxBodyBytes) {
@@ -200,8 +209,8 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       return;
     }
     callerOf(req.headers).then(
-      (viewer) => {
-        callers.set(req, viewer);
+      (caller) => {
+        callers.set(req, caller);
         next();
       },
       (error: unknown) => graphqlPost.refuse(req, res, error),
@@ -228,7 +237,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
     // index.html. Only extension-less paths outside the API's own prefixes, so a missing
     // /assets/x.js or /api/nothing is still a 404, not HTML.
-    app.get(/^\/(?!(?:graphql|healthz|api|demo|import|export)(?:\/|$))[^.]*$/, (_req, res) =>
+    app.get(/^\/(?!(?:graphql|healthz|api|demo|import|export|auth)(?:\/|$))[^.]*$/, (_req, res) =>
       res.sendFile(`${built}/index.html`),
     );
   } else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));

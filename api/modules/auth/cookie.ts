@@ -1,0 +1,32 @@
+/**
+ * The session cookie: `pulse_session`, HttpOnly (scripts never see it), SameSite=Lax (not sent on
+ * cross-site POSTs), Path=/, Secure when the request came over HTTPS (req.secure: TLS, or a
+ * loopback proxy's X-Forwarded-Proto, as express trusts it) or when COOKIE_SECURE says so. No
+ * Max-Age beyond the session's own expiry.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const SESSION_COOKIE = 'pulse_session';
+
+/** The session token a request's Cookie header carries, if any. */
+export function sessionCookie(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at === -1) continue;
+    if (part.slice(0, at).trim() !== SESSION_COOKIE) continue;
+    const value = part.slice(at + 1).trim();
+    return /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+export function setSessionCookie(token: string, expiresAt: Date, now: number, secure: boolean): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now) / 1000));
+  return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+}

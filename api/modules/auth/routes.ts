@@ -1,0 +1,79 @@
+/**
+ * POST /auth/sign-in {email, password} -> 200 {user} and the session cookie; 401 for wrong
+ * credentials (one message for every reason: service.ts); 429 with Retry-After and locked_until
+ * while the account or address is locked. POST /auth/sign-out -> 204, the session revoked and the
+ * cookie cleared (also when there was none: signing out is idempotent).
+ *
+ * Both take JSON only (application/json): a cross-site HTML form cannot send that without a CORS
+ * preflight, which this server never grants, so no other site can sign a browser in or out.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
+import { BadInputError } from '../../core/errors.ts';
+import { HttpRefusal, sendError } from '../../transport/rest/respond.ts';
+import { clearSessionCookie, sessionCookie, setSessionCookie } from './cookie.ts';
+import { SignInLockedError, type AuthService } from './service.ts';
+import { hashToken } from './sessions.ts';
+
+export interface AuthRouteDeps {
+  auth: AuthService;
+  /** COOKIE_SECURE: undefined = Secure when the request came over HTTPS. */
+  cookieSecure: boolean | undefined;
+  logger: Logger;
+}
+
+const isJson = (req: Request): boolean => /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+
+export function authRouter(deps: AuthRouteDeps): Router {
+  const { auth, logger } = deps;
+  const router = express.Router();
+  const secure = (req: Request) => deps.cookieSecure ?? req.secure;
+  const jsonOnly = (req: Request, res: Response): boolean => {
+    if (isJson(req)) return true;
+    sendError(res, new HttpRefusal(415, BadInputError.one('body', 'must be application/json')), logger);
+    return false;
+  };
+
+  router.post('/sign-in', express.json({ limit: '4kb' }), async (req, res) => {
+    if (!jsonOnly(req, res)) return;
+    try {
+      const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
+        string,
+        unknown
+      >;
+      const signedIn = await auth.signIn({
+        email: body.email,
+        password: body.password,
+        address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        userAgent: req.headers['user-agent'],
+      });
+      // a session the browser held before is ended, not left beside the new one
+      const previous = sessionCookie(req.headers);
+      if (previous) await auth.sessions.revoke(hashToken(previous));
+      res.setHeader(
+        'set-cookie',
+        setSessionCookie(signedIn.token, signedIn.expiresAt, auth.clock.now(), secure(req)),
+      );
+      res.setHeader('cache-control', 'no-store');
+      res.json({ user: { ...signedIn.user, id: String(signedIn.user.id) } });
+    } catch (error) {
+      if (error instanceof SignInLockedError) {
+        const seconds = Math.max(1, Math.ceil((error.until.getTime() - auth.clock.now()) / 1000));
+        sendError(res, new HttpRefusal(429, error, { 'retry-after': String(seconds) }), logger);
+      } else sendError(res, error, logger);
+    }
+  });
+
+  router.post('/sign-out', async (req, res) => {
+    if (!jsonOnly(req, res)) return;
+    try {
+      const token = sessionCookie(req.headers);
+      if (token) await auth.sessions.revoke(hashToken(token));
+      res.setHeader('set-cookie', clearSessionCookie(secure(req)));
+      res.status(204).end();
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+  return router;
+}

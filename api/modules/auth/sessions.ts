@@ -1,0 +1,249 @@
+/**
+ * Server-side sessions (table sessions) and the process's cache of them, so that a request signed
+ * in by cookie costs no database round trip more than one signed in by bearer token.
+ *
+ * Invariants:
+ * - The cookie holds an opaque random token (32 bytes, base64url); the table holds only its
+ *   SHA-256, so a copy of the table signs nobody in.
+ * - A session is valid while not revoked, before expires_at (SESSION_TTL after sign-in), and
+ *   while used within SESSION_IDLE_TTL; its user is then checked by the viewer directory
+ *   (active, role, team), as for a token.
+ * - The cache maps token hash -> session row, and is dropped whole on the `dir` notification
+ *   (sessions_notify fires it when a session is revoked or deleted; users_notify on any user
+ *   change, deactivation included) and on `all`; while the listener is not known to hear every
+ *   change (`current` false) nothing is served from it or kept. Revocations this process makes
+ *   drop it at once. An entry is re-read after `maxAgeMs` regardless (also refreshing last use
+ *   other processes wrote).
+ * - last_used_at is written at most once per `touchMs` per session and process (not per
+ *   request); idle time is therefore measured to within about touchMs + maxAgeMs.
+ * - Times come from `clock` (tests inject one); the database's now() is not used.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { rows, type Queryable } from '../../db/client.ts';
+import { UnauthenticatedError } from '../../core/errors.ts';
+import type { LiveMessage } from '../../live/feed/messages.ts';
+import type { ViewerDirectory } from '../../live/caches/directory.ts';
+import type { Viewer } from '../../core/permissions.ts';
+
+export interface AuthClock {
+  now(): number;
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+interface CachedSession {
+  userId: number;
+  email: string;
+  expiresAt: number;
+  /** Last use as far as this process knows (the row's, or a later request here). */
+  lastUsedAt: number;
+  /** What the row holds, as far as this process knows. */
+  writtenAt: number;
+  readAt: number;
+}
+
+export interface SessionOptions {
+  ttlMs: number;
+  idleMs: number;
+  clock: AuthClock;
+  /** Whether the notifications can be relied on now (the LISTEN bridge's `current`). */
+  current?: () => boolean;
+  /** @default 60000 */
+  touchMs?: number;
+  /** @default 60000 */
+  maxAgeMs?: number;
+  /** @default 10000 */
+  capacity?: number;
+  logger?: Logger;
+}
+
+const EXPIRED = 'The session has expired: sign in again.';
+const ENDED = 'The session has ended: sign in again.';
+
+export class SessionStore {
+  /** Database reads of sessions made (tests). */
+  reads = 0;
+  invalidations = 0;
+  private readonly listeners = new Set<() => void>();
+  private readonly entries = new Map<string, CachedSession | null>();
+  private readonly touchMs: number;
+  private readonly maxAgeMs: number;
+  private readonly capacity: number;
+  private readonly current: () => boolean;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly directory: ViewerDirectory,
+    private readonly options: SessionOptions,
+  ) {
+    this.touchMs = options.touchMs ?? 60_000;
+    this.maxAgeMs = options.maxAgeMs ?? 60_000;
+    this.capacity = options.capacity ?? 10_000;
+    this.current = options.current ?? (() => true);
+  }
+
+  get idleMs(): number {
+    return this.options.idleMs;
+  }
+
+  /** A new session for `userId`; the token goes in the cookie, never anywhere else. */
+  async create(
+    db: Queryable,
+    userId: number,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; id: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const id = hashToken(token);
+    const now = new Date(this.options.clock.now());
+    const expiresAt = new Date(now.getTime() + this.options.ttlMs);
+    await rows(
+      db,
+      sql`insert into sessions (id, user_id, created_at, expires_at, last_used_at, user_agent)
+          values (${id}, ${userId}, ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz,
+                  ${now.toISOString()}::timestamptz, ${userAgent?.slice(0, 500) ?? null})`,
+    );
+    return { token, id, expiresAt };
+  }
+
+  /** The viewer a session token names, and the session's id; UNAUTHENTICATED when it is not valid. */
+  authenticate(token: string): Promise<{ viewer: Viewer; id: string }> {
+    return this.authenticateId(hashToken(token));
+  }
+
+  /**
+   * The same by the session's id; `fresh`: read past the cache, the session and its user as
+   * committed now (requests that write, as the directory's `fresh`).
+   */
+  async authenticateId(
+    id: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<{ viewer: Viewer; id: string }> {
+    const now = this.options.clock.now();
+    let session = options.fresh ? await this.read(id, now, false) : await this.lookup(id, now);
+    if (session && now - session.lastUsedAt >= this.options.idleMs && session.readAt < now) {
+      // read earlier: another process may have seen it used since
+      session = await this.read(id, now, !options.fresh);
+    }
+    if (!session) throw new UnauthenticatedError(ENDED);
+    if (now >= session.expiresAt || now - session.lastUsedAt >= this.options.idleMs) {
+      throw new UnauthenticatedError(EXPIRED);
+    }
+    session.lastUsedAt = now;
+    if (now - session.writtenAt >= this.touchMs) this.touch(id, session, now);
+    const viewer = await (options.fresh
+      ? this.directory.fresh(session.email)
+      : this.directory.viewer(session.email));
+    if (viewer.id !== session.userId) throw new UnauthenticatedError(ENDED);
+    return { viewer, id };
+  }
+
+  /** Ends one session (sign-out). */
+  async revoke(id: string): Promise<void> {
+    await rows(
+      this.db,
+      sql`update sessions set revoked_at = ${new Date(this.options.clock.now()).toISOString()}::timestamptz
+          where id = ${id} and revoked_at is null`,
+    );
+    this.invalidate();
+  }
+
+  /** Ends every session of a user but `exceptId`; answers how many ended. */
+  async revokeUser(db: Queryable, userId: number, exceptId?: string): Promise<number> {
+    const ended = await rows<{ id: string }>(
+      db,
+      sql`update sessions set revoked_at = ${new Date(this.options.clock.now()).toISOString()}::timestamptz
+          where user_id = ${userId} and revoked_at is null ${exceptId ? sql`and id <> ${exceptId}` : sql``}
+          returning id`,
+    );
+    this.invalidate();
+    return ended.length;
+  }
+
+  invalidate(): void {
+    this.invalidations += 1;
+    this.entries.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Called whenever the cache is dropped (a session may have ended, here or in another process):
+   * holders of long-lived connections (the WebSocket) check their sessions again then, so a
+   * revoked one closes within the notification's delay. Returns the unsubscribe function.
+   */
+  onInvalidate(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Follows the live notifications, as the viewer directory does. */
+  handle(message: LiveMessage): void {
+    if (message.t === 'dir' || message.t === 'all') this.invalidate();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private async lookup(id: string, now: number): Promise<CachedSession | null> {
+    if (!this.current()) {
+      if (this.entries.size > 0) this.invalidate();
+      return this.read(id, now, false);
+    }
+    const cached = this.entries.get(id);
+    if (cached !== undefined && (cached === null || now - cached.readAt < this.maxAgeMs)) return cached;
+    return this.read(id, now, true, cached ?? undefined);
+  }
+
+  /** `known`: this process's last entry for it (a use here may not be written yet). */
+  private async read(
+    id: string,
+    now: number,
+    keep: boolean,
+    known = this.entries.get(id) ?? undefined,
+  ): Promise<CachedSession | null> {
+    this.reads += 1;
+    const before = this.invalidations;
+    const [row] = await rows<{
+      user_id: number;
+      email: string;
+      expires_at: string | Date;
+      last_used_at: string | Date;
+    }>(
+      this.db,
+      sql`select s.user_id, u.email, s.expires_at, s.last_used_at
+          from sessions s join users u on u.id = s.user_id
+          where s.id = ${id} and s.revoked_at is null`,
+    );
+    const session: CachedSession | null = row
+      ? {
+          userId: Number(row.user_id),
+          email: row.email,
+          expiresAt: new Date(row.expires_at).getTime(),
+          lastUsedAt: Math.max(new Date(row.last_used_at).getTime(), known?.lastUsedAt ?? 0),
+          writtenAt: Math.max(new Date(row.last_used_at).getTime(), known?.writtenAt ?? 0),
+          readAt: now,
+        }
+      : null;
+    // a read that started before an invalidation may have seen the old row: not kept
+    if (keep && this.current() && before === this.invalidations) {
+      this.entries.set(id, session);
+      while (this.entries.size > this.capacity) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest === undefined) break;
+        this.entries.delete(oldest);
+      }
+    }
+    return session;
+  }
+
+  private touch(id: string, session: CachedSession, now: number): void {
+    session.writtenAt = now;
+    rows(
+      this.db,
+      sql`update sessions set last_used_at = greatest(last_used_at, ${new Date(now).toISOString()}::timestamptz)
+          where id = ${id}`,
+    ).catch((error: unknown) => this.options.logger?.warn({ err: error }, 'session last use not written'));
+  }
+}
