@@ -17,7 +17,7 @@ import { localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample } from '../../domain/ranking.ts';
 import { createLoaders } from '../../core/loaders.ts';
 import { Mailbox } from './mailbox.ts';
-import { markShared } from '../shared-execution.ts';
+import { markShared } from '../../live/shared-execution.ts';
 import { digest, ranked, type SellerTables, type Table } from './tables.ts';
 import type { BoardEvent, BoardKey, HubStats } from './types.ts';
 
