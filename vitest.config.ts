@@ -24,6 +24,8 @@ export default defineConfig({
           environment: 'node',
           // the database template, then the built client for the browser tests
           globalSetup: ['tests/support/global-setup.ts', 'tests/browser/global-setup.ts'],
+          // one fast-check seed a run (PROPERTY_SEED, docs/development.md)
+          setupFiles: ['tests/support/property-seed.ts'],
           // type-graphql must share the one graphql module instance with the app (STACK.md pitfall 2)
           server: { deps: { inline: [/type-graphql/] } },
           pool: 'forks',

@@ -134,6 +134,29 @@ describe('a NUL character in text input', () => {
     const stored = await server.sql<{ external_id: string }>(sql`select external_id from activities`);
     expect(stored.map((r) => r.external_id)).toEqual(['csv-ok']);
   });
+
+  it('is reported once, in a user_email or any other cell, and never looked up (a 500 the fuzz layer found)', async () => {
+    const csv = [
+      'kind,occurred_at,external_id,user_email',
+      'CALL,2026-11-02T10:00:00Z,csv-ok-2,alice@example.com',
+      `CALL,2026-11-02T10:00:00Z,csv-email,${NUL}`,
+      `CA${NUL}LL,2026-11-02T10:00:00Z,csv-kind,alice@example.com`,
+    ].join('\n');
+    const response = await fetch(`${server.url}/import/activities?mode=skip`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await server.token(org.admin)}` },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as { imported: number; errors: unknown[] };
+    expect(report.imported).toBe(1);
+    expect(report.errors).toEqual([
+      { line: 3, column: 'user_email', reason: MESSAGE },
+      { line: 4, column: 'kind', reason: MESSAGE },
+    ]);
+    const stored = await server.sql<{ external_id: string }>(sql`select external_id from activities`);
+    expect(stored.map((r) => r.external_id).sort()).toEqual(['csv-ok', 'csv-ok-2']);
+  });
 });
 
 describe('an input argument that is null or not an object', () => {

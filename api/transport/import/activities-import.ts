@@ -302,12 +302,11 @@ async function checkBatch(
   );
   for (const problem of checked.problems) {
     const row = rows[problem.index];
-    if (!row || (problem.field === 'userId' && row.errors.some((e) => e.column === row.userColumn))) continue;
-    row.errors.push({
-      line: row.line,
-      column: FIELD_COLUMN[problem.field] ?? row.userColumn,
-      reason: problem.message,
-    });
+    if (!row) continue;
+    // one reason a cell: the rules see an unreadable cell as empty and would say so again
+    const column = FIELD_COLUMN[problem.field] ?? row.userColumn;
+    if (row.errors.some((e) => e.column === column)) continue;
+    row.errors.push({ line: row.line, column, reason: problem.message });
   }
   const valid: NewActivity[] = [];
   const lines: number[] = [];

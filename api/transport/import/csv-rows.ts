@@ -86,7 +86,7 @@ function instant(text: string): Date {
 }
 
 export function readRow(header: Header, cells: string[], line: number): CsvRow {
-  const cell = (c: Column): string => {
+  const raw = (c: Column): string => {
     const i = header.index[c];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
@@ -94,14 +94,16 @@ export function readRow(header: Header, cells: string[], line: number): CsvRow {
   if (cells.length !== header.width) {
     errors.push({ line, column: null, reason: `has ${cells.length} columns, the header ${header.width}` });
   }
-  // Postgres text cannot hold it (core/graphql/text-input.ts does the same for GraphQL)
-  for (const column of COLUMNS) {
-    if (cell(column).includes('\u0000')) errors.push({ line, column, reason: NUL_MESSAGE });
-  }
+  // Postgres text cannot hold it (core/graphql/text-input.ts does the same for GraphQL): such a
+  // cell is an error and reads as empty, so no lookup or rule ever sends it to the database
+  const withNul = new Set(COLUMNS.filter((c) => raw(c).includes('\u0000')));
+  for (const column of withNul) errors.push({ line, column, reason: NUL_MESSAGE });
+  const cell = (c: Column): string => (withNul.has(c) ? '' : raw(c));
   const userId = cell('user_id');
   const email = userId === '' ? cell('user_email') : '';
   const userColumn = email !== '' || header.index.user_id === undefined ? 'user_email' : 'user_id';
-  if (userId === '' && email === '') errors.push({ line, column: userColumn, reason: 'names no user' });
+  if (userId === '' && email === '' && !withNul.has('user_id') && !withNul.has('user_email'))
+    errors.push({ line, column: userColumn, reason: 'names no user' });
   const amountText = cell('amount');
   const amount = amountText === '' ? null : (normaliseDecimal(amountText) ?? amountText);
   if (amount !== null && normaliseDecimal(amountText) === null) {
