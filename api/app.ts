@@ -143,6 +143,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       org,
       live,
       directory,
+      sessions,
       logger,
     });
     stack.push(() => ws.dispose());

@@ -76,9 +76,10 @@ export async function authenticateCaller(
 }
 
 /**
- * A socket signed in by session cookie (for ws.ts, not wired yet): the viewer per event through
- * the session cache; `onInvalid` closes the socket once the session ended or its user went.
- * Pair it with `sessions.onInvalidate` to re-check open sockets when a revocation is heard.
+ * A socket signed in by session cookie (transport/ws/server.ts): the viewer per event through the
+ * session cache; `onInvalid` closes the socket once the session ended or its user went. The
+ * server re-checks its cookie sockets whenever `sessions.onInvalidate` fires, so a revocation
+ * closes them without waiting for an event.
  */
 export function createCookieSession(
   sessions: SessionStore,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 import { settle, until } from '../support/wait.ts';
+import { connect, socketWithHeaders, subscribe } from '../support/ws.ts';
 
 let server: TestServer;
 let org: OrgFixture;
@@ -117,6 +118,83 @@ describe('a session cookie on /graphql', () => {
       headers: { cookie, 'apollo-require-preflight': 'true' },
     });
     expect(preflighted.status).toBe(200);
+  });
+});
+
+describe('a session cookie on a WebSocket', () => {
+  const BOARD = 'subscription { leaderboardChanged(limit: 1) { version } }';
+  const own = () => ({ origin: server.url });
+  const socket = (headers: Record<string, string>, token: string | null = null) =>
+    connect(server.url, token, { webSocketImpl: socketWithHeaders(headers) });
+  const closed = (client: ReturnType<typeof connect>) => until(() => client.closes[0], 'the socket to close');
+
+  it('signs in the upgrade that carries it, from this server’s own page or no page at all', async () => {
+    const cookie = await signIn(org.reps.east1.email);
+    for (const headers of [{ cookie, ...own() }, { cookie }]) {
+      const client = socket(headers);
+      const frames = subscribe<{ leaderboardChanged: { version: number } }>(client, BOARD);
+      await frames.waitFor(() => true);
+      await client.dispose();
+    }
+  });
+
+  it('closes 4401 without a cookie or token, for an ended session, and when a bad token comes with a good cookie', async () => {
+    const cookie = await signIn(org.reps.east1.email);
+    const cases: [Record<string, string>, string | null][] = [
+      [own(), null],
+      [{ cookie: `pulse_session=${'A'.repeat(43)}`, ...own() }, null],
+      [{ cookie, ...own() }, 'not-a-token'],
+    ];
+    for (const [headers, token] of cases) {
+      const client = socket(headers, token);
+      subscribe(client, BOARD);
+      expect((await closed(client)).code).toBe(4401);
+      await client.dispose();
+    }
+  });
+
+  it('closes the socket 4401 as soon as its session ends, with no event to send', async () => {
+    const cookie = await signIn(org.reps.east1.email);
+    const kept = await signIn(org.reps.east2.email);
+    const ending = socket({ cookie, ...own() });
+    const staying = socket({ cookie: kept, ...own() });
+    try {
+      await subscribe(ending, BOARD).waitFor(() => true);
+      const others = subscribe(staying, BOARD);
+      await others.waitFor(() => true);
+      const out = await fetch(`${server.url}/auth/sign-out`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: '{}',
+      });
+      expect(out.status).toBe(204);
+      expect(await closed(ending)).toEqual({ code: 4401, reason: 'Session ended' });
+      // another person's socket is re-checked, and stays
+      await settle(server);
+      expect(staying.closes).toEqual([]);
+      expect(meOf(await gql(ME, asCookie(kept)))).toBe(org.reps.east2.email);
+      await fetch(`${server.url}/auth/sign-out`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: kept },
+        body: '{}',
+      });
+      expect(await closed(staying)).toEqual({ code: 4401, reason: 'Session ended' });
+    } finally {
+      await ending.dispose();
+      await staying.dispose();
+    }
+  });
+
+  it('closes it for a session revoked by another process, once the notification is heard', async () => {
+    const cookie = await signIn(org.reps.west1.email, PASSWORD, 'ws-elsewhere');
+    const client = socket({ cookie, ...own() });
+    try {
+      await subscribe(client, BOARD).waitFor(() => true);
+      await server.sql(sql`update sessions set revoked_at = now() where user_agent = 'ws-elsewhere'`);
+      expect(await closed(client)).toEqual({ code: 4401, reason: 'Session ended' });
+    } finally {
+      await client.dispose();
+    }
   });
 });
 

@@ -17,6 +17,15 @@ export function wsUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws') + '/graphql';
 }
 
+/** A WebSocket class whose upgrade requests carry `headers` (a cookie, an Origin), as a browser's do. */
+export function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
 export function connect(
   httpUrl: string,
   token: string | null,

@@ -84,6 +84,11 @@ export class SessionStore {
     this.current = options.current ?? (() => true);
   }
 
+  /** The sessions' clock (tests move it), in epoch milliseconds. */
+  now(): number {
+    return this.options.clock.now();
+  }
+
   get idleMs(): number {
     return this.options.idleMs;
   }
@@ -108,7 +113,7 @@ export class SessionStore {
   }
 
   /** The viewer a session token names, and the session's id; UNAUTHENTICATED when it is not valid. */
-  authenticate(token: string): Promise<{ viewer: Viewer; id: string }> {
+  authenticate(token: string): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
     return this.authenticateId(hashToken(token));
   }
 
@@ -119,7 +124,7 @@ export class SessionStore {
   async authenticateId(
     id: string,
     options: { fresh?: boolean } = {},
-  ): Promise<{ viewer: Viewer; id: string }> {
+  ): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
     const now = this.options.clock.now();
     let session = options.fresh ? await this.read(id, now, false) : await this.lookup(id, now);
     if (session && now - session.lastUsedAt >= this.options.idleMs && session.readAt < now) {
@@ -136,7 +141,7 @@ export class SessionStore {
       ? this.directory.fresh(session.email)
       : this.directory.viewer(session.email));
     if (viewer.id !== session.userId) throw new UnauthenticatedError(ENDED);
-    return { viewer, id };
+    return { viewer, id, expiresAt: session.expiresAt };
   }
 
   /** Ends one session (sign-out). */

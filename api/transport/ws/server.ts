@@ -1,7 +1,10 @@
 /**
  * GraphQL subscriptions over graphql-ws on /graphql, with the same guards as HTTP:
- * - the token comes in connection_init ({ authorization: "Bearer ..." }); missing, invalid or
- *   expired -> close 4401, and a token that expires while the socket is open closes it then;
+ * - the token comes in connection_init ({ authorization: "Bearer ..." }), else the session cookie
+ *   of the upgrade request (a page of this server's own, or of a listed origin); missing, invalid
+ *   or expired -> close 4401, and a token or session that expires while the socket is open
+ *   closes it then; a session ended elsewhere (sign-out, deactivation) closes its sockets as
+ *   soon as the notification is heard (every cookie socket is re-checked then);
  * - only subscription operations, with the same limits as HTTP (core/graphql/limits.ts: tokens while
  *   parsing, depth, aliases, cost with the variables) and the same response size limit per event
  *   (core/graphql/response-limit.ts), and errors formatted by the same formatter (transport/ws/errors.ts);
@@ -46,7 +49,9 @@ import {
 import type { LiveHub } from '../../live/hub.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
 import { RawPayload, rawPayload, subscribeShared } from '../../live/shared-execution.ts';
-import { authenticateToken, createSession } from '../../core/session.ts';
+import { authenticateToken, createCookieSession, createSession } from '../../core/session.ts';
+import { sessionCookie } from '../../modules/auth/cookie.ts';
+import type { SessionStore } from '../../modules/auth/sessions.ts';
 import { formatAll, refusals } from './errors.ts';
 import { serveOverWs, type SocketExtra } from './transport.ts';
 
@@ -59,6 +64,8 @@ export interface WsDeps {
   org: OrgSettings;
   live: LiveHub;
   directory: ViewerDirectory;
+  /** Cookie sign-in (auth/sessions.ts); without it only bearer tokens sign a socket in. */
+  sessions?: SessionStore;
   logger: Logger;
 }
 
@@ -80,13 +87,29 @@ type Extra = SocketExtra & {
   /** Subscribe messages still being checked: they hold a slot (WS_MAX_SUBSCRIPTIONS) meanwhile. */
   pending?: Set<string>;
   expiry?: NodeJS.Timeout;
+  /** Signed in by session cookie: re-checked when sessions may have ended. */
+  cookie?: boolean;
 };
 
 /** Same origin, a listed origin, or no Origin at all (not a browser). */
 export function originAllowed(request: IncomingMessage, allowed: readonly string[]): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
-  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  return allowed.includes('*') || allowed.includes(origin) || sameHost(origin, request);
+}
+
+/**
+ * Whether a session cookie may sign this upgrade in: no Origin (not a browser, so no other site
+ * is driving it), the server's own origin, or one listed in ALLOWED_ORIGINS by name: the wildcard
+ * lets any site read public-ish data with a token, never ride a person's cookie (cross-site
+ * WebSocket hijacking).
+ */
+export function cookieOriginAllowed(request: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  return !origin || (allowed.includes(origin) && origin !== '*') || sameHost(origin, request);
+}
+
+function sameHost(origin: string, request: IncomingMessage): boolean {
   try {
     return new URL(origin).host === request.headers.host;
   } catch {
@@ -98,7 +121,7 @@ export function originAllowed(request: IncomingMessage, allowed: readonly string
 const DOCUMENT_CACHE_SIZE = 500;
 
 export function startWebSocketServer(deps: WsDeps): WsServer {
-  const { config, logger, live, directory, database, jwtSecret, org, schema } = deps;
+  const { config, logger, live, directory, database, jwtSecret, org, schema, sessions } = deps;
   const limits = createOperationLimits(config);
   const rules = [...specifiedRules, ...limits.validationRules];
   const format = createFormatError({
@@ -169,6 +192,18 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     };
   };
 
+  // a session may have ended (here or in another process): every cookie socket asks again, once
+  // per burst of notifications; an ended one closes itself (createCookieSession's onInvalid)
+  let recheck: NodeJS.Immediate | undefined;
+  const unwatch = sessions?.onInvalidate(() => {
+    recheck ??= setImmediate(() => {
+      recheck = undefined;
+      for (const extra of connected) {
+        if (extra.cookie) extra.session?.viewer().catch(() => undefined);
+      }
+    });
+  });
+
   const server = makeServer<Record<string, unknown> | undefined, Extra>({
     schema,
     subscribe: subscribeShared,
@@ -180,18 +215,41 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         return false;
       };
       const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-      if (typeof header !== 'string') return refuse('Unauthorized: send { authorization: "Bearer <token>" }');
+      const cookie = sessions ? sessionCookie(ctx.extra.request.headers) : undefined;
+      if (typeof header !== 'string' && (cookie === undefined || !sessions)) {
+        return refuse('Unauthorized: send { authorization: "Bearer <token>" } or sign in');
+      }
       try {
-        const token = bearerToken(header);
-        if (token === undefined) return refuse('Unauthorized');
-        const auth = await authenticateToken(directory, jwtSecret, token);
-        ctx.extra.session = createSession(directory, auth, (reason) => socket.close(4401, reason));
+        /** When the credential expires, in the milliseconds of `now`. */
+        let expiresAt: number | undefined;
+        let now = Date.now();
+        let expired = 'Token expired';
+        if (typeof header === 'string') {
+          // a token wins over a cookie, as on HTTP
+          const token = bearerToken(header);
+          if (token === undefined) return refuse('Unauthorized');
+          const auth = await authenticateToken(directory, jwtSecret, token);
+          ctx.extra.session = createSession(directory, auth, (reason) => socket.close(4401, reason));
+          expiresAt = auth.expiresAt === undefined ? undefined : auth.expiresAt * 1000;
+        } else if (sessions && cookie !== undefined) {
+          if (!cookieOriginAllowed(ctx.extra.request, config.allowedOrigins)) {
+            return refuse("Unauthorized: a session cookie signs in only this server's own pages");
+          }
+          const signedIn = await sessions.authenticate(cookie);
+          ctx.extra.session = createCookieSession(sessions, signedIn.id, (reason) =>
+            socket.close(4401, reason),
+          );
+          ctx.extra.cookie = true;
+          expiresAt = signedIn.expiresAt;
+          now = sessions.now();
+          expired = 'Session expired';
+        }
         ctx.extra.documents = new Map();
         ctx.extra.pending = new Set();
         connected.add(ctx.extra);
-        if (auth.expiresAt !== undefined) {
-          const wait = Math.min(auth.expiresAt * 1000 - Date.now(), 2_147_483_647);
-          ctx.extra.expiry = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, wait));
+        if (expiresAt !== undefined) {
+          const wait = Math.min(expiresAt - now, 2_147_483_647);
+          ctx.extra.expiry = setTimeout(() => socket.close(4401, expired), Math.max(0, wait));
           ctx.extra.expiry.unref();
         }
         return true;
@@ -280,6 +338,10 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
       for (const extra of connected) held += extra.splicer.size;
       return held;
     },
-    dispose: () => transport.dispose(),
+    dispose: () => {
+      unwatch?.();
+      clearImmediate(recheck);
+      return transport.dispose();
+    },
   };
 }
