@@ -25,6 +25,7 @@
  * the other. Unmarked events (goals, badges: per subscriber, filtered by scope) are executed per
  * subscriber as before, with the subscriber's current viewer.
  */
+import { randomUUID } from 'node:crypto';
 import {
   createSourceEventStream,
   execute,
@@ -118,14 +119,39 @@ export async function subscribeShared(
   return mapped;
 }
 
-/** A payload already serialised (and UTF-8 encoded, once): api/transport/ws/splice.ts copies its bytes. */
+/**
+ * The payload graphql-ws is stringifying into a frame right now, for the socket's send that comes
+ * next in the same synchronous step (api/transport/ws/splice.ts); one slot for the process.
+ */
+const stage: { payload?: RawPayload | undefined } = {};
+/** Unguessable, so no string in a payload or an id a client chose can pose as it. */
+export const RAW_PLACEHOLDER = `__pulse_raw_${randomUUID()}__`;
+
+/**
+ * A payload already serialised (and UTF-8 encoded, once). In a graphql-ws message it serialises
+ * as a placeholder and stages itself; api/transport/ws/splice.ts copies its bytes in its place.
+ */
 export class RawPayload {
   private encoded: Buffer | undefined;
   constructor(readonly json: string) {}
   get bytes(): Buffer {
     return (this.encoded ??= Buffer.from(this.json));
   }
+  toJSON(): string {
+    stage.payload = this;
+    return RAW_PLACEHOLDER;
+  }
 }
+
+/** The payload staged by the last stringify, emptying the slot. */
+export function takeStaged(): RawPayload | undefined {
+  const payload = stage.payload;
+  stage.payload = undefined;
+  return payload;
+}
+
+/** Whether a payload waits for its frame (tests: none stays). */
+export const stagedCount = (): number => (stage.payload ? 1 : 0);
 
 const PAYLOAD_OF = Symbol('pulse.payload');
 

@@ -18,7 +18,7 @@ export function wsUrl(httpUrl: string): string {
 }
 
 /** A WebSocket class whose upgrade requests carry `headers` (a cookie, an Origin), as a browser's do. */
-export function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+export function socketWithHeaders(headers: Record<string, string>): ClientOptions['webSocketImpl'] {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });

@@ -13,7 +13,7 @@
  *   a refused document kept would stay until the socket closed);
  * - browser Origins outside ALLOWED_ORIGINS (and not the server's own) are refused at upgrade;
  * - an event's JSON is made once (shared events: once for all their subscribers) and spliced into
- *   each frame by the socket's send (transport/ws/splice.ts);
+ *   each frame by the socket's send (transport/ws/splice.ts), nothing allocated per frame but it;
  * - the transport (transport/ws/transport.ts, on graphql-ws's makeServer): frames larger than WS_MAX_PAYLOAD
  *   close the socket (1009), keep-alive pings drop dead peers, slow readers are terminated
  *   (WS_MAX_BUFFERED, WS_SEND_TIMEOUT_MS) while the others are unaffected.
@@ -48,7 +48,7 @@ import {
 } from '../../core/graphql/response-limit.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
-import { RawPayload, rawPayload, subscribeShared } from '../../live/shared-execution.ts';
+import { RawPayload, rawPayload, stagedCount, subscribeShared } from '../../live/shared-execution.ts';
 import { authenticateToken, createCookieSession, createSession } from '../../core/session.ts';
 import { sessionCookie } from '../../modules/auth/cookie.ts';
 import type { SessionStore } from '../../modules/auth/sessions.ts';
@@ -295,7 +295,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
       if (shared)
         return shared.bytes.length > config.maxResponseBytes
           ? tooLarge
-          : (ctx.extra.splicer.hold(shared) as ExecutionResult);
+          : (shared as unknown as ExecutionResult);
       const payload: { errors?: GraphQLFormattedError[] } & Omit<ExecutionResult, 'errors'> = result.errors
         ?.length
         ? { ...result, errors: formatAll(format, result.errors, ctx.extra.documents?.get(id)) }
@@ -304,7 +304,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
       const json = JSON.stringify(payload);
       return jsonTooLarge(json, config.maxResponseBytes)
         ? tooLarge
-        : (ctx.extra.splicer.hold(new RawPayload(json)) as ExecutionResult);
+        : (new RawPayload(json) as unknown as ExecutionResult);
     },
     onComplete(ctx, id) {
       ctx.extra.documents?.delete(id);
@@ -334,9 +334,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
       return stored;
     },
     get heldPayloads() {
-      let held = 0;
-      for (const extra of connected) held += extra.splicer.size;
-      return held;
+      return stagedCount();
     },
     dispose: () => {
       unwatch?.();

@@ -2,7 +2,7 @@
  * graphql-ws's protocol over `ws` sockets, on graphql-ws's documented transport API
  * (`makeServer(...)` then `server.opened(socket, extra)` per socket), as its own use/ws adapter
  * is built, plus what Pulse needs of the transport. No ws socket nor graphql-ws internal is patched:
- * - every frame leaves through `send` here, which splices held payloads in (splice.ts);
+ * - every frame leaves through `send` here, which splices a staged payload in (splice.ts);
  * - back-pressure: `send` resolves once ws has taken the frame, and graphql-ws awaits it before a
  *   subscription's next event; a slow reader (unsent data above `maxBuffered` at a send or at the
  *   1 s sweep, or a frame waiting longer than `sendTimeoutMs`) is terminated and counted, so one
@@ -14,13 +14,12 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { CloseCode, handleProtocols, type Server } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { Splicer } from './splice.ts';
+import { splice } from './splice.ts';
 
 /** What the transport gives graphql-ws's hooks in ctx.extra, for each socket. */
 export interface SocketExtra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
-  readonly splicer: Splicer;
 }
 
 export interface TransportOptions {
@@ -105,7 +104,6 @@ export function serveOverWs<E extends SocketExtra>(
   wss.on('connection', (socket, request) => {
     // a peer's fault (a frame above maxPayload, a bad frame): ws closes the socket itself (1009...)
     socket.once('error', (error) => closeInternal(socket, error, 'socket error', 'warn'));
-    const splicer = new Splicer();
     const pending: number[] = [];
     unsent.set(socket, pending);
 
@@ -125,7 +123,7 @@ export function serveOverWs<E extends SocketExtra>(
         protocol: socket.protocol,
         send: (data) => {
           // taken first: a frame that is not sent still releases its payload
-          const frame = splicer.splice(data);
+          const frame = splice(data);
           if (socket.readyState !== socket.OPEN) return;
           if (socket.bufferedAmount > maxBuffered) {
             terminateSlow(socket, 'send buffer full');
@@ -149,14 +147,13 @@ export function serveOverWs<E extends SocketExtra>(
             );
           }),
       },
-      extraFor({ socket, request, splicer }),
+      extraFor({ socket, request }),
     );
 
     socket.once('close', (code, reason) => {
       clearTimeout(pongWait);
       clearInterval(pinger);
       unsent.delete(socket);
-      splicer.clear();
       closed(code, String(reason)).catch((error: unknown) =>
         logger.error({ err: error }, 'ws: closing the subscriptions failed'),
       );
