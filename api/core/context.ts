@@ -44,7 +44,13 @@ export interface AppContext {
   /** HTTP: team figures kept until their period changes, when that is as fresh as a query. */
   readonly figures?: FigureCache;
   /** HTTP: sign-in and sessions (auth/service.ts), and the caller's session when a cookie signed them in. */
-  readonly auth?: { readonly service: AuthService; readonly sessionId: string | undefined };
+  readonly auth?: {
+    readonly service: AuthService;
+    /** The stored credential (browser session or API token) of the request, if any. */
+    readonly sessionId: string | undefined;
+    /** Signed in by an API token: it may not mint tokens nor set a password. */
+    readonly viaApiToken: boolean;
+  };
 }
 
 /** A WebSocket connection's signed-in user, checked again for every event (live/caches/directory.ts). */

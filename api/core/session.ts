@@ -1,14 +1,15 @@
 /**
- * From a bearer token (or, on HTTP, a session cookie: auth/sessions.ts) to a viewer: the one place
- * that checks the credential and that its user exists and is active. HTTP does it per request; a WebSocket at connect and again for every event it
- * sends, so scope follows role, team and deactivation changes. The user is read through the
+ * From a credential to a viewer: a bearer token (a JWT from `npm run token`, or an API token) or
+ * a browser's session cookie (both stored ones: auth/sessions.ts). The one place that checks the
+ * credential and that its user exists and is active. HTTP does it per request; a WebSocket at
+ * connect and again for every event it sends, so scope follows role, team and deactivation changes. The user is read through the
  * process's ViewerDirectory: once per change of the users/teams tables (live/caches/directory.ts), not
  * once per check.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { bearerToken, verifyToken, type TokenVerifier } from './auth.ts';
 import { sessionCookie } from '../modules/auth/cookie.ts';
-import type { SessionStore } from '../modules/auth/sessions.ts';
+import { API_TOKEN_PREFIX, hashToken, type SessionStore } from '../modules/auth/sessions.ts';
 import type { Session } from './context.ts';
 import type { Queryable } from '../db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
@@ -32,30 +33,55 @@ export async function authenticateToken(
   return { viewer: await directory.viewer(claims.email), email: claims.email, expiresAt: claims.expiresAt };
 }
 
+/** Whether a bearer token is an API token (auth/sessions.ts); anything else is read as a JWT. */
+export const isApiToken = (token: string): boolean => token.startsWith(API_TOKEN_PREFIX);
+
+interface BearerDeps {
+  directory: ViewerDirectory;
+  verifyToken: TokenVerifier;
+  sessions?: SessionStore | undefined;
+}
+
 /**
- * The viewer an Authorization header names (every HTTP route: GraphQL, REST, import, export):
- * null without a header; UNAUTHENTICATED for a bad token or an unknown or inactive user. The
- * token's signature is checked by the server's one verifier (auth.ts createTokenVerifier: checked
- * once, remembered); the user comes from the process's directory, so deactivation and role or
- * team changes apply from the `dir` notification on (milliseconds after they commit; at once for
- * this process's own createUser/createTeam), and every request reads it while the listener is
- * not known to be hearing every change. `fresh`: read past the cache (requests that write).
+ * The caller an Authorization header names: null without a header; UNAUTHENTICATED for a bad
+ * token, an ended API token or an unknown or inactive user. A JWT's signature is checked by the
+ * server's one verifier (auth.ts createTokenVerifier: checked once, remembered); an API token
+ * through the session cache (auth/sessions.ts), as a cookie is. The user comes from the process's
+ * directory, so deactivation and role or team changes apply from the `dir` notification on
+ * (milliseconds after they commit; at once for this process's own createUser/createTeam), and
+ * every request reads it while the listener is not known to be hearing every change. `fresh`:
+ * read past the caches (requests that write).
  */
+async function bearerCaller(
+  deps: BearerDeps,
+  authorization: string | undefined,
+  options: { fresh?: boolean } = {},
+): Promise<Caller | null> {
+  const token = bearerToken(authorization);
+  if (token === undefined) return null;
+  if (isApiToken(token)) {
+    if (!deps.sessions) throw new UnauthenticatedError('API tokens are not accepted by this server.');
+    const signedIn = await deps.sessions.authenticateId(hashToken(token), { kind: 'api', ...options });
+    return { viewer: signedIn.viewer, sessionId: signedIn.id, viaApiToken: true };
+  }
+  const { email } = await deps.verifyToken(token);
+  return { viewer: await (options.fresh ? deps.directory.fresh(email) : deps.directory.viewer(email)) };
+}
+
+/** The viewer an Authorization header names (REST, import, export): see bearerCaller. */
 export async function authenticate(
-  deps: { directory: ViewerDirectory; verifyToken: TokenVerifier },
+  deps: BearerDeps,
   authorization: string | undefined,
   options: { fresh?: boolean } = {},
 ): Promise<Viewer | null> {
-  const token = bearerToken(authorization);
-  if (token === undefined) return null;
-  const { email } = await deps.verifyToken(token);
-  return options.fresh ? deps.directory.fresh(email) : deps.directory.viewer(email);
+  return (await bearerCaller(deps, authorization, options))?.viewer ?? null;
 }
 
-/** Who an HTTP request is, and the session that signed them in (none for a bearer token). */
+/** Who an HTTP request is, and the stored credential (session or API token) that signed them in. */
 export interface Caller {
   viewer: Viewer;
   sessionId?: string;
+  viaApiToken?: boolean;
 }
 
 /**
@@ -64,34 +90,35 @@ export interface Caller {
  * no statement per request); null with neither. A bad token or an ended session: UNAUTHENTICATED.
  */
 export async function authenticateCaller(
-  deps: { directory: ViewerDirectory; verifyToken: TokenVerifier; sessions: SessionStore | undefined },
+  deps: BearerDeps,
   headers: IncomingHttpHeaders,
 ): Promise<Caller | null> {
-  const viewer = await authenticate(deps, headers.authorization);
-  if (viewer) return { viewer };
+  const caller = await bearerCaller(deps, headers.authorization);
+  if (caller) return caller;
   const token = deps.sessions ? sessionCookie(headers) : undefined;
   if (token === undefined || !deps.sessions) return null;
-  const session = await deps.sessions.authenticate(token);
+  const session = await deps.sessions.authenticate(token, 'browser');
   return { viewer: session.viewer, sessionId: session.id };
 }
 
 /**
- * A socket signed in by session cookie (transport/ws/server.ts): the viewer per event through the
- * session cache; `onInvalid` closes the socket once the session ended or its user went. The
- * server re-checks its cookie sockets whenever `sessions.onInvalidate` fires, so a revocation
- * closes them without waiting for an event.
+ * A socket signed in by a stored credential (transport/ws/server.ts: a session cookie or an API
+ * token): the viewer per event through the session cache; `onInvalid` closes the socket once the
+ * credential ended or its user went. The server re-checks these sockets whenever
+ * `sessions.onInvalidate` fires, so a revocation closes them without waiting for an event.
  */
-export function createCookieSession(
+export function createStoredSession(
   sessions: SessionStore,
   sessionId: string,
   onInvalid: (reason: string) => void,
+  ended = 'Session ended',
 ): Session {
   return {
     async viewer() {
       try {
         return (await sessions.authenticateId(sessionId)).viewer;
       } catch (error) {
-        if (error instanceof UnauthenticatedError) onInvalid('Session ended');
+        if (error instanceof UnauthenticatedError) onInvalid(ended);
         throw error;
       }
     },

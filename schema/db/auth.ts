@@ -4,14 +4,17 @@
  * around everywhere (loaders, REST shapes, the viewer directory), a password hash never should be.
  *
  * - `user_passwords`: one Argon2id PHC string per user who has a password (api/auth/passwords.ts).
- * - `sessions`: the id is the SHA-256 (hex) of the opaque token in the cookie, so a copy of the
- *   table signs nobody in. Revoking sets revoked_at; a trigger then sends the `dir` notification
- *   so every process drops its session cache (drizzle/functions/directory_notify.sql).
+ * - `sessions`: the stored credentials, of two kinds: a browser's session (`browser`, its token in
+ *   the cookie) and an API token (`api`, sent as a bearer token; named, no idle timeout, expiry
+ *   optional). The id is the SHA-256 (hex) of the opaque token, so a copy of the table signs
+ *   nobody in; `handle` is the public id. Revoking sets revoked_at; a trigger then sends the `dir`
+ *   notification so every process drops its cache (drizzle/functions/directory_notify.sql). One
+ *   table, so both kinds share one cache, one revocation path and one deactivation trigger.
  * - `sign_in_throttle`: failures per key ('account:<email>' or 'address:<ip>') within a window,
  *   and until when the key is locked. In Postgres because several API processes share it.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people.ts';
 
 export const userPasswords = pgTable('user_passwords', {
@@ -25,13 +28,22 @@ export const userPasswords = pgTable('user_passwords', {
 export const sessions = pgTable(
   'sessions',
   {
-    /** SHA-256 of the cookie's token, hex. */
+    /** SHA-256 of the token (the cookie's, or the API token), hex. */
     id: text('id').primaryKey(),
+    /** The public id (GraphQL ApiToken.id): names the row without being a step towards the token. */
+    handle: uuid('handle').notNull().defaultRandom(),
+    kind: text('kind', { enum: ['browser', 'api'] })
+      .notNull()
+      .default('browser'),
+    /** An API token's name ("ERP sync") and the first characters of the token, to recognise it. */
+    name: text('name'),
+    prefix: text('prefix'),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Required for a browser session; an API token may never expire. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     /** Written at most once a minute per session (api/auth/sessions.ts), not per request. */
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
@@ -41,6 +53,13 @@ export const sessions = pgTable(
     index('sessions_user_idx')
       .on(t.userId)
       .where(sql`${t.revokedAt} is null`),
+    uniqueIndex('sessions_handle_key').on(t.handle),
+    check('sessions_kind', sql`${t.kind} in ('browser', 'api')`),
+    check(
+      'sessions_kind_fields',
+      sql`case ${t.kind} when 'browser' then ${t.expiresAt} is not null and ${t.name} is null
+          else ${t.name} is not null and char_length(${t.name}) between 1 and 100 and ${t.prefix} is not null end`,
+    ),
   ],
 );
 export type SessionRow = typeof sessions.$inferSelect;

@@ -65,6 +65,9 @@ export const LIMITS = {
   moneyIntegerDigits: 12,
   trendsCount: 60,
   leaderboardLimit: 500,
+  /** Live (not revoked, not expired) API tokens one person may hold. */
+  apiTokensPerUser: 20,
+  apiTokenName: 100,
 } as const;
 
 /** What a webhook can be told about (api/jobs/webhooks/, drizzle/*_webhook_triggers.sql). */

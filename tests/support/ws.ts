@@ -38,6 +38,8 @@ export function connect(
     connectionParams: token === null ? {} : { authorization: `Bearer ${token}` },
     retryAttempts: 0,
     lazy: false,
+    // a refused or closed socket is in `closes` for the test to check, not printed
+    onNonLazyError: () => undefined,
     on: {
       closed: (event) => {
         const e = event as { code: number; reason: string };

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AchievementResolver } from '../../modules/achievements/achievement.resolver.ts';
-import { AuthResolver } from '../../modules/auth/auth.resolver.ts';
+import { ApiTokenResolver, AuthResolver } from '../../modules/auth/auth.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
@@ -46,6 +46,8 @@ async function build(): Promise<GraphQLSchema> {
       LiveResolver,
       WebhookResolver,
       AuthResolver,
+      ApiTokenResolver,
+      ApiTokenResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql

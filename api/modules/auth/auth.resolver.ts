@@ -5,10 +5,14 @@
  * Both mutations need the HTTP context's sign-in service (ctx.auth); over the WebSocket they are
  * refused.
  */
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
+import { User } from '../users/user.type.ts';
+import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.type.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 
 function authOf(ctx: AppContext): NonNullable<AppContext['auth']> {
   if (!ctx.auth) throw new ForbiddenError('Passwords and sessions are managed over HTTP.');
@@ -28,6 +32,8 @@ export class AuthResolver {
   ): Promise<number> {
     const viewer = requireViewer(ctx);
     const auth = authOf(ctx);
+    if (auth.viaApiToken)
+      throw new ForbiddenError('An API token cannot set a password: sign in to change it.');
     return auth.service.changePassword(viewer, auth.sessionId, currentPassword, newPassword);
   }
 
@@ -46,5 +52,42 @@ export class AuthResolver {
       throw new ForbiddenError('Only admins end other people’s sessions.');
     if (!(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
     return auth.service.signOutEverywhere(ctx.db, userId);
+  }
+}
+
+@Resolver(() => ApiToken)
+export class ApiTokenResolver {
+  @Query(() => [ApiToken], {
+    description:
+      'API tokens of the caller, or of userId (ADMIN only); newest first, revoked ones for a day after.',
+  })
+  apiTokens(
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+  ): Promise<ApiToken[]> {
+    return listApiTokens(ctx, userId);
+  }
+
+  @Mutation(() => CreatedApiToken, {
+    description:
+      'Creates an API token for the caller (not with an API token), at most 20 live a person; the token is shown only in this answer.',
+  })
+  createApiToken(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
+  ): Promise<CreatedApiToken> {
+    return createApiToken(ctx, input);
+  }
+
+  @Mutation(() => ApiToken, {
+    description: 'Revokes an API token at once, open sockets included (its owner, or ADMIN).',
+  })
+  revokeApiToken(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<ApiToken> {
+    return revokeApiToken(ctx, id);
+  }
+
+  @FieldResolver(() => User, { description: 'Whose token it is: it acts as them.' })
+  owner(@Root() token: ApiToken, @Ctx() ctx: AppContext): Promise<UserRow | null> {
+    return ctx.loaders.userById.load(token.userId);
   }
 }

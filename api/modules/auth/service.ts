@@ -176,7 +176,7 @@ export class AuthService {
       this.db,
       sql`delete from sessions where expires_at < ${iso(now - day)}::timestamptz
           or revoked_at < ${iso(now - day)}::timestamptz
-          or last_used_at < ${iso(now - this.sessions.idleMs - day)}::timestamptz`,
+          or (kind = 'browser' and last_used_at < ${iso(now - this.sessions.idleMs - day)}::timestamptz)`,
     );
     await rows(
       this.db,

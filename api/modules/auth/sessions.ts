@@ -21,7 +21,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { rows, type Queryable } from '../../db/client.ts';
+import { rows, type Database, type Queryable } from '../../db/client.ts';
 import { UnauthenticatedError } from '../../core/errors.ts';
 import type { LiveMessage } from '../../live/feed/messages.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
@@ -31,11 +31,18 @@ export interface AuthClock {
   now(): number;
 }
 
+/** API tokens start so (a bearer token that does not is read as a JWT: core/session.ts). */
+export const API_TOKEN_PREFIX = 'pulse_';
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export type CredentialKind = 'browser' | 'api';
 
 interface CachedSession {
   userId: number;
   email: string;
+  kind: CredentialKind;
+  /** Infinity for an API token that never expires. */
   expiresAt: number;
   /** Last use as far as this process knows (the row's, or a later request here). */
   lastUsedAt: number;
@@ -61,6 +68,8 @@ export interface SessionOptions {
 
 const EXPIRED = 'The session has expired: sign in again.';
 const ENDED = 'The session has ended: sign in again.';
+const TOKEN_ENDED = 'The API token is not valid (revoked, or never issued).';
+const TOKEN_EXPIRED = 'The API token has expired.';
 
 export class SessionStore {
   /** Database reads of sessions made (tests). */
@@ -112,9 +121,47 @@ export class SessionStore {
     return { token, id, expiresAt };
   }
 
-  /** The viewer a session token names, and the session's id; UNAUTHENTICATED when it is not valid. */
-  authenticate(token: string): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
-    return this.authenticateId(hashToken(token));
+  /**
+   * A new API token for `userId`, unless they hold `limit` live ones already (null then). The
+   * owner's row is locked first, so two requests at once cannot both pass the count.
+   */
+  async createApiToken(
+    db: Database,
+    userId: number,
+    name: string,
+    expiresAt: Date | null,
+    limit: number,
+  ): Promise<{ token: string; handle: string } | null> {
+    const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const now = new Date(this.options.clock.now()).toISOString();
+    return db.transaction(async (tx) => {
+      await rows(tx, sql`select id from users where id = ${userId} for update`);
+      const [held] = await rows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from sessions where user_id = ${userId} and kind = 'api'
+              and revoked_at is null and (expires_at is null or expires_at > ${now}::timestamptz)`,
+      );
+      if ((held?.n ?? 0) >= limit) return null;
+      const [row] = await rows<{ handle: string }>(
+        tx,
+        sql`insert into sessions (id, user_id, kind, name, prefix, created_at, expires_at, last_used_at)
+            values (${hashToken(token)}, ${userId}, 'api', ${name}, ${token.slice(0, API_TOKEN_PREFIX.length + 6)},
+                    ${now}::timestamptz, ${expiresAt?.toISOString() ?? null}::timestamptz, ${now}::timestamptz)
+            returning handle`,
+      );
+      return row ? { token, handle: row.handle } : null;
+    });
+  }
+
+  /**
+   * The viewer a token names, and its row's id; UNAUTHENTICATED when it is not valid or not of
+   * `kind` (a cookie never carries an API token, an Authorization header never a browser's).
+   */
+  authenticate(
+    token: string,
+    kind: CredentialKind = 'browser',
+  ): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
+    return this.authenticateId(hashToken(token), { kind });
   }
 
   /**
@@ -123,17 +170,20 @@ export class SessionStore {
    */
   async authenticateId(
     id: string,
-    options: { fresh?: boolean } = {},
+    options: { fresh?: boolean; kind?: CredentialKind } = {},
   ): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
     const now = this.options.clock.now();
     let session = options.fresh ? await this.read(id, now, false) : await this.lookup(id, now);
-    if (session && now - session.lastUsedAt >= this.options.idleMs && session.readAt < now) {
+    const idle = (s: CachedSession) => s.kind === 'browser' && now - s.lastUsedAt >= this.options.idleMs;
+    if (session && idle(session) && session.readAt < now) {
       // read earlier: another process may have seen it used since
       session = await this.read(id, now, !options.fresh);
     }
-    if (!session) throw new UnauthenticatedError(ENDED);
-    if (now >= session.expiresAt || now - session.lastUsedAt >= this.options.idleMs) {
-      throw new UnauthenticatedError(EXPIRED);
+    if (!session || (options.kind !== undefined && session.kind !== options.kind)) {
+      throw new UnauthenticatedError(session?.kind === 'api' || options.kind === 'api' ? TOKEN_ENDED : ENDED);
+    }
+    if (now >= session.expiresAt || idle(session)) {
+      throw new UnauthenticatedError(session.kind === 'api' ? TOKEN_EXPIRED : EXPIRED);
     }
     session.lastUsedAt = now;
     if (now - session.writtenAt >= this.touchMs) this.touch(id, session, now);
@@ -144,22 +194,23 @@ export class SessionStore {
     return { viewer, id, expiresAt: session.expiresAt };
   }
 
-  /** Ends one session (sign-out). */
+  /** Ends one browser session (sign-out; an API token is revoked by its handle: api-tokens.ts). */
   async revoke(id: string): Promise<void> {
     await rows(
       this.db,
       sql`update sessions set revoked_at = ${new Date(this.options.clock.now()).toISOString()}::timestamptz
-          where id = ${id} and revoked_at is null`,
+          where id = ${id} and kind = 'browser' and revoked_at is null`,
     );
     this.invalidate();
   }
 
-  /** Ends every session of a user but `exceptId`; answers how many ended. */
+  /** Ends every browser session of a user but `exceptId` (API tokens stay); answers how many ended. */
   async revokeUser(db: Queryable, userId: number, exceptId?: string): Promise<number> {
     const ended = await rows<{ id: string }>(
       db,
       sql`update sessions set revoked_at = ${new Date(this.options.clock.now()).toISOString()}::timestamptz
-          where user_id = ${userId} and revoked_at is null ${exceptId ? sql`and id <> ${exceptId}` : sql``}
+          where user_id = ${userId} and kind = 'browser' and revoked_at is null
+            ${exceptId ? sql`and id <> ${exceptId}` : sql``}
           returning id`,
     );
     this.invalidate();
@@ -213,11 +264,12 @@ export class SessionStore {
     const [row] = await rows<{
       user_id: number;
       email: string;
-      expires_at: string | Date;
+      kind: CredentialKind;
+      expires_at: string | Date | null;
       last_used_at: string | Date;
     }>(
       this.db,
-      sql`select s.user_id, u.email, s.expires_at, s.last_used_at
+      sql`select s.user_id, u.email, s.kind, s.expires_at, s.last_used_at
           from sessions s join users u on u.id = s.user_id
           where s.id = ${id} and s.revoked_at is null`,
     );
@@ -225,7 +277,8 @@ export class SessionStore {
       ? {
           userId: Number(row.user_id),
           email: row.email,
-          expiresAt: new Date(row.expires_at).getTime(),
+          kind: row.kind,
+          expiresAt: row.expires_at === null ? Infinity : new Date(row.expires_at).getTime(),
           lastUsedAt: Math.max(new Date(row.last_used_at).getTime(), known?.lastUsedAt ?? 0),
           writtenAt: Math.max(new Date(row.last_used_at).getTime(), known?.writtenAt ?? 0),
           readAt: now,

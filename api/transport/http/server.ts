@@ -149,6 +149,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     database: deps.database,
     verifyToken: createTokenVerifier(deps.jwtSecret),
     directory: deps.directory,
+    sessions: deps.auth?.sessions,
     ...(deps.figures ? { figures: deps.figures } : {}),
     org: deps.org,
     logger,
@@ -180,12 +181,20 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
         directory: deps.directory,
         ...(deps.boards ? { boards: deps.boards } : {}),
         ...(deps.figures ? { figures: deps.figures } : {}),
-        ...(deps.auth ? { auth: { service: deps.auth, sessionId: caller?.sessionId } } : {}),
+        ...(deps.auth
+          ? {
+              auth: {
+                service: deps.auth,
+                sessionId: caller?.sessionId,
+                viaApiToken: caller?.viaApiToken ?? false,
+              },
+            }
+          : {}),
       }),
     );
   // a bearer token, else the session cookie (auth/): the token wins when both are sent
   const viewerOf = (headers: IncomingHttpHeaders): Promise<Caller | null> =>
-    asGraphQLErrors(authenticateCaller({ ...rest, sessions: deps.auth?.sessions }, headers));
+    asGraphQLErrors(authenticateCaller(rest, headers));
   // every operation needs a caller: a POST without one is refused before its body is read
   const callerOf = async (headers: IncomingHttpHeaders): Promise<Caller> => {
     const caller = await viewerOf(headers);

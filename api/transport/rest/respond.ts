@@ -11,6 +11,7 @@
 import bytes from 'bytes';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import type { SessionStore } from '../../modules/auth/sessions.ts';
 import type { TokenVerifier } from '../../core/auth.ts';
 import type { OrgSettings } from '../../config.ts';
 import { createContext, type AppContext } from '../../core/context.ts';
@@ -26,6 +27,8 @@ export interface RestDeps {
   database: DatabaseHandle;
   verifyToken: TokenVerifier;
   directory: ViewerDirectory;
+  /** API tokens (auth/sessions.ts); without it only JWTs sign requests in. */
+  sessions?: SessionStore | undefined;
   /** Team figures kept until their period changes (live/caches/period-cache.ts). */
   figures?: Pick<PeriodCache, 'get'>;
   org: OrgSettings;

@@ -49,7 +49,7 @@ import {
 import type { LiveHub } from '../../live/hub.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
 import { RawPayload, rawPayload, stagedCount, subscribeShared } from '../../live/shared-execution.ts';
-import { authenticateToken, createCookieSession, createSession } from '../../core/session.ts';
+import { authenticateToken, createSession, createStoredSession, isApiToken } from '../../core/session.ts';
 import { sessionCookie } from '../../modules/auth/cookie.ts';
 import type { SessionStore } from '../../modules/auth/sessions.ts';
 import { formatAll, refusals } from './errors.ts';
@@ -87,8 +87,8 @@ type Extra = SocketExtra & {
   /** Subscribe messages still being checked: they hold a slot (WS_MAX_SUBSCRIPTIONS) meanwhile. */
   pending?: Set<string>;
   expiry?: NodeJS.Timeout;
-  /** Signed in by session cookie: re-checked when sessions may have ended. */
-  cookie?: boolean;
+  /** Signed in by a stored credential (cookie, API token): re-checked when one may have ended. */
+  stored?: boolean;
 };
 
 /** Same origin, a listed origin, or no Origin at all (not a browser). */
@@ -115,6 +115,19 @@ function sameHost(origin: string, request: IncomingMessage): boolean {
   } catch {
     return false;
   }
+}
+
+/** setTimeout's longest wait (about 24.8 days); a later expiry is waited for in steps. */
+const LONGEST_WAIT = 2_147_483_647;
+
+/** Closes the socket when its credential expires (a year-long token: in several waits). */
+function closeAt(extra: Extra, expiry: { at: number; now: () => number }, close: () => void): void {
+  const wait = expiry.at - expiry.now();
+  extra.expiry =
+    wait > LONGEST_WAIT
+      ? setTimeout(() => closeAt(extra, expiry, close), LONGEST_WAIT)
+      : setTimeout(close, Math.max(0, wait));
+  extra.expiry.unref();
 }
 
 /** Parsed and validated subscription documents by query text: every TV sends the same one. */
@@ -199,7 +212,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     recheck ??= setImmediate(() => {
       recheck = undefined;
       for (const extra of connected) {
-        if (extra.cookie) extra.session?.viewer().catch(() => undefined);
+        if (extra.stored) extra.session?.viewer().catch(() => undefined);
       }
     });
   });
@@ -220,38 +233,38 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         return refuse('Unauthorized: send { authorization: "Bearer <token>" } or sign in');
       }
       try {
-        /** When the credential expires, in the milliseconds of `now`. */
-        let expiresAt: number | undefined;
-        let now = Date.now();
-        let expired = 'Token expired';
-        if (typeof header === 'string') {
+        const close = (reason: string) => socket.close(4401, reason);
+        /** When the credential expires, and the clock it is measured by. */
+        let expiry: { at: number; now: () => number; reason: string } | undefined;
+        const token = typeof header === 'string' ? bearerToken(header) : undefined;
+        if (typeof header === 'string' && token === undefined) return refuse('Unauthorized');
+        if (token !== undefined && !isApiToken(token)) {
           // a token wins over a cookie, as on HTTP
-          const token = bearerToken(header);
-          if (token === undefined) return refuse('Unauthorized');
           const auth = await authenticateToken(directory, jwtSecret, token);
-          ctx.extra.session = createSession(directory, auth, (reason) => socket.close(4401, reason));
-          expiresAt = auth.expiresAt === undefined ? undefined : auth.expiresAt * 1000;
-        } else if (sessions && cookie !== undefined) {
-          if (!cookieOriginAllowed(ctx.extra.request, config.allowedOrigins)) {
+          ctx.extra.session = createSession(directory, auth, close);
+          if (auth.expiresAt !== undefined)
+            expiry = { at: auth.expiresAt * 1000, now: Date.now, reason: 'Token expired' };
+        } else if (sessions) {
+          if (token === undefined && !cookieOriginAllowed(ctx.extra.request, config.allowedOrigins)) {
             return refuse("Unauthorized: a session cookie signs in only this server's own pages");
           }
-          const signedIn = await sessions.authenticate(cookie);
-          ctx.extra.session = createCookieSession(sessions, signedIn.id, (reason) =>
-            socket.close(4401, reason),
-          );
-          ctx.extra.cookie = true;
-          expiresAt = signedIn.expiresAt;
-          now = sessions.now();
-          expired = 'Session expired';
-        }
+          const signedIn =
+            token === undefined
+              ? await sessions.authenticate(cookie ?? '', 'browser')
+              : await sessions.authenticate(token, 'api');
+          const ended = token === undefined ? 'Session ended' : 'Token revoked';
+          ctx.extra.session = createStoredSession(sessions, signedIn.id, close, ended);
+          ctx.extra.stored = true;
+          expiry = {
+            at: signedIn.expiresAt,
+            now: () => sessions.now(),
+            reason: token === undefined ? 'Session expired' : 'Token expired',
+          };
+        } else return refuse('Unauthorized: API tokens are not accepted by this server');
         ctx.extra.documents = new Map();
         ctx.extra.pending = new Set();
         connected.add(ctx.extra);
-        if (expiresAt !== undefined) {
-          const wait = Math.min(expiresAt - now, 2_147_483_647);
-          ctx.extra.expiry = setTimeout(() => socket.close(4401, expired), Math.max(0, wait));
-          ctx.extra.expiry.unref();
-        }
+        if (expiry && Number.isFinite(expiry.at)) closeAt(ctx.extra, expiry, () => close(expiry.reason));
         return true;
       } catch (error) {
         if (error instanceof DomainError) return refuse(error.message.slice(0, 100));
