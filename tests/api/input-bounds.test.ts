@@ -90,6 +90,10 @@ const DATETIME_CASES: Record<string, Case> = {
       occurredAt: $v, externalId: "bounds-occurred" }]) { recorded } }`,
     field: 'activities.0.occurredAt',
   }),
+  'CreateApiTokenInput.expiresAt': (t) => ({
+    query: `mutation($v: ${t}) { createApiToken(input: { name: "bounds", expiresAt: $v }) { token } }`,
+    field: 'expiresAt',
+  }),
   'RecordAchievementInput.achievedAt': (t) => ({
     query: `mutation($v: ${t}) { recordAchievement(input: { userId: "${user()}", kind: "k", title: "t",
       badgeIcon: "b", achievedAt: $v }) { achievedAt } }`,

@@ -107,6 +107,7 @@ export async function createApiToken(ctx: AppContext, input: CreateApiTokenInput
 export async function listApiTokens(ctx: AppContext, userIdArg: string | null): Promise<ApiToken[]> {
   const viewer = requireViewer(ctx);
   const auth = authOf(ctx);
+  assertRole(viewer, ['ADMIN', 'MANAGER', 'REP'], 'Screens (VIEWER) have no API tokens.');
   const userId = userIdArg == null ? viewer.id : parseId(userIdArg, 'User');
   if (userId !== viewer.id && viewer.role !== 'ADMIN')
     throw new ForbiddenError('Only admins see other people’s API tokens.');
