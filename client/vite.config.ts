@@ -1,8 +1,8 @@
 /**
  * Vite build of the web client. The server serves client/dist at / (api/transport/http/server.ts), so `npm start`
  * builds it first when it is missing or stale (client/scripts/ensure-built.ts). In development,
- * `npm run dev:client` serves the client with hot reload and proxies /graphql (HTTP and WebSocket)
- * to the API on :4000.
+ * `npm run dev:client` serves the client with hot reload and proxies /graphql (HTTP and WebSocket),
+ * /auth, /demo and /export to the API on :4000.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -140,6 +140,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
       '/healthz': 'http://localhost:4000',
+      // sign-in and sign-out: the session cookie is set for localhost, whatever the port
+      '/auth': 'http://localhost:4000',
       // the API's demo sign-in answers only requests naming it (Host localhost:4000, Origin
       // http://localhost:4000: api/transport/demo-sign-in.ts); Vite itself refuses Hosts outside server.allowedHosts
       '/demo': {

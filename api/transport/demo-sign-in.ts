@@ -1,18 +1,26 @@
 /**
  * One-click demo sign-in, embedded demo only (no DATABASE_URL, SEED_DEMO on): the sign-in page
- * gets a token for any demo account without a password, so with a real database the routes do not
- * exist. Invariant: only a browser on this machine looking at this server gets a token, everyone
- * else 403 FORBIDDEN: HOST is loopback (unless DEMO_SIGN_IN_ANY_HOST), the TCP peer is loopback and
- * no proxy forwarded the request, and `Host` (and `Origin` when sent) name a loopback address on
- * this server's own port, which stops DNS rebinding. Why each check is needed:
+ * gets a session (POST /demo/sign-in: the same cookie as POST /auth/sign-in) and scripts a token
+ * (POST /demo/token) for any demo account without a password, so with a real database the routes
+ * do not exist. Invariant: only a browser on this machine looking at this server gets a session or
+ * a token, everyone else 403 FORBIDDEN: HOST is loopback (unless DEMO_SIGN_IN_ANY_HOST), the TCP
+ * peer is loopback and no proxy forwarded the request, and `Host` (and `Origin` when sent) name a
+ * loopback address on this server's own port, which stops DNS rebinding. /demo/sign-in takes JSON
+ * only, as /auth/sign-in does (no cross-site form can send it). Why each check is needed:
  * docs/operations.md#the-demo-sign-in.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
 import { signToken } from '../core/auth.ts';
+import { BadInputError } from '../core/errors.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { DEMO_PEOPLE, emailOf } from '../seed/demo-people.ts';
 import { findUserByEmail } from '../modules/users/user.queries.ts';
+import { sessionCookie, setSessionCookie } from '../modules/auth/cookie.ts';
+import type { AuthService } from '../modules/auth/service.ts';
+import { hashToken } from '../modules/auth/sessions.ts';
+import { HttpRefusal, sendError } from './rest/respond.ts';
 
 export function demoEnabled(config: Config): boolean {
   return config.embedded && config.seedDemo && config.demoSignIn;
@@ -92,7 +100,29 @@ function sameOrigin(origin: string, host: string): boolean {
   }
 }
 
-export function demoRouter(config: Config, database: DatabaseHandle, jwtSecret: string): Router {
+/** The active demo account a request body's `email` names, if any. */
+async function demoAccount(config: Config, database: DatabaseHandle, body: unknown) {
+  const raw = typeof body === 'object' && body !== null ? (body as { email?: unknown }).email : undefined;
+  const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  const user = demoEmails(config).includes(email) ? await findUserByEmail(database.db, email) : undefined;
+  return user?.active ? user : undefined;
+}
+
+function notDemo(res: Response): void {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not a demo account.', fields: [] } });
+}
+
+/**
+ * `signIn`: the app's sign-in service; with it, POST /demo/sign-in starts a session for a demo
+ * account as POST /auth/sign-in does for a password (the session the browser held before ended,
+ * the same cookie).
+ */
+export function demoRouter(
+  config: Config,
+  database: DatabaseHandle,
+  jwtSecret: string,
+  signIn?: { auth: AuthService; logger: Logger },
+): Router {
   const router = express.Router();
   router.use(localOnly(config));
   router.get('/accounts', async (_req, res) => {
@@ -104,15 +134,39 @@ export function demoRouter(config: Config, database: DatabaseHandle, jwtSecret: 
     res.json({ accounts });
   });
   router.post('/token', express.json({ limit: '1kb' }), async (req, res) => {
-    const body: unknown = req.body;
-    const raw = typeof body === 'object' && body !== null ? (body as { email?: unknown }).email : undefined;
-    const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-    const user = demoEmails(config).includes(email) ? await findUserByEmail(database.db, email) : undefined;
-    if (!user?.active) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not a demo account.', fields: [] } });
+    const user = await demoAccount(config, database, req.body);
+    if (!user) {
+      notDemo(res);
       return;
     }
     res.json({ token: await signToken(jwtSecret, user.email, config.tokenTtl) });
   });
+  if (signIn) {
+    const { auth, logger } = signIn;
+    router.post('/sign-in', express.json({ limit: '1kb' }), async (req, res) => {
+      try {
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+          throw new HttpRefusal(415, BadInputError.one('body', 'must be application/json'));
+        const user = await demoAccount(config, database, req.body);
+        if (!user) {
+          notDemo(res);
+          return;
+        }
+        // as POST /auth/sign-in (modules/auth/routes.ts): the browser's previous session ends
+        const previous = sessionCookie(req.headers);
+        if (previous) await auth.sessions.revoke(hashToken(previous));
+        const session = await auth.sessions.create(database.db, Number(user.id), req.headers['user-agent']);
+        const secure = config.cookieSecure ?? req.secure;
+        res.setHeader(
+          'set-cookie',
+          setSessionCookie(session.token, session.expiresAt, auth.clock.now(), secure),
+        );
+        res.setHeader('cache-control', 'no-store');
+        res.json({ user: { id: String(user.id), email: user.email, name: user.name, role: user.role } });
+      } catch (error) {
+        sendError(res, error, logger);
+      }
+    });
+  }
   return router;
 }

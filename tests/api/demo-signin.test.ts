@@ -1,6 +1,6 @@
 /**
- * The embedded demo's one-click sign-in hands out tokens (the admin's too) without a password, so
- * it answers only a browser on the server's own machine that is looking at this server:
+ * The embedded demo's one-click sign-in hands out sessions and tokens (the admin's too) without a
+ * password, so it answers only a browser on the server's own machine that is looking at this server:
  * - the socket's peer address must be loopback, whatever X-Forwarded-For claims, and a forwarded
  *   request is refused (the server listens on every interface here, HOST=::, and is called once
  *   over loopback and once over this machine's own non-loopback address);
@@ -9,6 +9,8 @@
  *   relayed by a plain TCP forwarder are refused. fetch cannot set Host: node:http requests do;
  * - a HOST that is not loopback turns it off unless DEMO_SIGN_IN_ANY_HOST=true, and the embedded
  *   demo's default HOST is loopback, so `npm start` still signs in at http://localhost:4000.
+ * POST /demo/sign-in sets the same session cookie as POST /auth/sign-in (ending the browser's
+ * previous session) and takes JSON only; POST /demo/token stays for scripts.
  */
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -145,6 +147,75 @@ describe('demo sign-in from this machine', () => {
   });
 });
 
+/** POST /demo/sign-in over IPv4 loopback: status, body, and the session cookie it set. */
+async function sessionSignIn(
+  email: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; cookie: string | null }> {
+  const response = await fetch(`http://127.0.0.1:${port}/demo/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email }),
+  });
+  return { status: response.status, body: await response.json(), cookie: response.headers.get('set-cookie') };
+}
+
+/** `{ me { email } }` with only a cookie: the status and the e-mail, if signed in. */
+async function meByCookie(cookie: string): Promise<{ status: number; email: string | undefined }> {
+  const response = await fetch(`${demo.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query: '{ me { email } }' }),
+  });
+  const body = (await response.json()) as { data?: { me?: { email: string } } };
+  return { status: response.status, email: body.data?.me?.email };
+}
+
+describe('demo sign-in with a session', () => {
+  it('sets the session cookie of POST /auth/sign-in and answers the user', async () => {
+    const answer = await sessionSignIn('sarah.mitchell@example.com');
+    expect(answer.status).toBe(200);
+    const { user } = answer.body as { user: { id: unknown } };
+    expect(user.id).toMatch(/^\d+$/);
+    expect(answer.body).toEqual({
+      user: { id: user.id, email: 'sarah.mitchell@example.com', name: 'Sarah Mitchell', role: 'MANAGER' },
+    });
+    expect(answer.cookie).toMatch(
+      /^pulse_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+    );
+    const cookie = answer.cookie?.split(';')[0] ?? '';
+    expect(await meByCookie(cookie)).toEqual({ status: 200, email: 'sarah.mitchell@example.com' });
+
+    // signing in again from the same browser ends the session it held
+    const again = await sessionSignIn('admin@example.com', { cookie });
+    expect(again.status).toBe(200);
+    expect((await meByCookie(cookie)).status).toBe(401);
+    expect(await meByCookie(again.cookie?.split(';')[0] ?? '')).toEqual({
+      status: 200,
+      email: 'admin@example.com',
+    });
+  });
+
+  it('refuses what is not a demo account, a body that is not JSON, and a forwarded request', async () => {
+    const stranger = await sessionSignIn('nobody@example.com');
+    expect(stranger).toEqual({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'Not a demo account.', fields: [] } },
+      cookie: null,
+    });
+    const form = await fetch(`http://127.0.0.1:${port}/demo/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ email: 'admin@example.com' }),
+    });
+    expect(form.status).toBe(415);
+    expect(form.headers.get('set-cookie')).toBeNull();
+    expect(((await form.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
+    const forwarded = await sessionSignIn('admin@example.com', { 'x-forwarded-for': '203.0.113.9' });
+    expect(forwarded).toEqual({ status: 403, body: FORBIDDEN, cookie: null });
+  });
+});
+
 describe.skipIf(!external)('demo sign-in from another address', () => {
   it('answers 403 FORBIDDEN to both routes, whatever X-Forwarded-For says', async () => {
     const host = external ?? '';
@@ -157,6 +228,13 @@ describe.skipIf(!external)('demo sign-in from another address', () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual(FORBIDDEN);
     }
+    const session = await fetch(`http://${host}:${port}/demo/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.com' }),
+    });
+    expect(session.status).toBe(403);
+    expect(session.headers.get('set-cookie')).toBeNull();
     // the rest of the server still answers there
     expect((await fetch(`http://${host}:${port}/healthz`)).status).toBe(200);
   });
@@ -226,6 +304,13 @@ describe('DNS rebinding and relayed browsers', () => {
     expect(await token(rebound)).toEqual(refusedLocal());
     const accounts = await raw(localPort, '/demo/accounts', { host: rebound, origin: `http://${rebound}` });
     expect(accounts).toEqual(refusedLocal());
+    const session = await raw(
+      localPort,
+      '/demo/sign-in',
+      { host: rebound, origin: `http://${rebound}` },
+      { email: 'admin@example.com' },
+    );
+    expect(session).toEqual(refusedLocal());
     // the same request naming this server passes: only Host and Origin differ
     expect((await token(`localhost:${localPort}`, `http://localhost:${localPort}`)).status).toBe(200);
   });

@@ -47,23 +47,25 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     await server?.close();
   });
 
-  it('signs in with a pasted token, keeps it across a reload, and signs out', async () => {
+  it('signs in with a pasted token ("Use an API token"), keeps it across a reload, and signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
     const page = await context.newPage();
     await page.goto('/');
+    await page.getByRole('button', { name: 'Use an API token' }).click();
     await page.getByLabel('Access token').fill('not-a-token');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await waitText(page, '.field-error', 'not valid');
     await screenshot(page, 'signin');
 
     await page.getByLabel('Access token').fill(await server.token(JOHN));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await page.locator('.whoami').textContent()).toContain('John Smith');
     await page.reload();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Access token').waitFor();
+    await page.getByLabel('E-mail').waitFor();
+    expect(await page.locator('.notice').textContent()).toBe('You have signed out.');
     expect(await page.evaluate(() => localStorage.getItem('pulse.token'))).toBeNull();
     await context.close();
   });
@@ -72,7 +74,7 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByLabel('Access token').waitFor();
+    await page.getByLabel('E-mail').waitFor();
     await page.waitForLoadState('networkidle');
     const demo = page.getByRole('heading', { name: 'Demo accounts' });
     if (process.env.DATABASE_URL) {
@@ -85,23 +87,41 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
       await page.getByRole('button', { name: /Sarah Mitchell/ }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
       expect(await page.locator('.whoami').textContent()).toContain('Sarah Mitchell');
+      // a session (POST /demo/sign-in), not a token kept in the page
+      expect((await context.cookies()).some((c) => c.name === 'pulse_session' && c.httpOnly)).toBe(true);
+      expect(await page.evaluate(() => localStorage.getItem('pulse.token'))).toBeNull();
     }
     await context.close();
   });
 
-  it('signs in with the one-click buttons through the demo token endpoint (stubbed)', async () => {
+  it('signs in with the one-click buttons through the demo session endpoint (stubbed)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
     const page = await context.newPage();
-    const token = await server.token(JOHN);
+    // what POST /demo/sign-in does: a session cookie for the account (here from a password sign-in)
+    const password = 'a demo password for john';
+    await server.gql(JOHN, 'mutation($p: String!) { changePassword(newPassword: $p) }', { p: password });
+    const signedIn = await fetch(`${server.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: JOHN, password }),
+    });
+    const session = /pulse_session=([^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    expect(session).not.toBe('');
     await page.route('**/demo/accounts', (route) =>
       route.fulfill({
         json: { accounts: [{ email: JOHN, name: 'John Smith', role: 'REP', team: 'Enterprise' }] },
       }),
     );
-    await page.route('**/demo/token', (route) => route.fulfill({ json: { token } }));
+    await page.route('**/demo/sign-in', async (route) => {
+      await context.addCookies([
+        { name: 'pulse_session', value: session, url: server.url, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      await route.fulfill({ json: { user: { id: johnId, email: JOHN, name: 'John Smith', role: 'REP' } } });
+    });
     await page.goto('/');
     await page.getByRole('button', { name: /John Smith/ }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.locator('.whoami').textContent()).toContain('John Smith');
     await context.close();
   });
 

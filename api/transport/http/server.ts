@@ -137,7 +137,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       .json({ status: ok ? 'ok' : 'database unavailable', database: deps.database.kind });
   });
 
-  if (demoEnabled(config)) app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret));
+  if (demoEnabled(config)) {
+    const signIn = deps.auth ? { auth: deps.auth, logger } : undefined;
+    app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret, signIn));
+  }
   if (deps.auth) {
     const auth = { auth: deps.auth, cookieSecure: config.cookieSecure, logger };
     app.use('/auth', requestScopeMiddleware(logger, 'auth request'), authRouter(auth));

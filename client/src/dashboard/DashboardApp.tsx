@@ -1,18 +1,29 @@
-/** The dashboard chunk: sign-in when there is no token, else the signed-in shell. */
+/**
+ * The dashboard chunk: while the server is asked whether the browser's cookie names a session, a
+ * neutral loading line (neither the sign-in page nor the dashboard, so neither flashes); then the
+ * sign-in page, or the signed-in shell on a token or a session (lib/auth.ts).
+ */
 import { ApolloProvider } from '@apollo/client/react';
 import { apolloFor } from '../lib/apollo.ts';
-import { useToken } from '../lib/auth.ts';
+import { useAuth } from '../lib/auth.ts';
 import '../styles/dashboard.css';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 
 export default function DashboardApp() {
-  const token = useToken();
-  const apollo = apolloFor(token);
-  if (!apollo) return <SignIn />;
+  const auth = useAuth();
+  const credential = auth.phase === 'signed-in' ? auth.credential : null;
+  const apollo = apolloFor(credential);
+  if (auth.phase === 'checking')
+    return (
+      <p className="loading-screen" role="status">
+        Loading…
+      </p>
+    );
+  if (!apollo || !credential) return <SignIn />;
   return (
     <ApolloProvider client={apollo.client}>
-      <Shell connection={apollo.connection} />
+      <Shell connection={apollo.connection} credential={credential} />
     </ApolloProvider>
   );
 }

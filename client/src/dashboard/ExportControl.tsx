@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Role } from '../gql/graphql.ts';
-import { getToken } from '../lib/auth.ts';
+import { getAuth } from '../lib/auth.ts';
 import {
   EXPORT_FORMATS,
   ExportError,
@@ -86,8 +86,9 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
 
   const download = async (event: FormEvent) => {
     event.preventDefault();
-    const token = getToken();
-    if (!token || status.phase === 'busy') return;
+    const auth = getAuth();
+    if (auth.phase !== 'signed-in' || status.phase === 'busy') return;
+    const token = auth.credential.kind === 'token' ? auth.credential.token : null;
     setStatus({ phase: 'busy' });
     try {
       const file = await fetchExport(

@@ -6,12 +6,21 @@
  * team, an admin's first person, the current period) are computed from them, not before them.
  */
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useEffect, useId, useMemo, useSyncExternalStore, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react';
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
 import { graphql } from '../gql/index.ts';
-import { setToken } from '../lib/auth.ts';
+import { signOut, type Credential } from '../lib/auth.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
-import { errorCode } from '../lib/errors.ts';
+import { AccountDialog } from './AccountDialog.tsx';
 import { linkClick, navigate, usePathname, useSearch, withParams } from '../lib/router.ts';
 import { AchievementsTab } from './AchievementsTab.tsx';
 import { CLOCK, CLOCK_POLL_MS, ClockContext, type OrgClock } from './clock.ts';
@@ -69,7 +78,7 @@ const DIRECTORY = graphql(`
   }
 `);
 
-export function Shell({ connection }: { connection: ConnectionStore }) {
+export function Shell({ connection, credential }: { connection: ConnectionStore; credential: Credential }) {
   const me = useQuery(ME);
   const role = me.data?.me.role;
   const needsDirectory = !!role && role !== 'VIEWER';
@@ -120,11 +129,7 @@ export function Shell({ connection }: { connection: ConnectionStore }) {
     };
   }, [me.data, directory.data]);
 
-  const code = errorCode(me.error);
-  useEffect(() => {
-    if (code === 'UNAUTHENTICATED')
-      setToken(null, 'Your token was refused (expired or revoked). Sign in again.');
-  }, [code]);
+  // a refused token or an ended session signs out by itself (lib/apollo.ts): the sign-in page says why
   if (me.error && !me.data)
     return (
       <main className="center-message" id="main">
@@ -158,7 +163,7 @@ export function Shell({ connection }: { connection: ConnectionStore }) {
     <ViewerContext.Provider value={viewer}>
       <ClockContext.Provider value={clock}>
         <ConnectionContext.Provider value={connection}>
-          <Dashboard viewer={viewer} connection={connection} today={clock.today} />
+          <Dashboard viewer={viewer} connection={connection} credential={credential} today={clock.today} />
         </ConnectionContext.Provider>
       </ClockContext.Provider>
     </ViewerContext.Provider>
@@ -180,13 +185,17 @@ function useRefreshAfterReconnect(connection: ConnectionStore): void {
 function Dashboard({
   viewer,
   connection,
+  credential,
   today,
 }: {
   viewer: ViewerInfo;
   connection: ConnectionStore;
+  credential: Credential;
   today: string;
 }) {
   useRefreshAfterReconnect(connection);
+  const [accountOpen, setAccountOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
   const path = usePathname();
   const search = useSearch();
   const view = resolveView(viewer, path, new URLSearchParams(search), today);
@@ -226,15 +235,34 @@ function Dashboard({
           <a className="tv-link" href="/tv">
             TV mode
           </a>
-          <span className="whoami">
+          <button
+            type="button"
+            className="ghost whoami"
+            aria-haspopup="dialog"
+            title="Your account: password and sessions"
+            onClick={() => setAccountOpen(true)}
+          >
+            <span className="visually-hidden">Account: </span>
             <span className="whoami-name">{viewer.me.name}</span>
             <span className="role-chip">{viewer.me.role}</span>
-          </span>
-          <button type="button" className="ghost" onClick={() => setToken(null)}>
-            Sign out
+            <span className="whoami-caret" aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="ghost"
+            disabled={signingOut}
+            onClick={() => {
+              setSigningOut(true);
+              void signOut();
+            }}
+          >
+            {signingOut ? 'Signing out…' : 'Sign out'}
           </button>
         </div>
       </header>
+      {accountOpen ? (
+        <AccountDialog viewer={viewer} credential={credential} onClose={() => setAccountOpen(false)} />
+      ) : null}
       <main id="main" className="dashboard">
         <Toolbar viewer={viewer} view={view} update={update} />
 

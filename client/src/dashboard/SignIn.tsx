@@ -1,11 +1,17 @@
 /**
- * Sign-in: paste a bearer token (checked against the server before it is kept). In embedded demo
- * mode the server also offers one-click demo accounts (GET /demo/accounts, POST /demo/token); with
- * any other server those routes answer 404 and the buttons are not shown.
+ * Sign-in: e-mail and password (POST /auth/sign-in: the server's session cookie, lib/signin.ts),
+ * and, folded away under "Use an API token", pasting a bearer token (checked against the server
+ * before it is kept). In embedded demo mode the server also offers one-click demo accounts
+ * (GET /demo/accounts, POST /demo/sign-in: a session too); with any other server those routes
+ * answer 404 and the buttons are not shown.
+ *
+ * Every error is said in words beside what caused it (aria-invalid, aria-describedby) and announced
+ * (role="alert"); focus goes to the field to fix.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Role } from '../gql/graphql.ts';
-import { setToken, takeSignOutNotice } from '../lib/auth.ts';
+import { sessionStarted, setToken, takeSignOutNotice } from '../lib/auth.ts';
+import { demoSignIn, signInWithPassword } from '../lib/signin.ts';
 
 interface DemoAccount {
   email: string;
@@ -44,22 +50,135 @@ async function loadDemoAccounts(signal: AbortSignal): Promise<DemoAccount[]> {
   }
 }
 
-export function SignIn() {
-  const [notice] = useState(takeSignOutNotice);
+interface PasswordErrors {
+  email?: string;
+  password?: string;
+  /** Not one field's: wrong credentials, a lock, the server unreachable. */
+  form?: string;
+  /** The form error blames the e-mail and password together (it never says which: no enumeration). */
+  both?: boolean;
+}
+
+function PasswordForm({ busy, setBusy }: { busy: boolean; setBusy: (busy: boolean) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<PasswordErrors>({});
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const ids = { email: `${id}-email`, password: `${id}-password`, form: `${id}-form-error` };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const missing: PasswordErrors = {};
+    if (!email.trim()) missing.email = 'Enter your e-mail address.';
+    if (!password) missing.password = 'Enter your password.';
+    if (missing.email || missing.password) {
+      setErrors(missing);
+      (missing.email ? emailRef : passwordRef).current?.focus();
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    const result = await signInWithPassword(email.trim(), password);
+    setBusy(false);
+    if (result.ok) {
+      sessionStarted();
+      return;
+    }
+    if (result.kind === 'fields') {
+      setErrors(result.fields);
+      (result.fields.email ? emailRef : passwordRef).current?.focus();
+    } else {
+      const both = result.kind === 'credentials';
+      setErrors({ form: result.message, both });
+      if (both) {
+        passwordRef.current?.focus();
+        passwordRef.current?.select();
+      }
+    }
+  };
+
+  const describe = (field: 'email' | 'password') =>
+    [errors[field] ? `${ids[field]}-error` : null, errors.form ? ids.form : null].filter(Boolean).join(' ') ||
+    undefined;
+  const invalid = (field: 'email' | 'password') => (errors[field] || errors.both ? true : undefined);
+
+  return (
+    <form className="signin-form" aria-label="Sign in" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="field">
+        <label htmlFor={ids.email}>E-mail</label>
+        <input
+          ref={emailRef}
+          id={ids.email}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          // the page's one task: the cursor waits in its first field
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={invalid('email')}
+          aria-describedby={describe('email')}
+        />
+        {errors.email ? (
+          <p className="field-error" id={`${ids.email}-error`}>
+            {errors.email}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.password}>Password</label>
+        <input
+          ref={passwordRef}
+          id={ids.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={invalid('password')}
+          aria-describedby={describe('password')}
+        />
+        {errors.password ? (
+          <p className="field-error" id={`${ids.password}-error`}>
+            {errors.password}
+          </p>
+        ) : null}
+      </div>
+      <div role="alert" className="signin-alert">
+        {errors.form ? (
+          <p className="form-error" id={ids.form}>
+            {errors.form}
+          </p>
+        ) : errors.email || errors.password ? (
+          <p className="visually-hidden">{[errors.email, errors.password].filter(Boolean).join(' ')}</p>
+        ) : null}
+      </div>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}
+
+function TokenForm({ busy, setBusy }: { busy: boolean; setBusy: (busy: boolean) => void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [demo, setDemo] = useState<DemoAccount[]>([]);
   const inputId = useId();
   const errorId = useId();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    void loadDemoAccounts(controller.signal).then(setDemo);
-    return () => controller.abort();
-  }, []);
-
-  const signIn = async (token: string) => {
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const token = text.trim().replace(/^Bearer\s+/i, '');
+    if (!token) {
+      setError('Paste a token first.');
+      return;
+    }
     setBusy(true);
     setError(null);
     const result = await checkToken(token);
@@ -68,38 +187,67 @@ export function SignIn() {
     else setToken(token);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const token = text.trim().replace(/^Bearer\s+/i, '');
-    if (!token) {
-      setError('Paste a token first.');
-      return;
-    }
-    void signIn(token);
-  };
+  return (
+    <form
+      className="signin-form"
+      aria-label="Sign in with an API token"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <label htmlFor={inputId}>Access token</label>
+      <textarea
+        id={inputId}
+        name="token"
+        rows={3}
+        spellCheck={false}
+        autoComplete="off"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        placeholder="eyJhbGciOiJIUzI1NiJ9…"
+      />
+      {error ? (
+        <p className="field-error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Checking…' : 'Sign in with token'}
+      </button>
+      <p className="hint">
+        Get a token on the server with <code>npm run --silent token -- you@example.com</code>. It is kept in
+        this browser until you sign out.
+      </p>
+    </form>
+  );
+}
 
-  const demoSignIn = async (email: string) => {
+export function SignIn() {
+  const [notice] = useState(takeSignOutNotice);
+  const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState<DemoAccount[]>([]);
+  const [demoError, setDemoError] = useState<string | null>(null);
+  const [tokenOpen, setTokenOpen] = useState(false);
+  const tokenId = useId();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadDemoAccounts(controller.signal).then(setDemo);
+    return () => controller.abort();
+  }, []);
+
+  const signInAs = async (email: string) => {
     setBusy(true);
-    setError(null);
-    try {
-      const response = await fetch('/demo/token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email }),
-      });
-      if (response.status === 404) {
-        setDemo([]);
-        setBusy(false);
-        return;
-      }
-      const body = (await response.json()) as { token?: string; error?: string | { message?: string } };
-      const problem = typeof body.error === 'string' ? body.error : body.error?.message;
-      if (!response.ok || !body.token) throw new Error(problem ?? `status ${response.status}`);
-      await signIn(body.token);
-    } catch (e) {
-      setBusy(false);
-      setError(`Demo sign-in failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    setDemoError(null);
+    const result = await demoSignIn(email);
+    setBusy(false);
+    if (result === 'gone') setDemo([]);
+    else if (result.ok) sessionStarted();
+    else
+      setDemoError(
+        `Demo sign-in failed: ${'message' in result ? result.message : 'the server refused the account.'}`,
+      );
   };
 
   return (
@@ -115,43 +263,22 @@ export function SignIn() {
             {notice}
           </p>
         ) : null}
-        <form onSubmit={submit} noValidate>
-          <label htmlFor={inputId}>Access token</label>
-          <textarea
-            id={inputId}
-            name="token"
-            rows={3}
-            spellCheck={false}
-            autoComplete="off"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            placeholder="eyJhbGciOiJIUzI1NiJ9…"
-          />
-          {error ? (
-            <p className="field-error" id={errorId} role="alert">
-              {error}
-            </p>
-          ) : null}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        <p className="hint">
-          Get a token on the server with <code>npm run --silent token -- you@example.com</code>. It is kept in
-          this browser until you sign out.
-        </p>
+        <PasswordForm busy={busy} setBusy={setBusy} />
         {demo.length > 0 ? (
           <section className="demo" aria-labelledby="demo-title">
             <h2 id="demo-title">Demo accounts</h2>
             <p className="muted">
               This server runs the embedded demo: sign in as one of its people in one click.
             </p>
+            {demoError ? (
+              <p className="form-error" role="alert">
+                {demoError}
+              </p>
+            ) : null}
             <ul>
               {demo.map((account) => (
                 <li key={account.email}>
-                  <button type="button" disabled={busy} onClick={() => void demoSignIn(account.email)}>
+                  <button type="button" disabled={busy} onClick={() => void signInAs(account.email)}>
                     <span className="demo-name">{account.name}</span>
                     <span className="demo-meta">
                       {account.role}
@@ -163,6 +290,20 @@ export function SignIn() {
             </ul>
           </section>
         ) : null}
+        <div className="signin-token">
+          <button
+            type="button"
+            className="link disclosure"
+            aria-expanded={tokenOpen}
+            aria-controls={tokenId}
+            onClick={() => setTokenOpen((open) => !open)}
+          >
+            Use an API token
+          </button>
+          <div id={tokenId} hidden={!tokenOpen}>
+            {tokenOpen ? <TokenForm busy={busy} setBusy={setBusy} /> : null}
+          </div>
+        </div>
       </div>
     </main>
   );

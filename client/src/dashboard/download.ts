@@ -1,7 +1,8 @@
 /**
  * Report downloads from the server's `GET /export/<report>` (api/transport/export/): fetched with the bearer
  * token in the Authorization header — never in the URL, where it would land in the browser
- * history and the server's access logs — then saved under the name the server gives in
+ * history and the server's access logs — or, signed in with a password, with the session cookie
+ * (same-origin credentials, no header); then saved under the name the server gives in
  * Content-Disposition.
  */
 import type { PeriodType } from '../gql/graphql.ts';
@@ -64,13 +65,16 @@ export class ExportError extends Error {
   }
 }
 
+const SESSION_REFUSED =
+  'The server refused your session for this download. If it keeps refusing, sign in with an API token.';
+
 const STATUS_MESSAGES: Record<number, string> = {
   401: 'The server refused your token (expired or revoked). Sign in again.',
   403: 'Your role may not export this report.',
   404: 'The server does not offer this report.',
 };
 
-async function errorOf(response: Response): Promise<ExportError> {
+async function errorOf(response: Response, session: boolean): Promise<ExportError> {
   let code: string | null = null;
   let message: string | null = null;
   try {
@@ -87,6 +91,7 @@ async function errorOf(response: Response): Promise<ExportError> {
   } catch {
     // not JSON (a proxy's error page): the status says enough
   }
+  if (session && response.status === 401) message = SESSION_REFUSED;
   return new ExportError(
     message ?? STATUS_MESSAGES[response.status] ?? `The server answered ${response.status}.`,
     response.status,
@@ -94,23 +99,27 @@ async function errorOf(response: Response): Promise<ExportError> {
   );
 }
 
-/** Fetches one report; throws ExportError when the server refuses or cannot be reached. */
+/**
+ * Fetches one report (`token` null: signed in with a session cookie); throws ExportError when the
+ * server refuses or cannot be reached.
+ */
 export async function fetchExport(
   request: ExportRequest,
-  token: string,
+  token: string | null,
   fetchImpl: typeof fetch = fetch,
 ): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
     response = await fetchImpl(exportPath(request), {
-      headers: { Authorization: `Bearer ${token}` },
+      ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
+      credentials: 'same-origin',
       cache: 'no-store',
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new ExportError(`Could not reach the server (${why}).`, null, 'NETWORK');
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) throw await errorOf(response, token === null);
   const filename =
     filenameFrom(response.headers.get('Content-Disposition')) ?? `pulse-${request.report}.${request.format}`;
   return { blob: await response.blob(), filename };

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
+  '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n': typeof types.AchievementCard_AchievementFragmentDoc;
   '\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementsTabDocument;
   '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementUnlockedDocument;
@@ -50,6 +52,10 @@ type Documents = {
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n': typeof types.TvMeDocument;
 };
 const documents: Documents = {
+  '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
+    types.ChangePasswordDocument,
+  '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
+    types.SignOutEverywhereDocument,
   '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n':
     types.AchievementCard_AchievementFragmentDoc,
   '\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n':
@@ -131,6 +137,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n',
+): (typeof documents)['\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n',
+): (typeof documents)['\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

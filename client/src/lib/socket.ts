@@ -1,10 +1,11 @@
 /**
- * The graphql-ws socket of one signed-in token, shared by the dashboard (through Apollo's
- * GraphQLWsLink) and the TV page (directly, tv/live.ts). Opened at once (lazy: false), pinged every
+ * The graphql-ws socket of one signed-in token or session, shared by the dashboard (through Apollo's
+ * GraphQLWsLink) and the TV page (directly, tv/live.ts). A token goes in connection_init; a
+ * session sends none, and the browser's cookie on the upgrade request signs the socket in. Opened at once (lazy: false), pinged every
  * KEEP_ALIVE_MS (a missing pong closes it so it is replaced), and re-opened forever with capped,
  * jittered exponential backoff; graphql-ws re-sends every active subscription on the new socket and
- * the server answers each with a fresh snapshot (leaderboard, active goals). A refused token (4401)
- * ends the retries. Its state is `connection` (for the reconnect indicator).
+ * the server answers each with a fresh snapshot (leaderboard, active goals). A refused token or an
+ * ended session (4401) ends the retries. Its state is `connection` (for the reconnect indicator).
  */
 import { createClient, type Client } from 'graphql-ws';
 import { createConnectionStore, type ConnectionStore } from './connection.ts';
@@ -30,19 +31,20 @@ export interface Socket {
   readonly client: Client;
   /** The socket's state, for the reconnect indicator. */
   readonly connection: ConnectionStore;
-  /** The token's Authorization header, for the same client's HTTP requests. */
-  readonly authorization: string;
+  /** The token's Authorization header, for the same client's HTTP requests; null for a session. */
+  readonly authorization: string | null;
   dispose(): void;
 }
 
-export function createSocket(token: string, endpoint: string): Socket {
+/** `token` null: a session (no authorization param; the upgrade request carries the cookie). */
+export function createSocket(token: string | null, endpoint: string): Socket {
   const connection = createConnectionStore();
-  const authorization = `Bearer ${token}`;
+  const authorization = token === null ? null : `Bearer ${token}`;
   let activeSocket: WebSocket | null = null;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   const client = createClient({
     url: wsUrl(endpoint),
-    connectionParams: { authorization },
+    ...(authorization === null ? {} : { connectionParams: { authorization } }),
     lazy: false,
     keepAlive: KEEP_ALIVE_MS,
     retryAttempts: Infinity,
@@ -86,20 +88,30 @@ export function createSocket(token: string, endpoint: string): Socket {
 }
 
 /**
- * One client per token, created once and kept while the token stays the same (React may render
- * twice); a new token, or none (sign-out), disposes the previous client and its socket.
+ * One client per credential (a token, a session), created once and kept while the credential stays
+ * the same (React may render twice); another one, or none (sign-out), disposes the previous client
+ * and its socket. `same` says whether two credentials are the same one.
  */
-export function perToken<T extends { dispose(): void }>(
-  create: (token: string) => T,
-): (token: string | null) => T | null {
-  let shared: { token: string; client: T } | null = null;
-  return (token) => {
-    if (shared && shared.token !== token) {
+export function perCredential<K, T extends { dispose(): void }>(
+  create: (key: K) => T,
+  same: (a: K, b: K) => boolean,
+): (key: K | null) => T | null {
+  let shared: { key: K; client: T } | null = null;
+  return (key) => {
+    if (shared && (key === null || !same(shared.key, key))) {
       shared.client.dispose();
       shared = null;
     }
-    if (!token) return null;
-    shared ??= { token, client: create(token) };
+    if (key === null) return null;
+    shared ??= { key, client: create(key) };
     return shared.client;
   };
+}
+
+/** perCredential for bearer tokens (the TV); an empty token counts as none. */
+export function perToken<T extends { dispose(): void }>(
+  create: (token: string) => T,
+): (token: string | null) => T | null {
+  const shared = perCredential(create, (a, b) => a === b);
+  return (token) => shared(token || null);
 }

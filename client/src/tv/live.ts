@@ -85,7 +85,8 @@ export function createTvClient(token: string, endpoint = '/graphql'): TvClient {
       try {
         const response = await fetch(endpoint, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization },
+          // always a token here (createTvClient takes one): the TV is never signed in by a session
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
           body: JSON.stringify({ query: document, variables }),
           ...(signal ? { signal } : {}),
         });
