@@ -17,9 +17,8 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { DEMO_PEOPLE, emailOf } from '../seed/demo-people.ts';
 import { findUserByEmail } from '../modules/users/user.queries.ts';
-import { sessionCookie, setSessionCookie } from '../modules/auth/cookie.ts';
+import { handOverSession } from '../modules/auth/routes.ts';
 import type { AuthService } from '../modules/auth/service.ts';
-import { hashToken } from '../modules/auth/sessions.ts';
 import { HttpRefusal, sendError } from './rest/respond.ts';
 
 export function demoEnabled(config: Config): boolean {
@@ -152,16 +151,9 @@ export function demoRouter(
           notDemo(res);
           return;
         }
-        // as POST /auth/sign-in (modules/auth/routes.ts): the browser's previous session ends
-        const previous = sessionCookie(req.headers);
-        if (previous) await auth.sessions.revoke(hashToken(previous));
         const session = await auth.sessions.create(database.db, Number(user.id), req.headers['user-agent']);
-        const secure = config.cookieSecure ?? req.secure;
-        res.setHeader(
-          'set-cookie',
-          setSessionCookie(session.token, session.expiresAt, auth.clock.now(), secure),
-        );
-        res.setHeader('cache-control', 'no-store');
+        // as POST /auth/sign-in: the browser's previous session ends
+        await handOverSession(auth, req, res, session, config.cookieSecure ?? req.secure);
         res.json({ user: { id: String(user.id), email: user.email, name: user.name, role: user.role } });
       } catch (error) {
         sendError(res, error, logger);

@@ -121,6 +121,36 @@ describe('a session cookie on /graphql', () => {
   });
 });
 
+describe('a session cookie on the REST API and exports', () => {
+  it('signs reads in (the web client’s downloads), never a write', async () => {
+    const cookie = await signIn(org.reps.east1.email);
+    const read = await fetch(`${server.url}/api/performance?type=goals`, { headers: { cookie } });
+    expect(read.status).toBe(200);
+    const exported = await fetch(`${server.url}/export/leaderboard?format=csv`, { headers: { cookie } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toMatch(/text\/csv/);
+    // a form another site posts with the cookie: refused before anything is written
+    const [before] = await server.sql<{ n: number }>(sql`select count(*)::int as n from achievements`);
+    const write = await fetch(`${server.url}/api/performance`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user_id: org.reps.east1.id,
+        achievement_type: 'Spirit',
+        title: 'x',
+        badge_icon: 'y',
+      }),
+    });
+    expect(write.status).toBe(401);
+    const [after] = await server.sql<{ n: number }>(sql`select count(*)::int as n from achievements`);
+    expect(after?.n).toBe(before?.n);
+    const ended = await fetch(`${server.url}/api/performance?type=goals`, {
+      headers: { cookie: `pulse_session=${'A'.repeat(43)}` },
+    });
+    expect(ended.status).toBe(401);
+  });
+});
+
 describe('a session cookie on a WebSocket', () => {
   const BOARD = 'subscription { leaderboardChanged(limit: 1) { version } }';
   const own = () => ({ origin: server.url });

@@ -24,6 +24,23 @@ export interface AuthRouteDeps {
 
 const isJson = (req: Request): boolean => /^application\/json\b/i.test(req.headers['content-type'] ?? '');
 
+/**
+ * Gives the browser a new session's cookie (sign-in, the demo's one-click sign-in): the session
+ * its cookie named before ends, not left beside the new one (a planted cookie is worthless).
+ */
+export async function handOverSession(
+  auth: AuthService,
+  req: Request,
+  res: Response,
+  session: { token: string; expiresAt: Date },
+  secure: boolean,
+): Promise<void> {
+  const previous = sessionCookie(req.headers);
+  if (previous) await auth.sessions.revoke(hashToken(previous));
+  res.setHeader('set-cookie', setSessionCookie(session.token, session.expiresAt, auth.clock.now(), secure));
+  res.setHeader('cache-control', 'no-store');
+}
+
 export function authRouter(deps: AuthRouteDeps): Router {
   const { auth, logger } = deps;
   const router = express.Router();
@@ -47,14 +64,7 @@ export function authRouter(deps: AuthRouteDeps): Router {
         address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         userAgent: req.headers['user-agent'],
       });
-      // a session the browser held before is ended, not left beside the new one
-      const previous = sessionCookie(req.headers);
-      if (previous) await auth.sessions.revoke(hashToken(previous));
-      res.setHeader(
-        'set-cookie',
-        setSessionCookie(signedIn.token, signedIn.expiresAt, auth.clock.now(), secure(req)),
-      );
-      res.setHeader('cache-control', 'no-store');
+      await handOverSession(auth, req, res, signedIn, secure(req));
       res.json({ user: { ...signedIn.user, id: String(signedIn.user.id) } });
     } catch (error) {
       if (error instanceof SignInLockedError) {

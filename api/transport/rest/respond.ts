@@ -11,6 +11,7 @@
 import bytes from 'bytes';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import { sessionCookie } from '../../modules/auth/cookie.ts';
 import type { SessionStore } from '../../modules/auth/sessions.ts';
 import type { TokenVerifier } from '../../core/auth.ts';
 import type { OrgSettings } from '../../config.ts';
@@ -148,13 +149,19 @@ export function jsonBody(maxBody: string): BodyReader {
 }
 
 /**
- * A fresh context for the caller of this request; UNAUTHENTICATED without a valid token. A request
+ * A fresh context for the caller of this request; UNAUTHENTICATED without a valid token (or, for
+ * GET and HEAD, session cookie). A request
  * that may write (any method but GET and HEAD) is authorised against the users and teams as
  * committed, not the process's viewer cache (live/caches/directory.ts).
  */
 export async function restContext(deps: RestDeps, req: Request): Promise<AppContext> {
   const fresh = req.method !== 'GET' && req.method !== 'HEAD';
-  const viewer = await authenticate(deps, req.header('authorization'), { fresh });
+  let viewer = await authenticate(deps, req.header('authorization'), { fresh });
+  // a browser's session cookie signs in reads only (the web client's downloads): a write needs a
+  // token, so a form another site posts with the cookie writes nothing (CSRF)
+  const cookie = !viewer && !fresh && deps.sessions ? sessionCookie(req.headers) : undefined;
+  if (cookie !== undefined && deps.sessions)
+    viewer = (await deps.sessions.authenticate(cookie, 'browser')).viewer;
   if (!viewer) throw new UnauthenticatedError();
   return createContext({
     db: deps.database.db,

@@ -65,8 +65,7 @@ export class ExportError extends Error {
   }
 }
 
-const SESSION_REFUSED =
-  'The server refused your session for this download. If it keeps refusing, sign in with an API token.';
+const SESSION_REFUSED = 'Your session has ended: sign in again to download.';
 
 const STATUS_MESSAGES: Record<number, string> = {
   401: 'The server refused your token (expired or revoked). Sign in again.',
