@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { resolveJwtSecret } from './core/auth.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { SessionStore } from './modules/auth/sessions.ts';
+import { createMailer } from './modules/auth/mailer.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import type { Config, OrgSettings } from './config.ts';
 import { openDatabase, rows, type DatabaseHandle } from './db/client.ts';
@@ -117,7 +118,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       current: () => bridge.current,
       logger,
     });
-    const auth = new AuthService(database.db, sessions, clock, config);
+    // invitation and reset links, mailed when SMTP_URL is set
+    const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, logger) : undefined;
+    if (mailer) stack.push(() => mailer.close());
+    const auth = new AuthService(database.db, sessions, clock, config, mailer, logger);
     await bridge.start();
     stack.push(() => bridge.dispose());
 

@@ -148,6 +148,14 @@ const schema = z.object({
   SESSION_IDLE_TTL: tokenLifetime.default('2d'),
   /** The session cookie's Secure attribute: default, when the request came over HTTPS. */
   COOKIE_SECURE: bool.optional(),
+  /** Mail for invitations and password resets (smtp://user:pass@host:587, smtps://...); none: links are shown to copy. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Pulse <pulse@localhost>'),
+  /** Where people open Pulse, for the links in mails (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** How long an invitation link and a password-reset link stay valid. */
+  INVITATION_TTL: tokenLifetime.default('7d'),
+  RESET_TTL: tokenLifetime.default('1h'),
 });
 
 export type Config = Readonly<{
@@ -212,6 +220,12 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   /** undefined: Secure when the request came over HTTPS. */
   cookieSecure: boolean | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** No trailing slash. */
+  publicUrl: string;
+  invitationTtlMs: number;
+  resetTtlMs: number;
 }>;
 
 /**
@@ -311,5 +325,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: lifetimeMs(e.SESSION_TTL),
     sessionIdleMs: lifetimeMs(e.SESSION_IDLE_TTL),
     cookieSecure: e.COOKIE_SECURE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    invitationTtlMs: lifetimeMs(e.INVITATION_TTL),
+    resetTtlMs: lifetimeMs(e.RESET_TTL),
   };
 }

@@ -70,3 +70,29 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/**
+ * One-time links (issue 15): an invitation to set a first password, or a password reset. The id
+ * is the SHA-256 (hex) of the link's token; `used_at` is set when it is used, or when a newer
+ * link of the same kind for the same person replaces it (one live link a person and kind).
+ */
+export const oneTimeLinks = pgTable(
+  'one_time_links',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['invitation', 'reset'] }).notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('one_time_links_user_idx')
+      .on(t.userId)
+      .where(sql`${t.usedAt} is null`),
+    check('one_time_links_kind', sql`${t.kind} in ('invitation', 'reset')`),
+  ],
+);

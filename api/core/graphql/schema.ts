@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AchievementResolver } from '../../modules/achievements/achievement.resolver.ts';
-import { ApiTokenResolver, AuthResolver } from '../../modules/auth/auth.resolver.ts';
+import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth/auth.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
@@ -47,7 +47,9 @@ async function build(): Promise<GraphQLSchema> {
       WebhookResolver,
       AuthResolver,
       ApiTokenResolver,
+      LinkResolver,
       ApiTokenResolver,
+      LinkResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql

@@ -5,7 +5,21 @@
  * Both mutations need the HTTP context's sign-in service (ctx.auth); over the WebSocket they are
  * refused.
  */
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { DateTimeScalar } from '../../core/graphql/scalars.ts';
+import { CreateUserInput } from '../users/user.type.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
@@ -13,6 +27,7 @@ import { parseId } from '../../core/graphql/ids.ts';
 import { User } from '../users/user.type.ts';
 import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.type.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { inviteUser, issuePasswordLink } from './invitations.ts';
 
 function authOf(ctx: AppContext): NonNullable<AppContext['auth']> {
   if (!ctx.auth) throw new ForbiddenError('Passwords and sessions are managed over HTTP.');
@@ -89,5 +104,48 @@ export class ApiTokenResolver {
   @FieldResolver(() => User, { description: 'Whose token it is: it acts as them.' })
   owner(@Root() token: ApiToken, @Ctx() ctx: AppContext): Promise<UserRow | null> {
     return ctx.loaders.userById.load(token.userId);
+  }
+}
+
+@ObjectType({ description: 'An invitation or password-reset link just issued (issue 15).' })
+export class IssuedLink {
+  @Field(() => User, { description: 'Whom it is for.' })
+  user!: UserRow;
+
+  @Field(() => String, { description: 'invitation (no password yet) or reset.' })
+  kind!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The one-time link to pass on; null when it was e-mailed to the person (SMTP_URL).',
+  })
+  link!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the link was e-mailed to the person.' })
+  emailed!: boolean;
+
+  @Field(() => DateTimeScalar, { description: 'When the link stops working.' })
+  expiresAt!: Date;
+}
+
+@Resolver()
+export class LinkResolver {
+  @Mutation(() => IssuedLink, {
+    description:
+      'Creates a user and an invitation to set their password (ADMIN; a MANAGER: a REP into a team they manage). E-mailed with SMTP_URL, else answered to pass on.',
+  })
+  inviteUser(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateUserInput) input: CreateUserInput,
+  ): Promise<IssuedLink> {
+    return inviteUser(ctx, input);
+  }
+
+  @Mutation(() => IssuedLink, {
+    description:
+      'A new invitation (no password yet) or password-reset link for a user, retiring their older one (ADMIN; a MANAGER: REPs of their teams).',
+  })
+  issuePasswordLink(@Ctx() ctx: AppContext, @Arg('userId', () => ID) userId: string): Promise<IssuedLink> {
+    return issuePasswordLink(ctx, userId);
   }
 }

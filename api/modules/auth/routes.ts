@@ -2,9 +2,11 @@
  * POST /auth/sign-in {email, password} -> 200 {user} and the session cookie; 401 for wrong
  * credentials (one message for every reason: service.ts); 429 with Retry-After and locked_until
  * while the account or address is locked. POST /auth/sign-out -> 204, the session revoked and the
- * cookie cleared (also when there was none: signing out is idempotent).
+ * cookie cleared (also when there was none: signing out is idempotent). POST /auth/set-password
+ * {token, password} -> 200 {user} and the cookie (an invitation or reset link: links.ts); POST
+ * /auth/reset-request {email} -> 202 (403 without SMTP_URL).
  *
- * Both take JSON only (application/json): a cross-site HTML form cannot send that without a CORS
+ * All take JSON only (application/json): a cross-site HTML form cannot send that without a CORS
  * preflight, which this server never grants, so no other site can sign a browser in or out.
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -21,6 +23,9 @@ export interface AuthRouteDeps {
   cookieSecure: boolean | undefined;
   logger: Logger;
 }
+
+const bodyOf = (req: Request): Record<string, unknown> =>
+  (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
 
 const isJson = (req: Request): boolean => /^application\/json\b/i.test(req.headers['content-type'] ?? '');
 
@@ -54,10 +59,7 @@ export function authRouter(deps: AuthRouteDeps): Router {
   router.post('/sign-in', express.json({ limit: '4kb' }), async (req, res) => {
     if (!jsonOnly(req, res)) return;
     try {
-      const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
-        string,
-        unknown
-      >;
+      const body = bodyOf(req);
       const signedIn = await auth.signIn({
         email: body.email,
         password: body.password,
@@ -71,6 +73,30 @@ export function authRouter(deps: AuthRouteDeps): Router {
         const seconds = Math.max(1, Math.ceil((error.until.getTime() - auth.clock.now()) / 1000));
         sendError(res, new HttpRefusal(429, error, { 'retry-after': String(seconds) }), logger);
       } else sendError(res, error, logger);
+    }
+  });
+
+  // an invitation or reset link's page: the password set, the link used up, signed in
+  router.post('/set-password', express.json({ limit: '4kb' }), async (req, res) => {
+    if (!jsonOnly(req, res)) return;
+    try {
+      const body = bodyOf(req);
+      const { user, session } = await auth.links.use(body.token, body.password, req.headers['user-agent']);
+      await handOverSession(auth, req, res, session, secure(req));
+      res.json({ user: { id: String(user.id), email: user.email, name: user.name, role: user.role } });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+
+  // "forgot my password": 202 whether or not the e-mail is someone's (with SMTP_URL only)
+  router.post('/reset-request', express.json({ limit: '4kb' }), async (req, res) => {
+    if (!jsonOnly(req, res)) return;
+    try {
+      await auth.links.requestReset(bodyOf(req).email, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      res.status(202).json({ status: 'If this e-mail belongs to someone here, a link is on its way.' });
+    } catch (error) {
+      sendError(res, error, logger);
     }
   });
 

@@ -19,6 +19,9 @@ import { rows, type Database, type Queryable } from '../../db/client.ts';
 import { BadInputError, DomainError, UnauthenticatedError } from '../../core/errors.ts';
 import type { Viewer } from '../../core/permissions.ts';
 import { hashPassword, passwordProblem, tooLong, verifyOrDummy, warmDummyHash } from './passwords.ts';
+import type { Logger } from 'pino';
+import { LinkService, type LinkSettings } from './links.ts';
+import type { Mailer } from './mailer.ts';
 import type { AuthClock, SessionStore } from './sessions.ts';
 import {
   accountKey,
@@ -58,16 +61,21 @@ export interface SignedIn {
 export type AuthSettings = Pick<
   Config,
   'passwordMinLength' | 'signInMaxFailures' | 'signInMaxFailuresPerAddress' | 'signInLockMs'
->;
+> &
+  LinkSettings;
 
 export class AuthService {
   private readonly limits: ThrottleLimits;
+  /** Invitations and password resets (links.ts). */
+  readonly links: LinkService;
 
   constructor(
     private readonly db: Database,
     readonly sessions: SessionStore,
     readonly clock: AuthClock,
     private readonly settings: AuthSettings,
+    mailer: Mailer | undefined,
+    logger: Logger,
   ) {
     warmDummyHash();
     this.limits = {
@@ -75,6 +83,7 @@ export class AuthService {
       addressMaxFailures: settings.signInMaxFailuresPerAddress,
       lockMs: settings.signInLockMs,
     };
+    this.links = new LinkService(db, sessions, clock, settings, this.limits, mailer, logger);
   }
 
   async signIn(input: {

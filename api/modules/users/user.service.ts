@@ -46,6 +46,11 @@ const createUserSchema = z.object({
 export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<UserRow> {
   const viewer = requireViewer(ctx);
   assertRole(viewer, ['ADMIN'], 'Only admins create users.');
+  return addUser(ctx, input);
+}
+
+/** Checks and inserts a user; who may is the caller's to decide (createUser, auth/links.ts inviteUser). */
+export async function addUser(ctx: AppContext, input: CreateUserInput): Promise<UserRow> {
   const errors = new FieldErrors();
   const parsed = collectInput(createUserSchema, input, errors);
   const taken = 'is already used by another user';
