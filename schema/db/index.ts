@@ -6,3 +6,4 @@ export * from './goals.ts';
 export * from './achievements.ts';
 export * from './webhooks.ts';
 export * from './auth.ts';
+export * from './audit.ts';

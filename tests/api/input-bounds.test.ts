@@ -114,6 +114,10 @@ const COUNTS = [
 ] as const;
 
 const INT_CASES: Record<string, Case> = {
+  'Query.auditLog.first': () => ({
+    query: `query($v: Int) { auditLog(first: $v) { id } }`,
+    field: 'first',
+  }),
   'Query.achievements.limit': () => ({
     query: `query($v: Int) { achievements(limit: $v) { id } }`,
     field: 'limit',

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AchievementResolver } from '../../modules/achievements/achievement.resolver.ts';
 import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth/auth.resolver.ts';
+import { AuditResolver } from '../../modules/audit/audit.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
@@ -48,8 +49,10 @@ async function build(): Promise<GraphQLSchema> {
       AuthResolver,
       ApiTokenResolver,
       LinkResolver,
+      AuditResolver,
       ApiTokenResolver,
       LinkResolver,
+      AuditResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql

@@ -14,6 +14,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
+import { audit } from '../../core/audit.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
@@ -56,6 +57,15 @@ function toApiToken(row: ApiTokenRow, now: number): ApiToken {
     active: revokedAt === null && (expiresAt === null || expiresAt.getTime() > now),
   };
 }
+
+/** What the audit log keeps of a token: never the token or its hash. */
+const tokenSnapshot = (t: ApiToken) => ({
+  ownerId: t.userId,
+  name: t.name,
+  prefix: t.prefix,
+  expiresAt: t.expiresAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+});
 
 function authOf(ctx: AppContext): NonNullable<AppContext['auth']> {
   if (!ctx.auth) throw new ForbiddenError('API tokens are managed over HTTP.');
@@ -100,7 +110,14 @@ export async function createApiToken(ctx: AppContext, input: CreateApiTokenInput
     sql`select ${COLUMNS} from sessions where handle = ${created.handle}`,
   );
   if (!row) throw new NotFoundError('ApiToken', created.handle);
-  return { apiToken: toApiToken(row, now), token: created.token };
+  const apiToken = toApiToken(row, now);
+  await audit(ctx.db, viewer, {
+    action: 'apiToken.create',
+    targetType: 'ApiToken',
+    targetId: apiToken.id,
+    after: tokenSnapshot(apiToken),
+  });
+  return { apiToken, token: created.token };
 }
 
 /** The caller's tokens, or (ADMIN) anyone's; newest first, revoked ones until they are pruned. */
@@ -135,5 +152,12 @@ export async function revokeApiToken(ctx: AppContext, id: string): Promise<ApiTo
   );
   if (!row) throw new NotFoundError('ApiToken', id);
   auth.service.sessions.invalidate();
-  return toApiToken(row, now);
+  const apiToken = toApiToken(row, now);
+  await audit(ctx.db, viewer, {
+    action: 'apiToken.revoke',
+    targetType: 'ApiToken',
+    targetId: apiToken.id,
+    after: tokenSnapshot(apiToken),
+  });
+  return apiToken;
 }

@@ -24,6 +24,7 @@ import type { UserRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
+import { audit } from '../../core/audit.ts';
 import { User } from '../users/user.type.ts';
 import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.type.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
@@ -66,7 +67,15 @@ export class AuthResolver {
     if (viewer.role !== 'ADMIN' && viewer.id !== userId)
       throw new ForbiddenError('Only admins end other people’s sessions.');
     if (!(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
-    return auth.service.signOutEverywhere(ctx.db, userId);
+    const ended = await auth.service.signOutEverywhere(ctx.db, userId);
+    const after = { sessionsEnded: ended };
+    await audit(ctx.db, viewer, {
+      action: 'user.signOutEverywhere',
+      targetType: 'User',
+      targetId: userId,
+      after,
+    });
+    return ended;
   }
 }
 

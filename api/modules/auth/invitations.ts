@@ -3,6 +3,7 @@
  * anyone; a MANAGER invites REPs into the teams they manage and issues links for REPs of those
  * teams. Kept apart from links.ts, which knows no request context.
  */
+import { audit, auditUser } from '../../core/audit.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
@@ -28,7 +29,10 @@ export async function inviteUser(ctx: AppContext, input: CreateUserInput): Promi
       throw new ForbiddenError('Admins invite anyone; managers invite reps into the teams they manage.');
   }
   const user = await addUser(ctx, input);
-  return links.issue(user, 'invitation', viewer.id);
+  const issued = await links.issue(user, 'invitation', viewer.id);
+  const after = { ...auditUser(user), emailed: issued.emailed };
+  await audit(ctx.db, viewer, { action: 'user.invite', targetType: 'User', targetId: user.id, after });
+  return issued;
 }
 
 /** issuePasswordLink: an invitation for someone without a password yet, else a reset link. */
@@ -43,5 +47,8 @@ export async function issuePasswordLink(ctx: AppContext, userIdArg: string): Pro
   if (!allowed) throw new ForbiddenError('Admins issue links for anyone; managers for reps of their teams.');
   if (!user.active) throw BadInputError.one('userId', 'is deactivated: reactivate them first');
   const [hasPassword] = await rows(ctx.db, sql`select 1 from user_passwords where user_id = ${userId}`);
-  return links.issue(user, hasPassword ? 'reset' : 'invitation', viewer.id);
+  const issued = await links.issue(user, hasPassword ? 'reset' : 'invitation', viewer.id);
+  const after = { kind: issued.kind, emailed: issued.emailed };
+  await audit(ctx.db, viewer, { action: 'user.passwordLink', targetType: 'User', targetId: user.id, after });
+  return issued;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audit } from '../../core/audit.ts';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { TeamRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
@@ -37,7 +38,12 @@ export async function createTeam(ctx: AppContext, input: CreateTeamInput): Promi
     }
   }
   try {
-    const team = await insertTeam(ctx.db, { name: values.name, managerId });
+    const team = await ctx.db.transaction(async (tx) => {
+      const inserted = await insertTeam(tx, { name: values.name, managerId });
+      const after = { name: inserted.name, managerId: inserted.managerId };
+      await audit(tx, viewer, { action: 'team.create', targetType: 'Team', targetId: inserted.id, after });
+      return inserted;
+    });
     ctx.directory?.invalidate(); // its manager's scope grew: this process's next request knows
     return team;
   } catch (error) {

@@ -3,7 +3,7 @@ import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../core/context.ts';
 import { Team } from '../teams/team.type.ts';
 import * as service from './user.service.ts';
-import { CreateUserInput, User } from './user.type.ts';
+import { CreateUserInput, UpdateUserInput, User } from './user.type.ts';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -31,6 +31,18 @@ export class UserResolver {
     @Arg('input', () => CreateUserInput) input: CreateUserInput,
   ): Promise<UserRow> {
     return service.createUser(ctx, input);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Changes a user’s name, role, team or active flag (ADMIN); deactivating ends their sessions and API tokens at once. The last active admin stays one.',
+  })
+  updateUser(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+  ): Promise<UserRow> {
+    return service.updateUser(ctx, id, input);
   }
 
   @FieldResolver(() => Team, { nullable: true, description: 'The team the user belongs to.' })

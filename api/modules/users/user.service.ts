@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
@@ -8,7 +9,10 @@ import { assertNotViewer, assertRole } from '../../core/permissions.ts';
 import { collectInput, isUniqueViolation } from '../../core/validation.ts';
 import { findTeam } from '../teams/team.queries.ts';
 import { emailTaken, insertUser, listUsers } from './user.queries.ts';
-import type { CreateUserInput } from './user.type.ts';
+import type { CreateUserInput, UpdateUserInput } from './user.type.ts';
+import { users as usersTable } from '../../../schema/db/index.ts';
+import { audit, auditUser } from '../../core/audit.ts';
+import { ConflictError } from '../../core/errors.ts';
 
 /** The caller. */
 export async function me(ctx: AppContext): Promise<UserRow> {
@@ -46,7 +50,14 @@ const createUserSchema = z.object({
 export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<UserRow> {
   const viewer = requireViewer(ctx);
   assertRole(viewer, ['ADMIN'], 'Only admins create users.');
-  return addUser(ctx, input);
+  const user = await addUser(ctx, input);
+  await audit(ctx.db, viewer, {
+    action: 'user.create',
+    targetType: 'User',
+    targetId: user.id,
+    after: auditUser(user),
+  });
+  return user;
 }
 
 /** Checks and inserts a user; who may is the caller's to decide (createUser, auth/links.ts inviteUser). */
@@ -71,4 +82,59 @@ export async function addUser(ctx: AppContext, input: CreateUserInput): Promise<
     if (isUniqueViolation(error, 'users_email_key')) throw BadInputError.one('email', taken);
     throw error;
   }
+}
+
+const updateUserSchema = z.object({
+  name: createUserSchema.shape.name.nullish(),
+  role: createUserSchema.shape.role.nullish(),
+  teamId: z.string().nullish(),
+  active: z.boolean().nullish(),
+});
+
+/**
+ * Changes a user's name, role, team or active flag (ADMIN), with an audit entry in the same
+ * transaction. The last active admin cannot be demoted or deactivated (nobody could administer
+ * the organisation afterwards). Deactivation ends their sessions and API tokens (a trigger).
+ */
+export async function updateUser(ctx: AppContext, idArg: string, input: UpdateUserInput): Promise<UserRow> {
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], 'Only admins change users.');
+  const id = parseId(idArg, 'User');
+  const errors = new FieldErrors();
+  const parsed = collectInput(updateUserSchema, input, errors);
+  const values = errors.done(parsed);
+  const teamId = values.teamId === undefined ? undefined : optionalId(values.teamId, 'Team');
+  if (teamId != null && !(await findTeam(ctx.db, teamId))) throw new NotFoundError('Team', teamId);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(usersTable).where(eq(usersTable.id, id)).for('update');
+    if (!before) throw new NotFoundError('User', id);
+    const next = {
+      name: values.name ?? before.name,
+      role: values.role ?? before.role,
+      teamId: teamId === undefined ? before.teamId : teamId,
+      active: values.active ?? before.active,
+    };
+    if (before.role === 'ADMIN' && before.active && (next.role !== 'ADMIN' || !next.active)) {
+      // the other admins are locked too: two admins demoting each other at once cannot both pass
+      const others = await tx
+        .select({ id: usersTable.id })
+        .from(usersTable)
+        .where(sql`${usersTable.role} = 'ADMIN' and ${usersTable.active} and ${usersTable.id} <> ${id}`)
+        .for('update');
+      if (others.length === 0)
+        throw new ConflictError('This is the last active admin: make someone else an admin first.');
+    }
+    const [after] = await tx.update(usersTable).set(next).where(eq(usersTable.id, id)).returning();
+    if (!after) throw new NotFoundError('User', id);
+    await audit(tx, viewer, {
+      action: 'user.update',
+      targetType: 'User',
+      targetId: id,
+      before: auditUser(before),
+      after: auditUser(after),
+    });
+    return after;
+  });
+  ctx.directory?.invalidate();
+  return updated;
 }

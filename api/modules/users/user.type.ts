@@ -39,3 +39,21 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true, description: 'Team to join.' })
   teamId?: string | null;
 }
+
+@InputType({ description: 'Changes to a user (ADMIN only); a field left out stays as it is.' })
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true, description: 'Display name, 1-200 characters.' })
+  name?: string | null;
+
+  @Field(() => RoleEnum, { nullable: true, description: 'Role.' })
+  role?: Role | null;
+
+  @Field(() => ID, { nullable: true, description: 'Team to move to; null: no team.' })
+  teamId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false deactivates (their sessions and API tokens end at once); true reactivates.',
+  })
+  active?: boolean | null;
+}

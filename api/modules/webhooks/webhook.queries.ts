@@ -11,9 +11,10 @@ export async function insertWebhook(
   return row;
 }
 
-export async function deleteWebhookRow(db: Queryable, id: number): Promise<boolean> {
-  const deleted = await db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id });
-  return deleted.length > 0;
+/** The deleted webhook, or undefined when there was none. */
+export async function deleteWebhookRow(db: Queryable, id: number): Promise<WebhookRow | undefined> {
+  const [deleted] = await db.delete(webhooks).where(eq(webhooks.id, id)).returning();
+  return deleted;
 }
 
 export function listWebhooks(db: Queryable): Promise<WebhookRow[]> {

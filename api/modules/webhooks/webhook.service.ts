@@ -13,6 +13,7 @@ import { BadInputError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
 import { assertRole } from '../../core/permissions.ts';
 import { parseInput } from '../../core/validation.ts';
+import { audit } from '../../core/audit.ts';
 import { normaliseWebhookUrl, refusedUrlReason, urlPolicyFor } from '../../jobs/webhooks/url-policy.ts';
 import { deleteWebhookRow, insertWebhook, listWebhooks, recentDeliveries } from './webhook.queries.ts';
 import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
@@ -68,20 +69,41 @@ export async function createWebhook(ctx: AppContext, input: CreateWebhookInput):
   const refused = await refusedUrlReason(values.url, urlPolicyFor(ctx.db)); // SSRF (issue 5)
   if (refused) throw new BadInputError([{ field: 'url', message: refused }]);
   const secret = values.secret ?? randomBytes(32).toString('base64url');
-  const row = await insertWebhook(ctx.db, {
-    url: values.url,
-    events: [...new Set(values.events)],
-    secret,
-    createdBy: viewer.id,
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertWebhook(tx, {
+      url: values.url,
+      events: [...new Set(values.events)],
+      secret,
+      createdBy: viewer.id,
+    });
+    // never the secret
+    const after = { url: inserted.url, events: inserted.events };
+    await audit(tx, viewer, {
+      action: 'webhook.create',
+      targetType: 'Webhook',
+      targetId: inserted.id,
+      after,
+    });
+    return inserted;
   });
   return { webhook: toWebhook(row, []), secret };
 }
 
 /** Deletes a webhook and its deliveries (pending ones are not sent). */
 export async function deleteWebhook(ctx: AppContext, idArg: string): Promise<string> {
-  assertRole(requireViewer(ctx), ['ADMIN'], ADMIN_ONLY);
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], ADMIN_ONLY);
   const id = parseId(idArg, 'Webhook');
-  if (!(await deleteWebhookRow(ctx.db, id))) throw new NotFoundError('Webhook', id);
+  await ctx.db.transaction(async (tx) => {
+    const deleted = await deleteWebhookRow(tx, id);
+    if (!deleted) throw new NotFoundError('Webhook', id);
+    await audit(tx, viewer, {
+      action: 'webhook.delete',
+      targetType: 'Webhook',
+      targetId: id,
+      before: { url: deleted.url, events: deleted.events },
+    });
+  });
   return String(id);
 }
 
