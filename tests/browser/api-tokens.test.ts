@@ -102,10 +102,11 @@ describe.skipIf(!chromiumPath)('API tokens in the account dialog', () => {
     expect(await item.textContent()).toContain(`${token.slice(0, 12)}…`);
     expect(await item.textContent()).not.toContain(token);
     expect(await item.locator('.token-state').textContent()).toBe('active');
-    await field.scrollIntoViewIfNeeded();
+    // focused and selected, ready for Ctrl+C, and in view whole
+    expect(await field.evaluate((e) => e === document.activeElement)).toBe(true);
     await screenshot(page, 'api-token-shown-once-1920x1080');
     await page.setViewportSize({ width: 1280, height: 720 });
-    await field.scrollIntoViewIfNeeded();
+    await section.locator('.token-once').scrollIntoViewIfNeeded();
     await screenshot(page, 'api-token-shown-once-1280x720');
 
     expect(await useToken(token)).toEqual({ rest: 200, graphql: 200, me: JOHN });

@@ -10,7 +10,7 @@
  * (BAD_USER_INPUT `name` / `expiresAt`) or as an alert (CONFLICT past 20 live tokens, FORBIDDEN).
  */
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import type { ApiTokensQuery } from '../gql/graphql.ts';
@@ -191,6 +191,7 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (token: string) => voi
             <input
               {...props}
               name="token-name"
+              autoFocus
               autoComplete="off"
               maxLength={NAME_MAX}
               value={name}
@@ -244,8 +245,14 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (token: string) => voi
 function ShownOnce({ token, onDone }: { token: string; onDone: () => void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const curl = curlExample(window.location.origin, token);
+  // the form that had focus is gone: focus (and select) the token, and bring the whole box into view
+  useEffect(() => {
+    input.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
 
   const copy = async () => {
     try {
@@ -259,7 +266,7 @@ function ShownOnce({ token, onDone }: { token: string; onDone: () => void }) {
   };
 
   return (
-    <div className="token-once" role="group" aria-labelledby={`${id}-title`}>
+    <div ref={box} className="token-once" role="group" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>Your new API token</h4>
       <p className="token-warning" id={`${id}-warning`}>
         Copy it now: it will not be shown again. Whoever has it acts as you, so keep it as secret as a
