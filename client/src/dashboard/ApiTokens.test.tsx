@@ -187,6 +187,20 @@ describe('ApiTokensSection', () => {
     await screen.findByRole('list', { name: 'Your API tokens' });
     expect(screen.queryByRole('button', { name: 'Create API token' })).toBeNull();
     expect(screen.getByText(/signed in with an API token, which cannot create others/)).toBeInTheDocument();
+    // the prefix of this page's token marks it, and revoking it warns of the sign-out
+    expect(screen.queryByText('· signs in this browser')).toBeNull();
+  });
+
+  it('marks the token this page is signed in with, and warns that revoking it signs out here', async () => {
+    renderSection([listed([row({ prefix: 'pulse_bbbbbb' })])], {
+      kind: 'token',
+      token: `pulse_${'b'.repeat(43)}`,
+    });
+    const item = await screen.findByRole('listitem', { name: 'ERP sync' });
+    expect(item).toHaveTextContent('signs in this browser');
+    fireEvent.click(within(item).getByRole('button', { name: 'Revoke ERP sync' }));
+    expect(item).toHaveTextContent('Revoke it and sign out here?');
+    expect(within(item).getByRole('button', { name: 'Yes, revoke' })).toBeEnabled();
   });
 });
 

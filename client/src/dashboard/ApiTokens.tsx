@@ -304,12 +304,22 @@ function ShownOnce({ token, onDone }: { token: string; onDone: () => void }) {
   );
 }
 
-function TokenItem({ token }: { token: ApiTokenRow }) {
+/** The token this page is signed in with (its prefix matches): revoking it signs this page out. */
+export function isThisBrowsers(token: Pick<ApiTokenRow, 'prefix'>, credential: Credential): boolean {
+  return (
+    signedInWithApiToken(credential) &&
+    credential.kind === 'token' &&
+    credential.token.startsWith(token.prefix)
+  );
+}
+
+function TokenItem({ token, credential }: { token: ApiTokenRow; credential: Credential }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revoke, { loading }] = useMutation(REVOKE_API_TOKEN);
   const state = stateOf(token);
   const headingId = useId();
+  const current = isThisBrowsers(token, credential);
 
   const run = async () => {
     setError(null);
@@ -326,6 +336,7 @@ function TokenItem({ token }: { token: ApiTokenRow }) {
       <div className="api-token-main">
         <p className="api-token-name">
           <span id={headingId}>{token.name}</span> <code className="api-token-prefix">{token.prefix}…</code>
+          {current ? <span className="muted small"> · signs in this browser</span> : null}
         </p>
         <p className="api-token-dates">
           <span>Created {formatWhen(token.createdAt)}</span>
@@ -345,7 +356,7 @@ function TokenItem({ token }: { token: ApiTokenRow }) {
         <span className={`token-state ${state}`}>{state}</span>
         {state !== 'active' ? null : confirming ? (
           <span className="confirm-delete">
-            Revoke?
+            {current ? 'Revoke it and sign out here?' : 'Revoke?'}
             <button type="button" className="danger" disabled={loading} onClick={() => void run()}>
               {loading ? 'Revoking…' : 'Yes, revoke'}
             </button>
@@ -415,7 +426,7 @@ export function ApiTokensSection({ credential }: { credential: Credential }) {
       ) : (
         <ul className="api-token-list" aria-label="Your API tokens">
           {tokens.map((token) => (
-            <TokenItem key={token.id} token={token} />
+            <TokenItem key={token.id} token={token} credential={credential} />
           ))}
         </ul>
       )}
