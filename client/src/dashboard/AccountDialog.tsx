@@ -4,7 +4,8 @@
  * the field it names, its minimum length included, and the answer says how many other sessions
  * ended) and "Sign out everywhere" (signOutEverywhere for oneself, after a confirmation). Signing
  * out everywhere from a session ends this one too: the sign-in page then says so in our own words,
- * not as a session ended from elsewhere (auth.ts endingSession).
+ * not as a session ended from elsewhere (auth.ts endingSession). Then the person's API tokens
+ * (ApiTokens.tsx), left out for a VIEWER, which the server refuses them.
  */
 import { useMutation } from '@apollo/client/react';
 import { useContext, useState, type FormEvent } from 'react';
@@ -14,6 +15,7 @@ import { SESSION_ENDED } from '../lib/apollo.ts';
 import { endingSession, signedOut, type Credential } from '../lib/auth.ts';
 import { apiError } from '../lib/errors.ts';
 import { lockedMessage } from '../lib/signin.ts';
+import { ApiTokensSection } from './ApiTokens.tsx';
 import { ConnectionContext } from './connectionState.ts';
 import type { ViewerInfo } from './viewer.ts';
 
@@ -276,6 +278,8 @@ export function AccountDialog({
       </dl>
       <PasswordSection email={me.email} credential={credential} />
       <SessionsSection viewer={viewer} credential={credential} />
+      {/* a screen (VIEWER) may not create tokens and has none to list */}
+      {me.role === 'VIEWER' ? null : <ApiTokensSection credential={credential} />}
     </Dialog>
   );
 }

@@ -239,7 +239,7 @@ function Dashboard({
             type="button"
             className="ghost whoami"
             aria-haspopup="dialog"
-            title="Your account: password and sessions"
+            title="Your account: password, sessions and API tokens"
             onClick={() => setAccountOpen(true)}
           >
             <span className="visually-hidden">Account: </span>

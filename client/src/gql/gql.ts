@@ -20,6 +20,9 @@ type Documents = {
   '\n  query AchievementsTab($userId: ID, $teamId: ID, $limit: Int!) {\n    achievements(userId: $userId, teamId: $teamId, limit: $limit) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementsTabDocument;
   '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementUnlockedDocument;
   '\n  query AchievementProgress($userId: ID!) {\n    achievementProgress(userId: $userId) {\n      rule {\n        id\n        title\n        badgeIcon\n        description\n        metric\n        periodType\n        threshold\n      }\n      periodStart\n      current\n      remaining\n      earned\n    }\n  }\n': typeof types.AchievementProgressDocument;
+  '\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n': typeof types.ApiTokensDocument;
+  '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n': typeof types.CreateApiTokenDocument;
+  '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n': typeof types.RevokeApiTokenDocument;
   '\n  fragment GoalsTab_goal on Goal {\n    id\n    status\n    achievementPercentage\n    periodStart\n    periodEnd\n    user {\n      id\n      name\n      team {\n        id\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalsTab_GoalFragmentDoc;
   '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
@@ -64,6 +67,12 @@ const documents: Documents = {
     types.AchievementUnlockedDocument,
   '\n  query AchievementProgress($userId: ID!) {\n    achievementProgress(userId: $userId) {\n      rule {\n        id\n        title\n        badgeIcon\n        description\n        metric\n        periodType\n        threshold\n      }\n      periodStart\n      current\n      remaining\n      earned\n    }\n  }\n':
     types.AchievementProgressDocument,
+  '\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n':
+    types.ApiTokensDocument,
+  '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n':
+    types.CreateApiTokenDocument,
+  '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n':
+    types.RevokeApiTokenDocument,
   '\n  fragment GoalsTab_goal on Goal {\n    id\n    status\n    achievementPercentage\n    periodStart\n    periodEnd\n    user {\n      id\n      name\n      team {\n        id\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
     types.GoalsTab_GoalFragmentDoc,
   '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n':
@@ -173,6 +182,24 @@ export function graphql(
 export function graphql(
   source: '\n  query AchievementProgress($userId: ID!) {\n    achievementProgress(userId: $userId) {\n      rule {\n        id\n        title\n        badgeIcon\n        description\n        metric\n        periodType\n        threshold\n      }\n      periodStart\n      current\n      remaining\n      earned\n    }\n  }\n',
 ): (typeof documents)['\n  query AchievementProgress($userId: ID!) {\n    achievementProgress(userId: $userId) {\n      rule {\n        id\n        title\n        badgeIcon\n        description\n        metric\n        periodType\n        threshold\n      }\n      periodStart\n      current\n      remaining\n      earned\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n',
+): (typeof documents)['\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n',
+): (typeof documents)['\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
