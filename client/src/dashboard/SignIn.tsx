@@ -5,13 +5,15 @@
  * (GET /demo/accounts, POST /demo/sign-in: a session too); with any other server those routes
  * answer 404 and the buttons are not shown.
  *
+ * "Forgot your password?" asks for a reset link by mail (POST /auth/reset-request).
+ *
  * Every error is said in words beside what caused it (aria-invalid, aria-describedby) and announced
  * (role="alert"); focus goes to the field to fix.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Role } from '../gql/graphql.ts';
 import { sessionStarted, setToken, takeSignOutNotice } from '../lib/auth.ts';
-import { demoSignIn, signInWithPassword } from '../lib/signin.ts';
+import { demoSignIn, requestPasswordReset, signInWithPassword } from '../lib/signin.ts';
 
 interface DemoAccount {
   email: string;
@@ -166,6 +168,47 @@ function PasswordForm({ busy, setBusy }: { busy: boolean; setBusy: (busy: boolea
   );
 }
 
+/** "Forgot your password?": asks the server to mail a reset link (it answers alike for anyone). */
+function ResetRequest() {
+  const [email, setEmail] = useState('');
+  const [answer, setAnswer] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !email.trim()) return;
+    setBusy(true);
+    setAnswer(await requestPasswordReset(email.trim()));
+    setBusy(false);
+  };
+  return (
+    <form
+      className="signin-form"
+      aria-label="Reset your password"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <div className="field">
+        <label htmlFor={`${id}-email`}>Your e-mail</label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </div>
+      <p role="status" className="muted">
+        {answer}
+      </p>
+      <button type="submit" disabled={busy || !email.trim()}>
+        {busy ? 'Sending…' : 'Send me a link'}
+      </button>
+    </form>
+  );
+}
+
 function TokenForm({ busy, setBusy }: { busy: boolean; setBusy: (busy: boolean) => void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -229,7 +272,9 @@ export function SignIn() {
   const [demo, setDemo] = useState<DemoAccount[]>([]);
   const [demoError, setDemoError] = useState<string | null>(null);
   const [tokenOpen, setTokenOpen] = useState(false);
+  const [resetOpen, setResetOpen] = useState(false);
   const tokenId = useId();
+  const resetId = useId();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -264,6 +309,20 @@ export function SignIn() {
           </p>
         ) : null}
         <PasswordForm busy={busy} setBusy={setBusy} />
+        <div className="signin-token">
+          <button
+            type="button"
+            className="link disclosure"
+            aria-expanded={resetOpen}
+            aria-controls={resetId}
+            onClick={() => setResetOpen((open) => !open)}
+          >
+            Forgot your password?
+          </button>
+          <div id={resetId} hidden={!resetOpen}>
+            {resetOpen ? <ResetRequest /> : null}
+          </div>
+        </div>
         {demo.length > 0 ? (
           <section className="demo" aria-labelledby="demo-title">
             <h2 id="demo-title">Demo accounts</h2>

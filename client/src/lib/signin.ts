@@ -121,3 +121,48 @@ export async function demoSignIn(
   // the route's own 404 names the account; any other means the route is not there
   return 'message' in failure && failure.message === NOT_A_DEMO_ACCOUNT ? { ok: false, ...failure } : 'gone';
 }
+
+export type LinkResult = { ok: true } | { ok: false; field: 'token' | 'password' | null; message: string };
+
+/** POST /auth/set-password: an invitation's or a reset's password; on success the browser holds a session. */
+export async function setPasswordWithLink(
+  token: string,
+  password: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<LinkResult> {
+  const response = await post('/auth/set-password', { token, password }, fetchImpl);
+  if (!response) return { ok: false, field: null, message: UNREACHABLE };
+  if (response.ok) return { ok: true };
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // a proxy's page: the status says enough
+  }
+  const field = body.error?.fields?.[0];
+  const message = typeof field?.message === 'string' ? field.message : null;
+  if (field?.field === 'token')
+    return { ok: false, field: 'token', message: message ?? 'This link is not valid any more.' };
+  if (field?.field === 'password')
+    return { ok: false, field: 'password', message: `The password ${message ?? 'was refused'}.` };
+  return {
+    ok: false,
+    field: null,
+    message: `The server answered ${response.status}. Try again in a moment.`,
+  };
+}
+
+/**
+ * POST /auth/reset-request: "forgot my password". The server answers alike whether or not the
+ * address is someone's; without mail set up it says to ask an admin (403).
+ */
+export async function requestPasswordReset(email: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const response = await post('/auth/reset-request', { email }, fetchImpl);
+  if (!response) return UNREACHABLE;
+  if (response.status === 202)
+    return 'If this address belongs to someone here, a link to choose a new password is on its way. Check your mail.';
+  if (response.status === 403)
+    return 'This server does not send mail: ask an admin for a link to choose a new password.';
+  if (response.status === 429) return 'Too many requests: try again later.';
+  return `The server answered ${response.status}. Try again in a moment.`;
+}
