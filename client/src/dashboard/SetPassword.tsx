@@ -69,8 +69,7 @@ export function SetPassword({ token, onDone }: { token: string; onDone: () => vo
         </h1>
         <h2>Choose your password</h2>
         <p className="muted">
-          At least a dozen characters; a few words you will remember make a good one. It signs you in right
-          away.
+          A few words you will remember make a long, strong one. Saving it signs you in.
         </p>
         <form
           className="signin-form"
