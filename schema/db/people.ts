@@ -38,12 +38,20 @@ export const users = pgTable(
     teamId: integer('team_id').references((): AnyPgColumn => teams.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * 'person', or 'service': an account for another app (issue 15), signed in by API tokens
+     * only, never on a board or in team figures (api/modules/performance/sellers.ts).
+     */
+    kind: text('kind', { enum: ['person', 'service'] })
+      .notNull()
+      .default('person'),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     index('users_team_idx').on(t.teamId),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_name_length', sql`char_length(${t.name}) between 1 and 200`),
+    check('users_kind', sql`${t.kind} in ('person', 'service')`),
   ],
 );
 export type UserRow = typeof users.$inferSelect;

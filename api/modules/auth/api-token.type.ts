@@ -1,5 +1,9 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import type { Role } from '../../../schema/db/constants.ts';
+import type { UserRow } from '../../../schema/db/index.ts';
+import { RoleEnum } from '../../core/graphql/enums.ts';
 import { DateTimeScalar } from '../../core/graphql/scalars.ts';
+import { User } from '../users/user.type.ts';
 
 @ObjectType({
   description:
@@ -49,8 +53,14 @@ export class CreatedApiToken {
   token!: string;
 }
 
-@InputType({ description: 'A new API token for the caller.' })
+@InputType({ description: 'A new API token for the caller, or (ADMIN) for a service account.' })
 export class CreateApiTokenInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A service account to create it for (ADMIN); omit: for the caller.',
+  })
+  userId?: string | null;
+
   @Field(() => String, { description: 'What it is for, 1–100 characters.' })
   name!: string;
 
@@ -59,4 +69,39 @@ export class CreateApiTokenInput {
     description: 'When it stops working (future); omit: never.',
   })
   expiresAt?: Date | null;
+}
+
+@InputType({
+  description: 'A new service account (ADMIN): an account for another app, signed in by API tokens only.',
+})
+export class CreateServiceAccountInput {
+  @Field(() => String, { description: 'What it is ("ERP sync"), 1–200 characters.' })
+  name!: string;
+
+  @Field(() => RoleEnum, {
+    description:
+      'What it may do: MANAGER writes for its team only, ADMIN for all, REP only as itself, VIEWER reads boards.',
+  })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Its team: the scope of a MANAGER account.' })
+  teamId?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When its first token stops working; omit: never.',
+  })
+  expiresAt?: Date | null;
+}
+
+@ObjectType({ description: 'A new service account and its first API token, shown only this once.' })
+export class CreatedServiceAccount {
+  @Field(() => User, { description: 'The account (never on a board, never signs in with a password).' })
+  user!: UserRow;
+
+  @Field(() => ApiToken, { description: 'Its first token’s record.' })
+  apiToken!: ApiToken;
+
+  @Field(() => String, { description: 'The bearer token. Not readable later: copy it now.' })
+  token!: string;
 }

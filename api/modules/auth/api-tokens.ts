@@ -67,42 +67,66 @@ const tokenSnapshot = (t: ApiToken) => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-function authOf(ctx: AppContext): NonNullable<AppContext['auth']> {
+export function authOf(ctx: AppContext): NonNullable<AppContext['auth']> {
   if (!ctx.auth) throw new ForbiddenError('API tokens are managed over HTTP.');
   return ctx.auth;
 }
 
+const tokenInput = (now: number) =>
+  z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(LIMITS.apiTokenName, `at most ${LIMITS.apiTokenName} characters`),
+    expiresAt: z
+      .date()
+      .refine((d) => d.getTime() > now, 'must be in the future')
+      .nullish(),
+  });
+
+/**
+ * A token for the caller, or (ADMIN, `userId`) for a service account: not minted with an API
+ * token, nor by a screen.
+ */
 export async function createApiToken(ctx: AppContext, input: CreateApiTokenInput): Promise<CreatedApiToken> {
   const viewer = requireViewer(ctx);
   const auth = authOf(ctx);
   if (auth.viaApiToken)
     throw new ForbiddenError('An API token cannot create API tokens: sign in to create one.');
   assertRole(viewer, ['ADMIN', 'MANAGER', 'REP'], 'Screens (VIEWER) do not create API tokens.');
+  const values = parseInput(tokenInput(auth.service.sessions.now()), input);
+  let ownerId = viewer.id;
+  if (input.userId != null) {
+    ownerId = parseId(input.userId, 'User');
+    const owner = await ctx.loaders.userById.load(ownerId);
+    if (!owner) throw new NotFoundError('User', ownerId);
+    if (ownerId !== viewer.id && (viewer.role !== 'ADMIN' || owner.kind !== 'service'))
+      throw new ForbiddenError('Admins create tokens for service accounts; people create their own.');
+  }
+  return mintApiToken(ctx, ownerId, values.name, values.expiresAt ?? null);
+}
+
+/** Creates the token (at most LIMITS.apiTokensPerUser live a user) and its audit entry. */
+export async function mintApiToken(
+  ctx: AppContext,
+  ownerId: number,
+  name: string,
+  expiresAt: Date | null,
+): Promise<CreatedApiToken> {
+  const viewer = requireViewer(ctx);
+  const auth = authOf(ctx);
   const now = auth.service.sessions.now();
-  const values = parseInput(
-    z.object({
-      name: z
-        .string()
-        .trim()
-        .min(1, 'must not be empty')
-        .max(LIMITS.apiTokenName, `at most ${LIMITS.apiTokenName} characters`),
-      expiresAt: z
-        .date()
-        .refine((d) => d.getTime() > now, 'must be in the future')
-        .nullish(),
-    }),
-    input,
-  );
   const created = await auth.service.sessions.createApiToken(
     ctx.db,
-    viewer.id,
-    values.name,
-    values.expiresAt ?? null,
+    ownerId,
+    name,
+    expiresAt,
     LIMITS.apiTokensPerUser,
   );
   if (!created) {
     throw new ConflictError(
-      `You hold ${LIMITS.apiTokensPerUser} live API tokens already: revoke one you no longer use first.`,
+      `${ownerId === viewer.id ? 'You hold' : 'This account holds'} ${LIMITS.apiTokensPerUser} live API tokens already: revoke one no longer used first.`,
     );
   }
   const [row] = await rows<ApiTokenRow>(

@@ -26,7 +26,14 @@ import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
 import { audit } from '../../core/audit.ts';
 import { User } from '../users/user.type.ts';
-import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.type.ts';
+import {
+  ApiToken,
+  CreateApiTokenInput,
+  CreatedApiToken,
+  CreatedServiceAccount,
+  CreateServiceAccountInput,
+} from './api-token.type.ts';
+import { createServiceAccount } from './service-accounts.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { inviteUser, issuePasswordLink } from './invitations.ts';
 
@@ -50,6 +57,8 @@ export class AuthResolver {
     const auth = authOf(ctx);
     if (auth.viaApiToken)
       throw new ForbiddenError('An API token cannot set a password: sign in to change it.');
+    if ((await ctx.loaders.userById.load(viewer.id))?.kind === 'service')
+      throw new ForbiddenError('A service account has no password: it signs in with API tokens only.');
     return auth.service.changePassword(viewer, auth.sessionId, currentPassword, newPassword);
   }
 
@@ -101,6 +110,17 @@ export class ApiTokenResolver {
     @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
   ): Promise<CreatedApiToken> {
     return createApiToken(ctx, input);
+  }
+
+  @Mutation(() => CreatedServiceAccount, {
+    description:
+      'Creates a service account (ADMIN): an account for another app with a role and a team scope, signed in by API tokens only, never on a board; its first token is shown only in this answer.',
+  })
+  createServiceAccount(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateServiceAccountInput) input: CreateServiceAccountInput,
+  ): Promise<CreatedServiceAccount> {
+    return createServiceAccount(ctx, input);
   }
 
   @Mutation(() => ApiToken, {

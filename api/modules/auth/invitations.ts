@@ -46,6 +46,8 @@ export async function issuePasswordLink(ctx: AppContext, userIdArg: string): Pro
     viewer.role === 'ADMIN' || (user.role === 'REP' && canWriteForTeam(viewer, user.teamId ?? null));
   if (!allowed) throw new ForbiddenError('Admins issue links for anyone; managers for reps of their teams.');
   if (!user.active) throw BadInputError.one('userId', 'is deactivated: reactivate them first');
+  if (user.kind === 'service')
+    throw BadInputError.one('userId', 'is a service account: it signs in with API tokens only');
   const [hasPassword] = await rows(ctx.db, sql`select 1 from user_passwords where user_id = ${userId}`);
   const issued = await links.issue(user, hasPassword ? 'reset' : 'invitation', viewer.id);
   const after = { kind: issued.kind, emailed: issued.emailed };

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { SELLER_U } from '../performance/sellers.ts';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { RateMinimums } from '../../domain/ranking.ts';
 import { rows, type Queryable } from '../../db/client.ts';
@@ -64,7 +65,7 @@ export async function boardSellers(
           left join sales_performance sp
             on sp.user_id = u.id and sp.period_type = ${q.periodType}::period_type and sp.period_start = ${q.periodStart}::date
           left join teams t on t.id = u.team_id)
-        on u.active and u.role in ('REP', 'MANAGER') ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}`,
+        on ${SELLER_U} ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}`,
   );
   const first = found[0];
   if (!first) throw new Error('boardSellers returned nothing');
@@ -141,7 +142,7 @@ function rankedSellers(q: BoardScope, minimums: RateMinimums): SQL {
           from users u
           left join sales_performance sp
             on sp.user_id = u.id and sp.period_type = ${q.periodType}::period_type and sp.period_start = ${q.periodStart}::date
-          where u.active and u.role in ('REP', 'MANAGER') ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}
+          where ${SELLER_U} ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}
         ), k as (
           select s.*,
             case when cents > 0 then cents end as revenue_key,

@@ -18,11 +18,9 @@ import { BadInputError } from '../../core/errors.ts';
 import { isUniqueViolation, pgErrorOf } from '../../core/validation.ts';
 import { rawUserColumns, type RawUserColumns } from '../users/user.queries.ts';
 import { ZERO_COUNTS } from './performance.mapping.ts';
+import { SELLER_U, sellerCondition } from './sellers.ts';
 import { COUNT_KEYS, type PerformanceCounts } from './performance.type.ts';
 
-/** People who appear on boards and team figures: active users who sell. */
-export const sellerCondition = (): SQL | undefined =>
-  and(eq(users.active, true), inArray(users.role, ['REP', 'MANAGER']));
 
 export function listSellers(
   db: Queryable,
@@ -127,7 +125,7 @@ export function teamSellersWithRollups(
         from users u
         left join sales_performance sp
           on sp.user_id = u.id and sp.period_type = ${periodType}::period_type and sp.period_start = ${periodStart}::date
-        where u.active and u.role in ('REP', 'MANAGER')
+        where ${SELLER_U}
           and ${teamId === null ? sql`u.team_id is not null` : sql`u.team_id = ${teamId}`}
         order by coalesce(sp.revenue, 0) desc, coalesce(sp.orders_won, 0) desc, u.name, u.id`,
   );
@@ -151,10 +149,7 @@ export type SummaryRow = RawUserColumns &
  * row itself (for the DataLoaders), in one statement.
  */
 export function lifetimeSummaries(db: Queryable, userIds: number[] | 'all'): Promise<SummaryRow[]> {
-  const filter =
-    userIds === 'all'
-      ? sql`u.active and u.role in ('REP', 'MANAGER')`
-      : sql`u.id = any(${intArray(userIds)}::int[])`;
+  const filter = userIds === 'all' ? SELLER_U : sql`u.id = any(${intArray(userIds)}::int[])`;
   return rows<SummaryRow>(
     db,
     sql`select u.id as user_id, ${rawUserColumns('u')},

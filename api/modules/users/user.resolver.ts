@@ -45,6 +45,13 @@ export class UserResolver {
     return service.updateUser(ctx, id, input);
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'A service account: another app’s, signed in by API tokens only, never on a board.',
+  })
+  serviceAccount(@Root() user: UserRow): boolean {
+    return user.kind === 'service';
+  }
+
   @FieldResolver(() => Team, { nullable: true, description: 'The team the user belongs to.' })
   team(@Root() user: UserRow, @Ctx() ctx: AppContext): TeamRow | Promise<TeamRow | null> | null {
     return user.teamId === null ? null : ctx.loaders.teamById.now(user.teamId);
