@@ -96,3 +96,22 @@ export const oneTimeLinks = pgTable(
     check('one_time_links_kind', sql`${t.kind} in ('invitation', 'reset')`),
   ],
 );
+
+/**
+ * TV pairing (issue 15): a screen without a credential asks for a pairing and shows its short
+ * `code`; it keeps the long secret, whose SHA-256 is the id. An admin or manager claims the code
+ * (`screen_user_id`: the screen's account, kind 'screen'); the screen's next poll with its secret
+ * gets the screen's API token, once (`delivered_at`). Unclaimed pairings expire in minutes.
+ */
+export const screenPairings = pgTable(
+  'screen_pairings',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    screenUserId: integer('screen_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('screen_pairings_code_key').on(t.code)],
+);

@@ -39,10 +39,11 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
-     * 'person', or 'service': an account for another app (issue 15), signed in by API tokens
-     * only, never on a board or in team figures (api/modules/performance/sellers.ts).
+     * 'person'; 'service', an account for another app, or 'screen', a paired TV (issue 15):
+     * signed in by API tokens only, never on a board or in team figures
+     * (api/modules/performance/sellers.ts).
      */
-    kind: text('kind', { enum: ['person', 'service'] })
+    kind: text('kind', { enum: ['person', 'service', 'screen'] })
       .notNull()
       .default('person'),
   },
@@ -51,7 +52,7 @@ export const users = pgTable(
     index('users_team_idx').on(t.teamId),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_name_length', sql`char_length(${t.name}) between 1 and 200`),
-    check('users_kind', sql`${t.kind} in ('person', 'service')`),
+    check('users_kind', sql`${t.kind} in ('person', 'service', 'screen')`),
   ],
 );
 export type UserRow = typeof users.$inferSelect;

@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AchievementResolver } from '../../modules/achievements/achievement.resolver.ts';
 import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth/auth.resolver.ts';
 import { AuditResolver } from '../../modules/audit/audit.resolver.ts';
+import { ScreenResolver } from '../../modules/auth/screen.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
@@ -50,9 +51,11 @@ async function build(): Promise<GraphQLSchema> {
       ApiTokenResolver,
       LinkResolver,
       AuditResolver,
+      ScreenResolver,
       ApiTokenResolver,
       LinkResolver,
       AuditResolver,
+      ScreenResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql

@@ -4,7 +4,9 @@
  * while the account or address is locked. POST /auth/sign-out -> 204, the session revoked and the
  * cookie cleared (also when there was none: signing out is idempotent). POST /auth/set-password
  * {token, password} -> 200 {user} and the cookie (an invitation or reset link: links.ts); POST
- * /auth/reset-request {email} -> 202 (403 without SMTP_URL).
+ * /auth/reset-request {email} -> 202 (403 without SMTP_URL). POST /auth/screen-pairings -> 201 {code,
+ * secret, expires_at, poll_ms} (a TV without a credential; 429 from one address too often); POST
+ * /auth/screen-pairings/poll {secret} -> 200 {status: waiting} or, once, {status: paired, token}.
  *
  * All take JSON only (application/json): a cross-site HTML form cannot send that without a CORS
  * preflight, which this server never grants, so no other site can sign a browser in or out.
@@ -14,6 +16,7 @@ import type { Logger } from 'pino';
 import { BadInputError } from '../../core/errors.ts';
 import { HttpRefusal, sendError } from '../../transport/rest/respond.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from './cookie.ts';
+import { PairingLockedError } from './screen-pairing.ts';
 import { SignInLockedError, type AuthService } from './service.ts';
 import { hashToken } from './sessions.ts';
 
@@ -95,6 +98,41 @@ export function authRouter(deps: AuthRouteDeps): Router {
     try {
       await auth.links.requestReset(bodyOf(req).email, req.ip ?? req.socket.remoteAddress ?? 'unknown');
       res.status(202).json({ status: 'If this e-mail belongs to someone here, a link is on its way.' });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+
+  // a TV without a credential: a code to show, a secret to keep (screen-pairing.ts)
+  router.post('/screen-pairings', async (req, res) => {
+    try {
+      const pairing = await auth.screens.start(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      res.setHeader('cache-control', 'no-store');
+      res.status(201).json({
+        code: pairing.code,
+        secret: pairing.secret,
+        expires_at: pairing.expiresAt.toISOString(),
+        poll_ms: pairing.pollMs,
+      });
+    } catch (error) {
+      if (error instanceof PairingLockedError) {
+        const seconds = Math.max(1, Math.ceil((error.until.getTime() - auth.clock.now()) / 1000));
+        sendError(res, new HttpRefusal(429, error, { 'retry-after': String(seconds) }), logger);
+      } else sendError(res, error, logger);
+    }
+  });
+
+  // the TV's poll: 200 waiting, then (once) 200 paired with the screen's token; 404 when over
+  router.post('/screen-pairings/poll', express.json({ limit: '1kb' }), async (req, res) => {
+    if (!jsonOnly(req, res)) return;
+    try {
+      const answer = await auth.screens.poll(bodyOf(req).secret);
+      res.setHeader('cache-control', 'no-store');
+      res.json(
+        answer.status === 'waiting'
+          ? { status: 'waiting', code: answer.code, expires_at: answer.expiresAt.toISOString() }
+          : answer,
+      );
     } catch (error) {
       sendError(res, error, logger);
     }

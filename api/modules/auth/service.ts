@@ -21,6 +21,7 @@ import type { Viewer } from '../../core/permissions.ts';
 import { hashPassword, passwordProblem, tooLong, verifyOrDummy, warmDummyHash } from './passwords.ts';
 import type { Logger } from 'pino';
 import { LinkService, type LinkSettings } from './links.ts';
+import { ScreenPairing } from './screen-pairing.ts';
 import type { Mailer } from './mailer.ts';
 import type { AuthClock, SessionStore } from './sessions.ts';
 import {
@@ -68,6 +69,8 @@ export class AuthService {
   private readonly limits: ThrottleLimits;
   /** Invitations and password resets (links.ts). */
   readonly links: LinkService;
+  /** TV pairing (screens.ts). */
+  readonly screens: ScreenPairing;
 
   constructor(
     private readonly db: Database,
@@ -84,6 +87,7 @@ export class AuthService {
       lockMs: settings.signInLockMs,
     };
     this.links = new LinkService(db, sessions, clock, settings, this.limits, mailer, logger);
+    this.screens = new ScreenPairing(db, sessions, clock, this.limits);
   }
 
   async signIn(input: {
