@@ -23,6 +23,9 @@ import type { ConnectionStore } from '../lib/connection.ts';
 import { AccountDialog } from './AccountDialog.tsx';
 import { linkClick, navigate, usePathname, useSearch, withParams } from '../lib/router.ts';
 import { AchievementsTab } from './AchievementsTab.tsx';
+import { adminPageOf, ADMIN_PAGE_NAMES, adminPagesFor } from './adminPages.ts';
+import { AuditLogPage } from '../admin/AuditLogPage.tsx';
+import { PeoplePage } from '../admin/PeoplePage.tsx';
 import { CLOCK, CLOCK_POLL_MS, ClockContext, type OrgClock } from './clock.ts';
 import { ConnectionContext } from './connectionState.ts';
 import { ExportControl } from './ExportControl.tsx';
@@ -203,6 +206,8 @@ function Dashboard({
   // the summary cards and the Team tab refetch when it moves; a VIEWER sees neither
   const figures = useFiguresFeed(period, connection, viewer.me.role !== 'VIEWER');
   const tabs = tabsFor(viewer);
+  const adminPages = adminPagesFor(viewer.me.role);
+  const adminPage = adminPageOf(path, adminPages);
   // choices are replaced in the URL (not pushed): Back leaves the dashboard's tab, not each click
   const update = (changes: Record<string, string | null>) => navigate(withParams(changes), true);
 
@@ -232,6 +237,21 @@ function Dashboard({
         </a>
         <ReconnectIndicator connection={connection} />
         <div className="topbar-end">
+          {adminPages.length ? (
+            <nav className="admin-nav" aria-label="Administration">
+              {adminPages.map((id) => (
+                <a
+                  key={id}
+                  href={`/${id}`}
+                  onClick={linkClick}
+                  aria-current={adminPage === id ? 'page' : undefined}
+                  className="admin-link"
+                >
+                  {ADMIN_PAGE_NAMES[id]}
+                </a>
+              ))}
+            </nav>
+          ) : null}
           <a className="tv-link" href="/tv">
             TV mode
           </a>
@@ -263,50 +283,59 @@ function Dashboard({
       {accountOpen ? (
         <AccountDialog viewer={viewer} credential={credential} onClose={() => setAccountOpen(false)} />
       ) : null}
-      <main id="main" className="dashboard">
-        <Toolbar viewer={viewer} view={view} update={update} />
+      {adminPage ? (
+        <main id="main" className="dashboard admin">
+          <a className="back-link" href="/" onClick={linkClick}>
+            ← Dashboard
+          </a>
+          {adminPage === 'people' ? <PeoplePage viewer={viewer} /> : <AuditLogPage viewer={viewer} />}
+        </main>
+      ) : (
+        <main id="main" className="dashboard">
+          <Toolbar viewer={viewer} view={view} update={update} />
 
-        {person && viewer.me.role !== 'VIEWER' ? (
-          <SummaryCards person={person} period={period} />
-        ) : !person && viewer.canReadTeamFigures ? (
-          <TeamCards teamId={teamId} period={period} />
-        ) : null}
+          {person && viewer.me.role !== 'VIEWER' ? (
+            <SummaryCards person={person} period={period} />
+          ) : !person && viewer.canReadTeamFigures ? (
+            <TeamCards teamId={teamId} period={period} />
+          ) : null}
 
-        <div className="tabs" role="tablist" aria-label="Dashboard sections" onKeyDown={onTabKey}>
-          {tabs.map((id) => (
-            <a
-              key={id}
-              id={`tab-${id}`}
-              role="tab"
-              href={`/${id}${search}`}
-              onClick={linkClick}
-              aria-selected={tab === id}
-              aria-controls="tabpanel"
-              tabIndex={tab === id ? 0 : -1}
-              className="tab"
-            >
-              {TAB_NAMES[id]}
-            </a>
-          ))}
-        </div>
-        <section id="tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
-          {tab === 'goals' ? <GoalsTab view={view} update={update} /> : null}
-          {tab === 'leaderboard' ? <LeaderboardTab period={period} teamId={teamId} /> : null}
-          {tab === 'achievements' ? (
-            <AchievementsTab key={person?.id ?? `team:${teamId}`} person={person} teamId={teamId} />
-          ) : null}
-          {tab === 'team' ? <TeamTab period={period} teamId={teamId} /> : null}
-          {tab === 'trends' ? (
-            <Suspense fallback={<p className="muted">Loading charts…</p>}>
-              {person ? (
-                <TrendsTab person={person} period={period} />
-              ) : (
-                <ChoosePerson view={view} update={update} />
-              )}
-            </Suspense>
-          ) : null}
-        </section>
-      </main>
+          <div className="tabs" role="tablist" aria-label="Dashboard sections" onKeyDown={onTabKey}>
+            {tabs.map((id) => (
+              <a
+                key={id}
+                id={`tab-${id}`}
+                role="tab"
+                href={`/${id}${search}`}
+                onClick={linkClick}
+                aria-selected={tab === id}
+                aria-controls="tabpanel"
+                tabIndex={tab === id ? 0 : -1}
+                className="tab"
+              >
+                {TAB_NAMES[id]}
+              </a>
+            ))}
+          </div>
+          <section id="tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
+            {tab === 'goals' ? <GoalsTab view={view} update={update} /> : null}
+            {tab === 'leaderboard' ? <LeaderboardTab period={period} teamId={teamId} /> : null}
+            {tab === 'achievements' ? (
+              <AchievementsTab key={person?.id ?? `team:${teamId}`} person={person} teamId={teamId} />
+            ) : null}
+            {tab === 'team' ? <TeamTab period={period} teamId={teamId} /> : null}
+            {tab === 'trends' ? (
+              <Suspense fallback={<p className="muted">Loading charts…</p>}>
+                {person ? (
+                  <TrendsTab person={person} period={period} />
+                ) : (
+                  <ChoosePerson view={view} update={update} />
+                )}
+              </Suspense>
+            ) : null}
+          </section>
+        </main>
+      )}
     </LiveFiguresContext.Provider>
   );
 }

@@ -1,0 +1,157 @@
+/**
+ * The audit log page (issue 15, /audit; ADMIN only): administrative changes newest first, 50 a
+ * page, "Older" passing the last id seen as `before` (keyset pages, so an entry written meanwhile
+ * never shifts a page) and "Newest" back to the first. Each entry says when (the browser's clock),
+ * who, the action in words, the target, and only the fields that changed (audit.ts). A team id in
+ * a record is shown as the team's name where the directory knows it.
+ */
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../gql/index.ts';
+import { apiError } from '../lib/errors.ts';
+import { formatWhen } from '../dashboard/ApiTokens.tsx';
+import type { ViewerInfo } from '../dashboard/viewer.ts';
+import { actionInWords, changedFields, type FieldChange } from './audit.ts';
+
+export const AUDIT_PAGE = 50;
+
+const AUDIT_LOG = graphql(`
+  query AuditLog($first: Int!, $before: ID) {
+    auditLog(first: $first, before: $before) {
+      id
+      at
+      actorName
+      actor {
+        id
+        name
+      }
+      action
+      targetType
+      targetId
+      before
+      after
+    }
+  }
+`);
+
+const FIELD_NAMES: Record<string, string> = { teamId: 'team', active: 'active', emailed: 'e-mailed' };
+
+/** The record's name, for "User Ana Lima (#12)": from after, else before. */
+function targetName(before: string | null | undefined, after: string | null | undefined): string | null {
+  for (const text of [after, before]) {
+    if (!text) continue;
+    try {
+      const record = JSON.parse(text) as Record<string, unknown>;
+      for (const key of ['name', 'url', 'email']) if (typeof record[key] === 'string') return record[key];
+    } catch {
+      // not JSON: no name
+    }
+  }
+  return null;
+}
+
+function Change({ change, teamName }: { change: FieldChange; teamName: (id: string) => string }) {
+  const show = (value: string | null) =>
+    value === null ? null : change.field === 'teamId' && value !== 'none' ? teamName(value) : value;
+  const before = show(change.before);
+  const after = show(change.after);
+  return (
+    <li>
+      <span className="audit-field">{FIELD_NAMES[change.field] ?? change.field}</span>{' '}
+      {before !== null ? <del>{before}</del> : null}
+      {before !== null && after !== null ? ' → ' : null}
+      {after !== null ? <ins>{after}</ins> : null}
+    </li>
+  );
+}
+
+export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
+  // the cursors of the pages before this one: [] on the newest page
+  const [cursors, setCursors] = useState<string[]>([]);
+  const before = cursors[cursors.length - 1] ?? null;
+  const { data, loading, error, refetch } = useQuery(AUDIT_LOG, {
+    variables: { first: AUDIT_PAGE, before },
+    fetchPolicy: 'cache-and-network',
+  });
+  const teamName = (id: string) => viewer.teams.find((t) => t.id === id)?.name ?? `#${id}`;
+  const entries = data?.auditLog ?? [];
+  const last = entries[entries.length - 1];
+
+  return (
+    <div className="admin-page audit-page">
+      <div className="section-head">
+        <h1>Audit log</h1>
+        <div className="actions">
+          <button type="button" className="ghost" onClick={() => void refetch().catch(() => {})}>
+            Refresh
+          </button>
+        </div>
+      </div>
+      <p className="muted">
+        Every change to people, teams, webhooks, API tokens and sign-in links, newest first; times are in your
+        clock.
+      </p>
+      {error && !data ? (
+        <div>
+          <p className="form-error" role="alert">
+            Could not load the audit log: {apiError(error)?.message}
+          </p>
+          <button type="button" onClick={() => void refetch().catch(() => {})}>
+            Try again
+          </button>
+        </div>
+      ) : loading && !data ? (
+        <p className="muted">Loading the audit log…</p>
+      ) : entries.length === 0 ? (
+        <p className="empty">{cursors.length ? 'No older entries.' : 'Nothing has been changed yet.'}</p>
+      ) : (
+        <ol className="audit-list" aria-label="Audit log entries">
+          {entries.map((entry) => {
+            const changes = changedFields(entry.before, entry.after);
+            const name = targetName(entry.before, entry.after);
+            return (
+              <li key={entry.id} className="audit-entry">
+                <time dateTime={entry.at} className="audit-when">
+                  {formatWhen(entry.at)}
+                </time>
+                <p className="audit-what">
+                  <strong>{entry.actor?.name ?? entry.actorName}</strong> {actionInWords(entry.action)}{' '}
+                  <span className="audit-target">
+                    {name ? `${name} ` : ''}
+                    <span className="muted">
+                      ({entry.targetType} #{entry.targetId})
+                    </span>
+                  </span>
+                </p>
+                {changes.length ? (
+                  <ul className="audit-changes" aria-label="Changes">
+                    {changes.map((c) => (
+                      <Change key={c.field} change={c} teamName={teamName} />
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <div className="dialog-actions audit-pages">
+        {cursors.length ? (
+          <button type="button" className="ghost" onClick={() => setCursors([])}>
+            Newest
+          </button>
+        ) : null}
+        {cursors.length ? (
+          <button type="button" className="ghost" onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Newer
+          </button>
+        ) : null}
+        {entries.length === AUDIT_PAGE && last ? (
+          <button type="button" onClick={() => setCursors((c) => [...c, last.id])}>
+            Older
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,744 @@
+/**
+ * The People page (issue 15, /people; ADMIN and MANAGER): everyone, searchable by name or e-mail
+ * and filtered by team, role and state; "Invite someone"; and per person what the viewer's role
+ * may do (people.ts: an ADMIN edits name, role and team, deactivates or reactivates, signs out
+ * everywhere and issues password links; a MANAGER invites reps into the teams they manage and
+ * issues links for their reps). Invariant: a one-time link exists only in this page's state,
+ * from the mutation's answer until it is dismissed — the mutations are no-cache, so it never
+ * enters Apollo's cache. Server refusals land on the field they name (BAD_USER_INPUT) or as an
+ * alert (CONFLICT for the last active admin, FORBIDDEN); the server enforces every rule anyway.
+ */
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Field } from '../components/Form.tsx';
+import { graphql } from '../gql/index.ts';
+import type { Role } from '../gql/graphql.ts';
+import { apiError } from '../lib/errors.ts';
+import { formatWhen } from '../dashboard/ApiTokens.tsx';
+import type { ViewerInfo } from '../dashboard/viewer.ts';
+import {
+  abilitiesOf,
+  filterPeople,
+  ROLE_NAMES,
+  ROLES,
+  type Abilities,
+  type PeopleFilter,
+  type PersonRow,
+} from './people.ts';
+
+const PEOPLE = graphql(`
+  query People {
+    users {
+      id
+      name
+      email
+      role
+      active
+      team {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const INVITE_USER = graphql(`
+  mutation InviteUser($input: CreateUserInput!) {
+    inviteUser(input: $input) {
+      kind
+      link
+      emailed
+      expiresAt
+      user {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+const ISSUE_PASSWORD_LINK = graphql(`
+  mutation IssuePasswordLink($userId: ID!) {
+    issuePasswordLink(userId: $userId) {
+      kind
+      link
+      emailed
+      expiresAt
+      user {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+const UPDATE_USER = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      id
+      name
+      email
+      role
+      active
+      team {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const SIGN_OUT_USER = graphql(`
+  mutation SignOutUserEverywhere($userId: ID!) {
+    signOutEverywhere(userId: $userId)
+  }
+`);
+
+/** What a link mutation answered, kept in state only until dismissed. */
+interface Issued {
+  kind: string;
+  link: string | null;
+  emailed: boolean;
+  expiresAt: string;
+  user: { id: string; name: string; email: string };
+}
+
+interface TeamChoice {
+  id: string;
+  name: string;
+}
+
+/** An issued link: to copy, or where it was e-mailed. */
+export function IssuedLinkBox({ issued, onDone }: { issued: Issued; onDone: () => void }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const what = issued.kind === 'invitation' ? 'Invitation' : 'Password reset link';
+  useEffect(() => {
+    input.current?.focus({ preventScroll: true });
+  }, []);
+  const copy = async () => {
+    if (!issued.link) return;
+    try {
+      await navigator.clipboard.writeText(issued.link);
+      setCopied('Copied to the clipboard.');
+    } catch {
+      input.current?.select();
+      setCopied('Selected: press Ctrl+C (⌘C) to copy it.');
+    }
+  };
+  return (
+    <div className="issued-link" role="group" aria-labelledby={`${id}-title`}>
+      {issued.link ? (
+        <>
+          <p id={`${id}-title`} className="issued-title">
+            {what} for {issued.user.name}: pass this link on. It works once, until{' '}
+            {formatWhen(issued.expiresAt)}.
+          </p>
+          <div className="token-copy">
+            <label className="visually-hidden" htmlFor={`${id}-link`}>
+              {what} link for {issued.user.name}
+            </label>
+            <input
+              ref={input}
+              id={`${id}-link`}
+              className="token-value"
+              readOnly
+              value={issued.link}
+              spellCheck={false}
+              onFocus={(e) => e.target.select()}
+            />
+            <button type="button" className="primary" onClick={() => void copy()}>
+              Copy
+            </button>
+            <button type="button" className="ghost" onClick={onDone}>
+              Done
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="token-copy">
+          <p id={`${id}-title`} className="issued-title">
+            {issued.kind === 'invitation' ? 'Invitation' : 'Password reset link'} e-mailed to{' '}
+            {issued.user.email}. It works once, until {formatWhen(issued.expiresAt)}.
+          </p>
+          <button type="button" className="ghost" onClick={onDone}>
+            Done
+          </button>
+        </div>
+      )}
+      <p role="status" className="account-done">
+        {copied}
+      </p>
+    </div>
+  );
+}
+
+interface InviteErrors {
+  name?: string;
+  email?: string;
+  role?: string;
+  teamId?: string;
+  form?: string;
+}
+
+function InviteForm({
+  teams,
+  roles,
+  onIssued,
+  onCancel,
+}: {
+  teams: TeamChoice[];
+  roles: readonly Role[];
+  onIssued: (issued: Issued) => void;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>(roles.includes('REP') ? 'REP' : (roles[0] ?? 'REP'));
+  const [teamId, setTeamId] = useState(teams.length === 1 ? (teams[0]?.id ?? '') : '');
+  const [errors, setErrors] = useState<InviteErrors>({});
+  const [invite, { loading }] = useMutation(INVITE_USER, {
+    fetchPolicy: 'no-cache',
+    refetchQueries: [PEOPLE, 'Directory'],
+    awaitRefetchQueries: true,
+  });
+  const teamRequired = roles.length === 1; // a manager invites into one of their teams
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (loading) return;
+    const problems: InviteErrors = {};
+    if (!name.trim()) problems.name = 'Their name, as others will see it.';
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) problems.email = 'An e-mail address, e.g. ana@example.com.';
+    if (teamRequired && !teamId) problems.teamId = 'Choose one of your teams.';
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    try {
+      const result = await invite({
+        variables: { input: { name: name.trim(), email: email.trim(), role, teamId: teamId || null } },
+      });
+      const issued = result.data?.inviteUser;
+      if (!issued) throw new Error('The server sent no invitation.');
+      onIssued(issued);
+    } catch (error) {
+      const e = apiError(error);
+      const f = e?.fields ?? {};
+      if (e?.code === 'BAD_USER_INPUT' && (f.name || f.email || f.role || f.teamId))
+        setErrors({
+          ...(f.name ? { name: `The name ${f.name}.` } : {}),
+          ...(f.email ? { email: `The e-mail ${f.email}.` } : {}),
+          ...(f.role ? { role: `The role ${f.role}.` } : {}),
+          ...(f.teamId ? { teamId: `The team ${f.teamId}.` } : {}),
+        });
+      else setErrors({ form: e?.message ?? 'Could not invite them.' });
+    }
+  };
+
+  return (
+    <form
+      className="card invite-form"
+      aria-label="Invite someone"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <h2>Invite someone</h2>
+      <div className="field-row">
+        <Field label="Name" error={errors.name}>
+          {(props) => (
+            <input
+              {...props}
+              autoFocus
+              autoComplete="off"
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="E-mail" error={errors.email}>
+          {(props) => (
+            <input
+              {...props}
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Role"
+          error={errors.role}
+          hint={roles.length === 1 ? 'Managers invite reps.' : undefined}
+        >
+          {(props) => (
+            <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_NAMES[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Team" error={errors.teamId}>
+          {(props) => (
+            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              {teamRequired && teams.length === 1 ? null : (
+                <option value="">{teamRequired ? 'Choose a team' : 'No team'}</option>
+              )}
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? 'Inviting…' : 'Send invitation'}
+        </button>
+        <button type="button" className="ghost" disabled={loading} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface EditErrors {
+  name?: string;
+  role?: string;
+  teamId?: string;
+  form?: string;
+}
+
+function EditPerson({
+  person,
+  teams,
+  onDone,
+}: {
+  person: PersonRow;
+  teams: TeamChoice[];
+  onDone: (message: string | null) => void;
+}) {
+  const [name, setName] = useState(person.name);
+  const [role, setRole] = useState<Role>(person.role);
+  const [teamId, setTeamId] = useState(person.team?.id ?? '');
+  const [errors, setErrors] = useState<EditErrors>({});
+  const [update, { loading }] = useMutation(UPDATE_USER, { refetchQueries: ['Directory'] });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (loading) return;
+    if (!name.trim()) {
+      setErrors({ name: 'The name must not be empty.' });
+      return;
+    }
+    const input = {
+      ...(name.trim() !== person.name ? { name: name.trim() } : {}),
+      ...(role !== person.role ? { role } : {}),
+      ...(teamId !== (person.team?.id ?? '') ? { teamId: teamId || null } : {}),
+    };
+    if (Object.keys(input).length === 0) {
+      onDone(null);
+      return;
+    }
+    setErrors({});
+    try {
+      await update({ variables: { id: person.id, input } });
+      onDone(`Saved ${name.trim()}.`);
+    } catch (error) {
+      const e = apiError(error);
+      const f = e?.fields ?? {};
+      if (e?.code === 'BAD_USER_INPUT' && (f.name || f.role || f.teamId))
+        setErrors({
+          ...(f.name ? { name: `The name ${f.name}.` } : {}),
+          ...(f.role ? { role: `The role ${f.role}.` } : {}),
+          ...(f.teamId ? { teamId: `The team ${f.teamId}.` } : {}),
+        });
+      else setErrors({ form: e?.message ?? 'Could not save.' });
+    }
+  };
+
+  return (
+    <form
+      className="person-edit"
+      aria-label={`Edit ${person.name}`}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <div className="field-row">
+        <Field label="Name" error={errors.name}>
+          {(props) => (
+            <input
+              {...props}
+              autoFocus
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Role" error={errors.role}>
+          {(props) => (
+            <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_NAMES[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Team" error={errors.teamId}>
+          {(props) => (
+            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <option value="">No team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="ghost" disabled={loading} onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type Confirming = 'deactivate' | 'signOut' | null;
+
+function PersonItem({
+  person,
+  me,
+  may,
+  teams,
+}: {
+  person: PersonRow;
+  me: string;
+  may: Abilities;
+  teams: TeamChoice[];
+}) {
+  const headingId = useId();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [update, updating] = useMutation(UPDATE_USER, { refetchQueries: ['Directory'] });
+  const [issue, issuing] = useMutation(ISSUE_PASSWORD_LINK, { fetchPolicy: 'no-cache' });
+  const [signOut, signingOut] = useMutation(SIGN_OUT_USER);
+  const busy = updating.loading || issuing.loading || signingOut.loading;
+  const isMe = person.id === me;
+
+  const run = async (what: () => Promise<string | null>) => {
+    setError(null);
+    setMessage(null);
+    try {
+      setMessage(await what());
+      setConfirming(null);
+    } catch (e) {
+      setError(apiError(e)?.message ?? 'The server refused.');
+      setConfirming(null);
+    }
+  };
+  const setActive = (active: boolean) =>
+    run(async () => {
+      await update({ variables: { id: person.id, input: { active } } });
+      return active ? `${person.name} can sign in again.` : `${person.name} is deactivated and signed out.`;
+    });
+  const link = () =>
+    run(async () => {
+      const result = await issue({ variables: { userId: person.id } });
+      if (!result.data) throw new Error('The server sent no link.');
+      setIssued(result.data.issuePasswordLink);
+      return null;
+    });
+  const endSessions = () =>
+    run(async () => {
+      const result = await signOut({ variables: { userId: person.id } });
+      const n = result.data?.signOutEverywhere ?? 0;
+      return `${n} session${n === 1 ? '' : 's'} of ${person.name} ended.`;
+    });
+
+  return (
+    <li className={`person${person.active ? '' : ' inactive'}`} aria-labelledby={headingId}>
+      <div className="person-main">
+        <p className="person-name">
+          <span id={headingId}>{person.name}</span>
+          {isMe ? <span className="you-chip">you</span> : null}
+        </p>
+        <p className="person-email">{person.email}</p>
+      </div>
+      <span className="person-role">{ROLE_NAMES[person.role]}</span>
+      <span className="person-team">{person.team?.name ?? <span className="muted">No team</span>}</span>
+      <span className={`person-state ${person.active ? 'active' : 'inactive'}`}>
+        {person.active ? 'active' : 'inactive'}
+      </span>
+      <div className="person-actions">
+        {confirming === 'deactivate' ? (
+          <span className="confirm-delete">
+            {isMe
+              ? 'Deactivate yourself? You are signed out at once.'
+              : `Deactivate? ${person.name} is signed out at once.`}
+            <button type="button" className="danger" disabled={busy} onClick={() => void setActive(false)}>
+              {updating.loading ? 'Deactivating…' : 'Yes, deactivate'}
+            </button>
+            <button type="button" className="ghost" disabled={busy} onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </span>
+        ) : confirming === 'signOut' ? (
+          <span className="confirm-delete">
+            {isMe ? 'End all your sessions, this one included?' : `End every session of ${person.name}?`}
+            <button type="button" className="danger" disabled={busy} onClick={() => void endSessions()}>
+              {signingOut.loading ? 'Signing out…' : 'Yes, sign out'}
+            </button>
+            <button type="button" className="ghost" disabled={busy} onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <>
+            {may.edit && !editing ? (
+              <button
+                type="button"
+                className="ghost"
+                aria-label={`Edit ${person.name}`}
+                onClick={() => setEditing(true)}
+              >
+                Edit
+              </button>
+            ) : null}
+            {may.passwordLinkFor(person) ? (
+              <button
+                type="button"
+                className="ghost"
+                disabled={busy}
+                aria-label={`Password link for ${person.name}`}
+                onClick={() => void link()}
+              >
+                {issuing.loading ? 'Issuing…' : 'Password link'}
+              </button>
+            ) : null}
+            {may.signOut && person.active ? (
+              <button
+                type="button"
+                className="ghost"
+                disabled={busy}
+                aria-label={`Sign out ${person.name} everywhere`}
+                onClick={() => setConfirming('signOut')}
+              >
+                Sign out everywhere
+              </button>
+            ) : null}
+            {may.edit ? (
+              person.active ? (
+                <button
+                  type="button"
+                  className="danger ghost"
+                  disabled={busy}
+                  aria-label={`Deactivate ${person.name}`}
+                  onClick={() => setConfirming('deactivate')}
+                >
+                  Deactivate
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="ghost"
+                  disabled={busy}
+                  aria-label={`Reactivate ${person.name}`}
+                  onClick={() => void setActive(true)}
+                >
+                  {updating.loading ? 'Reactivating…' : 'Reactivate'}
+                </button>
+              )
+            ) : null}
+          </>
+        )}
+      </div>
+      {editing ? (
+        <EditPerson
+          person={person}
+          teams={teams}
+          onDone={(saved) => {
+            setEditing(false);
+            setMessage(saved);
+          }}
+        />
+      ) : null}
+      {issued ? <IssuedLinkBox issued={issued} onDone={() => setIssued(null)} /> : null}
+      {error ? (
+        <p className="form-error person-message" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {message ? (
+        <p className="person-message" role="status">
+          {message}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+const NO_FILTER: PeopleFilter = { q: '', team: '', role: '', state: '' };
+
+export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
+  const { data, loading, error, refetch } = useQuery(PEOPLE, { fetchPolicy: 'cache-and-network' });
+  const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
+  const [inviting, setInviting] = useState(false);
+  const [invited, setInvited] = useState<Issued | null>(null);
+  const searchId = useId();
+  const managed = viewer.teams.filter((t) => t.managerId === viewer.me.id).map((t) => t.id);
+  const may = abilitiesOf(viewer.me, managed);
+  const teams: TeamChoice[] = viewer.teams.map((t) => ({ id: t.id, name: t.name }));
+  const inviteTeams =
+    may.inviteTeamIds === 'any'
+      ? teams
+      : teams.filter((t) => (may.inviteTeamIds as ReadonlySet<string>).has(t.id));
+  const people = data ? filterPeople(data.users, filter) : [];
+  const set = (changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes }));
+
+  return (
+    <div className="admin-page people-page">
+      <div className="section-head">
+        <h1>People</h1>
+        {may.inviteRoles.length > 0 && !inviting ? (
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setInvited(null);
+                setInviting(true);
+              }}
+            >
+              Invite someone
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {viewer.me.role === 'MANAGER' ? (
+        <p className="muted">
+          {managed.length
+            ? 'You can invite reps into the teams you manage and issue password links for their reps; an admin changes roles, teams and access.'
+            : 'You manage no team, so you cannot invite anyone; an admin changes roles, teams and access.'}
+        </p>
+      ) : null}
+      {inviting ? (
+        <InviteForm
+          teams={inviteTeams}
+          roles={may.inviteRoles}
+          onIssued={(issued) => {
+            setInviting(false);
+            setInvited(issued);
+          }}
+          onCancel={() => setInviting(false)}
+        />
+      ) : null}
+      {invited ? <IssuedLinkBox issued={invited} onDone={() => setInvited(null)} /> : null}
+
+      <div className="toolbar people-filters" role="search" aria-label="Find people">
+        <label className="inline-field" htmlFor={searchId}>
+          <span>Search</span>
+          <input
+            id={searchId}
+            type="search"
+            placeholder="Name or e-mail"
+            value={filter.q}
+            onChange={(e) => set({ q: e.target.value })}
+          />
+        </label>
+        <label className="inline-field">
+          <span>Team</span>
+          <select value={filter.team} onChange={(e) => set({ team: e.target.value })}>
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+            <option value="none">No team</option>
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Role</span>
+          <select value={filter.role} onChange={(e) => set({ role: e.target.value as Role | '' })}>
+            <option value="">All roles</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_NAMES[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>State</span>
+          <select
+            value={filter.state}
+            onChange={(e) => set({ state: e.target.value as PeopleFilter['state'] })}
+          >
+            <option value="">Active and inactive</option>
+            <option value="active">Active</option>
+            <option value="inactive">Inactive</option>
+          </select>
+        </label>
+      </div>
+
+      {error && !data ? (
+        <div>
+          <p className="form-error" role="alert">
+            Could not load the people: {apiError(error)?.message}
+          </p>
+          <button type="button" onClick={() => void refetch().catch(() => {})}>
+            Try again
+          </button>
+        </div>
+      ) : loading && !data ? (
+        <p className="muted">Loading people…</p>
+      ) : (
+        <>
+          <p className="muted small" role="status">
+            {people.length} of {data?.users.length ?? 0} people
+          </p>
+          {people.length === 0 ? (
+            <p className="empty">Nobody matches.</p>
+          ) : (
+            <ul className="people-list" aria-label="People">
+              {people.map((p) => (
+                <PersonItem key={p.id} person={p} me={viewer.me.id} may={may} teams={teams} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
