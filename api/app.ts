@@ -121,7 +121,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // invitation and reset links, mailed when SMTP_URL is set
     const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, logger) : undefined;
     if (mailer) stack.push(() => mailer.close());
-    const auth = new AuthService(database.db, sessions, clock, config, mailer, logger);
+    // the port a link names without PUBLIC_URL: the one the server listens on (PORT=0: chosen then)
+    let listening = config.port;
+    const auth = new AuthService(database.db, sessions, clock, config, mailer, logger, () => listening);
     await bridge.start();
     stack.push(() => bridge.dispose());
 
@@ -187,6 +189,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    listening = port;
     let stopping: Promise<void> | undefined;
     return {
       url: `http://localhost:${port}`,

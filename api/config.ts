@@ -222,8 +222,8 @@ export type Config = Readonly<{
   cookieSecure: boolean | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** No trailing slash. */
-  publicUrl: string;
+  /** No trailing slash; undefined: http://localhost:<the port the server listens on>. */
+  publicUrl: string | undefined;
   invitationTtlMs: number;
   resetTtlMs: number;
 }>;
@@ -327,7 +327,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     invitationTtlMs: lifetimeMs(e.INVITATION_TTL),
     resetTtlMs: lifetimeMs(e.RESET_TTL),
   };

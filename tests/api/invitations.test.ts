@@ -216,3 +216,29 @@ describe('with SMTP_URL', () => {
     expect(signIn.status).toBe(200);
   });
 });
+
+describe('without PUBLIC_URL', () => {
+  it('links to the port the server listens on (PORT=0 in tests: the one it chose)', async () => {
+    const { server, org } = await startOrgServer();
+    try {
+      const invited = dataOf(
+        await server.gql<{ inviteUser: Issued }>(
+          INVITE,
+          {
+            input: {
+              name: 'Pat Port',
+              email: 'pat@example.com',
+              role: 'REP',
+              teamId: String(org.teams.east),
+            },
+          },
+          org.admin,
+        ),
+      ).inviteUser;
+      const port = new URL(server.url).port;
+      expect(invited.link).toMatch(new RegExp(`^http://localhost:${port}/#set-password=`));
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -54,6 +54,8 @@ export class LinkService {
     private readonly throttle: ThrottleLimits,
     private readonly mailer: Mailer | undefined,
     private readonly logger: Logger,
+    /** The port the server listens on, for links without PUBLIC_URL (known once it listens). */
+    private readonly port: () => number,
   ) {}
 
   /** Whether links are mailed (SMTP_URL set). */
@@ -158,7 +160,7 @@ export class LinkService {
                     ${expiresAt.toISOString()}::timestamptz)`,
       );
     });
-    const link = `${this.settings.publicUrl}/#set-password=${token}`;
+    const link = `${this.settings.publicUrl ?? `http://localhost:${this.port()}`}/#set-password=${token}`;
     const emailed = this.mailer ? await this.mailer.send(mailFor(kind, user, link, expiresAt)) : false;
     return { user, kind, link: emailed ? null : link, emailed, expiresAt };
   }

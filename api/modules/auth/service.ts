@@ -79,6 +79,7 @@ export class AuthService {
     private readonly settings: AuthSettings,
     mailer: Mailer | undefined,
     logger: Logger,
+    port: () => number,
   ) {
     warmDummyHash();
     this.limits = {
@@ -86,7 +87,7 @@ export class AuthService {
       addressMaxFailures: settings.signInMaxFailuresPerAddress,
       lockMs: settings.signInLockMs,
     };
-    this.links = new LinkService(db, sessions, clock, settings, this.limits, mailer, logger);
+    this.links = new LinkService(db, sessions, clock, settings, this.limits, mailer, logger, port);
     this.screens = new ScreenPairing(db, sessions, clock, this.limits);
   }
 
