@@ -58,14 +58,18 @@ function toApiToken(row: ApiTokenRow, now: number): ApiToken {
   };
 }
 
-/** What the audit log keeps of a token: never the token or its hash. */
-const tokenSnapshot = (t: ApiToken) => ({
-  ownerId: t.userId,
-  name: t.name,
-  prefix: t.prefix,
-  expiresAt: t.expiresAt?.toISOString() ?? null,
-  revokedAt: t.revokedAt?.toISOString() ?? null,
-});
+/** The token after `action`, written to the audit log: never the token or its hash. */
+async function audited(ctx: AppContext, action: string, t: ApiToken): Promise<ApiToken> {
+  const after = {
+    ownerId: t.userId,
+    name: t.name,
+    prefix: t.prefix,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+  await audit(ctx.db, requireViewer(ctx), { action, targetType: 'ApiToken', targetId: t.id, after });
+  return t;
+}
 
 export function authOf(ctx: AppContext): NonNullable<AppContext['auth']> {
   if (!ctx.auth) throw new ForbiddenError('API tokens are managed over HTTP.');
@@ -134,13 +138,7 @@ export async function mintApiToken(
     sql`select ${COLUMNS} from sessions where handle = ${created.handle}`,
   );
   if (!row) throw new NotFoundError('ApiToken', created.handle);
-  const apiToken = toApiToken(row, now);
-  await audit(ctx.db, viewer, {
-    action: 'apiToken.create',
-    targetType: 'ApiToken',
-    targetId: apiToken.id,
-    after: tokenSnapshot(apiToken),
-  });
+  const apiToken = await audited(ctx, 'apiToken.create', toApiToken(row, now));
   return { apiToken, token: created.token };
 }
 
@@ -176,12 +174,5 @@ export async function revokeApiToken(ctx: AppContext, id: string): Promise<ApiTo
   );
   if (!row) throw new NotFoundError('ApiToken', id);
   auth.service.sessions.invalidate();
-  const apiToken = toApiToken(row, now);
-  await audit(ctx.db, viewer, {
-    action: 'apiToken.revoke',
-    targetType: 'ApiToken',
-    targetId: apiToken.id,
-    after: tokenSnapshot(apiToken),
-  });
-  return apiToken;
+  return audited(ctx, 'apiToken.revoke', toApiToken(row, now));
 }
