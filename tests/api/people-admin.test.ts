@@ -219,3 +219,58 @@ describe('the audit log', () => {
     expect(codeOf(await server.gql(LOG, { first: 0 }, org.admin))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('updateTeam', () => {
+  const TEAM = `mutation($id: ID!, $input: UpdateTeamInput!) { updateTeam(id: $id, input: $input) { id name manager { email } } }`;
+
+  it('renames a team and hands it to another manager, whose scope follows at once; audited', async () => {
+    const west = String(org.teams.west);
+    const [walt] = await server.sql<{ id: number }>(
+      sql`select id from users where email = ${org.managers.west}`,
+    );
+    const [erin] = await server.sql<{ id: number }>(
+      sql`select id from users where email = ${org.managers.east}`,
+    );
+    const month = `${(await server.today()).slice(0, 7)}-01`;
+    const goal = `mutation($t: ID!, $s: Date!) { createGoal(input: { teamId: $t, metric: REVENUE, periodType: MONTHLY, periodStart: $s, targetValue: 1000 }) { id } }`;
+    expect(codeOf(await server.gql(goal, { t: west, s: month }, org.managers.east))).toBe('FORBIDDEN');
+    const changed = dataOf(
+      await server.gql<{ updateTeam: { name: string; manager: { email: string } } }>(
+        TEAM,
+        { id: west, input: { name: 'West Coast', managerId: String(erin!.id) } },
+        org.admin,
+      ),
+    ).updateTeam;
+    expect(changed).toEqual({ id: west, name: 'West Coast', manager: { email: org.managers.east } });
+    expect(dataOf(await server.gql(goal, { t: west, s: month }, org.managers.east))).toBeTruthy();
+    const [entry] = await log({ type: 'Team', target: west });
+    expect(entry?.action).toBe('team.update');
+    expect(JSON.parse(entry!.before!)).toMatchObject({ managerId: walt!.id });
+    expect(JSON.parse(entry!.after!)).toEqual({ name: 'West Coast', managerId: erin!.id });
+    dataOf(await server.gql(TEAM, { id: west, input: { managerId: String(walt!.id) } }, org.admin));
+  });
+
+  it('refuses a taken name, a manager who is not one, and anyone but an admin', async () => {
+    const east = String(org.teams.east);
+    const taken = await server.gql(TEAM, { id: east, input: { name: 'West Coast' } }, org.admin);
+    expect(taken.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'name' }],
+    });
+    const rep = await server.gql(
+      TEAM,
+      { id: east, input: { managerId: String(org.reps.east1.id) } },
+      org.admin,
+    );
+    expect(rep.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'managerId' }],
+    });
+    expect(codeOf(await server.gql(TEAM, { id: east, input: { name: 'Mine' } }, org.managers.east))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await server.gql(TEAM, { id: '999999', input: { name: 'None' } }, org.admin))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});

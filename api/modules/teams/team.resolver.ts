@@ -3,7 +3,7 @@ import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../core/context.ts';
 import { User } from '../users/user.type.ts';
 import * as service from './team.service.ts';
-import { CreateTeamInput, Team } from './team.type.ts';
+import { CreateTeamInput, Team, UpdateTeamInput } from './team.type.ts';
 
 @Resolver(() => Team)
 export class TeamResolver {
@@ -23,6 +23,17 @@ export class TeamResolver {
     @Arg('input', () => CreateTeamInput) input: CreateTeamInput,
   ): Promise<TeamRow> {
     return service.createTeam(ctx, input);
+  }
+
+  @Mutation(() => Team, {
+    description: 'Renames a team or sets its manager (ADMIN); members move with updateUser.',
+  })
+  updateTeam(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTeamInput) input: UpdateTeamInput,
+  ): Promise<TeamRow> {
+    return service.updateTeam(ctx, id, input);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The manager, who sets the team’s goals.' })

@@ -20,3 +20,12 @@ export class CreateTeamInput {
   @Field(() => ID, { nullable: true, description: 'The manager; becomes able to set goals for the team.' })
   managerId?: string | null;
 }
+
+@InputType({ description: 'Changes to a team (ADMIN only); a field left out stays as it is.' })
+export class UpdateTeamInput {
+  @Field(() => String, { nullable: true, description: 'Team name, 1-200 characters, unique.' })
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The manager (MANAGER or ADMIN); null: none.' })
+  managerId?: string | null;
+}
