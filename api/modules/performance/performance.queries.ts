@@ -21,7 +21,6 @@ import { ZERO_COUNTS } from './performance.mapping.ts';
 import { SELLER_U, sellerCondition } from './sellers.ts';
 import { COUNT_KEYS, type PerformanceCounts } from './performance.type.ts';
 
-
 export function listSellers(
   db: Queryable,
   filter: { teamId?: number | null; userIds?: number[] },
