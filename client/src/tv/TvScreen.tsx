@@ -63,7 +63,16 @@ function readClock(timeZone: string | null): { time: string; date: string } {
   };
 }
 
-export function TvScreen({ options, connection }: { options: TvOptions; connection: ConnectionStore }) {
+export function TvScreen({
+  options,
+  connection,
+  onRefused,
+}: {
+  options: TvOptions;
+  connection: ConnectionStore;
+  /** A paired screen's: the server refused its token (revoked), so it pairs again. */
+  onRefused?: () => void;
+}) {
   const me = useQuery(TV_ME, {});
   const meError = me.error?.code ?? null;
   const refetchMe = me.refetch;
@@ -97,8 +106,20 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
     return () => clearTimeout(timer);
   }, [options.rotateSeconds, count, screensKey, index, dwell]);
   const clock = useClock(me.data?.clock.timeZone ?? null);
+  const refused = meError === 'UNAUTHENTICATED' || phase === 'failed';
+  useEffect(() => {
+    if (refused) onRefused?.();
+  }, [refused, onRefused]);
 
-  if (meError === 'UNAUTHENTICATED' || phase === 'failed') {
+  if (refused && onRefused) {
+    return (
+      <main className="tv tv-message">
+        <h1>Pulse TV</h1>
+        <p role="status">This screen was removed from Pulse: getting a new pairing code…</p>
+      </main>
+    );
+  }
+  if (refused) {
     return (
       <main className="tv tv-message">
         <h1>Pulse TV</h1>
