@@ -81,11 +81,13 @@ const MIN_POLL_MS = 1_000;
 
 /**
  * The server's expiry on this screen's clock: the time left by the server's own clock (its Date
- * header), so a TV whose clock is wrong still counts down the right time.
+ * header), so a TV whose clock is wrong still counts down the right time. The header is in whole
+ * seconds, cut down: taken as the end of its second, the code is never said to last longer than
+ * it does.
  */
 export function deadlineOf(expiresAt: string, serverDate: string | null, now: number): number {
   const expires = Date.parse(expiresAt);
-  const serverNow = serverDate ? Date.parse(serverDate) : Number.NaN;
+  const serverNow = serverDate ? Date.parse(serverDate) + 999 : Number.NaN;
   const left = expires - (Number.isFinite(serverNow) ? serverNow : now);
   return now + Math.min(MAX_VALID_MS, Math.max(0, Number.isFinite(left) ? left : 0));
 }
