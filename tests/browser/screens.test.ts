@@ -88,6 +88,12 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     // the TV: the live board, no reload, the token in its own key and not in the URL
     await tv.page.locator('.tv-board .tv-row').first().waitFor({ timeout: 15_000 });
     await tv.page.locator('.tv-account', { hasText: 'Sales floor' }).waitFor();
+    // the screen's own team: its boards only
+    expect(await tv.page.locator('.tv-board[data-metric="REVENUE"] h1').textContent()).toBe(
+      'Revenue · Enterprise',
+    );
+    const teams = await tv.page.locator('.tv-board[data-metric="REVENUE"] .tv-name-team').allTextContents();
+    expect(teams.filter((t) => t !== 'Enterprise')).toEqual([]);
     expect(new URL(tv.page.url()).search).toBe('');
     const stored = await tv.page.evaluate(
       (key) => [localStorage.getItem(key), localStorage.getItem('pulse.token')],
@@ -95,6 +101,7 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     );
     expect(stored[0]).toMatch(/^pulse_/);
     expect(stored[1]).toBeNull();
+    await screenshot(tv.page, 'tv-paired-1920x1080');
 
     // last seen shows once the screen has used its token
     await page.reload();

@@ -2,8 +2,8 @@
  * The /tv chunk: which credential the screen runs with, then the live screen. In order: a token
  * in the URL (`?token=`, legacy), the screen token this TV got by pairing (pairing.ts, its own
  * localStorage key), the token this browser signed in with; with none, the pairing screen, which
- * shows a code until someone claims it and then runs the board with the screen's token — no
- * token ever goes into the URL. When the server refuses a paired token (the screen was revoked:
+ * shows a code until someone claims it and then runs the board with the screen's token (and, with
+ * no ?team=, the screen's own team) — no token ever goes into the URL. When the server refuses a paired token (the screen was revoked:
  * its socket closes 4401), it is forgotten and a new code shows; a refused URL or sign-in token
  * keeps saying what to do, since this page cannot replace it.
  */
@@ -36,7 +36,7 @@ export default function TvApp() {
         key={token ?? ''}
         options={options}
         connection={client.socket.connection}
-        {...(paired ? { onRefused } : {})}
+        {...(paired ? { onRefused, ownTeam: true } : {})}
       />
     </TvClientProvider>
   );

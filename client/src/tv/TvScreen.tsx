@@ -67,11 +67,14 @@ export function TvScreen({
   options,
   connection,
   onRefused,
+  ownTeam = false,
 }: {
   options: TvOptions;
   connection: ConnectionStore;
   /** A paired screen's: the server refused its token (revoked), so it pairs again. */
   onRefused?: () => void;
+  /** A paired screen's: without ?team=, its account's team (set when it was paired) is shown. */
+  ownTeam?: boolean;
 }) {
   const me = useQuery(TV_ME, {});
   const meError = me.error?.code ?? null;
@@ -107,6 +110,10 @@ export function TvScreen({
   }, [options.rotateSeconds, count, screensKey, index, dwell]);
   const clock = useClock(me.data?.clock.timeZone ?? null);
   const refused = meError === 'UNAUTHENTICATED' || phase === 'failed';
+  // a paired screen's team is known once `me` answers: its feeds wait for it rather than start
+  // with the whole organisation's boards and badges and switch
+  const teamKnown = options.teamId !== null || !ownTeam || me.data !== undefined;
+  const teamId = options.teamId ?? (ownTeam ? (me.data?.me.team?.id ?? null) : null);
   useEffect(() => {
     if (refused) onRefused?.();
   }, [refused, onRefused]);
@@ -139,17 +146,18 @@ export function TvScreen({
 
   return (
     <main className={`tv${phase === 'connected' ? '' : ' tv-offline'}`} data-screen={active}>
-      <Celebrations teamId={options.teamId} key={`c-${clock.date}`} />
+      {teamKnown ? <Celebrations teamId={teamId} key={`c-${clock.date}`} /> : null}
       {/* remounted every day: each subscription starts again with a snapshot of the new period */}
       <div className="tv-stage" key={clock.date} data-date={clock.date}>
         {screens
+          .filter(() => teamKnown)
           .filter((s): s is Exclude<Screen, 'GOALS'> => s !== 'GOALS')
           .map((metric) => (
             <TvBoardFeed
               key={metric}
               metric={metric}
               periodType={options.periodType}
-              teamId={options.teamId}
+              teamId={teamId}
               active={active === metric}
               clock={clock.time}
             />
