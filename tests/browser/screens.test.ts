@@ -114,6 +114,7 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     // revoke, with a confirm: the TV forgets its token and shows a new code by itself
     await row.getByRole('button', { name: 'Revoke Sales floor' }).click();
     await row.getByText('Revoke Sales floor? Its TV stops at once').waitFor();
+    await screenshot(page, 'screens-revoke-1920x1080');
     await row.getByRole('button', { name: 'Yes, revoke' }).click();
     await row.locator('.person-state', { hasText: 'revoked' }).waitFor();
     await tv.page.locator('.tv-pairing-code').waitFor({ timeout: 30_000 });
