@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   'webhook.delete': 'deleted the webhook',
   'apiToken.create': 'created the API token',
   'apiToken.revoke': 'revoked the API token',
+  'screen.pair': 'paired the screen',
+  'screen.revoke': 'revoked the screen',
 };
 
 /** "changed", "invited"…; an action this client does not know yet is shown as it is. */

@@ -26,6 +26,7 @@ import { AchievementsTab } from './AchievementsTab.tsx';
 import { adminPageOf, ADMIN_PAGE_NAMES, adminPagesFor } from './adminPages.ts';
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
 import { PeoplePage } from '../admin/PeoplePage.tsx';
+import { ScreensPage } from '../admin/ScreensPage.tsx';
 import { CLOCK, CLOCK_POLL_MS, ClockContext, type OrgClock } from './clock.ts';
 import { ConnectionContext } from './connectionState.ts';
 import { ExportControl } from './ExportControl.tsx';
@@ -288,7 +289,13 @@ function Dashboard({
           <a className="back-link" href="/" onClick={linkClick}>
             ← Dashboard
           </a>
-          {adminPage === 'people' ? <PeoplePage viewer={viewer} /> : <AuditLogPage viewer={viewer} />}
+          {adminPage === 'people' ? (
+            <PeoplePage viewer={viewer} />
+          ) : adminPage === 'screens' ? (
+            <ScreensPage viewer={viewer} />
+          ) : (
+            <AuditLogPage viewer={viewer} />
+          )}
         </main>
       ) : (
         <main id="main" className="dashboard">

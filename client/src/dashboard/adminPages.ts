@@ -1,18 +1,22 @@
 /**
- * The administration pages beside the dashboard's tabs (issue 15): /people for ADMIN and MANAGER,
- * /audit for ADMIN only. They are whole pages reached from the top bar, not tabs, because they
+ * The administration pages beside the dashboard's tabs (issue 15): /people and /screens for ADMIN
+ * and MANAGER, /audit for ADMIN only. They are whole pages reached from the top bar, not tabs, because they
  * have nothing to do with the dashboard's team, person and period. A path naming a page the role
  * may not open is not one: the dashboard's own default shows instead (the server refuses anyway).
  */
 import type { Role } from '../gql/graphql.ts';
 
-export type AdminPageId = 'people' | 'audit';
+export type AdminPageId = 'people' | 'screens' | 'audit';
 
-export const ADMIN_PAGE_NAMES: Record<AdminPageId, string> = { people: 'People', audit: 'Audit log' };
+export const ADMIN_PAGE_NAMES: Record<AdminPageId, string> = {
+  people: 'People',
+  screens: 'Screens',
+  audit: 'Audit log',
+};
 
 export function adminPagesFor(role: Role): AdminPageId[] {
-  if (role === 'ADMIN') return ['people', 'audit'];
-  if (role === 'MANAGER') return ['people'];
+  if (role === 'ADMIN') return ['people', 'screens', 'audit'];
+  if (role === 'MANAGER') return ['people', 'screens'];
   return [];
 }
 

@@ -20,6 +20,9 @@ type Documents = {
   '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.IssuePasswordLinkDocument;
   '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateUserDocument;
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutUserEverywhereDocument;
+  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ScreensDocument;
+  '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PairScreenDocument;
+  '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n': typeof types.RevokeScreenDocument;
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n': typeof types.AchievementCard_AchievementFragmentDoc;
@@ -73,6 +76,12 @@ const documents: Documents = {
     types.UpdateUserDocument,
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
     types.SignOutUserEverywhereDocument,
+  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+    types.ScreensDocument,
+  '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+    types.PairScreenDocument,
+  '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n':
+    types.RevokeScreenDocument,
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
     types.ChangePasswordDocument,
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
@@ -200,6 +209,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n',
 ): (typeof documents)['\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,12 +5,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** A new API token for the caller. */
+/** A new API token for the caller, or (ADMIN) for a service account. */
 export type CreateApiTokenInput = {
   /** When it stops working (future); omit: never. */
   expiresAt?: string | null | undefined;
   /** What it is for, 1–100 characters. */
   name: string;
+  /** A service account to create it for (ADMIN); omit: for the caller. */
+  userId?: string | number | null | undefined;
 };
 
 /** A new goal. */
@@ -65,6 +67,16 @@ export type LeaderboardMetric = 'CONVERSION_RATE' | 'ORDERS' | 'REVENUE' | 'WIN_
 
 /** Medals for ranks 1, 2 and 3. */
 export type Medal = 'BRONZE' | 'GOLD' | 'SILVER';
+
+/** Claims the code a TV shows. */
+export type PairScreenInput = {
+  /** The 8 letters and digits on the screen (dash and case do not matter). */
+  code: string;
+  /** A name for the screen, 1–200 characters. */
+  name: string;
+  /** Its team (its boards and badges); required for a MANAGER; none: the whole organisation. */
+  teamId?: string | number | null | undefined;
+};
 
 /** Period lengths; boundaries in the organisation's time zone, weeks start on Monday. */
 export type PeriodType = 'DAILY' | 'MONTHLY' | 'QUARTERLY' | 'WEEKLY' | 'YEARLY';
@@ -188,6 +200,47 @@ export type SignOutUserEverywhereMutationVariables = Exact<{
 }>;
 
 export type SignOutUserEverywhereMutation = { __typename: 'Mutation'; signOutEverywhere: number };
+
+export type ScreensQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ScreensQuery = {
+  __typename: 'Query';
+  screens: Array<{
+    __typename: 'Screen';
+    id: string;
+    name: string;
+    active: boolean;
+    pairedAt: string;
+    lastSeenAt: string | null;
+    team: { __typename: 'Team'; id: string; name: string } | null;
+  }>;
+};
+
+export type PairScreenMutationVariables = Exact<{
+  input: PairScreenInput;
+}>;
+
+export type PairScreenMutation = {
+  __typename: 'Mutation';
+  pairScreen: {
+    __typename: 'Screen';
+    id: string;
+    name: string;
+    active: boolean;
+    pairedAt: string;
+    lastSeenAt: string | null;
+    team: { __typename: 'Team'; id: string; name: string } | null;
+  };
+};
+
+export type RevokeScreenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RevokeScreenMutation = {
+  __typename: 'Mutation';
+  revokeScreen: { __typename: 'Screen'; id: string; active: boolean; lastSeenAt: string | null };
+};
 
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword?: string | null | undefined;
@@ -1566,6 +1619,144 @@ export const SignOutUserEverywhereDocument = {
     },
   ],
 } as unknown as DocumentNode<SignOutUserEverywhereMutation, SignOutUserEverywhereMutationVariables>;
+export const ScreensDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Screens' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'screens' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScreensQuery, ScreensQueryVariables>;
+export const PairScreenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PairScreen' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PairScreenInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pairScreen' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PairScreenMutation, PairScreenMutationVariables>;
+export const RevokeScreenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeScreen' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeScreen' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeScreenMutation, RevokeScreenMutationVariables>;
 export const ChangePasswordDocument = {
   kind: 'Document',
   definitions: [

@@ -63,7 +63,19 @@ function readClock(timeZone: string | null): { time: string; date: string } {
   };
 }
 
-export function TvScreen({ options, connection }: { options: TvOptions; connection: ConnectionStore }) {
+export function TvScreen({
+  options,
+  connection,
+  onRefused,
+  ownTeam = false,
+}: {
+  options: TvOptions;
+  connection: ConnectionStore;
+  /** A paired screen's: the server refused its token (revoked), so it pairs again. */
+  onRefused?: () => void;
+  /** A paired screen's: without ?team=, its account's team (set when it was paired) is shown. */
+  ownTeam?: boolean;
+}) {
   const me = useQuery(TV_ME, {});
   const meError = me.error?.code ?? null;
   const refetchMe = me.refetch;
@@ -97,8 +109,24 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
     return () => clearTimeout(timer);
   }, [options.rotateSeconds, count, screensKey, index, dwell]);
   const clock = useClock(me.data?.clock.timeZone ?? null);
+  const refused = meError === 'UNAUTHENTICATED' || phase === 'failed';
+  // a paired screen's team is known once `me` answers: its feeds wait for it rather than start
+  // with the whole organisation's boards and badges and switch
+  const teamKnown = options.teamId !== null || !ownTeam || me.data !== undefined;
+  const teamId = options.teamId ?? (ownTeam ? (me.data?.me.team?.id ?? null) : null);
+  useEffect(() => {
+    if (refused) onRefused?.();
+  }, [refused, onRefused]);
 
-  if (meError === 'UNAUTHENTICATED' || phase === 'failed') {
+  if (refused && onRefused) {
+    return (
+      <main className="tv tv-message">
+        <h1>Pulse TV</h1>
+        <p role="status">This screen was removed from Pulse: getting a new pairing code…</p>
+      </main>
+    );
+  }
+  if (refused) {
     return (
       <main className="tv tv-message">
         <h1>Pulse TV</h1>
@@ -118,17 +146,18 @@ export function TvScreen({ options, connection }: { options: TvOptions; connecti
 
   return (
     <main className={`tv${phase === 'connected' ? '' : ' tv-offline'}`} data-screen={active}>
-      <Celebrations teamId={options.teamId} key={`c-${clock.date}`} />
+      {teamKnown ? <Celebrations teamId={teamId} key={`c-${clock.date}`} /> : null}
       {/* remounted every day: each subscription starts again with a snapshot of the new period */}
       <div className="tv-stage" key={clock.date} data-date={clock.date}>
         {screens
+          .filter(() => teamKnown)
           .filter((s): s is Exclude<Screen, 'GOALS'> => s !== 'GOALS')
           .map((metric) => (
             <TvBoardFeed
               key={metric}
               metric={metric}
               periodType={options.periodType}
-              teamId={options.teamId}
+              teamId={teamId}
               active={active === metric}
               clock={clock.time}
             />

@@ -4,7 +4,8 @@
  * - team: a team id: boards, goals and celebrations of that team only;
  * - rotate: seconds per screen (default 20); 0 pins the screen;
  * - period: DAILY | WEEKLY | MONTHLY (default) | QUARTERLY | YEARLY;
- * - token: a bearer token (else the one this browser signed in with).
+ * - token: a bearer token, legacy (else the screen token from pairing, else the one this browser
+ *   signed in with; with none, the pairing screen: TvApp.tsx).
  */
 import type { LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
 import { PERIOD_TYPES } from '../lib/periods.ts';
