@@ -10,7 +10,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
+import { chromiumPath, launchBrowser, passwordSignedInPage, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
 const ADMIN = 'admin@example.com';
@@ -23,22 +23,8 @@ const SESSION_ENDED =
 let server: BrowserServer;
 let browser: Browser;
 
-async function signInWithPassword(email: string, viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (message) => {
-    // the session probe before signing in, and a request of an ended session, answer 401 on purpose
-    if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
-  });
-  await page.goto('/');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { context, page, errors };
-}
+const signInWithPassword = (email: string, viewport = { width: 1280, height: 720 }) =>
+  passwordSignedInPage(browser, server.url, email, PASSWORD, viewport);
 
 describe.skipIf(!chromiumPath)('People administration and the audit log', () => {
   beforeAll(async () => {

@@ -8,7 +8,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
+import {
+  chromiumPath,
+  launchBrowser,
+  passwordSignedInPage,
+  screenshot,
+  signedInPage,
+} from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
 const JOHN = 'john.smith@example.com';
@@ -19,22 +25,8 @@ const PASSWORD = 'correct horse battery staple';
 let server: BrowserServer;
 let browser: Browser;
 
-async function signInWithPassword(email: string, viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (message) => {
-    // the session probe before signing in answers 401 on purpose
-    if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
-  });
-  await page.goto('/');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { context, page, errors };
-}
+const signInWithPassword = (email: string, viewport = { width: 1280, height: 720 }) =>
+  passwordSignedInPage(browser, server.url, email, PASSWORD, viewport);
 
 async function openAccount(page: Page) {
   await page.getByRole('button', { name: /^Account:/ }).click();

@@ -84,6 +84,33 @@ export async function signedInPage(
   return { context, page, errors };
 }
 
+/**
+ * A fresh browser signed in with e-mail and password through the sign-in page, at the dashboard.
+ * `errors` collects page errors and console errors but the 401s a signed-out page gets on purpose
+ * (the session probe before signing in, a request of a session ended elsewhere).
+ */
+export async function passwordSignedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
+  });
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return { context, page, errors };
+}
+
 /** The page fits its viewport: no horizontal or vertical scrollbar (the TV's layouts). */
 export async function noScrollbars(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => ({
