@@ -94,6 +94,10 @@ const DATETIME_CASES: Record<string, Case> = {
     query: `mutation($v: ${t}) { createApiToken(input: { name: "bounds", expiresAt: $v }) { token } }`,
     field: 'expiresAt',
   }),
+  'CreateServiceAccountInput.expiresAt': (t) => ({
+    query: `mutation($v: ${t}) { createServiceAccount(input: { name: "bounds", role: REP, expiresAt: $v }) { token } }`,
+    field: 'expiresAt',
+  }),
   'RecordAchievementInput.achievedAt': (t) => ({
     query: `mutation($v: ${t}) { recordAchievement(input: { userId: "${user()}", kind: "k", title: "t",
       badgeIcon: "b", achievedAt: $v }) { achievedAt } }`,

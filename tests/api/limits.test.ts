@@ -212,6 +212,7 @@ describe('default limits: cost with list sizes, tokens, subscriptions, response 
       metric: 'REVENUE',
       date: '2026-01-15',
       limit: 60,
+      first: 50,
     };
     let asked = 0;
     for (const [name, document] of Object.entries(documents)) {

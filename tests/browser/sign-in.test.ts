@@ -13,7 +13,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, sumMoney } from '../../client/src/lib/format.ts';
-import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
+import { chromiumPath, expectedWhileSignedOut, launchBrowser, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
 const ADMIN = 'admin@example.com';
@@ -37,7 +37,7 @@ async function openSignIn(viewport = { width: 1280, height: 720 }) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (message) => {
     // the browser logs the 401s a signed-out page is meant to get (the session probe, a wrong password)
-    if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
+    if (message.type() === 'error' && !expectedWhileSignedOut(message)) errors.push(message.text());
   });
   const authorizations: string[] = [];
   page.on('request', (request) => {

@@ -62,6 +62,10 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query.trends': { argument: 'count', of: 'field', max: LIMITS.trendsCount },
   'Query.users': { assumed: PEOPLE, narrowedBy: { teamId: TEAM_SIZE } },
   'Query.webhooks': { assumed: 20 },
+  // LIMITS.apiTokensPerUser live ones, and the revoked ones of the last day
+  'Query.apiTokens': { assumed: 50 },
+  'Query.auditLog': { argument: 'first', of: 'field', max: 200 },
+  'Query.screens': { assumed: 100 },
   'Leaderboard.entries': { argument: 'limit', of: 'parent', max: LIMITS.leaderboardLimit },
   'Team.members': { assumed: TEAM_SIZE },
   'TeamPerformance.members': { assumed: TEAM_SIZE },
