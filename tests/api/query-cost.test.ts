@@ -40,6 +40,8 @@ const VARIABLES: Record<string, unknown> = {
   metric: 'REVENUE',
   date: '2026-01-15',
   limit: 60,
+  first: 50,
+  newPassword: 'correct horse battery staple',
 };
 /** Input objects by type. */
 const INPUTS: Record<string, unknown> = {
@@ -51,6 +53,10 @@ const INPUTS: Record<string, unknown> = {
     targetValue: 1,
   },
   UpdateGoalInput: { targetValue: 1 },
+  CreateUserInput: { name: 'N', email: 'n@example.com', role: 'REP', teamId: '1' },
+  UpdateUserInput: { role: 'MANAGER' },
+  PairScreenInput: { code: 'K7QM-2XPD', name: 'Lobby', teamId: '1' },
+  CreateApiTokenInput: { name: 'ERP sync' },
 };
 
 function costs(document: DocumentNode): { name: string; cost: number | undefined }[] {
