@@ -248,10 +248,10 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
           if (token === undefined && !cookieOriginAllowed(ctx.extra.request, config.allowedOrigins)) {
             return refuse("Unauthorized: a session cookie signs in only this server's own pages");
           }
-          const signedIn =
-            token === undefined
-              ? await sessions.authenticate(cookie ?? '', 'browser')
-              : await sessions.authenticate(token, 'api');
+          // no header: the first check above made sure a cookie came
+          const [credential, kind] =
+            token === undefined ? [cookie!, 'browser' as const] : [token, 'api' as const];
+          const signedIn = await sessions.authenticate(credential, kind);
           const ended = token === undefined ? 'Session ended' : 'Token revoked';
           ctx.extra.session = createStoredSession(sessions, signedIn.id, close, ended);
           ctx.extra.stored = true;
