@@ -11,7 +11,7 @@ import { resolveJwtSecret } from './core/auth.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { SessionStore } from './modules/auth/sessions.ts';
 import { createMailer } from './modules/auth/mailer.ts';
-import { bootstrapDatabase } from './bootstrap.ts';
+import { bootstrapDatabase, readOrgValues } from './bootstrap.ts';
 import type { Config, OrgSettings } from './config.ts';
 import { openDatabase, rows, type DatabaseHandle } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -90,6 +90,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       busyDrainMs: config.liveCoalesceMs,
       logger,
       onMessage: (message) => {
+        if (message.t === 'org') reloadSettings();
         directory.handle(message);
         sessions.handle(message);
         figures.handle(message);
@@ -124,6 +125,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // the port a link names without PUBLIC_URL: the one the server listens on (PORT=0: chosen then)
     let listening = config.port;
     const auth = new AuthService(database.db, sessions, clock, config, mailer, logger, () => listening);
+    // the organisation's settings changed (here or in another process): boards and figures follow
+    org.onChange(() => {
+      figures.invalidate();
+      live.everythingChanged();
+    });
+    const reloadSettings = () => {
+      readOrgValues(database.db)
+        .then((stored) => stored && org.apply(stored))
+        .catch((error: unknown) =>
+          logger.error({ err: error }, 'reloading the organisation settings failed'),
+        );
+    };
     await bridge.start();
     stack.push(() => bridge.dispose());
 

@@ -6,10 +6,19 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { activities, settings, users } from '../schema/db/index.ts';
-import type { Config, OrgSettings } from './config.ts';
-import { rows, type Database } from './db/client.ts';
+import { createOrgSettings, type Config, type OrgSettings, type OrgValues } from './config.ts';
+import { rows, type Database, type Queryable } from './db/client.ts';
 
 const BOOTSTRAP_LOCK_KEY = 7_263_531_002;
+
+/** The stored time zone and currency (row 1), undefined before the first start wrote them. */
+export async function readOrgValues(db: Queryable): Promise<OrgValues | undefined> {
+  const [stored] = await db
+    .select({ timeZone: settings.timeZone, currency: settings.currency })
+    .from(settings)
+    .where(eq(settings.id, 1));
+  return stored;
+}
 
 export async function bootstrapDatabase(
   db: Database,
@@ -57,10 +66,6 @@ export async function bootstrapDatabase(
           returning email`,
     );
     if (created.length) logger.info({ email: config.adminEmail }, 'created admin user');
-    return {
-      timeZone,
-      currency,
-      rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
-    };
+    return createOrgSettings({ timeZone, currency }, config);
   });
 }

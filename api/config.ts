@@ -35,7 +35,7 @@ const size = z.string().transform((text, ctx) => {
   return n;
 });
 
-const isTimeZone = (tz: string): boolean => {
+export const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -231,13 +231,54 @@ export type Config = Readonly<{
 /**
  * The organisation's settings, as every operation and the live hub read them: the time zone and
  * currency (bootstrap.ts: the configuration, else the stored row) and the samples the rate boards
- * ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). Made once at start; read-only after.
+ * ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). One object per process, read at each
+ * use (never copied), so a change applies to the next operation: updateOrganisation, or another
+ * process's change heard through the change log, calls `apply` (app.ts), whose listeners then
+ * recompute the live boards. A value the environment sets (TZ_NAME, CURRENCY) is `pinned`: the
+ * API refuses to change it, since the next start would put the environment's back.
  */
 export interface OrgSettings {
   readonly timeZone: string;
   readonly currency: string;
   /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
   readonly rateMinimums: RateMinimums;
+  /** Set by the environment (TZ_NAME, CURRENCY): not changeable over the API. */
+  readonly pinned: { readonly timeZone: boolean; readonly currency: boolean };
+  /** Takes the settings as now stored; the listeners hear of it when something changed. */
+  apply(stored: OrgValues): void;
+  /** `listener` runs after every `apply` that changed a value. */
+  onChange(listener: () => void): void;
+}
+
+export interface OrgValues {
+  readonly timeZone: string;
+  readonly currency: string;
+}
+
+export function createOrgSettings(
+  initial: OrgValues,
+  config: Pick<Config, 'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed'>,
+): OrgSettings {
+  let values = { timeZone: initial.timeZone, currency: initial.currency };
+  const listeners: (() => void)[] = [];
+  return {
+    get timeZone() {
+      return values.timeZone;
+    },
+    get currency() {
+      return values.currency;
+    },
+    rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
+    pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
+    apply(stored) {
+      if (stored.timeZone === values.timeZone && stored.currency === values.currency) return;
+      values = { timeZone: stored.timeZone, currency: stored.currency };
+      for (const listener of listeners) listener();
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+  };
 }
 
 export class ConfigError extends Error {}

@@ -19,7 +19,7 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { settings } from '../../schema/db/index.ts';
 import { resolveJwtSecret, signToken } from '../core/auth.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { createOrgSettings, loadConfig, type Config } from '../config.ts';
 import { createContext } from '../core/context.ts';
 import { openDatabase } from '../db/client.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
@@ -113,11 +113,7 @@ async function direct(file: string, size: number, mode: ImportMode, args: Args, 
     });
     const ctx = createContext({
       db: database.db,
-      org: {
-        timeZone: org?.timeZone ?? 'UTC',
-        currency: org?.currency ?? 'USD',
-        rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
-      },
+      org: createOrgSettings({ timeZone: org?.timeZone ?? 'UTC', currency: org?.currency ?? 'USD' }, config),
       viewer,
       logger: createLogger({ logLevel: 'warn' }, pino.destination(2)), // the server's redaction
     });

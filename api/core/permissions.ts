@@ -137,6 +137,7 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Team: ['id', 'name'],
   // the organisation's calendar: a screen's period picker says "current" by it, not by its own clock
   OrganisationClock: ['timeZone', 'today', 'now', 'periods'],
+  Organisation: ['timeZone', 'currency'],
   CurrentPeriod: ['periodType', 'periodStart', 'periodEnd', 'elapsedDays', 'periodDays'],
 };
 

@@ -65,7 +65,9 @@ export class LiveHub implements LiveEvents, BoardSource {
     });
     this.fanOut = new FanOut({ db, queueCapacity: options.queueCapacity });
     this.rollover = new RolloverTimer({
-      timeZone: org.timeZone,
+      get timeZone() {
+        return org.timeZone; // read at every arm: a time-zone change applies to the next one
+      },
       now,
       onBoundary: () => {
         this.boards.markEndedPeriods();
@@ -121,6 +123,7 @@ export class LiveHub implements LiveEvents, BoardSource {
         this.fanOut.achievementsAwarded(message.ids);
         break;
       case 'hb':
+      case 'org': // app.ts reloads the settings, then calls everythingChanged
         return;
       case 'all':
         this.everythingChanged();
@@ -130,7 +133,7 @@ export class LiveHub implements LiveEvents, BoardSource {
     this.coalescer.arrive(message.t === 'perf' && message.batch !== undefined);
   }
 
-  /** The listener was away: anything may have changed. */
+  /** The listener was away, or the organisation's settings changed: anything may have changed. */
   everythingChanged(): void {
     this.tables.reloadAll();
     this.fanOut.everythingChanged();

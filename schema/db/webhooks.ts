@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -23,6 +24,8 @@ export const webhooks = pgTable(
     url: text('url').notNull(),
     events: webhookEventEnum('events').array().notNull(),
     secret: text('secret').notNull(),
+    /** Paused: its events wait in the outbox (the worker claims none) until it is resumed. */
+    paused: boolean('paused').notNull().default(false),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,8 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../api/app.ts';
-import { loadConfig } from '../../api/config.ts';
+import type { App } from '../../api/app.ts';
 import { createGoal, createOrg, type OrgFixture } from '../support/fixtures.ts';
 import {
   BOARD_SUBSCRIPTION,
@@ -21,7 +20,7 @@ import {
   type BoardFrame,
   type Stream,
 } from '../support/live-tools.ts';
-import { dataOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
+import { dataOf, startPeer, startTestServer, type TestServer } from '../support/server.ts';
 import { connect } from '../support/ws.ts';
 
 type GoalFrame = { goalChanged: { id: string; currentValue: number; version: number } };
@@ -49,17 +48,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
     beforeAll(async () => {
       a = await startTestServer();
       org = await createOrg(a);
-      b = await startApp(
-        loadConfig({
-          DATABASE_URL: a.databaseUrl,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          JWT_SECRET: TEST_JWT_SECRET,
-          SEED_DEMO: 'false',
-          LOG_LEVEL: 'silent',
-        }),
-        { inMemory: true },
-      );
+      b = await startPeer(a.databaseUrl ?? '');
       const viewer = await a.token(org.viewer);
       const admin = await a.token(org.admin);
       for (const [name, url] of [

@@ -93,6 +93,25 @@ export async function copyTemplateDatabase(): Promise<{
   };
 }
 
+/**
+ * A second API process on a test server's Postgres database (another instance of the same
+ * deployment): its own pools, listener and live hub. Stop it with `stop()`.
+ */
+export function startPeer(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
+  return startApp(
+    loadConfig({
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JWT_SECRET: TEST_JWT_SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
+    { inMemory: true },
+  );
+}
+
 export async function startTestServer(
   env: Record<string, string> = {},
   options: TestServerOptions = {},

@@ -18,6 +18,7 @@ import {
   PerformanceSummaryResolver,
   TeamPerformanceResolver,
 } from '../../modules/performance/performance.resolver.ts';
+import { OrganisationResolver } from '../../modules/organisation/organisation.resolver.ts';
 import { TeamResolver } from '../../modules/teams/team.resolver.ts';
 import { UserResolver } from '../../modules/users/user.resolver.ts';
 import { WebhookResolver } from '../../modules/webhooks/webhook.resolver.ts';
@@ -47,6 +48,7 @@ async function build(): Promise<GraphQLSchema> {
       AchievementResolver,
       LiveResolver,
       WebhookResolver,
+      OrganisationResolver,
       AuthResolver,
       ApiTokenResolver,
       LinkResolver,

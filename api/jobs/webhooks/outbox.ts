@@ -2,7 +2,8 @@
  * The worker's SQL over webhook_outbox. A claim is one short statement (never a transaction held
  * during HTTP): due rows are picked with FOR UPDATE SKIP LOCKED, so processes claiming at the same
  * time get different rows, and their next_attempt_at moves `leaseMs` ahead, so no one claims them
- * again while the attempt runs. A process that dies mid-attempt leaves the row to be claimed again
+ * again while the attempt runs. A paused webhook's rows are neither claimed nor counted as due.
+ * A process that dies mid-attempt leaves the row to be claimed again
  * when the lease runs out: at-least-once, and the idempotency key lets receivers drop repeats.
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
@@ -18,11 +19,21 @@ export type ClaimedDelivery = WebhookOutboxRow & { url: string; secret: string }
 
 const after = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
 
+/** Pending rows of webhooks that are not paused: a paused one's events wait, unclaimed and not due. */
+const sendable = (db: Queryable) =>
+  and(
+    eq(webhookOutbox.status, 'PENDING'),
+    inArray(
+      webhookOutbox.webhookId,
+      db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.paused, false)),
+    ),
+  );
+
 export async function claimDue(db: Queryable, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
   const due = db
     .select({ id: webhookOutbox.id })
     .from(webhookOutbox)
-    .where(and(eq(webhookOutbox.status, 'PENDING'), lte(webhookOutbox.nextAttemptAt, sql`now()`)))
+    .where(and(sendable(db), lte(webhookOutbox.nextAttemptAt, sql`now()`)))
     .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -52,7 +63,10 @@ export async function claimDue(db: Queryable, limit: number, leaseMs: number): P
   });
 }
 
-/** Milliseconds until the earliest pending row is due (<= 0: due now), null when none is pending. */
+/**
+ * Milliseconds until the earliest sendable row is due (<= 0: due now), null when none is pending
+ * (a paused webhook's rows do not count, or the worker would spin on them).
+ */
 export async function msUntilNextDue(db: Queryable): Promise<number | null> {
   const [row] = await db
     .select({
@@ -61,7 +75,7 @@ export async function msUntilNextDue(db: Queryable): Promise<number | null> {
       >`(extract(epoch from min(${webhookOutbox.nextAttemptAt}) - now()) * 1000)::float8`,
     })
     .from(webhookOutbox)
-    .where(eq(webhookOutbox.status, 'PENDING'));
+    .where(sendable(db));
   return row?.ms ?? null;
 }
 

@@ -44,6 +44,8 @@ export type LiveMessage =
   | { t: 'goal_del'; goals: { id: number; userId: number | null; teamId: number | null }[] }
   | { t: 'ach'; ids: number[] }
   | { t: 'dir' }
+  /** The organisation's settings changed (drizzle/functions/settings_notify.sql). */
+  | { t: 'org' }
   | { t: 'hb'; nonce: string }
   | { t: 'all' };
 
@@ -102,6 +104,8 @@ export function parseMessage(payload: string): LiveMessage {
         : { t: 'all' };
     case 'dir':
       return { t: 'dir' };
+    case 'org':
+      return { t: 'org' };
     case 'hb':
       return { t: 'hb', nonce: typeof m.n === 'string' ? m.n : '' };
     default:

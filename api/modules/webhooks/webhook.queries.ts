@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { webhookOutbox, webhooks, type WebhookOutboxRow, type WebhookRow } from '../../../schema/db/index.ts';
-import type { Queryable } from '../../db/client.ts';
+import { rows, type Queryable } from '../../db/client.ts';
+import { WEBHOOK_CHANNEL } from '../../jobs/webhooks/wake.ts';
 
 export async function insertWebhook(
   db: Queryable,
@@ -17,8 +18,45 @@ export async function deleteWebhookRow(db: Queryable, id: number): Promise<Webho
   return deleted;
 }
 
-export function listWebhooks(db: Queryable): Promise<WebhookRow[]> {
-  return db.select().from(webhooks).orderBy(asc(webhooks.id));
+export function listWebhooks(db: Queryable, id?: number): Promise<WebhookRow[]> {
+  return db
+    .select()
+    .from(webhooks)
+    .where(id === undefined ? undefined : eq(webhooks.id, id))
+    .orderBy(asc(webhooks.id));
+}
+
+/** Pauses or resumes a webhook; the row before and after, or undefined when there is none. */
+export async function setWebhookPaused(
+  db: Queryable,
+  id: number,
+  paused: boolean,
+): Promise<{ before: WebhookRow; after: WebhookRow } | undefined> {
+  const [before] = await db.select().from(webhooks).where(eq(webhooks.id, id)).for('update');
+  if (!before) return undefined;
+  const [after] = await db.update(webhooks).set({ paused }).where(eq(webhooks.id, id)).returning();
+  return after && { before, after };
+}
+
+/** A delivery, locked for a change. */
+export async function lockDelivery(db: Queryable, id: number): Promise<WebhookOutboxRow | undefined> {
+  const [row] = await db.select().from(webhookOutbox).where(eq(webhookOutbox.id, id)).for('update');
+  return row;
+}
+
+/**
+ * A finished delivery (DELIVERED or FAILED) pending again, due now, with a fresh count of attempts;
+ * same event, payload and idempotency key. The worker is woken (an UPDATE fires no outbox trigger).
+ */
+export async function requeueDelivery(db: Queryable, id: number): Promise<WebhookOutboxRow> {
+  const [row] = await db
+    .update(webhookOutbox)
+    .set({ status: 'PENDING', attempts: 0, nextAttemptAt: sql`now()`, deliveredAt: null })
+    .where(eq(webhookOutbox.id, id))
+    .returning();
+  if (!row) throw new Error('update of webhook_outbox returned nothing');
+  await rows(db, sql`select pg_notify(${WEBHOOK_CHANNEL}, 'outbox')`);
+  return row;
 }
 
 /** The latest `perWebhook` deliveries of each webhook, newest first, in one statement. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context.ts';
 import * as service from './webhook.service.ts';
-import { CreatedWebhook, CreateWebhookInput, Webhook } from './webhook.type.ts';
+import { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
@@ -25,5 +25,30 @@ export class WebhookResolver {
   })
   deleteWebhook(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<string> {
     return service.deleteWebhook(ctx, id);
+  }
+
+  @Mutation(() => Webhook, {
+    description: 'Pauses a webhook: its events wait in the outbox until resumeWebhook (ADMIN).',
+  })
+  pauseWebhook(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Webhook> {
+    return service.setPaused(ctx, id, true);
+  }
+
+  @Mutation(() => Webhook, {
+    description: 'Resumes a paused webhook: the events that waited go out, oldest first (ADMIN).',
+  })
+  resumeWebhook(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Webhook> {
+    return service.setPaused(ctx, id, false);
+  }
+
+  @Mutation(() => WebhookDelivery, {
+    description:
+      'Sends a DELIVERED or FAILED delivery again, now, with the same idempotency key and a fresh count of attempts; CONFLICT while it is PENDING (ADMIN).',
+  })
+  redeliverWebhookDelivery(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+  ): Promise<WebhookDelivery> {
+    return service.redeliver(ctx, id);
   }
 }

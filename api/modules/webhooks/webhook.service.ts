@@ -9,13 +9,21 @@ import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
 import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
-import { BadInputError, NotFoundError } from '../../core/errors.ts';
+import { BadInputError, ConflictError, NotFoundError } from '../../core/errors.ts';
 import { parseId } from '../../core/graphql/ids.ts';
 import { assertRole } from '../../core/permissions.ts';
 import { parseInput } from '../../core/validation.ts';
 import { audit } from '../../core/audit.ts';
 import { normaliseWebhookUrl, refusedUrlReason, urlPolicyFor } from '../../jobs/webhooks/url-policy.ts';
-import { deleteWebhookRow, insertWebhook, listWebhooks, recentDeliveries } from './webhook.queries.ts';
+import {
+  deleteWebhookRow,
+  insertWebhook,
+  listWebhooks,
+  lockDelivery,
+  recentDeliveries,
+  requeueDelivery,
+  setWebhookPaused,
+} from './webhook.queries.ts';
 import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
 
 const RECENT_DELIVERIES = 20;
@@ -57,6 +65,7 @@ function toWebhook(row: WebhookRow, deliveries: WebhookOutboxRow[]): Webhook {
     id: row.id,
     url: row.url,
     events: row.events,
+    paused: row.paused,
     createdAt: row.createdAt,
     recentDeliveries: deliveries.map(toDelivery),
   };
@@ -107,9 +116,75 @@ export async function deleteWebhook(ctx: AppContext, idArg: string): Promise<str
   return String(id);
 }
 
+/**
+ * Pauses or resumes a webhook (the worker claims no delivery of a paused one: outbox.ts claimDue);
+ * resuming wakes the worker through the webhooks trigger, and what waited goes out.
+ */
+export async function setPaused(ctx: AppContext, idArg: string, paused: boolean): Promise<Webhook> {
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], ADMIN_ONLY);
+  const id = parseId(idArg, 'Webhook');
+  await ctx.db.transaction(async (tx) => {
+    const changed = await setWebhookPaused(tx, id, paused);
+    if (!changed) throw new NotFoundError('Webhook', id);
+    if (changed.before.paused === paused) return; // already so: nothing to log
+    await audit(tx, viewer, {
+      action: paused ? 'webhook.pause' : 'webhook.resume',
+      targetType: 'Webhook',
+      targetId: id,
+      before: { url: changed.before.url, paused: changed.before.paused },
+      after: { url: changed.after.url, paused: changed.after.paused },
+    });
+  });
+  const [webhook] = await listed(ctx, id);
+  if (!webhook) throw new NotFoundError('Webhook', id);
+  return webhook;
+}
+
+/** A finished delivery sent again (webhook.queries.ts requeueDelivery); a pending one: CONFLICT. */
+export async function redeliver(ctx: AppContext, idArg: string): Promise<WebhookDelivery> {
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], ADMIN_ONLY);
+  const id = parseId(idArg, 'WebhookDelivery');
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await lockDelivery(tx, id);
+    if (!before) throw new NotFoundError('WebhookDelivery', id);
+    if (before.status === 'PENDING') {
+      throw new ConflictError('This delivery is still pending: it is attempted again at nextAttemptAt.', {
+        field: 'id',
+      });
+    }
+    const after = await requeueDelivery(tx, id);
+    await audit(tx, viewer, {
+      action: 'webhook.redeliver',
+      targetType: 'WebhookDelivery',
+      targetId: id,
+      before: {
+        webhookId: before.webhookId,
+        event: before.event,
+        status: before.status,
+        attempts: before.attempts,
+      },
+      after: {
+        webhookId: after.webhookId,
+        event: after.event,
+        status: after.status,
+        attempts: after.attempts,
+      },
+    });
+    return after;
+  });
+  return toDelivery(row);
+}
+
 export async function webhooks(ctx: AppContext): Promise<Webhook[]> {
   assertRole(requireViewer(ctx), ['ADMIN'], ADMIN_ONLY);
-  const rows = await listWebhooks(ctx.db);
+  return listed(ctx);
+}
+
+/** Every webhook (or the one `id`) with its recent deliveries. */
+async function listed(ctx: AppContext, id?: number): Promise<Webhook[]> {
+  const rows = await listWebhooks(ctx.db, id);
   const deliveries = await recentDeliveries(
     ctx.db,
     rows.map((r) => r.id),

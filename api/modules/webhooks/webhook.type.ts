@@ -52,7 +52,7 @@ export class WebhookDelivery implements Pick<
 }
 
 @ObjectType({ description: 'A URL told about events, with signed HTTP POSTs (ADMIN only).' })
-export class Webhook implements Pick<WebhookRow, 'url' | 'events' | 'createdAt'> {
+export class Webhook implements Pick<WebhookRow, 'url' | 'events' | 'paused' | 'createdAt'> {
   @Field(() => ID, { description: 'Stable id.' })
   id!: number;
 
@@ -61,6 +61,11 @@ export class Webhook implements Pick<WebhookRow, 'url' | 'events' | 'createdAt'>
 
   @Field(() => [WebhookEventEnum], { description: 'The events it receives.' })
   events!: WebhookEvent[];
+
+  @Field(() => Boolean, {
+    description: 'Paused: its events wait in the outbox, undelivered, until it is resumed.',
+  })
+  paused!: boolean;
 
   @Field(() => DateTimeScalar, { description: 'When it was registered.' })
   createdAt!: Date;
