@@ -57,6 +57,10 @@ const INPUTS: Record<string, unknown> = {
   UpdateUserInput: { role: 'MANAGER' },
   PairScreenInput: { code: 'K7QM-2XPD', name: 'Lobby', teamId: '1' },
   CreateApiTokenInput: { name: 'ERP sync' },
+  CreateWebhookInput: { url: 'https://example.com/pulse', events: ['GOAL_ACHIEVED'] },
+  CreateTeamInput: { name: 'North' },
+  UpdateTeamInput: { name: 'North' },
+  UpdateOrganisationInput: { currency: 'EUR' },
 };
 
 function costs(document: DocumentNode): { name: string; cost: number | undefined }[] {

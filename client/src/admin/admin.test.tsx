@@ -104,8 +104,17 @@ describe('filterPeople and abilitiesOf', () => {
     expect(people.map((p) => admin.passwordLinkFor(p))).toEqual([true, true, false]);
   });
   it('opens the admin pages only for the roles that may', () => {
-    expect(adminPagesFor('ADMIN')).toEqual(['people', 'screens', 'audit']);
-    expect(adminPagesFor('MANAGER')).toEqual(['people', 'screens']);
+    expect(adminPagesFor('ADMIN')).toEqual([
+      'people',
+      'teams',
+      'screens',
+      'webhooks',
+      'organisation',
+      'audit',
+    ]);
+    expect(adminPagesFor('MANAGER')).toEqual(['people', 'teams', 'screens']);
+    expect(adminPageOf('/webhooks', adminPagesFor('MANAGER'))).toBeNull();
+    expect(adminPageOf('/organisation', adminPagesFor('MANAGER'))).toBeNull();
     expect(adminPagesFor('REP')).toEqual([]);
     expect(adminPageOf('/audit', adminPagesFor('MANAGER'))).toBeNull();
     expect(adminPageOf('/people', adminPagesFor('MANAGER'))).toBe('people');

@@ -27,6 +27,9 @@ import { adminPageOf, ADMIN_PAGE_NAMES, adminPagesFor } from './adminPages.ts';
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
 import { PeoplePage } from '../admin/PeoplePage.tsx';
 import { ScreensPage } from '../admin/ScreensPage.tsx';
+import { OrganisationPage } from '../admin/OrganisationPage.tsx';
+import { TeamsPage } from '../admin/TeamsPage.tsx';
+import { WebhooksPage } from '../admin/WebhooksPage.tsx';
 import { CLOCK, CLOCK_POLL_MS, ClockContext, type OrgClock } from './clock.ts';
 import { ConnectionContext } from './connectionState.ts';
 import { ExportControl } from './ExportControl.tsx';
@@ -293,6 +296,12 @@ function Dashboard({
             <PeoplePage viewer={viewer} />
           ) : adminPage === 'screens' ? (
             <ScreensPage viewer={viewer} />
+          ) : adminPage === 'teams' ? (
+            <TeamsPage viewer={viewer} />
+          ) : adminPage === 'webhooks' ? (
+            <WebhooksPage />
+          ) : adminPage === 'organisation' ? (
+            <OrganisationPage />
           ) : (
             <AuditLogPage viewer={viewer} />
           )}

@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n': typeof types.AuditLogDocument;
+  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n': typeof types.OrganisationDocument;
+  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n': typeof types.UpdateOrganisationDocument;
   '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PeopleDocument;
   '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.InviteUserDocument;
   '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.IssuePasswordLinkDocument;
@@ -23,6 +25,16 @@ type Documents = {
   '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ScreensDocument;
   '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PairScreenDocument;
   '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n': typeof types.RevokeScreenDocument;
+  '\n  query TeamsPage {\n    teams {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n    users {\n      id\n      name\n      role\n      active\n      team {\n        id\n      }\n    }\n  }\n': typeof types.TeamsPageDocument;
+  '\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.CreateTeamDocument;
+  '\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateTeamDocument;
+  '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n': typeof types.MoveMemberDocument;
+  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n': typeof types.WebhooksDocument;
+  '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n': typeof types.CreateWebhookDocument;
+  '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.PauseWebhookDocument;
+  '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
+  '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
+  '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n': typeof types.RedeliverWebhookDeliveryDocument;
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n': typeof types.AchievementCard_AchievementFragmentDoc;
@@ -66,6 +78,10 @@ type Documents = {
 const documents: Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n':
     types.AuditLogDocument,
+  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n':
+    types.OrganisationDocument,
+  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n':
+    types.UpdateOrganisationDocument,
   '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.PeopleDocument,
   '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n':
@@ -82,6 +98,25 @@ const documents: Documents = {
     types.PairScreenDocument,
   '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n':
     types.RevokeScreenDocument,
+  '\n  query TeamsPage {\n    teams {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n    users {\n      id\n      name\n      role\n      active\n      team {\n        id\n      }\n    }\n  }\n':
+    types.TeamsPageDocument,
+  '\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n':
+    types.CreateTeamDocument,
+  '\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n  }\n':
+    types.UpdateTeamDocument,
+  '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n':
+    types.MoveMemberDocument,
+  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n':
+    types.WebhooksDocument,
+  '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n':
+    types.CreateWebhookDocument,
+  '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n':
+    types.PauseWebhookDocument,
+  '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n':
+    types.ResumeWebhookDocument,
+  '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': types.DeleteWebhookDocument,
+  '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n':
+    types.RedeliverWebhookDeliveryDocument,
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
     types.ChangePasswordDocument,
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
@@ -183,6 +218,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n',
+): (typeof documents)['\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
 /**
@@ -227,6 +274,66 @@ export function graphql(
 export function graphql(
   source: '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TeamsPage {\n    teams {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n    users {\n      id\n      name\n      role\n      active\n      team {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TeamsPage {\n    teams {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n    users {\n      id\n      name\n      role\n      active\n      team {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n',
+): (typeof documents)['\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n',
+): (typeof documents)['\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n',
+): (typeof documents)['\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n',
+): (typeof documents)['\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

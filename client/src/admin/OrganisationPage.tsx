@@ -1,0 +1,193 @@
+/**
+ * The Organisation page (issue 15, /organisation; ADMIN only): the time zone every period is cut
+ * in and the currency. Saving a new time zone first asks to confirm, since the server then
+ * rebuilds every rollup from the activities (in one transaction; live boards follow at once). A
+ * value the server's environment sets (TZ_NAME, CURRENCY) is shown read-only with the variable's
+ * name: the server refuses to change it (CONFLICT), because the next start would put it back.
+ * The choices are the browser's lists of IANA zones and ISO 4217 codes; the server checks again.
+ */
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
+import { Field } from '../components/Form.tsx';
+import { graphql } from '../gql/index.ts';
+import type { OrganisationQuery } from '../gql/graphql.ts';
+import { apiError, fieldErrors } from '../lib/errors.ts';
+import { currencyChoices, zoneChoices } from './organisation.ts';
+
+const ORGANISATION = graphql(`
+  query Organisation {
+    organisation {
+      timeZone
+      currency
+      timeZonePinned
+      currencyPinned
+    }
+  }
+`);
+
+const UPDATE_ORGANISATION = graphql(`
+  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+    updateOrganisation(input: $input) {
+      timeZone
+      currency
+      timeZonePinned
+      currencyPinned
+    }
+  }
+`);
+
+type Settings = OrganisationQuery['organisation'];
+
+interface Errors {
+  timeZone?: string;
+  currency?: string;
+  form?: string;
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [currency, setCurrency] = useState(settings.currency);
+  const [confirming, setConfirming] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  // the clock query (the dashboard's today and periods) follows a new zone at once
+  const [update, { loading }] = useMutation(UPDATE_ORGANISATION, {
+    refetchQueries: [ORGANISATION, 'Clock'],
+  });
+  const zoneChanged = timeZone !== settings.timeZone;
+  const input = {
+    ...(zoneChanged ? { timeZone } : {}),
+    ...(currency !== settings.currency ? { currency } : {}),
+  };
+
+  const save = async () => {
+    setConfirming(false);
+    setErrors({});
+    try {
+      await update({ variables: { input } });
+      setSaved(zoneChanged ? `Saved: periods are now cut in ${timeZone}.` : 'Saved.');
+    } catch (error) {
+      const e = apiError(error);
+      setErrors(
+        fieldErrors(e, { timeZone: 'time zone', currency: 'currency' }) ?? {
+          form: e?.message ?? 'Could not save.',
+        },
+      );
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (loading) return;
+    setSaved(null);
+    if (Object.keys(input).length === 0) {
+      setSaved('Nothing to save.');
+      return;
+    }
+    if (zoneChanged) setConfirming(true);
+    else void save();
+  };
+
+  return (
+    <form className="card org-form" aria-label="Organisation settings" onSubmit={submit} noValidate>
+      <div className="field-row">
+        <Field
+          label="Time zone"
+          error={errors.timeZone}
+          hint={
+            settings.timeZonePinned
+              ? 'Set by TZ_NAME in the server’s environment: unset it and restart to change it here.'
+              : 'Days, weeks, months, quarters and years start at midnight here.'
+          }
+        >
+          {(props) => (
+            <select
+              {...props}
+              disabled={settings.timeZonePinned || loading}
+              value={timeZone}
+              onChange={(e) => {
+                setTimeZone(e.target.value);
+                setConfirming(false);
+              }}
+            >
+              {zoneChoices(settings.timeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label="Currency"
+          error={errors.currency}
+          hint={
+            settings.currencyPinned
+              ? 'Set by CURRENCY in the server’s environment: unset it and restart to change it here.'
+              : 'The ISO 4217 code amounts are in; amounts are not converted.'
+          }
+        >
+          {(props) => (
+            <select
+              {...props}
+              disabled={settings.currencyPinned || loading}
+              value={currency}
+              onChange={(e) => setCurrency(e.target.value)}
+            >
+              {currencyChoices(settings.currency).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {zoneChanged ? (
+        <p className="token-warning" role="note">
+          A new time zone moves every period’s boundaries: all rollups are rebuilt from the activities, and a
+          sale near midnight may move to another day, week or month.
+        </p>
+      ) : null}
+      <FormError message={errors.form} />
+      {confirming ? (
+        <ConfirmStep
+          question={`Change the time zone to ${timeZone} and rebuild every rollup?`}
+          yes="Yes, change it"
+          busyYes="Rebuilding…"
+          busy={loading}
+          onYes={() => void save()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : settings.timeZonePinned && settings.currencyPinned ? null : (
+        <FormActions busy={loading} label="Save" busyLabel="Saving…" />
+      )}
+      {saved ? (
+        <p className="account-done" role="status">
+          {saved}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function OrganisationPage() {
+  const list = useQuery(ORGANISATION, { fetchPolicy: 'cache-and-network' });
+  return (
+    <div className="admin-page organisation-page">
+      <div className="section-head">
+        <h1>Organisation</h1>
+      </div>
+      <p className="muted">The time zone every period is cut in, and the currency of every amount.</p>
+      <LoadState what="the settings" {...queryState(list)}>
+        {list.data ? (
+          // a new key after each save: the form starts again from what the server holds
+          <SettingsForm
+            key={`${list.data.organisation.timeZone}|${list.data.organisation.currency}`}
+            settings={list.data.organisation}
+          />
+        ) : null}
+      </LoadState>
+    </div>
+  );
+}
