@@ -45,12 +45,17 @@ interface Errors {
   form?: string;
 }
 
-function SettingsForm({ settings }: { settings: Settings }) {
+function SettingsForm({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved: (message: string | null) => void;
+}) {
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [currency, setCurrency] = useState(settings.currency);
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState<string | null>(null);
   // the clock query (the dashboard's today and periods) follows a new zone at once
   const [update, { loading }] = useMutation(UPDATE_ORGANISATION, {
     refetchQueries: [ORGANISATION, 'Clock'],
@@ -66,7 +71,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     setErrors({});
     try {
       await update({ variables: { input } });
-      setSaved(zoneChanged ? `Saved: periods are now cut in ${timeZone}.` : 'Saved.');
+      onSaved(zoneChanged ? `Saved: periods are now cut in ${timeZone}.` : 'Saved.');
     } catch (error) {
       const e = apiError(error);
       setErrors(
@@ -79,9 +84,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (loading) return;
-    setSaved(null);
+    onSaved(null);
     if (Object.keys(input).length === 0) {
-      setSaved('Nothing to save.');
+      onSaved('Nothing to save.');
       return;
     }
     if (zoneChanged) setConfirming(true);
@@ -144,7 +149,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Field>
       </div>
       {zoneChanged ? (
-        <p className="token-warning" role="note">
+        <p className="org-warning" role="note">
           A new time zone moves every period’s boundaries: all rollups are rebuilt from the activities, and a
           sale near midnight may move to another day, week or month.
         </p>
@@ -162,17 +167,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
       ) : settings.timeZonePinned && settings.currencyPinned ? null : (
         <FormActions busy={loading} label="Save" busyLabel="Saving…" />
       )}
-      {saved ? (
-        <p className="account-done" role="status">
-          {saved}
-        </p>
-      ) : null}
     </form>
   );
 }
 
 export function OrganisationPage() {
   const list = useQuery(ORGANISATION, { fetchPolicy: 'cache-and-network' });
+  // kept here: the form starts again (a new key) from what the server holds after a save
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <div className="admin-page organisation-page">
       <div className="section-head">
@@ -181,13 +183,18 @@ export function OrganisationPage() {
       <p className="muted">The time zone every period is cut in, and the currency of every amount.</p>
       <LoadState what="the settings" {...queryState(list)}>
         {list.data ? (
-          // a new key after each save: the form starts again from what the server holds
           <SettingsForm
             key={`${list.data.organisation.timeZone}|${list.data.organisation.currency}`}
             settings={list.data.organisation}
+            onSaved={setSaved}
           />
         ) : null}
       </LoadState>
+      {saved ? (
+        <p className="account-done" role="status">
+          {saved}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -200,11 +200,13 @@ function MemberItem({
   };
   return (
     <li className={`member${member.active ? '' : ' inactive'}`}>
-      <span className="member-name">{member.name}</span>
-      <span className="muted small">
-        {ROLE_NAMES[member.role]}
-        {member.active ? '' : ', inactive'}
-      </span>
+      <div className="member-main">
+        <span className="member-name">{member.name}</span>
+        <span className="muted small">
+          {ROLE_NAMES[member.role]}
+          {member.active ? '' : ', inactive'}
+        </span>
+      </div>
       {canMove ? (
         <form className="member-move" onSubmit={(e) => void submit(e)} aria-label={`Move ${member.name}`}>
           <label className="visually-hidden" htmlFor={selectId}>

@@ -22,7 +22,8 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-export async function startBrowserServer(): Promise<BrowserServer> {
+/** `env`: more configuration (e.g. WEBHOOK_ALLOW_PRIVATE for a receiver on this machine). */
+export async function startBrowserServer(env: Record<string, string> = {}): Promise<BrowserServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pulse-browser-'));
   const { databaseUrl, dropDatabase } = await copyTemplateDatabase();
   let port = 0;
@@ -38,6 +39,7 @@ export async function startBrowserServer(): Promise<BrowserServer> {
       SHUTDOWN_GRACE_MS: '2000',
       ...TEST_ORG_ZONE,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...env,
     });
     app = await startApp(config);
     port = app.port;
