@@ -12,7 +12,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
 import { CopyField } from '../components/CopyField.tsx';
-import { Field } from '../components/Form.tsx';
+import { Field, NameField } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import type { Role } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
@@ -232,18 +232,7 @@ function InviteForm({
     >
       <h2>Invite someone</h2>
       <div className="field-row">
-        <Field label="Name" error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              autoFocus
-              autoComplete="off"
-              maxLength={200}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <NameField error={errors.name} autoFocus value={name} onChange={setName} />
         <Field label="E-mail" error={errors.email}>
           {(props) => (
             <input
@@ -340,17 +329,7 @@ function EditPerson({
       noValidate
     >
       <div className="field-row">
-        <Field label="Name" error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              autoFocus
-              maxLength={200}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <NameField error={errors.name} autoFocus value={name} onChange={setName} />
         <Field label="Role" error={errors.role}>
           {(props) => (
             <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>

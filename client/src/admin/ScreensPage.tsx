@@ -11,7 +11,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
-import { Field } from '../components/Form.tsx';
+import { Field, NameField } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { formatWhen } from '../lib/format.ts';
@@ -138,18 +138,13 @@ function PairForm({ choices, onPaired }: { choices: PairChoices; onPaired: (name
             />
           )}
         </Field>
-        <Field label="Screen name" error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              autoComplete="off"
-              maxLength={200}
-              placeholder="Sales floor, 3rd"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <NameField
+          label="Screen name"
+          error={errors.name}
+          placeholder="Sales floor, 3rd"
+          value={name}
+          onChange={setName}
+        />
         <Field
           label="Team"
           error={errors.teamId}

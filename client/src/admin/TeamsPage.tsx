@@ -8,7 +8,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
-import { Field } from '../components/Form.tsx';
+import { Field, NameField } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import type { TeamsPageQuery } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
@@ -134,18 +134,7 @@ function TeamForm({
     >
       {team ? null : <h2>New team</h2>}
       <div className="field-row">
-        <Field label="Name" error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              autoFocus
-              autoComplete="off"
-              maxLength={200}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <NameField error={errors.name} autoFocus value={name} onChange={setName} />
         <Field label="Manager" error={errors.managerId} hint="Sets the team’s goals; a manager or an admin.">
           {(props) => (
             <select {...props} value={managerId} onChange={(e) => setManagerId(e.target.value)}>

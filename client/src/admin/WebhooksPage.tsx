@@ -15,7 +15,7 @@ import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import type { WebhookEvent, WebhooksQuery } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
-import { formatWhen } from '../dashboard/ApiTokens.tsx';
+import { formatWhen } from '../lib/format.ts';
 import { answerInWords, canRedeliver, deliveryInWords, EVENT_NAMES, WEBHOOK_EVENTS } from './webhooks.ts';
 
 const WEBHOOKS = graphql(`

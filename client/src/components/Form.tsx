@@ -1,4 +1,7 @@
-/** Form building blocks for the goal editor: a modal dialog and a labelled field with its error. */
+/**
+ * Form building blocks: a modal dialog, a labelled field with its error, and the one-line name
+ * field (a person's, a team's, a screen's) the admin forms share.
+ */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal <dialog>: focus moves in and is kept there by the browser; Escape closes it. */
@@ -73,5 +76,38 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A name: one line, at most 200 characters (the server's limit), no autofill. */
+export function NameField({
+  label = 'Name',
+  error,
+  value,
+  onChange,
+  autoFocus = false,
+  placeholder,
+}: {
+  label?: string;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+  placeholder?: string;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          autoFocus={autoFocus}
+          autoComplete="off"
+          maxLength={200}
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
