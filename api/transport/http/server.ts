@@ -10,6 +10,8 @@
  * most HTTP_MAX_CONNECTIONS sockets, and a refused body lingered on within limits before the
  * connection closes (http-guards.ts). A body is read only once its caller is known: POSTs to
  * /graphql, REST writes and the upload answer a missing or bad token before reading it.
+ * Over 300 lines because it is the one place the routes are mounted in their order (guards first);
+ * what each route does lives in its own file.
  */
 import { existsSync } from 'node:fs';
 import {

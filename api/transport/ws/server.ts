@@ -17,6 +17,8 @@
  * - the transport (transport/ws/transport.ts, on graphql-ws's makeServer): frames larger than WS_MAX_PAYLOAD
  *   close the socket (1009), keep-alive pings drop dead peers, slow readers are terminated
  *   (WS_MAX_BUFFERED, WS_SEND_TIMEOUT_MS) while the others are unaffected.
+ * Over 300 lines because these guards are one socket's life, from upgrade to close: split, the
+ * order they run in (origin, then credential, then each subscription's limits) would be implicit.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import {
