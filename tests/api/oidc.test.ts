@@ -276,6 +276,26 @@ describe('OIDC_AUTO_CREATE and OIDC_ONLY', () => {
   });
 });
 
+describe('a provider that cannot be reached', () => {
+  it('sends the browser back to the sign-in page (unavailable), never an error page', async () => {
+    const gone = await startOidcProvider({
+      alice: { email: 'alice@example.com', email_verified: true, name: 'Alice Able', groups: [] },
+    });
+    const env = gone.env();
+    await gone.close();
+    const { server: lonely } = await startOrgServer(env);
+    try {
+      const response = await fetch(`${lonely.url}/auth/oidc/start`, { redirect: 'manual' });
+      expect([response.status, response.headers.get('location')]).toEqual([302, '/?sso_error=unavailable']);
+      expect(response.headers.getSetCookie()).toEqual([]);
+      const callback = await fetch(`${lonely.url}/auth/oidc/callback?code=x&state=y`, { redirect: 'manual' });
+      expect(callback.headers.get('location')).toBe('/?sso_error=state');
+    } finally {
+      await lonely.close();
+    }
+  });
+});
+
 describe('OIDC configuration', () => {
   const base = { OIDC_ISSUER: 'https://sso.example.com/realms/acme', OIDC_CLIENT_ID: 'pulse' };
   const refusal = (env: Record<string, string>) => {

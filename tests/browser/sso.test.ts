@@ -70,6 +70,8 @@ describe.skipIf(!chromiumPath)('single sign-on in the browser', () => {
     const { context, page, errors } = await openSignIn(server.url);
     await page.getByLabel('E-mail').waitFor();
     await screenshot(page, 'signin-sso-1280x720');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'signin-sso-1920x1080');
     await signInWithSso(page, 'alice');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');

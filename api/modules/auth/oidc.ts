@@ -221,10 +221,7 @@ export class OidcSignIn {
     if (!user && settings.autoCreate && email.length <= LIMITS.email)
       user = await this.create(claims, email, role, teamId);
     if (!user || user.kind !== 'person')
-      throw new SsoRefusal(
-        'unknown',
-        `No one here has the e-mail address ${email}: ask an admin to invite you.`,
-      );
+      throw new SsoRefusal('unknown', 'No one here has this e-mail address: ask an admin to invite you.');
     if (!user.active) throw new SsoRefusal('inactive', 'Your account here is deactivated: ask an admin.');
     return this.apply(user.id, role, teamId);
   }

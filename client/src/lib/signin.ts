@@ -145,6 +145,9 @@ export async function setPasswordWithLink(
     return { ok: false, field: 'token', message: message ?? 'This link is not valid any more.' };
   if (field?.field === 'password')
     return { ok: false, field: 'password', message: `The password ${message ?? 'was refused'}.` };
+  // OIDC_ONLY: no passwords here, and the server says how to sign in instead
+  if (response.status === 403 && typeof body.error?.message === 'string')
+    return { ok: false, field: null, message: body.error.message };
   return {
     ok: false,
     field: null,
