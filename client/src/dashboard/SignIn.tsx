@@ -13,6 +13,7 @@
  * (role="alert"); focus goes to the field to fix.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { SignInCard } from '../components/SignInCard.tsx';
 import type { Role } from '../gql/graphql.ts';
 import { sessionStarted, takeSignOutNotice } from '../lib/auth.ts';
 import {
@@ -234,75 +235,69 @@ export function SignIn() {
   };
 
   return (
-    <main className="signin" id="main">
-      <div className="signin-card">
-        <h1 className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Pulse
-        </h1>
-        <p className="muted">Real-time sales performance: goals, leaderboards, badges and trends.</p>
-        {notice ? (
-          <p className="notice" role="alert">
-            {notice}
-          </p>
-        ) : null}
-        {ssoError ? (
-          <p className="form-error signin-sso-error" role="alert">
-            {ssoError}
-          </p>
-        ) : null}
-        {methods?.sso ? (
-          <a className={`sso-button${methods.password ? '' : ' primary'}`} href={methods.sso.start}>
-            Sign in with {methods.sso.label}
-          </a>
-        ) : null}
-        {methods?.password ? (
-          <>
-            {methods.sso ? <p className="signin-or">or with your e-mail and password</p> : null}
-            <PasswordForm busy={busy} setBusy={setBusy} />
-            <div className="signin-more">
-              <button
-                type="button"
-                className="link disclosure"
-                aria-expanded={resetOpen}
-                aria-controls={resetId}
-                onClick={() => setResetOpen((open) => !open)}
-              >
-                Forgot your password?
-              </button>
-              <div id={resetId} hidden={!resetOpen}>
-                {resetOpen ? <ResetRequest /> : null}
-              </div>
+    <SignInCard>
+      <p className="muted">Real-time sales performance: goals, leaderboards, badges and trends.</p>
+      {notice ? (
+        <p className="notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      {ssoError ? (
+        <p className="form-error signin-sso-error" role="alert">
+          {ssoError}
+        </p>
+      ) : null}
+      {methods?.sso ? (
+        <a className={`sso-button${methods.password ? '' : ' primary'}`} href={methods.sso.start}>
+          Sign in with {methods.sso.label}
+        </a>
+      ) : null}
+      {methods?.password ? (
+        <>
+          {methods.sso ? <p className="signin-or">or with your e-mail and password</p> : null}
+          <PasswordForm busy={busy} setBusy={setBusy} />
+          <div className="signin-more">
+            <button
+              type="button"
+              className="link disclosure"
+              aria-expanded={resetOpen}
+              aria-controls={resetId}
+              onClick={() => setResetOpen((open) => !open)}
+            >
+              Forgot your password?
+            </button>
+            <div id={resetId} hidden={!resetOpen}>
+              {resetOpen ? <ResetRequest /> : null}
             </div>
-          </>
-        ) : null}
-        {demo.length > 0 ? (
-          <section className="demo" aria-labelledby="demo-title">
-            <h2 id="demo-title">Demo accounts</h2>
-            <p className="muted">
-              This server runs the embedded demo: sign in as one of its people in one click.
+          </div>
+        </>
+      ) : null}
+      {demo.length > 0 ? (
+        <section className="demo" aria-labelledby="demo-title">
+          <h2 id="demo-title">Demo accounts</h2>
+          <p className="muted">
+            This server runs the embedded demo: sign in as one of its people in one click.
+          </p>
+          {demoError ? (
+            <p className="form-error" role="alert">
+              {demoError}
             </p>
-            {demoError ? (
-              <p className="form-error" role="alert">
-                {demoError}
-              </p>
-            ) : null}
-            <ul>
-              {demo.map((account) => (
-                <li key={account.email}>
-                  <button type="button" disabled={busy} onClick={() => void signInAs(account.email)}>
-                    <span className="demo-name">{account.name}</span>
-                    <span className="demo-meta">
-                      {account.role}
-                      {account.team ? ` · ${account.team}` : ''} · {account.email}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-      </div>
-    </main>
+          ) : null}
+          <ul>
+            {demo.map((account) => (
+              <li key={account.email}>
+                <button type="button" disabled={busy} onClick={() => void signInAs(account.email)}>
+                  <span className="demo-name">{account.name}</span>
+                  <span className="demo-meta">
+                    {account.role}
+                    {account.team ? ` · ${account.team}` : ''} · {account.email}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </SignInCard>
   );
 }
