@@ -38,6 +38,7 @@ beforeAll(async () => {
     bob: { email: 'bob@example.com', email_verified: false, name: 'Bob Baker', groups: [] },
     dave: { email: 'dave@example.com', email_verified: true, name: 'Dave Doe', groups: ['pulse-managers'] },
     carol: { email: 'carol@example.com', email_verified: true, name: 'Carol Cruz', groups: ['sales-west'] },
+    root: { email: 'admin@example.com', email_verified: true, name: 'Admin', groups: ['sales-east'] },
   });
   ({ server, org } = await startOrgServer(
     idp.env({
@@ -157,6 +158,15 @@ describe('single sign-on', () => {
       await server.gql<{ auditLog: unknown[] }>(LOG, { id: String(org.reps.east1.id) }, org.admin),
     );
     expect(again.auditLog).toHaveLength(4);
+  });
+
+  it('never demotes the last active admin, though the groups map to less (the team still follows)', async () => {
+    const outcome = await driveSso(server.url, 'root');
+    expect((await me(outcome.session)).data?.me).toEqual({
+      email: 'admin@example.com',
+      role: 'ADMIN',
+      team: { name: 'East' },
+    });
   });
 
   it('refuses a callback whose state is wrong or missing, or that comes without the flow cookie', async () => {
