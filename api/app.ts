@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { resolveJwtSecret } from './core/auth.ts';
 import { AuthService } from './modules/auth/service.ts';
+import { OidcSignIn } from './modules/auth/oidc.ts';
 import { SessionStore } from './modules/auth/sessions.ts';
 import { createMailer } from './modules/auth/mailer.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
@@ -124,6 +125,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // the port a link names without PUBLIC_URL: the one the server listens on (PORT=0: chosen then)
     let listening = config.port;
     const auth = new AuthService(database.db, sessions, clock, config, mailer, logger, () => listening);
+    // single sign-on (OIDC_ISSUER): the provider is asked for its metadata at the first sign-in
+    const oidc = config.oidc
+      ? new OidcSignIn({
+          db: database.db,
+          sessions,
+          directory,
+          settings: config.oidc,
+          jwtSecret,
+          publicUrl: () => config.publicUrl ?? `http://localhost:${listening}`,
+          logger,
+        })
+      : undefined;
     await bridge.start();
     stack.push(() => bridge.dispose());
 
@@ -138,6 +151,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       boards: live,
       figures,
       auth,
+      oidc,
     });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({

@@ -80,3 +80,16 @@ export async function userIdsByEmail(db: Queryable, emails: string[]): Promise<M
     );
   return new Map(found.map((u) => [u.email, u.id]));
 }
+
+/**
+ * How many active admins there are besides `id`, their rows locked (in the caller's transaction):
+ * two admins demoting each other at once cannot both see the other one still there.
+ */
+export async function lockOtherActiveAdmins(tx: Queryable, id: number): Promise<number> {
+  const others = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.role} = 'ADMIN' and ${users.active} and ${users.id} <> ${id}`)
+    .for('update');
+  return others.length;
+}

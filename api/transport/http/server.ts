@@ -53,6 +53,7 @@ import { createTokenVerifier } from '../../core/auth.ts';
 import { authenticateCaller, type Caller } from '../../core/session.ts';
 import { authRouter } from '../../modules/auth/routes.ts';
 import type { AuthService } from '../../modules/auth/service.ts';
+import type { OidcSignIn } from '../../modules/auth/oidc.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -69,6 +70,8 @@ export interface HttpDeps {
   figures?: Pick<PeriodCache, 'get'>;
   /** Sign-in and sessions (auth/): /auth routes, and the session cookie on /graphql. */
   auth?: AuthService;
+  /** Single sign-on (OIDC_ISSUER): /auth/oidc routes. */
+  oidc?: OidcSignIn | undefined;
 }
 
 export interface HttpServer {
@@ -144,7 +147,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret, signIn));
   }
   if (deps.auth) {
-    const auth = { auth: deps.auth, cookieSecure: config.cookieSecure, logger };
+    const auth = { auth: deps.auth, cookieSecure: config.cookieSecure, logger, oidc: deps.oidc };
     app.use('/auth', requestScopeMiddleware(logger, 'auth request'), authRouter(auth));
   }
 
