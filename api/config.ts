@@ -156,6 +156,8 @@ const schema = z.object({
   /** How long an invitation link and a password-reset link stay valid. */
   INVITATION_TTL: tokenLifetime.default('7d'),
   RESET_TTL: tokenLifetime.default('1h'),
+  /** A paired screen offline longer than this is flagged on the Screens page. */
+  SCREEN_OFFLINE_AFTER: tokenLifetime.default('10m'),
 });
 
 export type Config = Readonly<{
@@ -226,6 +228,7 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   invitationTtlMs: number;
   resetTtlMs: number;
+  screenOfflineAfterMs: number;
 }>;
 
 /**
@@ -330,5 +333,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     invitationTtlMs: lifetimeMs(e.INVITATION_TTL),
     resetTtlMs: lifetimeMs(e.RESET_TTL),
+    screenOfflineAfterMs: lifetimeMs(e.SCREEN_OFFLINE_AFTER),
   };
 }

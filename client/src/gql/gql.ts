@@ -62,6 +62,7 @@ type Documents = {
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalChangedDocument;
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': typeof types.TvGoalRemovedDocument;
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n': typeof types.TvMeDocument;
+  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n': typeof types.MyScreenDocument;
 };
 const documents: Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n':
@@ -157,6 +158,8 @@ const documents: Documents = {
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': types.TvGoalRemovedDocument,
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n':
     types.TvMeDocument,
+  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n':
+    types.MyScreenDocument,
 };
 
 /**
@@ -461,6 +464,12 @@ export function graphql(
 export function graphql(
   source: '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n',
 ): (typeof documents)['\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n',
+): (typeof documents)['\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -949,6 +949,19 @@ export type TvMeQuery = {
   clock: { __typename: 'OrganisationClock'; timeZone: string };
 };
 
+export type MyScreenSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type MyScreenSubscription = {
+  __typename: 'Subscription';
+  myScreen: {
+    __typename: 'ScreenLayout';
+    boards: Array<LeaderboardMetric>;
+    secondsPerBoard: number;
+    periodType: PeriodType;
+    pinned: LeaderboardMetric | null;
+  };
+};
+
 export const AchievementCard_AchievementFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4597,3 +4610,31 @@ export const TvMeDocument = {
     },
   ],
 } as unknown as DocumentNode<TvMeQuery, TvMeQueryVariables>;
+export const MyScreenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'MyScreen' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myScreen' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyScreenSubscription, MyScreenSubscriptionVariables>;
