@@ -20,7 +20,7 @@ export const MY_SCREEN = operation<MyScreenSubscription, MyScreenSubscriptionVar
   }
 `);
 
-export type ScreenLayout = MyScreenSubscription['myScreen'];
+export type ScreenLayout = Omit<MyScreenSubscription['myScreen'], '__typename'>;
 
 /**
  * The URL's options with the layout applied: its boards in its order, its period, its seconds
