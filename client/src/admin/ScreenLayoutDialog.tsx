@@ -10,10 +10,10 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog, Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
-import type { LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
+import { PeriodTypeField } from '../components/PeriodTypeField.tsx';
+import type { LeaderboardMetric } from '../gql/graphql.ts';
 import { METRIC_NAMES } from '../lib/goals.ts';
 import { apiError } from '../lib/errors.ts';
-import { PERIOD_NAMES, PERIOD_TYPES } from '../lib/periods.ts';
 import {
   boardRows,
   draftOf,
@@ -169,21 +169,11 @@ export function ScreenLayoutDialog({
               />
             )}
           </Field>
-          <Field label="Period" error={errors.periodType}>
-            {(props) => (
-              <select
-                {...props}
-                value={draft.periodType}
-                onChange={(e) => set({ periodType: e.target.value as PeriodType })}
-              >
-                {PERIOD_TYPES.map((p) => (
-                  <option key={p} value={p}>
-                    {PERIOD_NAMES[p]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <PeriodTypeField
+            value={draft.periodType}
+            onChange={(periodType) => set({ periodType })}
+            error={errors.periodType}
+          />
           <Field
             label="Pinned board"
             error={errors.pinned}
