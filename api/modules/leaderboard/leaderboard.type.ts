@@ -2,10 +2,11 @@
 // has loaded the metadata polyfill that type-graphql's decorators need
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { LeaderboardMetric, Medal, PeriodType } from '../../../schema/db/constants.ts';
+import type { LeaderboardMetric, Medal } from '../../../schema/db/constants.ts';
 import type { TeamRow, UserRow } from '../../../schema/db/index.ts';
-import { LeaderboardMetricEnum, MedalEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.ts';
+import { LeaderboardMetricEnum, MedalEnum } from '../../core/graphql/enums.ts';
+import { PeriodSpan } from '../../core/graphql/period-span.ts';
+import { DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.ts';
 
 @ObjectType({ description: 'One person’s place on a leaderboard.' })
 export class LeaderboardEntry {
@@ -121,20 +122,11 @@ export class LeaderboardStanding {
   description:
     'A ranking of the sellers (active REPs and MANAGERs) for one period. Only sellers with something in the metric are ranked: revenue above zero (REVENUE), an order won (ORDERS), at least minimumSample leads (CONVERSION_RATE) or decided opportunities (WIN_RATE).',
 })
-export class Leaderboard {
+export class Leaderboard extends PeriodSpan {
   teamId!: number | null;
 
   /** The seller's standing (see LeaderboardStanding); null for someone who is not a seller of this board. */
   standingOf!: (userId: number) => StandingResult | null | Promise<StandingResult | null>;
-
-  @Field(() => PeriodTypeEnum, { description: 'Length of the period.' })
-  periodType!: PeriodType;
-
-  @Field(() => DateScalar, { description: 'First day of the period.' })
-  periodStart!: string;
-
-  @Field(() => DateScalar, { description: 'Last day of the period (inclusive).' })
-  periodEnd!: string;
 
   @Field(() => LeaderboardMetricEnum, { description: 'What the board ranks by.' })
   metric!: LeaderboardMetric;

@@ -11,22 +11,14 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { PERIOD_TYPES, type PeriodType } from '../../../schema/db/constants.ts';
 import type { AppContext } from '../../core/context.ts';
 import { daysInPeriod, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
-import { PeriodTypeEnum } from '../../core/graphql/enums.ts';
+
+import { PeriodSpan } from '../../core/graphql/period-span.ts';
 import { DateScalar, DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 const DAY_MS = 86_400_000;
 
 @ObjectType({ description: 'The period of one type that contains the organisation’s today.' })
-export class CurrentPeriod {
-  @Field(() => PeriodTypeEnum, { description: 'Length of the period.' })
-  periodType!: PeriodType;
-
-  @Field(() => DateScalar, { description: 'First day of the period.' })
-  periodStart!: string;
-
-  @Field(() => DateScalar, { description: 'Last day of the period (inclusive).' })
-  periodEnd!: string;
-
+export class CurrentPeriod extends PeriodSpan {
   @Field(() => Int, { description: 'Days of the period begun by today, today included.' })
   elapsedDays!: number;
 

@@ -5,6 +5,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ActivityKind, PeriodType } from '../../../schema/db/constants.ts';
 import type { SalesPerformanceRow } from '../../../schema/db/index.ts';
 import { ActivityKindEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import { PeriodSpan } from '../../core/graphql/period-span.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.ts';
 
 /** The count columns of a rollup row (sales_performance), in the order the schema declares them. */
@@ -27,17 +28,8 @@ export type PerformanceCounts = Pick<SalesPerformanceRow, (typeof COUNT_KEYS)[nu
 @ObjectType({
   description: 'Metrics of one user for one period. Counts are whole numbers; rates are derived from counts.',
 })
-export class PerformancePeriod implements PerformanceCounts {
+export class PerformancePeriod extends PeriodSpan implements PerformanceCounts {
   userId!: number;
-
-  @Field(() => PeriodTypeEnum, { description: 'Length of the period.' })
-  periodType!: PeriodType;
-
-  @Field(() => DateScalar, { description: 'First day of the period.' })
-  periodStart!: string;
-
-  @Field(() => DateScalar, { description: 'Last day of the period (inclusive).' })
-  periodEnd!: string;
 
   @Field(() => Int, { description: 'Leads created.' })
   leadsCreated!: number;
@@ -121,18 +113,9 @@ export class PerformanceSummary {
 }
 
 @ObjectType({ description: 'Aggregated metrics of one team for one period.' })
-export class TeamPerformance {
+export class TeamPerformance extends PeriodSpan {
   teamId!: number;
   topPerformerId!: number | null;
-
-  @Field(() => PeriodTypeEnum, { description: 'Length of the period.' })
-  periodType!: PeriodType;
-
-  @Field(() => DateScalar, { description: 'First day of the period.' })
-  periodStart!: string;
-
-  @Field(() => DateScalar, { description: 'Last day of the period (inclusive).' })
-  periodEnd!: string;
 
   @Field(() => Int, { description: 'Active members who sell (REP or MANAGER).' })
   memberCount!: number;

@@ -8,8 +8,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql/index.ts';
-import { apiError } from '../lib/errors.ts';
-import { formatWhen } from '../dashboard/ApiTokens.tsx';
+import { formatWhen } from '../lib/format.ts';
+import { LoadState, queryState } from '../components/Actions.tsx';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import { actionInWords, changedFields, type FieldChange } from './audit.ts';
 
@@ -69,10 +69,11 @@ export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
   // the cursors of the pages before this one: [] on the newest page
   const [cursors, setCursors] = useState<string[]>([]);
   const before = cursors[cursors.length - 1] ?? null;
-  const { data, loading, error, refetch } = useQuery(AUDIT_LOG, {
+  const list = useQuery(AUDIT_LOG, {
     variables: { first: AUDIT_PAGE, before },
     fetchPolicy: 'cache-and-network',
   });
+  const { data } = list;
   const teamName = (id: string) => viewer.teams.find((t) => t.id === id)?.name ?? `#${id}`;
   const entries = data?.auditLog ?? [];
   const last = entries[entries.length - 1];
@@ -82,7 +83,7 @@ export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
       <div className="section-head">
         <h1>Audit log</h1>
         <div className="actions">
-          <button type="button" className="ghost" onClick={() => void refetch().catch(() => {})}>
+          <button type="button" className="ghost" onClick={() => void list.refetch().catch(() => {})}>
             Refresh
           </button>
         </div>
@@ -91,50 +92,41 @@ export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
         Every change to people, teams, webhooks, API tokens and sign-in links, newest first; times are in your
         clock.
       </p>
-      {error && !data ? (
-        <div>
-          <p className="form-error" role="alert">
-            Could not load the audit log: {apiError(error)?.message}
-          </p>
-          <button type="button" onClick={() => void refetch().catch(() => {})}>
-            Try again
-          </button>
-        </div>
-      ) : loading && !data ? (
-        <p className="muted">Loading the audit log…</p>
-      ) : entries.length === 0 ? (
-        <p className="empty">{cursors.length ? 'No older entries.' : 'Nothing has been changed yet.'}</p>
-      ) : (
-        <ol className="audit-list" aria-label="Audit log entries">
-          {entries.map((entry) => {
-            const changes = changedFields(entry.before, entry.after);
-            const name = targetName(entry.before, entry.after);
-            return (
-              <li key={entry.id} className="audit-entry">
-                <time dateTime={entry.at} className="audit-when">
-                  {formatWhen(entry.at)}
-                </time>
-                <p className="audit-what">
-                  <strong>{entry.actor?.name ?? entry.actorName}</strong> {actionInWords(entry.action)}{' '}
-                  <span className="audit-target">
-                    {name ? `${name} ` : ''}
-                    <span className="muted">
-                      ({entry.targetType} #{entry.targetId})
+      <LoadState what="the audit log" {...queryState(list)}>
+        {entries.length === 0 ? (
+          <p className="empty">{cursors.length ? 'No older entries.' : 'Nothing has been changed yet.'}</p>
+        ) : (
+          <ol className="audit-list" aria-label="Audit log entries">
+            {entries.map((entry) => {
+              const changes = changedFields(entry.before, entry.after);
+              const name = targetName(entry.before, entry.after);
+              return (
+                <li key={entry.id} className="audit-entry">
+                  <time dateTime={entry.at} className="audit-when">
+                    {formatWhen(entry.at)}
+                  </time>
+                  <p className="audit-what">
+                    <strong>{entry.actor?.name ?? entry.actorName}</strong> {actionInWords(entry.action)}{' '}
+                    <span className="audit-target">
+                      {name ? `${name} ` : ''}
+                      <span className="muted">
+                        ({entry.targetType} #{entry.targetId})
+                      </span>
                     </span>
-                  </span>
-                </p>
-                {changes.length ? (
-                  <ul className="audit-changes" aria-label="Changes">
-                    {changes.map((c) => (
-                      <Change key={c.field} change={c} teamName={teamName} />
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+                  </p>
+                  {changes.length ? (
+                    <ul className="audit-changes" aria-label="Changes">
+                      {changes.map((c) => (
+                        <Change key={c.field} change={c} teamName={teamName} />
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </LoadState>
       <div className="dialog-actions audit-pages">
         {cursors.length ? (
           <button type="button" className="ghost" onClick={() => setCursors([])}>

@@ -9,12 +9,14 @@
  * alert (CONFLICT for the last active admin, FORBIDDEN); the server enforces every rule anyway.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
+import { CopyField } from '../components/CopyField.tsx';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import type { Role } from '../gql/graphql.ts';
-import { apiError } from '../lib/errors.ts';
-import { formatWhen } from '../dashboard/ApiTokens.tsx';
+import { apiError, fieldErrors } from '../lib/errors.ts';
+import { formatWhen } from '../lib/format.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import {
   abilitiesOf,
@@ -113,22 +115,12 @@ interface TeamChoice {
 /** An issued link: to copy, or where it was e-mailed. */
 export function IssuedLinkBox({ issued, onDone }: { issued: Issued; onDone: () => void }) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const what = issued.kind === 'invitation' ? 'Invitation' : 'Password reset link';
-  useEffect(() => {
-    input.current?.focus({ preventScroll: true });
-  }, []);
-  const copy = async () => {
-    if (!issued.link) return;
-    try {
-      await navigator.clipboard.writeText(issued.link);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      input.current?.select();
-      setCopied('Selected: press Ctrl+C (⌘C) to copy it.');
-    }
-  };
+  const done = (
+    <button type="button" className="ghost" onClick={onDone}>
+      Done
+    </button>
+  );
   return (
     <div className="issued-link" role="group" aria-labelledby={`${id}-title`}>
       {issued.link ? (
@@ -137,44 +129,46 @@ export function IssuedLinkBox({ issued, onDone }: { issued: Issued; onDone: () =
             {what} for {issued.user.name}: pass this link on. It works once, until{' '}
             {formatWhen(issued.expiresAt)}.
           </p>
-          <div className="token-copy">
-            <label className="visually-hidden" htmlFor={`${id}-link`}>
-              {what} link for {issued.user.name}
-            </label>
-            <input
-              ref={input}
-              id={`${id}-link`}
-              className="token-value"
-              readOnly
-              value={issued.link}
-              spellCheck={false}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="primary" onClick={() => void copy()}>
-              Copy
-            </button>
-            <button type="button" className="ghost" onClick={onDone}>
-              Done
-            </button>
-          </div>
+          <CopyField label={`${what} link for ${issued.user.name}`} value={issued.link}>
+            {done}
+          </CopyField>
         </>
       ) : (
         <div className="token-copy">
           <p id={`${id}-title`} className="issued-title">
-            {issued.kind === 'invitation' ? 'Invitation' : 'Password reset link'} e-mailed to{' '}
-            {issued.user.email}. It works once, until {formatWhen(issued.expiresAt)}.
+            {what} e-mailed to {issued.user.email}. It works once, until {formatWhen(issued.expiresAt)}.
           </p>
-          <button type="button" className="ghost" onClick={onDone}>
-            Done
-          </button>
+          {done}
         </div>
       )}
-      <p role="status" className="account-done">
-        {copied}
-      </p>
     </div>
   );
 }
+
+/** The Team select's options: the teams, after an empty choice labelled `empty` unless it is null. */
+function TeamOptions({ teams, empty }: { teams: readonly TeamChoice[]; empty: string | null }) {
+  return (
+    <>
+      {empty === null ? null : <option value="">{empty}</option>}
+      {teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The Role select's options, in the order ROLES gives. */
+function RoleOptions({ roles }: { roles: readonly Role[] }) {
+  return roles.map((r) => (
+    <option key={r} value={r}>
+      {ROLE_NAMES[r]}
+    </option>
+  ));
+}
+
+const PERSON_FIELDS = { name: 'name', email: 'e-mail', role: 'role', teamId: 'team' } as const;
 
 interface InviteErrors {
   name?: string;
@@ -225,15 +219,7 @@ function InviteForm({
       onIssued(issued);
     } catch (error) {
       const e = apiError(error);
-      const f = e?.fields ?? {};
-      if (e?.code === 'BAD_USER_INPUT' && (f.name || f.email || f.role || f.teamId))
-        setErrors({
-          ...(f.name ? { name: `The name ${f.name}.` } : {}),
-          ...(f.email ? { email: `The e-mail ${f.email}.` } : {}),
-          ...(f.role ? { role: `The role ${f.role}.` } : {}),
-          ...(f.teamId ? { teamId: `The team ${f.teamId}.` } : {}),
-        });
-      else setErrors({ form: e?.message ?? 'Could not invite them.' });
+      setErrors(fieldErrors(e, PERSON_FIELDS) ?? { form: e?.message ?? 'Could not invite them.' });
     }
   };
 
@@ -276,42 +262,23 @@ function InviteForm({
         >
           {(props) => (
             <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
-                </option>
-              ))}
+              <RoleOptions roles={roles} />
             </select>
           )}
         </Field>
         <Field label="Team" error={errors.teamId}>
           {(props) => (
             <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-              {teamRequired && teams.length === 1 ? null : (
-                <option value="">{teamRequired ? 'Choose a team' : 'No team'}</option>
-              )}
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <TeamOptions
+                teams={teams}
+                empty={teamRequired && teams.length === 1 ? null : teamRequired ? 'Choose a team' : 'No team'}
+              />
             </select>
           )}
         </Field>
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Inviting…' : 'Send invitation'}
-        </button>
-        <button type="button" className="ghost" disabled={loading} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormError message={errors.form} />
+      <FormActions busy={loading} label="Send invitation" busyLabel="Inviting…" onCancel={onCancel} />
     </form>
   );
 }
@@ -360,14 +327,8 @@ function EditPerson({
       onDone(`Saved ${name.trim()}.`);
     } catch (error) {
       const e = apiError(error);
-      const f = e?.fields ?? {};
-      if (e?.code === 'BAD_USER_INPUT' && (f.name || f.role || f.teamId))
-        setErrors({
-          ...(f.name ? { name: `The name ${f.name}.` } : {}),
-          ...(f.role ? { role: `The role ${f.role}.` } : {}),
-          ...(f.teamId ? { teamId: `The team ${f.teamId}.` } : {}),
-        });
-      else setErrors({ form: e?.message ?? 'Could not save.' });
+      const { email: _email, ...fields } = PERSON_FIELDS;
+      setErrors(fieldErrors(e, fields) ?? { form: e?.message ?? 'Could not save.' });
     }
   };
 
@@ -393,40 +354,20 @@ function EditPerson({
         <Field label="Role" error={errors.role}>
           {(props) => (
             <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
-                </option>
-              ))}
+              <RoleOptions roles={ROLES} />
             </select>
           )}
         </Field>
         <Field label="Team" error={errors.teamId}>
           {(props) => (
             <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-              <option value="">No team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <TeamOptions teams={teams} empty="No team" />
             </select>
           )}
         </Field>
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="ghost" disabled={loading} onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormError message={errors.form} />
+      <FormActions busy={loading} label="Save" busyLabel="Saving…" onCancel={() => onDone(null)} />
     </form>
   );
 }
@@ -502,27 +443,29 @@ function PersonItem({
       </span>
       <div className="person-actions">
         {confirming === 'deactivate' ? (
-          <span className="confirm-delete">
-            {isMe
-              ? 'Deactivate yourself? You are signed out at once.'
-              : `Deactivate? ${person.name} is signed out at once.`}
-            <button type="button" className="danger" disabled={busy} onClick={() => void setActive(false)}>
-              {updating.loading ? 'Deactivating…' : 'Yes, deactivate'}
-            </button>
-            <button type="button" className="ghost" disabled={busy} onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </span>
+          <ConfirmStep
+            question={
+              isMe
+                ? 'Deactivate yourself? You are signed out at once.'
+                : `Deactivate? ${person.name} is signed out at once.`
+            }
+            yes="Yes, deactivate"
+            busyYes="Deactivating…"
+            busy={busy}
+            onYes={() => void setActive(false)}
+            onCancel={() => setConfirming(null)}
+          />
         ) : confirming === 'signOut' ? (
-          <span className="confirm-delete">
-            {isMe ? 'End all your sessions, this one included?' : `End every session of ${person.name}?`}
-            <button type="button" className="danger" disabled={busy} onClick={() => void endSessions()}>
-              {signingOut.loading ? 'Signing out…' : 'Yes, sign out'}
-            </button>
-            <button type="button" className="ghost" disabled={busy} onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </span>
+          <ConfirmStep
+            question={
+              isMe ? 'End all your sessions, this one included?' : `End every session of ${person.name}?`
+            }
+            yes="Yes, sign out"
+            busyYes="Signing out…"
+            busy={busy}
+            onYes={() => void endSessions()}
+            onCancel={() => setConfirming(null)}
+          />
         ) : (
           <>
             {may.edit && !editing ? (
@@ -594,11 +537,7 @@ function PersonItem({
         />
       ) : null}
       {issued ? <IssuedLinkBox issued={issued} onDone={() => setIssued(null)} /> : null}
-      {error ? (
-        <p className="form-error person-message" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="person-message" />
       {message ? (
         <p className="person-message" role="status">
           {message}
@@ -611,7 +550,8 @@ function PersonItem({
 const NO_FILTER: PeopleFilter = { q: '', team: '', role: '', state: '' };
 
 export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
-  const { data, loading, error, refetch } = useQuery(PEOPLE, { fetchPolicy: 'cache-and-network' });
+  const list = useQuery(PEOPLE, { fetchPolicy: 'cache-and-network' });
+  const { data } = list;
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<Issued | null>(null);
@@ -679,12 +619,7 @@ export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
         <label className="inline-field">
           <span>Team</span>
           <select value={filter.team} onChange={(e) => set({ team: e.target.value })}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} empty="All teams" />
             <option value="none">No team</option>
           </select>
         </label>
@@ -692,11 +627,7 @@ export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
           <span>Role</span>
           <select value={filter.role} onChange={(e) => set({ role: e.target.value as Role | '' })}>
             <option value="">All roles</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_NAMES[r]}
-              </option>
-            ))}
+            <RoleOptions roles={ROLES} />
           </select>
         </label>
         <label className="inline-field">
@@ -712,33 +643,20 @@ export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
         </label>
       </div>
 
-      {error && !data ? (
-        <div>
-          <p className="form-error" role="alert">
-            Could not load the people: {apiError(error)?.message}
-          </p>
-          <button type="button" onClick={() => void refetch().catch(() => {})}>
-            Try again
-          </button>
-        </div>
-      ) : loading && !data ? (
-        <p className="muted">Loading people…</p>
-      ) : (
-        <>
-          <p className="muted small" role="status">
-            {people.length} of {data?.users.length ?? 0} people
-          </p>
-          {people.length === 0 ? (
-            <p className="empty">Nobody matches.</p>
-          ) : (
-            <ul className="people-list" aria-label="People">
-              {people.map((p) => (
-                <PersonItem key={p.id} person={p} me={viewer.me.id} may={may} teams={teams} />
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      <LoadState what="the people" {...queryState(list)}>
+        <p className="muted small" role="status">
+          {people.length} of {data?.users.length ?? 0} people
+        </p>
+        {people.length === 0 ? (
+          <p className="empty">Nobody matches.</p>
+        ) : (
+          <ul className="people-list" aria-label="People">
+            {people.map((p) => (
+              <PersonItem key={p.id} person={p} me={viewer.me.id} may={may} teams={teams} />
+            ))}
+          </ul>
+        )}
+      </LoadState>
     </div>
   );
 }

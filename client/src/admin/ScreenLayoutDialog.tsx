@@ -8,12 +8,13 @@
  */
 import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
+import { FormActions, FormError } from '../components/Actions.tsx';
 import { Dialog, Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import { PeriodTypeField } from '../components/PeriodTypeField.tsx';
 import type { LeaderboardMetric } from '../gql/graphql.ts';
 import { METRIC_NAMES } from '../lib/goals.ts';
-import { apiError } from '../lib/errors.ts';
+import { apiError, fieldErrors } from '../lib/errors.ts';
 import {
   boardRows,
   draftOf,
@@ -80,12 +81,15 @@ export function ScreenLayoutDialog({
       onSaved(result.data?.updateScreen.name ?? draft.name.trim());
     } catch (error) {
       const e = apiError(error);
-      const fields = Object.entries(e?.fields ?? {}).filter(([f]) =>
-        ['name', 'boards', 'secondsPerBoard', 'periodType', 'pinned'].includes(f),
+      setErrors(
+        fieldErrors(e, {
+          name: 'name',
+          boards: 'boards',
+          secondsPerBoard: 'seconds per board',
+          periodType: 'period',
+          pinned: 'pinned board',
+        }) ?? { form: e?.message ?? 'Could not save the screen.' },
       );
-      if (e?.code === 'BAD_USER_INPUT' && fields.length)
-        setErrors(Object.fromEntries(fields.map(([f, m]) => [f, `This ${m}.`])));
-      else setErrors({ form: e?.message ?? 'Could not save the screen.' });
     }
   };
 
@@ -195,19 +199,8 @@ export function ScreenLayoutDialog({
             )}
           </Field>
         </div>
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="ghost" onClick={onClose} disabled={loading}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={loading}>
-            {loading ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormError message={errors.form} />
+        <FormActions busy={loading} label="Save" busyLabel="Saving…" onCancel={onClose} />
       </form>
     </Dialog>
   );

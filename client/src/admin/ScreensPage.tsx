@@ -10,10 +10,11 @@
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
+import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
-import { apiError } from '../lib/errors.ts';
-import { formatWhen } from '../dashboard/ApiTokens.tsx';
+import { apiError, fieldErrors } from '../lib/errors.ts';
+import { formatWhen } from '../lib/format.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import { ScreenEditButton } from './ScreenEditButton.tsx';
 import { ScreenHealth } from './ScreenHealth.tsx';
@@ -122,18 +123,19 @@ function PairForm({ choices, onPaired }: { choices: PairChoices; onPaired: (name
       onPaired(screen.name);
     } catch (error) {
       const e = apiError(error);
-      const f = e?.fields ?? {};
-      if (e?.code === 'BAD_USER_INPUT' && (f.code || f.name || f.teamId))
-        setErrors({
-          ...(f.code
-            ? {
-                code: 'No TV shows this code now: it may have expired or been used. Check the code on the TV.',
-              }
-            : {}),
-          ...(f.name ? { name: `The name ${f.name}.` } : {}),
-          ...(f.teamId ? { teamId: `The team ${f.teamId}.` } : {}),
-        });
-      else setErrors({ form: e?.message ?? 'Could not pair the screen.' });
+      const fields = fieldErrors(e, { code: 'code', name: 'name', teamId: 'team' });
+      setErrors(
+        fields
+          ? {
+              ...fields,
+              ...(fields.code
+                ? {
+                    code: 'No TV shows this code now: it may have expired or been used. Check the code on the TV.',
+                  }
+                : {}),
+            }
+          : { form: e?.message ?? 'Could not pair the screen.' },
+      );
     }
   };
 
@@ -190,16 +192,8 @@ function PairForm({ choices, onPaired }: { choices: PairChoices; onPaired: (name
           )}
         </Field>
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Pairing…' : 'Pair screen'}
-        </button>
-      </div>
+      <FormError message={errors.form} />
+      <FormActions busy={loading} label="Pair screen" busyLabel="Pairing…" />
     </form>
   );
 }
@@ -245,15 +239,14 @@ function ScreenItem({ screen }: { screen: ScreenRow }) {
       <div className="person-actions">
         {screen.active && !confirming ? <ScreenEditButton screen={screen} /> : null}
         {!screen.active ? null : confirming ? (
-          <span className="confirm-delete">
-            Revoke {screen.name}? Its TV stops at once and shows a new code.
-            <button type="button" className="danger" disabled={loading} onClick={() => void run()}>
-              {loading ? 'Revoking…' : 'Yes, revoke'}
-            </button>
-            <button type="button" className="ghost" disabled={loading} onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </span>
+          <ConfirmStep
+            question={`Revoke ${screen.name}? Its TV stops at once and shows a new code.`}
+            yes="Yes, revoke"
+            busyYes="Revoking…"
+            busy={loading}
+            onYes={() => void run()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button
             type="button"
@@ -265,11 +258,7 @@ function ScreenItem({ screen }: { screen: ScreenRow }) {
           </button>
         )}
       </div>
-      {error ? (
-        <p className="form-error person-message" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="person-message" />
     </li>
   );
 }
@@ -281,10 +270,8 @@ export function screenOrder(a: ScreenRow, b: ScreenRow): number {
 
 export function ScreensPage({ viewer }: { viewer: ViewerInfo }) {
   // health changes by itself (screens come and go): asked again every half minute
-  const { data, loading, error, refetch } = useQuery(SCREENS, {
-    fetchPolicy: 'cache-and-network',
-    pollInterval: 30_000,
-  });
+  const list = useQuery(SCREENS, { fetchPolicy: 'cache-and-network', pollInterval: 30_000 });
+  const { data } = list;
   const [paired, setPaired] = useState<string | null>(null);
   const choices = pairChoicesOf(viewer.me, viewer.teams);
   const screens = data ? [...data.screens].sort(screenOrder) : [];
@@ -307,26 +294,17 @@ export function ScreensPage({ viewer }: { viewer: ViewerInfo }) {
         {paired ? `${paired} is paired: the TV shows the boards now.` : null}
       </p>
 
-      {error && !data ? (
-        <div>
-          <p className="form-error" role="alert">
-            Could not load the screens: {apiError(error)?.message}
-          </p>
-          <button type="button" onClick={() => void refetch().catch(() => {})}>
-            Try again
-          </button>
-        </div>
-      ) : loading && !data ? (
-        <p className="muted">Loading screens…</p>
-      ) : screens.length === 0 ? (
-        <p className="empty">No screen is paired yet.</p>
-      ) : (
-        <ul className="people-list" aria-label="Screens">
-          {screens.map((s) => (
-            <ScreenItem key={s.id} screen={s} />
-          ))}
-        </ul>
-      )}
+      <LoadState what="the screens" {...queryState(list)}>
+        {screens.length === 0 ? (
+          <p className="empty">No screen is paired yet.</p>
+        ) : (
+          <ul className="people-list" aria-label="Screens">
+            {screens.map((s) => (
+              <ScreenItem key={s.id} screen={s} />
+            ))}
+          </ul>
+        )}
+      </LoadState>
     </div>
   );
 }

@@ -277,7 +277,7 @@ describe('ScreensPage', () => {
     expect(within(dialog).getByText('Whole seconds from 5 to 3600.')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Seconds per board'), { target: { value: '8' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save', hidden: true }));
-    await within(dialog).findByText('This must name each board once.');
+    await within(dialog).findByText('The boards must name each board once.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save', hidden: true }));
     await within(row).findByText('Saved: Lobby’s TV shows it now.');
     expect(screen.queryByRole('heading', { name: 'Edit Lobby', hidden: true })).toBeNull();

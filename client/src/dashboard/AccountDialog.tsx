@@ -9,6 +9,7 @@
  */
 import { useMutation } from '@apollo/client/react';
 import { useContext, useState, type FormEvent } from 'react';
+import { ConfirmStep, FormActions, FormError } from '../components/Actions.tsx';
 import { Dialog, Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import { SESSION_ENDED } from '../lib/apollo.ts';
@@ -49,6 +50,40 @@ function lockOf(error: unknown): string | null {
   const until = apiError(error)?.extensions.lockedUntil;
   if (typeof until !== 'string' || Number.isNaN(Date.parse(until))) return null;
   return lockedMessage('account', new Date(until));
+}
+
+/** A password input in a labelled Field, named for password managers. */
+function PasswordField({
+  label,
+  error,
+  hint,
+  name,
+  autoComplete,
+  value,
+  onChange,
+}: {
+  label: string;
+  error: string | undefined;
+  hint?: string;
+  name: string;
+  autoComplete: 'current-password' | 'new-password';
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error} {...(hint ? { hint } : {})}>
+      {(props) => (
+        <input
+          {...props}
+          type="password"
+          name={name}
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
 }
 
 interface PasswordErrors {
@@ -105,66 +140,44 @@ function PasswordSection({ email, credential }: { email: string; credential: Cre
       <form className="account-form" onSubmit={(e) => void submit(e)} noValidate>
         {/* lets a password manager file the new password under the right account */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
-        <Field
+        <PasswordField
           label="Current password"
           error={errors.currentPassword}
           {...(session ? {} : { hint: 'Leave it empty if you have not set a password yet.' })}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              name="current-password"
-              autoComplete="current-password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-            />
-          )}
-        </Field>
+          name="current-password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
         <div className="field-row">
-          <Field label="New password" error={errors.newPassword}>
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                name="new-password"
-                autoComplete="new-password"
-                value={next}
-                onChange={(e) => setNext(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Repeat the new password" error={errors.repeat}>
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                name="repeat-password"
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="New password"
+            error={errors.newPassword}
+            name="new-password"
+            autoComplete="new-password"
+            value={next}
+            onChange={setNext}
+          />
+          <PasswordField
+            label="Repeat the new password"
+            error={errors.repeat}
+            name="repeat-password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={setRepeat}
+          />
         </div>
         <p className="field-hint">
           {session
             ? 'Changing it signs you out everywhere else.'
             : 'Setting it signs out every session signed in with the old one; your token stays valid.'}
         </p>
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={loading}>
-            {loading ? 'Changing…' : 'Change password'}
-          </button>
+        <FormError message={errors.form} />
+        <FormActions busy={loading} label="Change password" busyLabel="Changing…">
           <p role="status" className="account-done">
             {done}
           </p>
-        </div>
+        </FormActions>
       </form>
     </section>
   );
@@ -209,27 +222,17 @@ function SessionsSection({ viewer, credential }: { viewer: ViewerInfo; credentia
           ? 'Signs you out of every browser and device where you signed in with your password, this one included.'
           : 'Signs you out of every browser and device where you signed in with your password. API tokens stay valid until they expire.'}
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="dialog-actions">
         {confirming ? (
-          <>
-            <span className="confirm-delete">Sign out everywhere?</span>
-            <button
-              type="button"
-              className="danger"
-              disabled={loading}
-              onClick={() => void signOutEverywhere()}
-            >
-              {loading ? 'Signing out…' : 'Yes, sign out everywhere'}
-            </button>
-            <button type="button" className="ghost" disabled={loading} onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
+          <ConfirmStep
+            question="Sign out everywhere?"
+            yes="Yes, sign out everywhere"
+            busyYes="Signing out…"
+            busy={loading}
+            onYes={() => void signOutEverywhere()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" className="danger ghost" onClick={() => setConfirming(true)}>
             Sign out everywhere

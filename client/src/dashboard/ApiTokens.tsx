@@ -11,11 +11,14 @@
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ConfirmStep, FormActions, FormError } from '../components/Actions.tsx';
+import { CopyField } from '../components/CopyField.tsx';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
 import type { ApiTokensQuery } from '../gql/graphql.ts';
 import type { Credential } from '../lib/auth.ts';
-import { apiError } from '../lib/errors.ts';
+import { apiError, fieldErrors } from '../lib/errors.ts';
+import { formatWhen } from '../lib/format.ts';
 
 const API_TOKENS = graphql(`
   query ApiTokens {
@@ -109,15 +112,6 @@ export function stateOf(token: Pick<ApiTokenRow, 'active' | 'revokedAt'>): Token
   return token.active ? 'active' : 'expired';
 }
 
-const whenFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
-/** An instant in the browser's own clock ("Dec 6, 2026, 9:55 PM"), or `none` when there is none. */
-export function formatWhen(iso: string | null, none = 'never'): string {
-  if (!iso) return none;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : whenFormat.format(date);
-}
-
 /** Newest first, whatever order the list arrives in. */
 export function newestFirst(tokens: readonly ApiTokenRow[]): ApiTokenRow[] {
   return [...tokens].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
@@ -172,11 +166,8 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (token: string) => voi
       onCreated(token);
     } catch (error) {
       const e = apiError(error);
-      if (e?.code === 'BAD_USER_INPUT' && (e.fields.name || e.fields.expiresAt))
-        setErrors({
-          ...(e.fields.name ? { name: `The name ${e.fields.name}.` } : {}),
-          ...(e.fields.expiresAt ? { expiresAt: `The expiry ${e.fields.expiresAt}.` } : {}),
-        });
+      const fields = fieldErrors(e, { name: 'name', expiresAt: 'expiry' });
+      if (fields) setErrors(fields);
       else if (e?.code === 'CONFLICT')
         setErrors({ form: `${e.message} Revoke a token you no longer use, then create this one.` });
       else setErrors({ form: e?.message ?? 'Could not create the token.' });
@@ -224,19 +215,8 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (token: string) => voi
           </Field>
         ) : null}
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Creating…' : 'Create token'}
-        </button>
-        <button type="button" className="ghost" disabled={loading} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormError message={errors.form} />
+      <FormActions busy={loading} label="Create token" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }
@@ -244,26 +224,11 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (token: string) => voi
 /** The new token, this once: read-only, with Copy and a curl line that uses it. */
 function ShownOnce({ token, onDone }: { token: string; onDone: () => void }) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const [copied, setCopied] = useState<string | null>(null);
-  const curl = curlExample(window.location.origin, token);
-  // the form that had focus is gone: focus (and select) the token, and bring the whole box into view
+  // the form that had focus is gone: bring the whole box into view (CopyField focuses the token)
   useEffect(() => {
-    input.current?.focus({ preventScroll: true });
     box.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      // no clipboard (an insecure origin, a denied permission): select it for Ctrl+C
-      input.current?.select();
-      setCopied('Selected: press Ctrl+C (⌘C) to copy it.');
-    }
-  };
 
   return (
     <div ref={box} className="token-once" role="group" aria-labelledby={`${id}-title`}>
@@ -272,33 +237,13 @@ function ShownOnce({ token, onDone }: { token: string; onDone: () => void }) {
         Copy it now: it will not be shown again. Whoever has it acts as you, so keep it as secret as a
         password.
       </p>
-      <div className="token-copy">
-        <label className="visually-hidden" htmlFor={`${id}-token`}>
-          New API token
-        </label>
-        <input
-          ref={input}
-          id={`${id}-token`}
-          className="token-value"
-          readOnly
-          value={token}
-          aria-describedby={`${id}-warning`}
-          spellCheck={false}
-          onFocus={(e) => e.target.select()}
-        />
-        <button type="button" className="primary" onClick={() => void copy()}>
-          Copy
-        </button>
-      </div>
+      <CopyField label="New API token" value={token} describedBy={`${id}-warning`} />
       <p className="field-hint">Try it:</p>
-      <code className="token-curl">{curl}</code>
+      <code className="token-curl">{curlExample(window.location.origin, token)}</code>
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
           Done, I have copied it
         </button>
-        <p role="status" className="account-done">
-          {copied}
-        </p>
       </div>
     </div>
   );
@@ -346,24 +291,19 @@ function TokenItem({ token, credential }: { token: ApiTokenRow; credential: Cred
           <span>Last used {formatWhen(token.lastUsedAt)}</span>
           {token.revokedAt ? <span>Revoked {formatWhen(token.revokedAt)}</span> : null}
         </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </div>
       <div className="api-token-side">
         <span className={`token-state ${state}`}>{state}</span>
         {state !== 'active' ? null : confirming ? (
-          <span className="confirm-delete">
-            {current ? 'Revoke it and sign out here?' : 'Revoke?'}
-            <button type="button" className="danger" disabled={loading} onClick={() => void run()}>
-              {loading ? 'Revoking…' : 'Yes, revoke'}
-            </button>
-            <button type="button" className="ghost" disabled={loading} onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </span>
+          <ConfirmStep
+            question={current ? 'Revoke it and sign out here?' : 'Revoke?'}
+            yes="Yes, revoke"
+            busyYes="Revoking…"
+            busy={loading}
+            onYes={() => void run()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button
             type="button"
@@ -416,9 +356,7 @@ export function ApiTokensSection({ credential }: { credential: Credential }) {
         </p>
       )}
       {error && !data ? (
-        <p className="form-error" role="alert">
-          {apiError(error)?.message ?? 'Could not load your API tokens.'}
-        </p>
+        <FormError message={apiError(error)?.message ?? 'Could not load your API tokens.'} />
       ) : loading && !data ? (
         <p className="muted">Loading your tokens…</p>
       ) : tokens.length === 0 ? (

@@ -5,7 +5,9 @@
  * the address bar once used. A used, replaced or expired link says so and points to the way out
  * (ask for a new one); a password the server finds too short is shown on its field.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { Field } from '../components/Form.tsx';
+import { SignInCard } from '../components/SignInCard.tsx';
 import { sessionStarted } from '../lib/auth.ts';
 import { setPasswordWithLink } from '../lib/signin.ts';
 
@@ -28,7 +30,6 @@ export function SetPassword({ token, onDone }: { token: string; onDone: () => vo
   const [busy, setBusy] = useState(false);
   const [linkDead, setLinkDead] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,74 +62,54 @@ export function SetPassword({ token, onDone }: { token: string; onDone: () => vo
   };
 
   return (
-    <main className="signin" id="main">
-      <div className="signin-card">
-        <h1 className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Pulse
-        </h1>
-        <h2>Choose your password</h2>
-        <p className="muted">
-          A few words you will remember make a long, strong one. Saving it signs you in.
-        </p>
-        <form
-          className="signin-form"
-          aria-label="Choose your password"
-          onSubmit={(e) => void submit(e)}
-          noValidate
-        >
-          <div className="field">
-            <label htmlFor={`${id}-password`}>New password</label>
+    <SignInCard>
+      <h2>Choose your password</h2>
+      <p className="muted">A few words you will remember make a long, strong one. Saving it signs you in.</p>
+      <form
+        className="signin-form"
+        aria-label="Choose your password"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
+        <Field label="New password" error={errors.password}>
+          {(props) => (
             <input
+              {...props}
               ref={passwordRef}
-              id={`${id}-password`}
               type="password"
               autoComplete="new-password"
               autoFocus
               disabled={linkDead}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? `${id}-password-error` : undefined}
             />
-            {errors.password ? (
-              <p className="field-error" id={`${id}-password-error`}>
-                {errors.password}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-again`}>New password, again</label>
+          )}
+        </Field>
+        <Field label="New password, again" error={errors.again}>
+          {(props) => (
             <input
-              id={`${id}-again`}
+              {...props}
               type="password"
               autoComplete="new-password"
               disabled={linkDead}
               value={again}
               onChange={(e) => setAgain(e.target.value)}
-              aria-invalid={errors.again ? true : undefined}
-              aria-describedby={errors.again ? `${id}-again-error` : undefined}
             />
-            {errors.again ? (
-              <p className="field-error" id={`${id}-again-error`}>
-                {errors.again}
-              </p>
-            ) : null}
-          </div>
-          <div role="alert" className="signin-alert">
-            {errors.form ? <p className="form-error">{errors.form}</p> : null}
-          </div>
-          {linkDead ? (
-            <button type="button" className="primary" onClick={onDone}>
-              Go to sign-in
-            </button>
-          ) : (
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save and sign in'}
-            </button>
           )}
-        </form>
-      </div>
-    </main>
+        </Field>
+        <div role="alert" className="signin-alert">
+          {errors.form ? <p className="form-error">{errors.form}</p> : null}
+        </div>
+        {linkDead ? (
+          <button type="button" className="primary" onClick={onDone}>
+            Go to sign-in
+          </button>
+        ) : (
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save and sign in'}
+          </button>
+        )}
+      </form>
+    </SignInCard>
   );
 }

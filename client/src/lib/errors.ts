@@ -36,3 +36,21 @@ export function apiError(error: unknown): ApiError | null {
 export function errorCode(error: unknown): string | null {
   return apiError(error)?.code ?? null;
 }
+
+/**
+ * A BAD_USER_INPUT refusal's messages for the fields a form shows, as sentences on those fields
+ * (`{ name: 'name' }` turns "must not be empty" into "The name must not be empty."); null when the
+ * error is another kind or names none of them, so the caller shows it as the form's error.
+ */
+export function fieldErrors<K extends string>(
+  error: ApiError | null,
+  labels: Record<K, string>,
+): Partial<Record<K, string>> | null {
+  if (error?.code !== 'BAD_USER_INPUT') return null;
+  const found: Partial<Record<K, string>> = {};
+  for (const field of Object.keys(labels) as K[]) {
+    const message = error.fields[field];
+    if (message) found[field] = `The ${labels[field]} ${message}.`;
+  }
+  return Object.keys(found).length ? found : null;
+}

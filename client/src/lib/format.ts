@@ -150,3 +150,12 @@ export function sumMoney(amounts: readonly string[]): string {
   const abs = cents < 0n ? -cents : cents;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
+
+const whenFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An instant in the browser's own clock ("Dec 6, 2026, 9:55 PM"), or `none` when there is none. */
+export function formatWhen(iso: string | null, none = 'never'): string {
+  if (!iso) return none;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : whenFormat.format(date);
+}
