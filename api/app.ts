@@ -20,6 +20,7 @@ import { buildAppSchema } from './core/graphql/schema.ts';
 import { startHttpServer } from './transport/http/server.ts';
 import { createBridge, type Bridge } from './live/feed/bridge.ts';
 import { ViewerDirectory } from './live/caches/directory.ts';
+import { ScreenPresence } from './modules/auth/screen-presence.ts';
 import { PeriodCache } from './live/caches/period-cache.ts';
 import { LiveHub } from './live/hub.ts';
 import { createLogger } from './core/logger.ts';
@@ -164,6 +165,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       live,
       directory,
       sessions,
+      presence: new ScreenPresence(database.db, clock, logger),
       logger,
     });
     stack.push(() => ws.dispose());

@@ -220,6 +220,8 @@ const schema = z.object({
   /** SSO is the only way in: password sign-in, set-password links and reset requests are refused. */
   OIDC_ONLY: bool.default(false),
   OIDC_BUTTON_LABEL: z.string().min(1).max(60).default('SSO'),
+  /** A paired screen offline longer than this is flagged on the Screens page. */
+  SCREEN_OFFLINE_AFTER: tokenLifetime.default('10m'),
 });
 
 export type Config = Readonly<{
@@ -292,6 +294,7 @@ export type Config = Readonly<{
   resetTtlMs: number;
   /** Single sign-on; undefined: off (OIDC_ISSUER unset). */
   oidc: OidcConfig | undefined;
+  screenOfflineAfterMs: number;
 }>;
 
 /**
@@ -398,6 +401,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     invitationTtlMs: lifetimeMs(e.INVITATION_TTL),
     resetTtlMs: lifetimeMs(e.RESET_TTL),
     oidc,
+    screenOfflineAfterMs: lifetimeMs(e.SCREEN_OFFLINE_AFTER),
   };
 }
 
