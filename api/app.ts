@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { resolveJwtSecret } from './core/auth.ts';
 import { AuthService } from './modules/auth/service.ts';
+import { OidcSignIn } from './modules/auth/oidc.ts';
 import { SessionStore } from './modules/auth/sessions.ts';
 import { createMailer } from './modules/auth/mailer.ts';
 import { bootstrapDatabase, readOrgValues } from './bootstrap.ts';
@@ -19,6 +20,7 @@ import { buildAppSchema } from './core/graphql/schema.ts';
 import { startHttpServer } from './transport/http/server.ts';
 import { createBridge, type Bridge } from './live/feed/bridge.ts';
 import { ViewerDirectory } from './live/caches/directory.ts';
+import { ScreenPresence } from './modules/auth/screen-presence.ts';
 import { PeriodCache } from './live/caches/period-cache.ts';
 import { LiveHub } from './live/hub.ts';
 import { createLogger } from './core/logger.ts';
@@ -137,6 +139,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           logger.error({ err: error }, 'reloading the organisation settings failed'),
         );
     };
+    // single sign-on (OIDC_ISSUER): the provider is asked for its metadata at the first sign-in
+    const oidc = config.oidc
+      ? new OidcSignIn({
+          db: database.db,
+          sessions,
+          directory,
+          settings: config.oidc,
+          jwtSecret,
+          publicUrl: () => config.publicUrl ?? `http://localhost:${listening}`,
+          logger,
+        })
+      : undefined;
     await bridge.start();
     stack.push(() => bridge.dispose());
 
@@ -151,6 +165,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       boards: live,
       figures,
       auth,
+      oidc,
     });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({
@@ -163,6 +178,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       live,
       directory,
       sessions,
+      presence: new ScreenPresence(database.db, clock, logger),
       logger,
     });
     stack.push(() => ws.dispose());

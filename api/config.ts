@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import bytes from 'bytes';
 import { z } from 'zod';
+import { ROLES, type Role } from '../schema/db/constants.ts';
 import type { RateMinimums } from './domain/ranking.ts';
 
 const bool = z
@@ -43,6 +44,46 @@ export const isTimeZone = (tz: string): boolean => {
     return false;
   }
 };
+
+/** https, or http to this machine (a provider under test, a local Keycloak). */
+function secureOrLoopback(text: string): boolean {
+  const url = new URL(text);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackName(url.hostname));
+}
+
+const isLoopbackName = (host: string): boolean =>
+  host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/** "a=ADMIN,b=MANAGER" -> [[a, ADMIN], [b, MANAGER]]; `check` refuses a value (answers why). */
+function parseMap(name: string, text: string, check: (value: string) => string | null): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const item of text.split(',')) {
+    if (item.trim() === '') continue;
+    const at = item.lastIndexOf('=');
+    const key = item.slice(0, Math.max(0, at)).trim();
+    const value = item.slice(at + 1).trim();
+    const problem = at <= 0 || key === '' || value === '' ? 'each item must be group=value' : check(value);
+    if (problem) throw new ConfigError(`invalid configuration:\n  ${name}: ${problem} (${item.trim()})`);
+    pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  roleClaim: string | undefined;
+  /** group -> role, in the order written. */
+  roleMap: readonly (readonly [string, Role])[];
+  teamClaim: string | undefined;
+  /** group -> team name. */
+  teamMap: readonly (readonly [string, string])[];
+  autoCreate: boolean;
+  only: boolean;
+  buttonLabel: string;
+}
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -156,6 +197,31 @@ const schema = z.object({
   /** How long an invitation link and a password-reset link stay valid. */
   INVITATION_TTL: tokenLifetime.default('7d'),
   RESET_TTL: tokenLifetime.default('1h'),
+  // Single sign-on with OpenID Connect (docs/sign-in.md#single-sign-on-openid-connect)
+  /** The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration); unset: no SSO. */
+  OIDC_ISSUER: z
+    .string()
+    .url()
+    .refine(secureOrLoopback, 'must be https (http only for a loopback address)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Unset: a public client (PKCE only, no client authentication). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  /** The claim holding a person's groups for OIDC_ROLE_MAP and OIDC_TEAM_MAP (a string or a list). */
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  /** group=ROLE,...: re-applied at every sign-in; several matches: the highest role; none: REP. */
+  OIDC_ROLE_MAP: z.string().default(''),
+  OIDC_TEAM_CLAIM: z.string().min(1).optional(),
+  /** group=Team name,...: re-applied at every sign-in; none matches: no team. */
+  OIDC_TEAM_MAP: z.string().default(''),
+  /** Create a person at their first SSO sign-in (else only people already here may sign in). */
+  OIDC_AUTO_CREATE: bool.default(false),
+  /** SSO is the only way in: password sign-in, set-password links and reset requests are refused. */
+  OIDC_ONLY: bool.default(false),
+  OIDC_BUTTON_LABEL: z.string().min(1).max(60).default('SSO'),
+  /** A paired screen offline longer than this is flagged on the Screens page. */
+  SCREEN_OFFLINE_AFTER: tokenLifetime.default('10m'),
 });
 
 export type Config = Readonly<{
@@ -226,6 +292,9 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   invitationTtlMs: number;
   resetTtlMs: number;
+  /** Single sign-on; undefined: off (OIDC_ISSUER unset). */
+  oidc: OidcConfig | undefined;
+  screenOfflineAfterMs: number;
 }>;
 
 /**
@@ -296,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const embedded = e.DATABASE_URL === undefined;
+  const oidc = oidcConfig(e);
   const production = e.NODE_ENV === 'production';
   const seedDemo = e.SEED_DEMO ?? embedded;
   // The demo sign-in hands out tokens without a password and answers only when HOST is loopback
@@ -371,5 +441,41 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     invitationTtlMs: lifetimeMs(e.INVITATION_TTL),
     resetTtlMs: lifetimeMs(e.RESET_TTL),
+    oidc,
+    screenOfflineAfterMs: lifetimeMs(e.SCREEN_OFFLINE_AFTER),
+  };
+}
+
+function oidcConfig(e: z.infer<typeof schema>): OidcConfig | undefined {
+  if (!e.OIDC_ISSUER) {
+    const stray = (['OIDC_CLIENT_ID', 'OIDC_ONLY', 'OIDC_AUTO_CREATE'] as const).find((k) => e[k]);
+    if (stray) throw new ConfigError(`invalid configuration:\n  ${stray}: needs OIDC_ISSUER`);
+    return undefined;
+  }
+  if (!e.OIDC_CLIENT_ID)
+    throw new ConfigError('invalid configuration:\n  OIDC_CLIENT_ID: needed with OIDC_ISSUER');
+  if (!e.OIDC_SCOPES.split(/\s+/).includes('openid'))
+    throw new ConfigError('invalid configuration:\n  OIDC_SCOPES: must include openid');
+  const roleMap = parseMap('OIDC_ROLE_MAP', e.OIDC_ROLE_MAP, (v) =>
+    (ROLES as readonly string[]).includes(v) ? null : `roles are ${ROLES.join(', ')}`,
+  ) as [string, Role][];
+  const teamMap = parseMap('OIDC_TEAM_MAP', e.OIDC_TEAM_MAP, () => null);
+  const teamClaim = e.OIDC_TEAM_CLAIM ?? e.OIDC_ROLE_CLAIM;
+  if (roleMap.length > 0 && !e.OIDC_ROLE_CLAIM)
+    throw new ConfigError('invalid configuration:\n  OIDC_ROLE_CLAIM: needed with OIDC_ROLE_MAP');
+  if (teamMap.length > 0 && !teamClaim)
+    throw new ConfigError('invalid configuration:\n  OIDC_TEAM_CLAIM: needed with OIDC_TEAM_MAP');
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    scopes: e.OIDC_SCOPES.trim(),
+    roleClaim: e.OIDC_ROLE_CLAIM,
+    roleMap,
+    teamClaim,
+    teamMap,
+    autoCreate: e.OIDC_AUTO_CREATE,
+    only: e.OIDC_ONLY,
+    buttonLabel: e.OIDC_BUTTON_LABEL,
   };
 }

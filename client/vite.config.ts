@@ -4,6 +4,7 @@
  * `npm run dev:client` serves the client with hot reload and proxies /graphql (HTTP and WebSocket),
  * /auth, /demo and /export to the API on :4000.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -11,6 +12,10 @@ import { defineConfig, type Plugin } from 'vite';
 const root = import.meta.dirname;
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const DOMAIN = fileURLToPath(new URL('../api/domain', import.meta.url));
+/** The version a paired TV reports in connection_init (the Screens page shows it). */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** The lazily loaded screens, by the paths that show them (main.tsx picks the same way). */
 const SCREENS = [
@@ -95,6 +100,7 @@ function loadingScreen(): Plugin {
 export default defineConfig({
   root,
   plugins: [react(), loadingScreen(), preloadScreen()],
+  define: { 'import.meta.env.VITE_PULSE_VERSION': JSON.stringify(VERSION) },
   // the server's pure rules (goal status, goal values), imported rather than copied
   resolve: { alias: { '@domain': DOMAIN } },
   build: {

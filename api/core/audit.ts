@@ -20,7 +20,10 @@ export interface AuditEntry {
   after?: AuditSnapshot | null;
 }
 
-export async function audit(db: Queryable, actor: Viewer, entry: AuditEntry): Promise<void> {
+/** Who made a change: a person (a Viewer), or the system (id null: single sign-on's mapping). */
+export type AuditActor = Pick<Viewer, 'name'> & { readonly id: number | null };
+
+export async function audit(db: Queryable, actor: AuditActor, entry: AuditEntry): Promise<void> {
   const json = (snapshot: AuditSnapshot | null | undefined) => (snapshot ? JSON.stringify(snapshot) : null);
   await rows(
     db,
@@ -40,3 +43,19 @@ export const auditUser = (
   teamId: user.teamId,
   active: user.active,
 });
+
+/** The entry for a change to a user (updateUser, single sign-on's mapping): before and after. */
+export function auditUserUpdate(
+  db: Queryable,
+  actor: AuditActor,
+  before: Parameters<typeof auditUser>[0] & { id: number },
+  after: Parameters<typeof auditUser>[0],
+): Promise<void> {
+  return audit(db, actor, {
+    action: 'user.update',
+    targetType: 'User',
+    targetId: before.id,
+    before: auditUser(before),
+    after: auditUser(after),
+  });
+}

@@ -12,7 +12,7 @@
  *   field visibility (core/graphql/visibility.ts) refuses every field a screen does not need, on every
  *   type, new fields included, over HTTP and WebSocket alike.
  */
-import type { Role } from '../../schema/db/constants.ts';
+import type { LeaderboardMetric, PeriodType, Role } from '../../schema/db/constants.ts';
 import { ForbiddenError } from './errors.ts';
 
 export interface Viewer {
@@ -23,6 +23,37 @@ export interface Viewer {
   readonly teamId: number | null;
   /** Teams a MANAGER may write for; empty for other roles. */
   readonly managedTeamIds: readonly number[];
+  /**
+   * A paired screen's account (users.kind 'screen', always VIEWER): what it shows. Its reads are
+   * limited to its own team's boards and badges (assertScreenReads); absent for everyone else,
+   * including a legacy VIEWER person such as tv@example.com.
+   */
+  readonly screen?: ScreenLayout;
+}
+
+/** What a paired screen rotates (schema/db/screens.ts), pushed to it by `myScreen`. */
+export interface ScreenLayout {
+  /** The boards in rotation, in order (at least one). */
+  readonly boards: readonly LeaderboardMetric[];
+  readonly secondsPerBoard: number;
+  readonly periodType: PeriodType;
+  /** Shown alone, instead of the rotation, when set. */
+  readonly pinned: LeaderboardMetric | null;
+}
+
+/**
+ * A paired screen reads its own team's boards and badges only (a screen of no team: the whole
+ * organisation's), never one person's: `teamId` is the team asked for (null: everyone),
+ * `userId` a person asked for. Everyone else passes. Checked in memory, from the viewer.
+ */
+export function assertScreenReads(viewer: Viewer, teamId: number | null, userId: number | null = null): void {
+  if (!viewer.screen) return;
+  if (userId !== null)
+    throw new ForbiddenError('A screen reads its team’s boards and badges, not a person’s.');
+  if (viewer.teamId !== null && teamId !== viewer.teamId)
+    throw new ForbiddenError(
+      `This screen shows team ${viewer.teamId} only: ask for teamId ${viewer.teamId}.`,
+    );
 }
 
 export interface Owned {
@@ -139,6 +170,8 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   OrganisationClock: ['timeZone', 'today', 'now', 'periods'],
   Organisation: ['timeZone', 'currency'],
   CurrentPeriod: ['periodType', 'periodStart', 'periodEnd', 'elapsedDays', 'periodDays'],
+  // a paired screen's own layout (myScreen: no other screen's is reachable)
+  ScreenLayout: ['boards', 'secondsPerBoard', 'periodType', 'pinned'],
 };
 
 /**

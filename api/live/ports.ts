@@ -41,4 +41,6 @@ export interface ViewerCache {
   fresh(email: string): Promise<Viewer>;
   /** Drops every cached viewer (writes to users and teams): the next request reads them again. */
   invalidate(): void;
+  /** Called after every drop, here or from another process's change; returns the unsubscribe. */
+  onInvalidate(listener: () => void): () => void;
 }

@@ -43,6 +43,9 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const LEADERBOARD_METRICS = ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'WIN_RATE'] as const;
 export type LeaderboardMetric = (typeof LEADERBOARD_METRICS)[number];
+/** A paired screen's rotation (issue 15): seconds per board, and how many boards it rotates. */
+export const SCREEN_SECONDS = { min: 5, max: 3600, default: 20 } as const;
+export const SCREEN_DEFAULT_BOARDS: readonly LeaderboardMetric[] = ['REVENUE', 'ORDERS', 'CONVERSION_RATE'];
 
 export const MEDALS = ['GOLD', 'SILVER', 'BRONZE'] as const;
 export type Medal = (typeof MEDALS)[number];

@@ -7,3 +7,4 @@ export * from './achievements.ts';
 export * from './webhooks.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './screens.ts';

@@ -118,6 +118,10 @@ const COUNTS = [
 ] as const;
 
 const INT_CASES: Record<string, Case> = {
+  'UpdateScreenInput.secondsPerBoard': () => ({
+    query: `mutation($v: Int) { updateScreen(id: "999999", input: { secondsPerBoard: $v }) { id } }`,
+    field: 'secondsPerBoard',
+  }),
   'Query.auditLog.first': () => ({
     query: `query($v: Int) { auditLog(first: $v) { id } }`,
     field: 'first',

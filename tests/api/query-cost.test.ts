@@ -56,6 +56,7 @@ const INPUTS: Record<string, unknown> = {
   CreateUserInput: { name: 'N', email: 'n@example.com', role: 'REP', teamId: '1' },
   UpdateUserInput: { role: 'MANAGER' },
   PairScreenInput: { code: 'K7QM-2XPD', name: 'Lobby', teamId: '1' },
+  UpdateScreenInput: { boards: ['REVENUE', 'ORDERS'], secondsPerBoard: 20, pinned: null },
   CreateApiTokenInput: { name: 'ERP sync' },
   CreateWebhookInput: { url: 'https://example.com/pulse', events: ['GOAL_ACHIEVED'] },
   CreateTeamInput: { name: 'North' },

@@ -17,7 +17,7 @@ let now = Date.parse('2030-09-01T00:00:00Z');
 const PAIR = `mutation($input: PairScreenInput!) { pairScreen(input: $input) { id name active team { id } } }`;
 const SCREENS = '{ screens { id name active lastSeenAt team { id } } }';
 const REVOKE = 'mutation($id: ID!) { revokeScreen(id: $id) { id active } }';
-const BOARD = 'subscription { leaderboardChanged(limit: 3) { version } }';
+const BOARD = 'subscription($teamId: ID) { leaderboardChanged(limit: 3, teamId: $teamId) { version } }';
 
 interface Pairing {
   code: string;
@@ -167,8 +167,9 @@ describe('revoking a screen', () => {
     const lobbyTv = connect(server.url, lobby.token);
     const kitchenTv = connect(server.url, kitchen.token);
     try {
-      await subscribe(lobbyTv, BOARD).waitFor(() => true);
-      await subscribe(kitchenTv, BOARD).waitFor(() => true);
+      // a screen reads its own team's boards only
+      await subscribe(lobbyTv, BOARD, { teamId: String(org.teams.west) }).waitFor(() => true);
+      await subscribe(kitchenTv, BOARD, { teamId: String(org.teams.west) }).waitFor(() => true);
       const revoked = dataOf(
         await server.gql<{ revokeScreen: { active: boolean } }>(REVOKE, { id: lobby.id }, org.managers.west),
       );

@@ -47,18 +47,12 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     await server?.close();
   });
 
-  it('signs in with a pasted token ("Use an API token"), keeps it across a reload, and signs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
-    const page = await context.newPage();
+  it('keeps a stored bearer token (the legacy /tv?token= kind) across a reload, and signs out of it', async () => {
+    const { context, page } = await signedInPage(browser, server.url, await server.token(JOHN), {
+      width: 1280,
+      height: 900,
+    });
     await page.goto('/');
-    await page.getByRole('button', { name: 'Use an API token' }).click();
-    await page.getByLabel('Access token').fill('not-a-token');
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await waitText(page, '.field-error', 'not valid');
-    await screenshot(page, 'signin');
-
-    await page.getByLabel('Access token').fill(await server.token(JOHN));
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await page.locator('.whoami').textContent()).toContain('John Smith');
     await page.reload();
@@ -67,6 +61,9 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     await page.getByLabel('E-mail').waitFor();
     expect(await page.locator('.notice').textContent()).toBe('You have signed out.');
     expect(await page.evaluate(() => localStorage.getItem('pulse.token'))).toBeNull();
+    // the sign-in page offers no way to paste a token back (issue 15: API tokens are for other apps)
+    await screenshot(page, 'signin');
+    expect(await page.getByText(/API token|Access token/).count()).toBe(0);
     await context.close();
   });
 

@@ -3,8 +3,10 @@
  * opens /tv with no credential and shows a pairing code; an admin enters it on the Screens page in
  * another browser context; the TV then shows the live board without a reload, with the screen's
  * token in its own storage key and never in the URL; after Revoke the TV forgets the token by
- * itself and shows a new code. Screenshots of the pairing screen at 1280x720 and 1920x1080 and of
- * the Screens page.
+ * itself and shows a new code. Between the two, the screen shows online on the Screens page with
+ * its resolution, and a rotation changed in the edit dialog (then a pinned board) reaches the TV
+ * without a reload. Screenshots of the pairing screen at 1280x720 and 1920x1080 and of the Screens
+ * page and its edit dialog.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,21 +105,64 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     expect(stored[1]).toBeNull();
     await screenshot(tv.page, 'tv-paired-1920x1080');
 
-    // last seen shows once the screen has used its token
+    // last seen and health show once the screen is connected: online, its version and size
     await page.reload();
     await row.waitFor();
     expect(await row.textContent()).toContain('active');
+    await row.locator('.screen-state.online', { hasText: 'online' }).waitFor();
+    expect(await row.locator('.screen-health').textContent()).toContain('1920x1080');
+    expect(await row.textContent()).toContain('Revenue → Orders → Conversion rate · 20 s each · Month');
     await screenshot(page, 'screens-1280x720');
+
+    // change the rotation: the TV follows without a reload (the page's state survives)
+    await tv.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    expect(await tv.page.locator('main.tv').getAttribute('data-screen')).not.toBe('WIN_RATE');
+    await row.getByRole('button', { name: 'Edit Sales floor' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Sales floor' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Conversion rate', { exact: true }).uncheck();
+    await dialog.getByLabel('Win rate', { exact: true }).check();
+    await dialog.getByRole('button', { name: 'Move Win rate up' }).click();
+    await dialog.getByRole('button', { name: 'Move Win rate up' }).click();
+    await dialog.getByLabel('Seconds per board').fill('8');
+    await dialog.getByLabel('Period').selectOption({ label: 'Week' });
+    await screenshot(page, 'screens-edit-1280x720');
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'screens-edit-1920x1080');
+    const saved = Date.now();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await tv.page.locator('main.tv[data-screen="WIN_RATE"]').waitFor({ timeout: 10_000 });
+    const followedMs = Date.now() - saved;
+    expect(await tv.page.locator('.tv-dots li').count()).toBe(3);
+    expect(await tv.page.locator('.tv-board[data-metric="WIN_RATE"] h1').textContent()).toContain(
+      'Enterprise',
+    );
+    expect(await tv.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+    await screenshot(tv.page, 'tv-layout-1920x1080');
+    await row.getByText('Saved: Sales floor’s TV shows it now.').waitFor();
+    expect(await row.textContent()).toContain('Win rate → Revenue → Orders · 8 s each · Week');
+    // pinned: that board alone, no rotation
+    await row.getByRole('button', { name: 'Edit Sales floor' }).click();
+    await dialog.getByLabel('Pinned board').selectOption({ label: 'Orders' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await tv.page.locator('main.tv[data-screen="ORDERS"]').waitFor({ timeout: 10_000 });
+    await tv.page.locator('.tv-dots').waitFor({ state: 'detached' });
+    console.info(`the TV followed the new rotation ${followedMs} ms after Save was clicked`);
     await screenshot(page, 'screens-1920x1080');
 
     // revoke, with a confirm: the TV forgets its token and shows a new code by itself
     await row.getByRole('button', { name: 'Revoke Sales floor' }).click();
     await row.getByText('Revoke Sales floor? Its TV stops at once').waitFor();
     await screenshot(page, 'screens-revoke-1920x1080');
+    const revoked = Date.now();
     await row.getByRole('button', { name: 'Yes, revoke' }).click();
     await row.locator('.person-state', { hasText: 'revoked' }).waitFor();
     await tv.page.locator('.tv-pairing-code').waitFor({ timeout: 30_000 });
+    console.info(`the TV showed a pairing code ${Date.now() - revoked} ms after the revoke`);
     const second = await codeOn(tv.page);
     expect(second).not.toBe(first);
     expect(await tv.page.evaluate((key) => localStorage.getItem(key), SCREEN_KEY)).toBeNull();

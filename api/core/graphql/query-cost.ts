@@ -30,7 +30,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { LIMITS, PERIOD_TYPES, WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
+import { LEADERBOARD_METRICS, LIMITS, PERIOD_TYPES, WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
 
 /** How long a list can be. */
 export type ListSize =
@@ -66,6 +66,7 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query.apiTokens': { assumed: 50 },
   'Query.auditLog': { argument: 'first', of: 'field', max: 200 },
   'Query.screens': { assumed: 100 },
+  'ScreenLayout.boards': { bound: LEADERBOARD_METRICS.length },
   'Leaderboard.entries': { argument: 'limit', of: 'parent', max: LIMITS.leaderboardLimit },
   'Team.members': { assumed: TEAM_SIZE },
   'TeamPerformance.members': { assumed: TEAM_SIZE },

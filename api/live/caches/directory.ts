@@ -30,6 +30,7 @@ export async function readViewer(db: Queryable, email: string): Promise<Viewer |
       user.role === 'MANAGER'
         ? [...new Set([...user.managedTeamIds, ...(user.teamId === null ? [] : [user.teamId])])]
         : [],
+    ...(user.layout ? { screen: user.layout } : {}),
   };
 }
 
@@ -53,6 +54,7 @@ export class ViewerDirectory implements ViewerCache {
   reads = 0;
   invalidations = 0;
   private readonly entries = new Map<string, Entry>();
+  private readonly listeners = new Set<() => void>();
   private readonly maxAgeMs: number;
   private readonly capacity: number;
   private readonly now: () => number;
@@ -86,6 +88,16 @@ export class ViewerDirectory implements ViewerCache {
   invalidate(): void {
     this.invalidations += 1;
     this.entries.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Called after every drop (a user, team or screen layout may have changed, here or in another
+   * process): a screen's `myScreen` stream then reads its viewer again. Returns the unsubscribe.
+   */
+  onInvalidate(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Follows the live notifications: a directory change, or "anything may have changed". */

@@ -5,7 +5,12 @@ import { requireViewer, type AppContext } from '../../core/context.ts';
 import { BadInputError, NotFoundError } from '../../core/errors.ts';
 import { optionalId, parseId } from '../../core/graphql/ids.ts';
 import { periodEnd } from '../../domain/periods.ts';
-import { assertCanReadUser, assertCanWriteForUser, assertNotViewer } from '../../core/permissions.ts';
+import {
+  assertCanReadUser,
+  assertCanWriteForUser,
+  assertNotViewer,
+  assertScreenReads,
+} from '../../core/permissions.ts';
 import { orgToday } from '../performance/clock.ts';
 import { parseInput } from '../../core/validation.ts';
 import { toAchievement } from './achievement.mapping.ts';
@@ -24,12 +29,13 @@ export async function achievements(
   ctx: AppContext,
   args: { userId: string | null; teamId: string | null; limit: number },
 ): Promise<Achievement[]> {
-  requireViewer(ctx);
+  const viewer = requireViewer(ctx);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIST) {
     throw BadInputError.one('limit', `must be between 1 and ${MAX_LIST}`);
   }
   const userId = optionalId(args.userId, 'User');
   const teamId = optionalId(args.teamId, 'Team');
+  assertScreenReads(viewer, teamId, userId);
   if (userId !== null && !(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   return (await listAchievements(ctx.db, { userId, teamId, limit: args.limit })).map(toAchievement);

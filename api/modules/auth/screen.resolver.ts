@@ -1,9 +1,20 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import type { TeamRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../core/context.ts';
 import { Team } from '../teams/team.type.ts';
-import { PairScreenInput, Screen } from './screen.type.ts';
-import { listScreens, pairScreen, revokeScreen } from './screens.ts';
+import { PairScreenInput, Screen, ScreenLayout, UpdateScreenInput } from './screen.type.ts';
+import { listScreens, myScreenStream, pairScreen, revokeScreen, updateScreen } from './screens.ts';
 
 @Resolver(() => Screen)
 export class ScreenResolver {
@@ -21,6 +32,27 @@ export class ScreenResolver {
     @Arg('input', () => PairScreenInput) input: PairScreenInput,
   ): Promise<Screen> {
     return pairScreen(ctx, input);
+  }
+
+  @Mutation(() => Screen, {
+    description:
+      'Changes a screen’s name or layout (ADMIN; a MANAGER for a team they manage); its TV follows at once.',
+  })
+  updateScreen(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateScreenInput) input: UpdateScreenInput,
+  ): Promise<Screen> {
+    return updateScreen(ctx, id, input);
+  }
+
+  @Subscription(() => ScreenLayout, {
+    description:
+      'A paired screen’s own layout, at once and after each change (its screen credential only; anyone else: FORBIDDEN).',
+    subscribe: ({ context }: SubscribeResolverData<unknown, object>) => myScreenStream(context as AppContext),
+  })
+  myScreen(@Root() layout: ScreenLayout): ScreenLayout {
+    return layout;
   }
 
   @Mutation(() => Screen, {

@@ -1,5 +1,89 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
 import { DateTimeScalar } from '../../core/graphql/scalars.ts';
+
+@InputType({ description: 'Claims the code a TV shows.' })
+export class PairScreenInput {
+  @Field(() => String, {
+    description: 'The 8 letters and digits on the screen (dash and case do not matter).',
+  })
+  code!: string;
+
+  @Field(() => String, { description: 'A name for the screen, 1–200 characters.' })
+  name!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Its team (its boards and badges); required for a MANAGER; none: the whole organisation.',
+  })
+  teamId?: string | null;
+}
+
+@ObjectType({ description: 'What a paired screen shows: its rotation, pushed to it by `myScreen`.' })
+export class ScreenLayout {
+  @Field(() => [LeaderboardMetricEnum], { description: 'The boards it rotates, in this order.' })
+  boards!: readonly LeaderboardMetric[];
+
+  @Field(() => Int, { description: 'Seconds each board shows (5–3600).' })
+  secondsPerBoard!: number;
+
+  @Field(() => PeriodTypeEnum, { description: 'The period of its boards.' })
+  periodType!: PeriodType;
+
+  @Field(() => LeaderboardMetricEnum, {
+    nullable: true,
+    description: 'Shown alone, without rotating, when set.',
+  })
+  pinned!: LeaderboardMetric | null;
+}
+
+@ObjectType({ description: 'Whether a screen is up, from its sockets (on any server process).' })
+export class ScreenHealth {
+  @Field(() => Boolean, { description: 'It has an open socket now (seen within the last 2½ minutes).' })
+  online!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The client version its last socket reported.' })
+  clientVersion!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its screen size as its last socket reported ("1920x1080").',
+  })
+  resolution!: string | null;
+
+  @Field(() => Int, { description: 'Connections it opened in the last 24 hours after its first one.' })
+  reconnects24h!: number;
+
+  @Field(() => Boolean, {
+    description: 'Active but offline (or never seen) for longer than SCREEN_OFFLINE_AFTER.',
+  })
+  offlineTooLong!: boolean;
+}
+
+@InputType({ description: 'Changes a screen: a field left out stays as it is.' })
+export class UpdateScreenInput {
+  @Field(() => String, { nullable: true, description: 'A new name, 1–200 characters.' })
+  name?: string;
+
+  @Field(() => [LeaderboardMetricEnum], {
+    nullable: true,
+    description: 'The boards it rotates, in order: at least one, each once.',
+  })
+  boards?: LeaderboardMetric[];
+
+  @Field(() => Int, { nullable: true, description: 'Seconds per board, 5–3600.' })
+  secondsPerBoard?: number;
+
+  @Field(() => PeriodTypeEnum, { nullable: true, description: 'The period of its boards.' })
+  periodType?: PeriodType;
+
+  @Field(() => LeaderboardMetricEnum, {
+    nullable: true,
+    description: 'A board shown alone instead of the rotation; null unpins.',
+  })
+  pinned?: LeaderboardMetric | null;
+}
 
 @ObjectType({
   description: 'A paired TV screen (issue 15): its own VIEWER account and token, revocable alone.',
@@ -22,24 +106,13 @@ export class Screen {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When it last used its token (to within a minute or two); null: not yet.',
+    description: 'When it was last connected or used its token (to within a minute or two); null: not yet.',
   })
   lastSeenAt!: Date | null;
-}
 
-@InputType({ description: 'Claims the code a TV shows.' })
-export class PairScreenInput {
-  @Field(() => String, {
-    description: 'The 8 letters and digits on the screen (dash and case do not matter).',
-  })
-  code!: string;
+  @Field(() => ScreenLayout, { description: 'What it shows.' })
+  layout!: ScreenLayout;
 
-  @Field(() => String, { description: 'A name for the screen, 1–200 characters.' })
-  name!: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Its team (its boards and badges); required for a MANAGER; none: the whole organisation.',
-  })
-  teamId?: string | null;
+  @Field(() => ScreenHealth, { description: 'Whether it is up.' })
+  health!: ScreenHealth;
 }

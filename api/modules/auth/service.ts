@@ -61,7 +61,11 @@ export interface SignedIn {
 
 export type AuthSettings = Pick<
   Config,
-  'passwordMinLength' | 'signInMaxFailures' | 'signInMaxFailuresPerAddress' | 'signInLockMs'
+  | 'passwordMinLength'
+  | 'signInMaxFailures'
+  | 'signInMaxFailuresPerAddress'
+  | 'signInLockMs'
+  | 'screenOfflineAfterMs'
 > &
   LinkSettings;
 
@@ -89,6 +93,11 @@ export class AuthService {
     };
     this.links = new LinkService(db, sessions, clock, settings, this.limits, mailer, logger, port);
     this.screens = new ScreenPairing(db, sessions, clock, this.limits);
+  }
+
+  /** SCREEN_OFFLINE_AFTER: a paired screen offline longer is flagged (screens.ts). */
+  get screenOfflineAfterMs(): number {
+    return this.settings.screenOfflineAfterMs;
   }
 
   async signIn(input: {

@@ -17,6 +17,8 @@
  * - last_used_at is written at most once per `touchMs` per session and process (not per
  *   request); idle time is therefore measured to within about touchMs + maxAgeMs.
  * - Times come from `clock` (tests inject one); the database's now() is not used.
+ * Over 300 lines: the table's statements and the cache that must stay consistent with them are
+ * kept together, so no statement can change a session without the cache hearing of it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';

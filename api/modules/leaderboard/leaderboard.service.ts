@@ -11,6 +11,7 @@
  */
 import { LIMITS } from '../../../schema/db/constants.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
+import { assertScreenReads } from '../../core/permissions.ts';
 import type { Queryable } from '../../db/client.ts';
 import { periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample, sampleOf, type RateMinimums } from '../../domain/ranking.ts';
@@ -93,9 +94,10 @@ export function checkLimit(limit: number): void {
 }
 
 export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promise<Leaderboard> {
-  requireViewer(ctx);
+  const viewer = requireViewer(ctx);
   checkLimit(args.limit);
   const teamId = optionalId(args.teamId, 'Team');
+  assertScreenReads(viewer, teamId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   const start = periodStart(args.periodType, dayOf(ctx, args.date));
   const q: BoardQuery = {

@@ -15,7 +15,13 @@ import type { AchievementEvent, BoardEvent } from '../../live/hub/types.ts';
 import { createLoaders, type Loaders } from '../../core/loaders.ts';
 import type { LiveEvents } from '../../live/ports.ts';
 import { markShared } from '../../live/shared-execution.ts';
-import { assertNotViewer, audienceOf, type Audience, type Viewer } from '../../core/permissions.ts';
+import {
+  assertNotViewer,
+  assertScreenReads,
+  audienceOf,
+  type Audience,
+  type Viewer,
+} from '../../core/permissions.ts';
 import type { Achievement } from '../achievements/achievement.type.ts';
 import { listGoals } from '../goals/goal.queries.ts';
 import { toGoal } from '../goals/goal.mapping.ts';
@@ -29,7 +35,7 @@ import { ForbiddenError } from '../../core/errors.ts';
  * return() queues behind the await it is suspended in, so without this a closed subscription
  * would hold its hub subscription until the next event (for a quiet board: hours).
  */
-class StreamScope {
+export class StreamScope {
   private cancelled = false;
   private readonly boxes = new Set<{ return(): Promise<unknown> }>();
 
@@ -45,7 +51,7 @@ class StreamScope {
   }
 }
 
-function releasing<T>(start: (scope: StreamScope) => AsyncGenerator<T>): AsyncIterableIterator<T> {
+export function releasing<T>(start: (scope: StreamScope) => AsyncGenerator<T>): AsyncIterableIterator<T> {
   const scope = new StreamScope();
   const generator = start(scope);
   return {
@@ -111,9 +117,10 @@ async function* leaderboardGen(
   scope: StreamScope,
 ): AsyncGenerator<AudienceBoardEvent> {
   const { live, session } = liveOf(ctx);
-  await session.viewer();
+  const viewer = await session.viewer();
   checkLimit(args.limit);
   const teamId = optionalId(args.teamId, 'Team');
+  assertScreenReads(viewer, teamId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   const box = scope.track(
     live.watchBoard({
@@ -126,9 +133,11 @@ async function* leaderboardGen(
   );
   try {
     for await (const event of box) {
-      // leaderboards are for every role; the session must still be valid, and its role now decides
-      // which fields the event shows
-      yield forAudience(event, audienceOf(await session.viewer()));
+      // leaderboards are for every role (a screen: its team's); the session must still be valid,
+      // and its role now decides which fields the event shows
+      const now = await session.viewer();
+      assertScreenReads(now, teamId);
+      yield forAudience(event, audienceOf(now));
     }
   } finally {
     await box.return();
@@ -239,14 +248,16 @@ async function* achievementGen(
   scope: StreamScope,
 ): AsyncGenerator<WithLoaders<Achievement>> {
   const { live, session } = liveOf(ctx);
-  await session.viewer();
+  const viewer = await session.viewer();
   const teamId = optionalId(args.teamId, 'Team');
+  assertScreenReads(viewer, teamId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   const box = scope.track(live.achievementEvents());
   try {
     for await (const event of box as AsyncIterable<AchievementEvent>) {
       // badges are for every role; executed per subscriber, with the viewer as it is now
       ctx.viewer = await session.viewer();
+      assertScreenReads(ctx.viewer, teamId);
       for (const a of event.achievements) {
         if (teamId === null || a.teamId === teamId) yield { value: a, loaders: event.loaders };
       }

@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { users, type UserRow } from '../../../schema/db/index.ts';
-import type { Role } from '../../../schema/db/constants.ts';
+import {
+  DEFAULT_PERIOD_TYPE,
+  SCREEN_DEFAULT_BOARDS,
+  SCREEN_SECONDS,
+  type LeaderboardMetric,
+  type PeriodType,
+  type Role,
+} from '../../../schema/db/constants.ts';
+import type { ScreenLayout } from '../../core/permissions.ts';
 import { rows, type Queryable } from '../../db/client.ts';
 import { columnList, fromRawColumns, type RawColumns } from '../../db/raw-columns.ts';
 
@@ -44,13 +52,54 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<Use
 export async function findViewerByEmail(
   db: Queryable,
   email: string,
-): Promise<(UserRow & { managedTeamIds: number[] }) | undefined> {
-  const [row] = await rows<RawUserColumns & { managed: number[] | null }>(
+): Promise<(UserRow & { managedTeamIds: number[]; layout: ScreenLayout | null }) | undefined> {
+  const [row] = await rows<
+    RawUserColumns & {
+      managed: number[] | null;
+      screen_boards: string | null;
+      screen_seconds: number | null;
+      screen_period: PeriodType | null;
+      screen_pinned: string | null;
+    }
+  >(
     db,
-    sql`select ${rawUserColumns('u')}, array(select t.id from teams t where t.manager_id = u.id) as managed
-        from users u where u.email = ${email.toLowerCase()}`,
+    sql`select ${rawUserColumns('u')}, array(select t.id from teams t where t.manager_id = u.id) as managed,
+          array_to_string(s.boards, ',') as screen_boards, s.seconds_per_board as screen_seconds,
+          s.period_type as screen_period, s.pinned as screen_pinned
+        from users u left join screens s on s.user_id = u.id and u.kind = 'screen'
+        where u.email = ${email.toLowerCase()}`,
   );
-  return row ? { ...toUserRow(row), managedTeamIds: (row.managed ?? []).map(Number) } : undefined;
+  if (!row) return undefined;
+  const user = toUserRow(row);
+  return {
+    ...user,
+    managedTeamIds: (row.managed ?? []).map(Number),
+    layout:
+      user.kind !== 'screen'
+        ? null
+        : screenLayoutOf({
+            boards: row.screen_boards,
+            secondsPerBoard: row.screen_seconds,
+            periodType: row.screen_period,
+            pinned: row.screen_pinned,
+          }),
+  };
+}
+
+/** A screen's layout from its `screens` row's columns; a screen without one shows the defaults. */
+export function screenLayoutOf(row: {
+  boards: string | readonly string[] | null;
+  secondsPerBoard: number | null;
+  periodType: PeriodType | null;
+  pinned: string | null;
+}): ScreenLayout {
+  const boards = typeof row.boards === 'string' ? row.boards.split(',') : row.boards;
+  return {
+    boards: (boards?.length ? boards : SCREEN_DEFAULT_BOARDS) as LeaderboardMetric[],
+    secondsPerBoard: row.secondsPerBoard === null ? SCREEN_SECONDS.default : Number(row.secondsPerBoard),
+    periodType: row.periodType ?? DEFAULT_PERIOD_TYPE,
+    pinned: (row.pinned as LeaderboardMetric | null) ?? null,
+  };
 }
 
 export async function insertUser(
@@ -79,4 +128,17 @@ export async function userIdsByEmail(db: Queryable, emails: string[]): Promise<M
       ),
     );
   return new Map(found.map((u) => [u.email, u.id]));
+}
+
+/**
+ * How many active admins there are besides `id`, their rows locked (in the caller's transaction):
+ * two admins demoting each other at once cannot both see the other one still there.
+ */
+export async function lockOtherActiveAdmins(tx: Queryable, id: number): Promise<number> {
+  const others = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.role} = 'ADMIN' and ${users.active} and ${users.id} <> ${id}`)
+    .for('update');
+  return others.length;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
 import type { UserRow } from '../../../schema/db/index.ts';
@@ -8,10 +8,10 @@ import { optionalId, parseId } from '../../core/graphql/ids.ts';
 import { assertNotViewer, assertRole } from '../../core/permissions.ts';
 import { collectInput, isUniqueViolation } from '../../core/validation.ts';
 import { findTeam } from '../teams/team.queries.ts';
-import { emailTaken, insertUser, listUsers } from './user.queries.ts';
+import { emailTaken, insertUser, listUsers, lockOtherActiveAdmins } from './user.queries.ts';
 import type { CreateUserInput, UpdateUserInput } from './user.type.ts';
 import { users as usersTable } from '../../../schema/db/index.ts';
-import { audit, auditUser } from '../../core/audit.ts';
+import { audit, auditUser, auditUserUpdate } from '../../core/audit.ts';
 import { ConflictError } from '../../core/errors.ts';
 
 /** The caller. */
@@ -116,23 +116,12 @@ export async function updateUser(ctx: AppContext, idArg: string, input: UpdateUs
     };
     if (before.role === 'ADMIN' && before.active && (next.role !== 'ADMIN' || !next.active)) {
       // the other admins are locked too: two admins demoting each other at once cannot both pass
-      const others = await tx
-        .select({ id: usersTable.id })
-        .from(usersTable)
-        .where(sql`${usersTable.role} = 'ADMIN' and ${usersTable.active} and ${usersTable.id} <> ${id}`)
-        .for('update');
-      if (others.length === 0)
+      if ((await lockOtherActiveAdmins(tx, id)) === 0)
         throw new ConflictError('This is the last active admin: make someone else an admin first.');
     }
     const [after] = await tx.update(usersTable).set(next).where(eq(usersTable.id, id)).returning();
     if (!after) throw new NotFoundError('User', id);
-    await audit(tx, viewer, {
-      action: 'user.update',
-      targetType: 'User',
-      targetId: id,
-      before: auditUser(before),
-      after: auditUser(after),
-    });
+    await auditUserUpdate(tx, viewer, before, after);
     return after;
   });
   ctx.directory?.invalidate();

@@ -10,6 +10,8 @@
  * most HTTP_MAX_CONNECTIONS sockets, and a refused body lingered on within limits before the
  * connection closes (http-guards.ts). A body is read only once its caller is known: POSTs to
  * /graphql, REST writes and the upload answer a missing or bad token before reading it.
+ * Over 300 lines because it is the one place the routes are mounted in their order (guards first);
+ * what each route does lives in its own file.
  */
 import { existsSync } from 'node:fs';
 import {
@@ -51,6 +53,7 @@ import { createTokenVerifier } from '../../core/auth.ts';
 import { authenticateCaller, type Caller } from '../../core/session.ts';
 import { authRouter } from '../../modules/auth/routes.ts';
 import type { AuthService } from '../../modules/auth/service.ts';
+import type { OidcSignIn } from '../../modules/auth/oidc.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -67,6 +70,8 @@ export interface HttpDeps {
   figures?: Pick<PeriodCache, 'get'>;
   /** Sign-in and sessions (auth/): /auth routes, and the session cookie on /graphql. */
   auth?: AuthService;
+  /** Single sign-on (OIDC_ISSUER): /auth/oidc routes. */
+  oidc?: OidcSignIn | undefined;
 }
 
 export interface HttpServer {
@@ -142,7 +147,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret, signIn));
   }
   if (deps.auth) {
-    const auth = { auth: deps.auth, cookieSecure: config.cookieSecure, logger };
+    const auth = { auth: deps.auth, cookieSecure: config.cookieSecure, logger, oidc: deps.oidc };
     app.use('/auth', requestScopeMiddleware(logger, 'auth request'), authRouter(auth));
   }
 

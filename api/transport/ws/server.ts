@@ -17,6 +17,8 @@
  * - the transport (transport/ws/transport.ts, on graphql-ws's makeServer): frames larger than WS_MAX_PAYLOAD
  *   close the socket (1009), keep-alive pings drop dead peers, slow readers are terminated
  *   (WS_MAX_BUFFERED, WS_SEND_TIMEOUT_MS) while the others are unaffected.
+ * Over 300 lines because these guards are one socket's life, from upgrade to close: split, the
+ * order they run in (origin, then credential, then each subscription's limits) would be implicit.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import {
@@ -52,6 +54,7 @@ import { RawPayload, rawPayload, stagedCount, subscribeShared } from '../../live
 import { authenticateToken, createSession, createStoredSession, isApiToken } from '../../core/session.ts';
 import { sessionCookie } from '../../modules/auth/cookie.ts';
 import type { SessionStore } from '../../modules/auth/sessions.ts';
+import { clientInfoOf, type ScreenPresence } from '../../modules/auth/screen-presence.ts';
 import { formatAll, refusals } from './errors.ts';
 import { serveOverWs, type SocketExtra } from './transport.ts';
 
@@ -66,6 +69,8 @@ export interface WsDeps {
   directory: ViewerDirectory;
   /** Cookie sign-in (auth/sessions.ts); without it only bearer tokens sign a socket in. */
   sessions?: SessionStore;
+  /** Paired screens' connections, for their health on the Screens page (auth/screen-presence.ts). */
+  presence?: ScreenPresence;
   logger: Logger;
 }
 
@@ -89,6 +94,8 @@ type Extra = SocketExtra & {
   expiry?: NodeJS.Timeout;
   /** Signed in by a stored credential (cookie, API token): re-checked when one may have ended. */
   stored?: boolean;
+  /** A paired screen's socket: its screen_connections row, once written. */
+  presence?: Promise<string>;
 };
 
 /** Same origin, a listed origin, or no Origin at all (not a browser). */
@@ -134,7 +141,7 @@ function closeAt(extra: Extra, expiry: { at: number; now: () => number }, close:
 const DOCUMENT_CACHE_SIZE = 500;
 
 export function startWebSocketServer(deps: WsDeps): WsServer {
-  const { config, logger, live, directory, database, jwtSecret, org, schema, sessions } = deps;
+  const { config, logger, live, directory, database, jwtSecret, org, schema, sessions, presence } = deps;
   const limits = createOperationLimits(config);
   const rules = [...specifiedRules, ...limits.validationRules];
   const format = createFormatError({
@@ -264,6 +271,13 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
         ctx.extra.documents = new Map();
         ctx.extra.pending = new Set();
         connected.add(ctx.extra);
+        // a paired screen: online on the Screens page once acknowledged (one row, not one write
+        // per event)
+        const viewer = await ctx.extra.session.viewer();
+        if (viewer.screen && presence) {
+          ctx.extra.presence = presence.connect(viewer.id, clientInfoOf(ctx.connectionParams));
+          await ctx.extra.presence;
+        }
         if (expiry && Number.isFinite(expiry.at)) closeAt(ctx.extra, expiry, () => close(expiry.reason));
         return true;
       } catch (error) {
@@ -276,6 +290,7 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     onClose(ctx) {
       clearTimeout(ctx.extra.expiry);
       connected.delete(ctx.extra);
+      if (ctx.extra.presence) presence?.disconnect(ctx.extra.presence);
     },
     async onSubscribe(ctx, id, payload) {
       const { documents, pending } = ctx.extra;
@@ -349,10 +364,11 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     get heldPayloads() {
       return stagedCount();
     },
-    dispose: () => {
+    dispose: async () => {
       unwatch?.();
       clearImmediate(recheck);
-      return transport.dispose();
+      await transport.dispose();
+      await presence?.dispose();
     },
   };
 }

@@ -16,7 +16,17 @@ import { graphql } from '../gql/index.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { formatWhen } from '../lib/format.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
-import { displayCode, normalCode, pairChoicesOf, type PairChoices } from './screens.ts';
+import { ScreenEditButton } from './ScreenEditButton.tsx';
+import { ScreenHealth } from './ScreenHealth.tsx';
+import {
+  displayCode,
+  layoutInWords,
+  normalCode,
+  pairChoicesOf,
+  type PairChoices,
+  type ScreenHealthInfo,
+  type ScreenLayout,
+} from './screens.ts';
 
 const SCREENS = graphql(`
   query Screens {
@@ -29,6 +39,19 @@ const SCREENS = graphql(`
       team {
         id
         name
+      }
+      layout {
+        boards
+        secondsPerBoard
+        periodType
+        pinned
+      }
+      health {
+        online
+        clientVersion
+        resolution
+        reconnects24h
+        offlineTooLong
       }
     }
   }
@@ -177,6 +200,8 @@ interface ScreenRow {
   pairedAt: string;
   lastSeenAt: string | null;
   team: { id: string; name: string } | null;
+  layout: ScreenLayout;
+  health: ScreenHealthInfo;
 }
 
 function ScreenItem({ screen }: { screen: ScreenRow }) {
@@ -204,7 +229,10 @@ function ScreenItem({ screen }: { screen: ScreenRow }) {
       <span className={`person-state ${screen.active ? 'active' : 'inactive'}`}>
         {screen.active ? 'active' : 'revoked'}
       </span>
+      <ScreenHealth active={screen.active} health={screen.health} />
+      <span className="screen-layout">{layoutInWords(screen.layout)}</span>
       <div className="person-actions">
+        {screen.active && !confirming ? <ScreenEditButton screen={screen} /> : null}
         {!screen.active ? null : confirming ? (
           <ConfirmStep
             question={`Revoke ${screen.name}? Its TV stops at once and shows a new code.`}
@@ -236,7 +264,8 @@ export function screenOrder(a: ScreenRow, b: ScreenRow): number {
 }
 
 export function ScreensPage({ viewer }: { viewer: ViewerInfo }) {
-  const list = useQuery(SCREENS, { fetchPolicy: 'cache-and-network' });
+  // health changes by itself (screens come and go): asked again every half minute
+  const list = useQuery(SCREENS, { fetchPolicy: 'cache-and-network', pollInterval: 30_000 });
   const { data } = list;
   const [paired, setPaired] = useState<string | null>(null);
   const choices = pairChoicesOf(viewer.me, viewer.teams);

@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
   'apiToken.create': 'created the API token',
   'apiToken.revoke': 'revoked the API token',
   'screen.pair': 'paired the screen',
+  'screen.update': 'changed the screen',
   'screen.revoke': 'revoked the screen',
 };
 

@@ -276,7 +276,11 @@ export function AccountDialog({
         </div>
         <div>
           <dt>Signed in</dt>
-          <dd>{credential.kind === 'session' ? 'with your password' : 'with an API token'}</dd>
+          <dd>
+            {credential.kind === 'session'
+              ? 'on a session (password or single sign-on)'
+              : 'with an API token'}
+          </dd>
         </div>
       </dl>
       <PasswordSection email={me.email} credential={credential} />

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAuth, signedOut, takeSignOutNotice } from '../lib/auth.ts';
-import { lockedMessage, UNREACHABLE } from '../lib/signin.ts';
+import { lockedMessage, SSO_ERRORS, UNREACHABLE } from '../lib/signin.ts';
 import { SignIn } from './SignIn.tsx';
 
 type Answer = Response | Error;
@@ -12,7 +12,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 beforeEach(() => {
-  answers = { '/demo/accounts': [new Response('Not found', { status: 404 })] };
+  answers = {
+    '/demo/accounts': [new Response('Not found', { status: 404 })],
+    '/auth/methods': [json(200, { password: true, sso: null })],
+  };
   calls = [];
   vi.stubGlobal(
     'fetch',
@@ -39,6 +42,12 @@ afterEach(() => {
   takeSignOutNotice();
 });
 
+/** Renders the page and waits for its methods (GET /auth/methods) to be shown. */
+async function renderSignIn(): Promise<void> {
+  render(<SignIn />);
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
 async function submit(email: string, password: string) {
   fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: email } });
   fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
@@ -47,7 +56,7 @@ async function submit(email: string, password: string) {
 
 describe('SignIn', () => {
   it('labels its fields for password managers and says what is missing, on each field', async () => {
-    render(<SignIn />);
+    await renderSignIn();
     const email = screen.getByLabelText('E-mail');
     const password = screen.getByLabelText('Password');
     expect(email).toHaveAttribute('autocomplete', 'username');
@@ -66,7 +75,7 @@ describe('SignIn', () => {
     answers['/auth/sign-in'] = [
       json(200, { user: { id: '3', email: 'a@example.com', name: 'A', role: 'REP' } }),
     ];
-    render(<SignIn />);
+    await renderSignIn();
     await submit(' a@example.com ', 'correct horse battery staple');
     const call = calls.find((c) => c.path === '/auth/sign-in');
     expect(call?.init?.method).toBe('POST');
@@ -90,7 +99,7 @@ describe('SignIn', () => {
         },
       }),
     ];
-    render(<SignIn />);
+    await renderSignIn();
     await submit('a@example.com', 'a wrong guess');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The e-mail address or the password is wrong.',
@@ -119,7 +128,7 @@ describe('SignIn', () => {
         { 'retry-after': '900' },
       ),
     ];
-    render(<SignIn />);
+    await renderSignIn();
     await submit('a@example.com', 'another guess');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(lockedMessage('account', until));
@@ -138,14 +147,14 @@ describe('SignIn', () => {
         },
       }),
     ];
-    render(<SignIn />);
+    await renderSignIn();
     await submit('a@example.com', 'another guess');
     expect(await screen.findByRole('alert')).toHaveTextContent(lockedMessage('address', until));
   });
 
   it('says the server is unreachable, and that a server error is the server’s', async () => {
     answers['/auth/sign-in'] = [new TypeError('Failed to fetch'), new Response('<html>', { status: 502 })];
-    render(<SignIn />);
+    await renderSignIn();
     await submit('a@example.com', 'correct horse battery staple');
     expect(await screen.findByRole('alert')).toHaveTextContent(UNREACHABLE);
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
@@ -159,15 +168,51 @@ describe('SignIn', () => {
     expect(screen.getByText('You have signed out.')).toHaveAttribute('role', 'alert');
   });
 
-  it('folds the token form away under "Use an API token"', () => {
-    render(<SignIn />);
-    const toggle = screen.getByRole('button', { name: 'Use an API token' });
-    expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.queryByLabelText('Access token')).toBeNull();
-    fireEvent.click(toggle);
-    expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByLabelText('Access token')).toBeVisible();
+  it('offers no way to paste a token (API tokens are for other apps)', async () => {
+    await renderSignIn();
+    expect(screen.getByLabelText('E-mail')).toBeVisible();
+    expect(screen.queryByRole('button', { name: /token/i })).toBeNull();
+    expect(screen.queryByLabelText(/token/i)).toBeNull();
   });
+
+  it('offers single sign-on beside the password when the server has it', async () => {
+    answers['/auth/methods'] = [
+      json(200, { password: true, sso: { label: 'Example ID', start: '/auth/oidc/start' } }),
+    ];
+    await renderSignIn();
+    expect(screen.getByRole('link', { name: 'Sign in with Example ID' })).toHaveAttribute(
+      'href',
+      '/auth/oidc/start',
+    );
+    expect(screen.getByLabelText('E-mail')).toBeVisible();
+  });
+
+  it('shows only single sign-on when it is the only way in (OIDC_ONLY)', async () => {
+    answers['/auth/methods'] = [
+      json(200, { password: false, sso: { label: 'Example ID', start: '/auth/oidc/start' } }),
+    ];
+    await renderSignIn();
+    expect(screen.getByRole('link', { name: 'Sign in with Example ID' })).toHaveClass('primary');
+    expect(screen.queryByLabelText('E-mail')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Forgot your password?' })).toBeNull();
+  });
+
+  it('keeps the password form when the server does not say (an older server, or unreachable)', async () => {
+    answers['/auth/methods'] = [new TypeError('Failed to fetch')];
+    await renderSignIn();
+    expect(screen.getByLabelText('E-mail')).toBeVisible();
+    expect(screen.queryByRole('link', { name: /Sign in with/ })).toBeNull();
+  });
+
+  it.each(Object.entries(SSO_ERRORS))(
+    'says why single sign-on was refused (sso_error=%s), once',
+    async (code, sentence) => {
+      window.history.replaceState(null, '', `/?sso_error=${code}`);
+      await renderSignIn();
+      expect(screen.getByText(sentence)).toHaveAttribute('role', 'alert');
+      expect(window.location.search).toBe('');
+    },
+  );
 
   it('signs a demo account in on a session (POST /demo/sign-in)', async () => {
     answers['/demo/accounts'] = [

@@ -1,9 +1,11 @@
 /**
- * Sign-in: e-mail and password (POST /auth/sign-in: the server's session cookie, lib/signin.ts),
- * and, folded away under "Use an API token", pasting a bearer token (checked against the server
- * before it is kept). In embedded demo mode the server also offers one-click demo accounts
- * (GET /demo/accounts, POST /demo/sign-in: a session too); with any other server those routes
- * answer 404 and the buttons are not shown.
+ * Sign-in: what the server offers (GET /auth/methods): "Sign in with <provider>" for single
+ * sign-on (a plain link to GET /auth/oidc/start: the provider sends the browser back with the
+ * session cookie, or to /?sso_error=<code>, said here in words), and e-mail and password (POST
+ * /auth/sign-in: the server's session cookie, lib/signin.ts) unless SSO is the only way in. In
+ * embedded demo mode the server also offers one-click demo accounts (GET /demo/accounts, POST
+ * /demo/sign-in: a session too); with any other server those routes answer 404 and the buttons
+ * are not shown. API tokens are for other apps, not for this page (docs/sign-in.md).
  *
  * "Forgot your password?" asks for a reset link by mail (POST /auth/reset-request).
  *
@@ -11,34 +13,24 @@
  * (role="alert"); focus goes to the field to fix.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { SignInCard } from '../components/SignInCard.tsx';
 import type { Role } from '../gql/graphql.ts';
-import { sessionStarted, setToken, takeSignOutNotice } from '../lib/auth.ts';
-import { demoSignIn, requestPasswordReset, signInWithPassword } from '../lib/signin.ts';
+import { sessionStarted, takeSignOutNotice } from '../lib/auth.ts';
+import {
+  demoSignIn,
+  loadSignInMethods,
+  requestPasswordReset,
+  signInWithPassword,
+  forgetSsoError,
+  ssoErrorInAddress,
+  type SignInMethods,
+} from '../lib/signin.ts';
 
 interface DemoAccount {
   email: string;
   name: string;
   role: Role;
   team?: string | null;
-}
-
-/** Asks the server who a token names; an error message when it refuses it. */
-export async function checkToken(token: string): Promise<{ name: string; role: Role } | string> {
-  try {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ me { name role } }' }),
-    });
-    const body = (await response.json()) as {
-      data?: { me?: { name: string; role: Role } } | null;
-      errors?: { message: string }[];
-    };
-    if (body.data?.me) return body.data.me;
-    return body.errors?.[0]?.message ?? `The server answered ${response.status}.`;
-  } catch {
-    return 'Could not reach the server.';
-  }
 }
 
 async function loadDemoAccounts(signal: AbortSignal): Promise<DemoAccount[]> {
@@ -209,76 +201,23 @@ function ResetRequest() {
   );
 }
 
-function TokenForm({ busy, setBusy }: { busy: boolean; setBusy: (busy: boolean) => void }) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
-  const errorId = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const token = text.trim().replace(/^Bearer\s+/i, '');
-    if (!token) {
-      setError('Paste a token first.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await checkToken(token);
-    setBusy(false);
-    if (typeof result === 'string') setError(result);
-    else setToken(token);
-  };
-
-  return (
-    <form
-      className="signin-form"
-      aria-label="Sign in with an API token"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-    >
-      <label htmlFor={inputId}>Access token</label>
-      <textarea
-        id={inputId}
-        name="token"
-        rows={3}
-        spellCheck={false}
-        autoComplete="off"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        placeholder="eyJhbGciOiJIUzI1NiJ9…"
-      />
-      {error ? (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Checking…' : 'Sign in with token'}
-      </button>
-      <p className="hint">
-        Get a token on the server with <code>npm run --silent token -- you@example.com</code>. It is kept in
-        this browser until you sign out.
-      </p>
-    </form>
-  );
-}
-
 export function SignIn() {
   const [notice] = useState(takeSignOutNotice);
   const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState<DemoAccount[]>([]);
   const [demoError, setDemoError] = useState<string | null>(null);
-  const [tokenOpen, setTokenOpen] = useState(false);
   const [resetOpen, setResetOpen] = useState(false);
-  const tokenId = useId();
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  const [ssoError] = useState(ssoErrorInAddress);
   const resetId = useId();
 
+  useEffect(forgetSsoError, []);
   useEffect(() => {
     const controller = new AbortController();
     void loadDemoAccounts(controller.signal).then(setDemo);
+    void loadSignInMethods(controller.signal).then((loaded) => {
+      if (!controller.signal.aborted) setMethods(loaded);
+    });
     return () => controller.abort();
   }, []);
 
@@ -296,74 +235,69 @@ export function SignIn() {
   };
 
   return (
-    <main className="signin" id="main">
-      <div className="signin-card">
-        <h1 className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Pulse
-        </h1>
-        <p className="muted">Real-time sales performance: goals, leaderboards, badges and trends.</p>
-        {notice ? (
-          <p className="notice" role="alert">
-            {notice}
+    <SignInCard>
+      <p className="muted">Real-time sales performance: goals, leaderboards, badges and trends.</p>
+      {notice ? (
+        <p className="notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      {ssoError ? (
+        <p className="form-error signin-sso-error" role="alert">
+          {ssoError}
+        </p>
+      ) : null}
+      {methods?.sso ? (
+        <a className={`sso-button${methods.password ? '' : ' primary'}`} href={methods.sso.start}>
+          Sign in with {methods.sso.label}
+        </a>
+      ) : null}
+      {methods?.password ? (
+        <>
+          {methods.sso ? <p className="signin-or">or with your e-mail and password</p> : null}
+          <PasswordForm busy={busy} setBusy={setBusy} />
+          <div className="signin-more">
+            <button
+              type="button"
+              className="link disclosure"
+              aria-expanded={resetOpen}
+              aria-controls={resetId}
+              onClick={() => setResetOpen((open) => !open)}
+            >
+              Forgot your password?
+            </button>
+            <div id={resetId} hidden={!resetOpen}>
+              {resetOpen ? <ResetRequest /> : null}
+            </div>
+          </div>
+        </>
+      ) : null}
+      {demo.length > 0 ? (
+        <section className="demo" aria-labelledby="demo-title">
+          <h2 id="demo-title">Demo accounts</h2>
+          <p className="muted">
+            This server runs the embedded demo: sign in as one of its people in one click.
           </p>
-        ) : null}
-        <PasswordForm busy={busy} setBusy={setBusy} />
-        <div className="signin-token">
-          <button
-            type="button"
-            className="link disclosure"
-            aria-expanded={resetOpen}
-            aria-controls={resetId}
-            onClick={() => setResetOpen((open) => !open)}
-          >
-            Forgot your password?
-          </button>
-          <div id={resetId} hidden={!resetOpen}>
-            {resetOpen ? <ResetRequest /> : null}
-          </div>
-        </div>
-        {demo.length > 0 ? (
-          <section className="demo" aria-labelledby="demo-title">
-            <h2 id="demo-title">Demo accounts</h2>
-            <p className="muted">
-              This server runs the embedded demo: sign in as one of its people in one click.
+          {demoError ? (
+            <p className="form-error" role="alert">
+              {demoError}
             </p>
-            {demoError ? (
-              <p className="form-error" role="alert">
-                {demoError}
-              </p>
-            ) : null}
-            <ul>
-              {demo.map((account) => (
-                <li key={account.email}>
-                  <button type="button" disabled={busy} onClick={() => void signInAs(account.email)}>
-                    <span className="demo-name">{account.name}</span>
-                    <span className="demo-meta">
-                      {account.role}
-                      {account.team ? ` · ${account.team}` : ''} · {account.email}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        <div className="signin-token">
-          <button
-            type="button"
-            className="link disclosure"
-            aria-expanded={tokenOpen}
-            aria-controls={tokenId}
-            onClick={() => setTokenOpen((open) => !open)}
-          >
-            Use an API token
-          </button>
-          <div id={tokenId} hidden={!tokenOpen}>
-            {tokenOpen ? <TokenForm busy={busy} setBusy={setBusy} /> : null}
-          </div>
-        </div>
-      </div>
-    </main>
+          ) : null}
+          <ul>
+            {demo.map((account) => (
+              <li key={account.email}>
+                <button type="button" disabled={busy} onClick={() => void signInAs(account.email)}>
+                  <span className="demo-name">{account.name}</span>
+                  <span className="demo-meta">
+                    {account.role}
+                    {account.team ? ` · ${account.team}` : ''} · {account.email}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </SignInCard>
   );
 }

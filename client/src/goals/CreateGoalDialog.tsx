@@ -8,6 +8,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Dialog, Field } from '../components/Form.tsx';
+import { PeriodTypeField } from '../components/PeriodTypeField.tsx';
 import type { TeamInfo } from '../dashboard/viewer.ts';
 import { periodParams } from '../dashboard/viewState.ts';
 import type { PeriodSelection } from '../dashboard/viewer.ts';
@@ -22,7 +23,7 @@ import {
   type GoalDraft,
 } from '../lib/goals.ts';
 import { linkClick } from '../lib/router.ts';
-import { PERIOD_NAMES, PERIOD_TYPES, relativePeriodLabel, shiftPeriod } from '../lib/periods.ts';
+import { relativePeriodLabel, shiftPeriod } from '../lib/periods.ts';
 import { GoalValueFields, refusalMessage } from './GoalValueFields.tsx';
 import type { OwnerInfo } from './mutations.ts';
 import { useSaveGoals, type GoalLink, type GoalToSave, type Outcome } from './saveGoals.ts';
@@ -47,22 +48,7 @@ export function PeriodChoice({
 }) {
   return (
     <div className="field-row">
-      <Field label="Period" error={undefined}>
-        {(props) => (
-          <select
-            {...props}
-            name="periodType"
-            value={periodType}
-            onChange={(e) => onType(e.target.value as PeriodType)}
-          >
-            {PERIOD_TYPES.map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_NAMES[p]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PeriodTypeField name="periodType" value={periodType} onChange={onType} />
       <Field
         label="Which"
         error={error}

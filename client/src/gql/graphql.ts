@@ -123,6 +123,20 @@ export type UpdateOrganisationInput = {
   timeZone?: string | null | undefined;
 };
 
+/** Changes a screen: a field left out stays as it is. */
+export type UpdateScreenInput = {
+  /** The boards it rotates, in order: at least one, each once. */
+  boards?: Array<LeaderboardMetric> | null | undefined;
+  /** A new name, 1–200 characters. */
+  name?: string | null | undefined;
+  /** The period of its boards. */
+  periodType?: PeriodType | null | undefined;
+  /** A board shown alone instead of the rotation; null unpins. */
+  pinned?: LeaderboardMetric | null | undefined;
+  /** Seconds per board, 5–3600. */
+  secondsPerBoard?: number | null | undefined;
+};
+
 /** Changes to a team (ADMIN only); a field left out stays as it is. */
 export type UpdateTeamInput = {
   /** The manager (MANAGER or ADMIN); null: none. */
@@ -277,6 +291,27 @@ export type SignOutUserEverywhereMutationVariables = Exact<{
 
 export type SignOutUserEverywhereMutation = { __typename: 'Mutation'; signOutEverywhere: number };
 
+export type UpdateScreenMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateScreenInput;
+}>;
+
+export type UpdateScreenMutation = {
+  __typename: 'Mutation';
+  updateScreen: {
+    __typename: 'Screen';
+    id: string;
+    name: string;
+    layout: {
+      __typename: 'ScreenLayout';
+      boards: Array<LeaderboardMetric>;
+      secondsPerBoard: number;
+      periodType: PeriodType;
+      pinned: LeaderboardMetric | null;
+    };
+  };
+};
+
 export type ScreensQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ScreensQuery = {
@@ -289,6 +324,21 @@ export type ScreensQuery = {
     pairedAt: string;
     lastSeenAt: string | null;
     team: { __typename: 'Team'; id: string; name: string } | null;
+    layout: {
+      __typename: 'ScreenLayout';
+      boards: Array<LeaderboardMetric>;
+      secondsPerBoard: number;
+      periodType: PeriodType;
+      pinned: LeaderboardMetric | null;
+    };
+    health: {
+      __typename: 'ScreenHealth';
+      online: boolean;
+      clientVersion: string | null;
+      resolution: string | null;
+      reconnects24h: number;
+      offlineTooLong: boolean;
+    };
   }>;
 };
 
@@ -1156,6 +1206,19 @@ export type TvMeQuery = {
   clock: { __typename: 'OrganisationClock'; timeZone: string };
 };
 
+export type MyScreenSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type MyScreenSubscription = {
+  __typename: 'Subscription';
+  myScreen: {
+    __typename: 'ScreenLayout';
+    boards: Array<LeaderboardMetric>;
+    secondsPerBoard: number;
+    periodType: PeriodType;
+    pinned: LeaderboardMetric | null;
+  };
+};
+
 export const AchievementCard_AchievementFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1899,6 +1962,72 @@ export const SignOutUserEverywhereDocument = {
     },
   ],
 } as unknown as DocumentNode<SignOutUserEverywhereMutation, SignOutUserEverywhereMutationVariables>;
+export const UpdateScreenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateScreen' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateScreenInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateScreen' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'layout' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateScreenMutation, UpdateScreenMutationVariables>;
 export const ScreensDocument = {
   kind: 'Document',
   definitions: [
@@ -1928,6 +2057,33 @@ export const ScreensDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'layout' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'health' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'online' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'clientVersion' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resolution' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reconnects24h' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'offlineTooLong' } },
                     ],
                   },
                 },
@@ -5362,3 +5518,31 @@ export const TvMeDocument = {
     },
   ],
 } as unknown as DocumentNode<TvMeQuery, TvMeQueryVariables>;
+export const MyScreenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'MyScreen' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myScreen' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyScreenSubscription, MyScreenSubscriptionVariables>;

@@ -145,6 +145,9 @@ export async function setPasswordWithLink(
     return { ok: false, field: 'token', message: message ?? 'This link is not valid any more.' };
   if (field?.field === 'password')
     return { ok: false, field: 'password', message: `The password ${message ?? 'was refused'}.` };
+  // OIDC_ONLY: no passwords here, and the server says how to sign in instead
+  if (response.status === 403 && typeof body.error?.message === 'string')
+    return { ok: false, field: null, message: body.error.message };
   return {
     ok: false,
     field: null,
@@ -165,4 +168,57 @@ export async function requestPasswordReset(email: string, fetchImpl: typeof fetc
     return 'This server does not send mail: ask an admin for a link to choose a new password.';
   if (response.status === 429) return 'Too many requests: try again later.';
   return `The server answered ${response.status}. Try again in a moment.`;
+}
+
+/** What the server offers (GET /auth/methods): passwords, and single sign-on with its button label. */
+export interface SignInMethods {
+  password: boolean;
+  sso: { label: string; start: string } | null;
+}
+
+/** The server's sign-in methods; an older or unreachable server: passwords only. */
+export async function loadSignInMethods(
+  signal?: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<SignInMethods> {
+  const passwordOnly: SignInMethods = { password: true, sso: null };
+  try {
+    const response = await fetchImpl('/auth/methods', { signal, headers: { accept: 'application/json' } });
+    if (!response.ok) return passwordOnly;
+    const body = (await response.json()) as Partial<SignInMethods>;
+    const sso =
+      body.sso && typeof body.sso.label === 'string' && typeof body.sso.start === 'string' ? body.sso : null;
+    return { password: body.password !== false || !sso, sso };
+  } catch {
+    return passwordOnly;
+  }
+}
+
+/** Why single sign-on was refused, by the code the server's redirect carries (/?sso_error=…). */
+export const SSO_ERRORS: Readonly<Record<string, string>> = {
+  state:
+    'Single sign-on did not finish: it was started in another window or browser, or took too long. Try again.',
+  provider:
+    'Your sign-in provider refused the sign-in or its answer could not be used. Try again, or ask an admin.',
+  unverified:
+    'Your sign-in provider has not verified your e-mail address, so Pulse cannot tell who you are. Verify it there, then try again.',
+  unknown: 'No one here has your e-mail address yet: ask an admin to invite you.',
+  inactive: 'Your account here is deactivated: ask an admin.',
+  unavailable: 'Your sign-in provider could not be reached. Try again in a moment.',
+};
+
+/** The sentence for the `sso_error` in this page's address, if any (no side effect: a render may repeat it). */
+export function ssoErrorInAddress(): string | null {
+  if (typeof window === 'undefined') return null;
+  const code = new URLSearchParams(window.location.search).get('sso_error');
+  if (code === null) return null;
+  return SSO_ERRORS[code] ?? 'Single sign-on failed. Try again.';
+}
+
+/** Takes `sso_error` out of the address once it is shown, so a reload does not say it again. */
+export function forgetSsoError(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('sso_error')) return;
+  url.searchParams.delete('sso_error');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }

@@ -36,15 +36,22 @@ export interface Socket {
   dispose(): void;
 }
 
-/** `token` null: a session (no authorization param; the upgrade request carries the cookie). */
-export function createSocket(token: string | null, endpoint: string): Socket {
+/**
+ * `token` null: a session (no authorization param; the upgrade request carries the cookie).
+ * `params`: more of connection_init's payload (a TV: its client version and resolution).
+ */
+export function createSocket(
+  token: string | null,
+  endpoint: string,
+  params: Record<string, unknown> = {},
+): Socket {
   const connection = createConnectionStore();
   const authorization = token === null ? null : `Bearer ${token}`;
   let activeSocket: WebSocket | null = null;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   const client = createClient({
     url: wsUrl(endpoint),
-    ...(authorization === null ? {} : { connectionParams: { authorization } }),
+    ...(authorization === null ? {} : { connectionParams: { ...params, authorization } }),
     lazy: false,
     keepAlive: KEEP_ALIVE_MS,
     retryAttempts: Infinity,

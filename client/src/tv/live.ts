@@ -71,8 +71,16 @@ export interface TvClient {
   dispose(): void;
 }
 
+/** What a TV tells the server about itself at connect: the Screens page shows it (screen health). */
+export function clientInfo(): { version: string; resolution: string } {
+  const version = (import.meta.env.VITE_PULSE_VERSION as string | undefined) ?? 'dev';
+  const ratio = window.devicePixelRatio || 1;
+  const { width, height } = window.screen;
+  return { version, resolution: `${Math.round(width * ratio)}x${Math.round(height * ratio)}` };
+}
+
 export function createTvClient(token: string, endpoint = '/graphql'): TvClient {
-  const socket = createSocket(token, endpoint);
+  const socket = createSocket(token, endpoint, { client: clientInfo() });
   const { authorization } = socket;
   return {
     socket,

@@ -18,6 +18,8 @@ export interface TvOptions {
   teamId: string | null;
   rotateSeconds: number;
   periodType: PeriodType;
+  /** A paired screen's boards, in its layout's order (layout.ts); absent: the URL's rotation. */
+  boards?: readonly Screen[];
 }
 
 const SCREENS: readonly Screen[] = ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'WIN_RATE', 'GOALS'];
@@ -40,10 +42,13 @@ export function parseTvOptions(search: string): TvOptions {
 }
 
 /**
- * The screens in rotation: the three boards of the spec (plus win rate when asked for), then the
- * team's goals when the token may read goals (a VIEWER may not). Pinned: just the first screen.
+ * The screens in rotation: a paired screen's layout as it says; else the three boards of the spec
+ * (plus win rate when asked for), then the team's goals when the token may read goals (a VIEWER
+ * may not). Pinned: just the first screen.
  */
 export function screensFor(options: TvOptions, canReadGoals: boolean): Screen[] {
+  if (options.boards?.length)
+    return options.rotateSeconds === 0 ? options.boards.slice(0, 1) : [...options.boards];
   const all: Screen[] = ['REVENUE', 'ORDERS', 'CONVERSION_RATE'];
   if (options.first === 'WIN_RATE') all.push('WIN_RATE');
   if (canReadGoals) all.push('GOALS');

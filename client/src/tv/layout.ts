@@ -1,0 +1,44 @@
+/**
+ * A paired screen's layout, kept by the server and pushed (issue 15): the `myScreen`
+ * subscription answers at once with the boards it rotates, their order, seconds per board, the
+ * period and a pinned board, and again after each change an admin or manager makes on the
+ * Screens page, so the TV follows without a reload. Only paired screens ask (a screen credential
+ * may only follow its own screen); a `?token=` (legacy) or signed-in TV keeps its URL parameters.
+ */
+import type { MyScreenSubscription, MyScreenSubscriptionVariables } from '../gql/graphql.ts';
+import { operation, useSubscription, type LiveError } from './live.ts';
+import type { TvOptions } from './options.ts';
+
+export const MY_SCREEN = operation<MyScreenSubscription, MyScreenSubscriptionVariables>(/* GraphQL */ `
+  subscription MyScreen {
+    myScreen {
+      boards
+      secondsPerBoard
+      periodType
+      pinned
+    }
+  }
+`);
+
+export type ScreenLayout = Omit<MyScreenSubscription['myScreen'], '__typename'>;
+
+/**
+ * The URL's options with the layout applied: its boards in its order, its period, its seconds
+ * per board; pinned: that board alone. The team is the screen's own (set when it was paired).
+ */
+export function optionsOfLayout(options: TvOptions, layout: ScreenLayout): TvOptions {
+  return {
+    ...options,
+    teamId: null,
+    first: layout.pinned ?? layout.boards[0] ?? null,
+    boards: layout.pinned ? [layout.pinned] : [...layout.boards],
+    rotateSeconds: layout.pinned ? 0 : layout.secondsPerBoard,
+    periodType: layout.periodType,
+  };
+}
+
+/** The screen's layout as last pushed (undefined until the first), or why not. */
+export function useScreenLayout(): { layout: ScreenLayout | undefined; error: LiveError | undefined } {
+  const result = useSubscription(MY_SCREEN, {});
+  return { layout: result.data?.myScreen, error: result.error };
+}
