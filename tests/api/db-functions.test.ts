@@ -187,6 +187,17 @@ describe(`function definitions after migrating (${onServer ? 'Postgres' : 'PGlit
   }, 180_000);
 });
 
+describe('the migration journal', () => {
+  it('dates every migration after the one before it, as drizzle applies only those newer than the last applied', () => {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
+    const outOfOrder = journal.entries.filter((e, i) => i > 0 && e.when <= journal.entries[i - 1]!.when);
+    expect(outOfOrder.map((e) => e.tag)).toEqual([]);
+    expect(journal.entries.map((e) => e.idx)).toEqual(journal.entries.map((_, i) => i));
+  });
+});
+
 describe('a database part-way through the migrations 0000_baseline squashed', () => {
   it('is refused with a message that says what to do, and left as it was', async () => {
     const partial = await emptyDatabase();
