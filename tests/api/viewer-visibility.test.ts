@@ -322,6 +322,8 @@ const SCREEN: Record<string, string[]> = {
   // the organisation's calendar (a screen's "current" period is the organisation's)
   OrganisationClock: ['now', 'periods', 'timeZone', 'today'],
   CurrentPeriod: ['elapsedDays', 'periodDays', 'periodEnd', 'periodStart', 'periodType'],
+  // the zone and currency a screen formats with; not whether the environment pins them
+  Organisation: ['currency', 'timeZone'],
 };
 
 function sample(type: GraphQLInputType): string {
@@ -429,7 +431,7 @@ describe('every field reachable from a VIEWER’s entry points', () => {
       if (refusal) expect(refusal.extensions?.code, root.name).toBe('FORBIDDEN');
       else openQueries.push(root);
     }
-    expect(openQueries.map((r) => r.name).sort()).toEqual(['achievements', 'clock', 'leaderboard', 'me']);
+    expect(openQueries.map((r) => r.name).sort()).toEqual(['achievements', 'clock', 'leaderboard', 'me', 'organisation']);
 
     const tv = connect(server.url, await server.token(org.viewer));
     try {

@@ -244,6 +244,41 @@ describe.skipIf(!chromiumPath)('sign-in with e-mail and password', () => {
     await other.context.close();
   }, 60_000);
 
+  it('locks the account after SIGN_IN_MAX_FAILURES wrong passwords, says until when, and refuses even the right one', async () => {
+    // a person of this test's own: its failures lock nobody another test signs in as
+    const email = [...users.keys()].find(
+      (e) => ![ADMIN, SARAH, JOHN, ROBERT, LAURA].includes(e) && /^[a-z]+\.[a-z]+@example\.com$/.test(e),
+    );
+    if (!email) throw new Error('no demo person left for the lockout test');
+    await setPassword(email, PASSWORD);
+    const { context, page, errors } = await openSignIn();
+    const alert = page.locator('.signin .form-error');
+    /** One attempt, answered: the status the server gave it. */
+    const attempt = async (password: string) => {
+      const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/sign-in');
+      await signIn(page, email, password);
+      return (await answer).status();
+    };
+    // the server's default: 5 failures an account (README, SIGN_IN_MAX_FAILURES)
+    for (let n = 1; n < 5; n++) {
+      expect(await attempt(`wrong guess number ${n}`)).toBe(401);
+      await expect.poll(() => alert.textContent()).toBe('The e-mail address or the password is wrong.');
+    }
+    expect(await attempt('wrong guess number 5')).toBe(429);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/^Too many failed sign-ins: this account is locked until .+\. Try again then\.$/);
+    await screenshot(page, 'signin-locked-1280x720');
+    // locked: the right password does not get through, and no session cookie is set
+    expect(await attempt(PASSWORD)).toBe(429);
+    await expect.poll(() => alert.textContent()).toMatch(/this account is locked until/);
+    expect(await sessionCookie(context)).toBeUndefined();
+    expect(await page.getByLabel('E-mail').isVisible()).toBe(true);
+    // the browser logs each refused request itself (the 429s): nothing else went wrong
+    expect(errors.filter((e) => !e.includes('429'))).toEqual([]);
+    await context.close();
+  });
+
   it('shows the sign-in page at 1920x1080, with no token form (API tokens are for other apps)', async () => {
     const { context, page } = await openSignIn({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Forgot your password?' }).waitFor();
