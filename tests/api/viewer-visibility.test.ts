@@ -431,7 +431,13 @@ describe('every field reachable from a VIEWER’s entry points', () => {
       if (refusal) expect(refusal.extensions?.code, root.name).toBe('FORBIDDEN');
       else openQueries.push(root);
     }
-    expect(openQueries.map((r) => r.name).sort()).toEqual(['achievements', 'clock', 'leaderboard', 'me', 'organisation']);
+    expect(openQueries.map((r) => r.name).sort()).toEqual([
+      'achievements',
+      'clock',
+      'leaderboard',
+      'me',
+      'organisation',
+    ]);
 
     const tv = connect(server.url, await server.token(org.viewer));
     try {

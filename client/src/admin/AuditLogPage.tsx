@@ -34,7 +34,12 @@ const AUDIT_LOG = graphql(`
   }
 `);
 
-const FIELD_NAMES: Record<string, string> = { teamId: 'team', active: 'active', emailed: 'e-mailed' };
+const FIELD_NAMES: Record<string, string> = {
+  teamId: 'team',
+  managerId: 'manager',
+  active: 'active',
+  emailed: 'e-mailed',
+};
 
 /** The record's name, for "User Ana Lima (#12)": from after, else before. */
 function targetName(before: string | null | undefined, after: string | null | undefined): string | null {
@@ -50,9 +55,12 @@ function targetName(before: string | null | undefined, after: string | null | un
   return null;
 }
 
-function Change({ change, teamName }: { change: FieldChange; teamName: (id: string) => string }) {
+/** An id field's value by its name (a team's, a manager's), else the value as stored. */
+type NameOf = (field: string, id: string) => string | null;
+
+function Change({ change, nameOf }: { change: FieldChange; nameOf: NameOf }) {
   const show = (value: string | null) =>
-    value === null ? null : change.field === 'teamId' && value !== 'none' ? teamName(value) : value;
+    value === null || value === 'none' ? value : (nameOf(change.field, value) ?? value);
   const before = show(change.before);
   const after = show(change.after);
   return (
@@ -74,7 +82,13 @@ export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
     fetchPolicy: 'cache-and-network',
   });
   const { data } = list;
-  const teamName = (id: string) => viewer.teams.find((t) => t.id === id)?.name ?? `#${id}`;
+  const people = [viewer.me, ...viewer.sellers];
+  const nameOf: NameOf = (field, id) =>
+    field === 'teamId'
+      ? (viewer.teams.find((t) => t.id === id)?.name ?? `#${id}`)
+      : field === 'managerId'
+        ? (people.find((p) => p.id === id)?.name ?? `#${id}`)
+        : null;
   const entries = data?.auditLog ?? [];
   const last = entries[entries.length - 1];
 
@@ -117,7 +131,7 @@ export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
                   {changes.length ? (
                     <ul className="audit-changes" aria-label="Changes">
                       {changes.map((c) => (
-                        <Change key={c.field} change={c} teamName={teamName} />
+                        <Change key={c.field} change={c} nameOf={nameOf} />
                       ))}
                     </ul>
                   ) : null}

@@ -164,6 +164,38 @@ describe('AuditLogPage', () => {
   });
 });
 
+describe('AuditLogPage, a team change', () => {
+  it('names the manager a change sets, from the people the viewer knows', async () => {
+    const change: Entry = {
+      ...entry(7),
+      action: 'team.update',
+      targetType: 'Team',
+      before: JSON.stringify({ name: 'Enterprise', managerId: 16 }),
+      after: JSON.stringify({ name: 'Enterprise', managerId: 17 }),
+    };
+    const mocks: MockLink.MockedResponse[] = [
+      {
+        request: { query: AuditLogDocument, variables: { first: AUDIT_PAGE, before: null } },
+        result: { data: { auditLog: [change] } },
+      },
+    ];
+    const viewer: ViewerInfo = {
+      ...viewerOf('ADMIN'),
+      sellers: [
+        { id: '16', name: 'Sarah Mitchell', role: 'MANAGER', teamId: '1', teamName: 'Enterprise' },
+        { id: '17', name: 'Robert Taylor', role: 'MANAGER', teamId: '2', teamName: 'Mid-Market' },
+      ],
+    };
+    render(
+      <MockedProvider mocks={mocks}>
+        <AuditLogPage viewer={viewer} />
+      </MockedProvider>,
+    );
+    const list = await screen.findByRole('list', { name: 'Audit log entries' });
+    expect(list.querySelector('.audit-changes')?.textContent).toBe('manager Sarah Mitchell → Robert Taylor');
+  });
+});
+
 describe('PeoplePage', () => {
   it('shows the last active admin conflict as an alert on the person', async () => {
     const admin = person({
