@@ -109,7 +109,8 @@ describe.skipIf(!chromiumPath)('People administration and the audit log', () => 
     await johnItem.locator('.person-state', { hasText: 'inactive' }).waitFor();
     await johnItem.getByRole('button', { name: 'Reactivate John Smith' }).waitFor();
     await john.page.locator('.notice', { hasText: SESSION_ENDED }).waitFor();
-    expect(await john.page.getByLabel('E-mail').isVisible()).toBe(true);
+    // the form shows once GET /auth/methods has answered: wait for it
+    await john.page.getByLabel('E-mail').waitFor();
 
     // the audit log, newest first
     await nav.getByRole('link', { name: 'Audit log' }).click();

@@ -186,7 +186,8 @@ describe.skipIf(!chromiumPath)('sign-in with e-mail and password', () => {
     );
     expect(ended.signOutEverywhere).toBe(1);
     await page.locator('.notice', { hasText: SESSION_ENDED }).waitFor();
-    expect(await page.getByLabel('E-mail').isVisible()).toBe(true);
+    // the form shows once GET /auth/methods has answered: wait for it
+    await page.getByLabel('E-mail').waitFor();
     await screenshot(page, 'signin-session-ended-1280x720');
     expect(errors).toEqual([]);
     await context.close();
@@ -273,7 +274,8 @@ describe.skipIf(!chromiumPath)('sign-in with e-mail and password', () => {
     expect(await attempt(PASSWORD)).toBe(429);
     await expect.poll(() => alert.textContent()).toMatch(/this account is locked until/);
     expect(await sessionCookie(context)).toBeUndefined();
-    expect(await page.getByLabel('E-mail').isVisible()).toBe(true);
+    // the form shows once GET /auth/methods has answered: wait for it
+    await page.getByLabel('E-mail').waitFor();
     // the browser logs each refused request itself (the 429s): nothing else went wrong
     expect(errors.filter((e) => !e.includes('429'))).toEqual([]);
     await context.close();
