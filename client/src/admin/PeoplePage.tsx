@@ -168,7 +168,9 @@ function RoleOptions({ roles }: { roles: readonly Role[] }) {
   ));
 }
 
-const PERSON_FIELDS = { name: 'name', email: 'e-mail', role: 'role', teamId: 'team' } as const;
+/** The fields the server may name in a refusal, as each form says them (editing has no e-mail). */
+const EDIT_FIELDS = { name: 'name', role: 'role', teamId: 'team' } as const;
+const PERSON_FIELDS = { ...EDIT_FIELDS, email: 'e-mail' } as const;
 
 interface InviteErrors {
   name?: string;
@@ -316,8 +318,7 @@ function EditPerson({
       onDone(`Saved ${name.trim()}.`);
     } catch (error) {
       const e = apiError(error);
-      const { email: _email, ...fields } = PERSON_FIELDS;
-      setErrors(fieldErrors(e, fields) ?? { form: e?.message ?? 'Could not save.' });
+      setErrors(fieldErrors(e, EDIT_FIELDS) ?? { form: e?.message ?? 'Could not save.' });
     }
   };
 

@@ -11,7 +11,6 @@ export function CopyField({
   value,
   describedBy,
   children,
-  status,
 }: {
   /** The visually hidden label of the value, e.g. "New API token". */
   label: string;
@@ -19,8 +18,6 @@ export function CopyField({
   describedBy?: string;
   /** Buttons after Copy (e.g. Done). */
   children?: ReactNode;
-  /** Renders the copy status where the caller wants it; by default a status line after the row. */
-  status?: (copied: string | null) => ReactNode;
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -59,13 +56,9 @@ export function CopyField({
         </button>
         {children}
       </div>
-      {status ? (
-        status(copied)
-      ) : (
-        <p role="status" className="account-done">
-          {copied}
-        </p>
-      )}
+      <p role="status" className="account-done">
+        {copied}
+      </p>
     </>
   );
 }
