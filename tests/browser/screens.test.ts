@@ -136,9 +136,8 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     await tv.page.locator('main.tv[data-screen="WIN_RATE"]').waitFor({ timeout: 10_000 });
     const followedMs = Date.now() - saved;
     expect(await tv.page.locator('.tv-dots li').count()).toBe(3);
-    expect(await tv.page.locator('.tv-board[data-metric="WIN_RATE"] h1').textContent()).toContain(
-      'Enterprise',
-    );
+    // the board's title names the team once its first frame arrives (a subscription, after the switch)
+    await tv.page.locator('.tv-board[data-metric="WIN_RATE"] h1', { hasText: 'Enterprise' }).waitFor();
     expect(await tv.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
