@@ -3,8 +3,8 @@
  * 15), walked as an admin: add a webhook pointed at a real receiver (its secret shown once, to
  * copy), see a delivery arrive and send it again, pause the webhook (the next event waits, shown
  * as waiting) and resume it (it goes out); create a team, rename it and move a person into it;
- * change the currency. The audit log then shows each of those actions, newest first. A manager
- * gets Teams read-only and neither Webhooks nor Organisation. Events come from goals set for a
+ * change the currency (the dashboard's amounts follow). The audit log then shows each of those
+ * actions, newest first. A manager gets Teams read-only and neither Webhooks nor Organisation. Events come from goals set for a
  * long-past month (MISSED at once, whatever the date). Screenshots of each page at 1280x720 and
  * 1920x1080.
  */
@@ -151,6 +151,10 @@ describe.skipIf(!chromiumPath)('Webhooks, Teams and Organisation pages', () => {
     expect(
       await page.getByRole('form', { name: 'Organisation settings' }).getByLabel('Currency').inputValue(),
     ).toBe('EUR');
+    // every amount on the dashboard follows, without a reload (the Clock query is asked again)
+    await page.getByRole('link', { name: '← Dashboard' }).click();
+    await page.locator('#main').getByText(/€\d/).first().waitFor();
+    expect(await page.locator('#main').textContent()).not.toMatch(/\$\d/);
 
     // the audit log, newest first
     await nav.getByRole('link', { name: 'Audit log' }).click();

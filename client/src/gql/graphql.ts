@@ -267,6 +267,15 @@ export type IssuePasswordLinkMutation = {
   };
 };
 
+export type AddPersonMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+export type AddPersonMutation = {
+  __typename: 'Mutation';
+  createUser: { __typename: 'User'; id: string; name: string; email: string };
+};
+
 export type UpdateUserMutationVariables = Exact<{
   id: string | number;
   input: UpdateUserInput;
@@ -984,6 +993,7 @@ export type ClockQuery = {
       periodDays: number;
     }>;
   };
+  organisation: { __typename: 'Organisation'; currency: string };
 };
 
 export type FiguresChangedSubscriptionVariables = Exact<{
@@ -1204,6 +1214,7 @@ export type TvMeQuery = {
     team: { __typename: 'Team'; id: string } | null;
   };
   clock: { __typename: 'OrganisationClock'; timeZone: string };
+  organisation: { __typename: 'Organisation'; currency: string };
 };
 
 export type MyScreenSubscriptionVariables = Exact<{ [key: string]: never }>;
@@ -1862,6 +1873,50 @@ export const IssuePasswordLinkDocument = {
     },
   ],
 } as unknown as DocumentNode<IssuePasswordLinkMutation, IssuePasswordLinkMutationVariables>;
+export const AddPersonDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddPerson' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateUserInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createUser' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddPersonMutation, AddPersonMutationVariables>;
 export const UpdateUserDocument = {
   kind: 'Document',
   definitions: [
@@ -4706,6 +4761,14 @@ export const ClockDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'currency' } }],
+            },
+          },
         ],
       },
     },
@@ -5511,6 +5574,14 @@ export const TvMeDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'Field', name: { kind: 'Name', value: 'timeZone' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'currency' } }],
             },
           },
         ],
