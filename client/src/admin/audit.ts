@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = {
   'webhook.resume': 'resumed the webhook',
   'webhook.redeliver': 'redelivered the webhook delivery',
   'organisation.update': 'changed the organisation settings',
+  'organisation.backup': 'took a backup of the database',
   'apiToken.create': 'created the API token',
   'apiToken.revoke': 'revoked the API token',
   'screen.pair': 'paired the screen',
