@@ -281,7 +281,15 @@ function SecretOnce({ created, onDone }: { created: Created; onDone: () => void 
   );
 }
 
-function DeliveryItem({ delivery, paused }: { delivery: DeliveryRow; paused: boolean }) {
+function DeliveryItem({
+  delivery,
+  paused,
+  digest,
+}: {
+  delivery: DeliveryRow;
+  paused: boolean;
+  digest: boolean;
+}) {
   const [redeliver, { loading }] = useMutation(REDELIVER, { refetchQueries: [WEBHOOKS] });
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
@@ -300,7 +308,7 @@ function DeliveryItem({ delivery, paused }: { delivery: DeliveryRow; paused: boo
       <td>{EVENT_NAMES[delivery.event]}</td>
       <td>
         <span className={`delivery-status ${delivery.status.toLowerCase()}`}>
-          {deliveryInWords(delivery, paused)}
+          {deliveryInWords(delivery, paused, digest)}
         </span>
       </td>
       <td className="num">{delivery.attempts}</td>
@@ -489,7 +497,12 @@ function WebhookItem({ webhook }: { webhook: WebhookRow }) {
             </thead>
             <tbody>
               {deliveries.map((d) => (
-                <DeliveryItem key={d.id} delivery={d} paused={webhook.paused} />
+                <DeliveryItem
+                  key={d.id}
+                  delivery={d}
+                  paused={webhook.paused}
+                  digest={webhook.digestMinutes !== null}
+                />
               ))}
             </tbody>
           </table>

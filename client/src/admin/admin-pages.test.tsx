@@ -45,6 +45,7 @@ describe('webhook deliveries in words', () => {
     expect(deliveryInWords(d('PENDING', 0), false)).toBe('Pending');
     expect(deliveryInWords(d('PENDING', 2), false)).toBe('Retrying (2 attempts so far)');
     expect(deliveryInWords(d('PENDING', 2), true)).toBe('Waiting: the webhook is paused');
+    expect(deliveryInWords(d('PENDING', 0), false, true)).toBe('Waiting for the next digest');
   });
   it('offers a redelivery only for a finished one, and shows the answer or the error', () => {
     expect(['PENDING', 'DELIVERED', 'FAILED'].map((status) => canRedeliver({ status } as never))).toEqual([

@@ -33,8 +33,11 @@ export interface DeliveryState {
 
 export const canRedeliver = (delivery: { status: DeliveryStatus }): boolean => delivery.status !== 'PENDING';
 
-/** "Delivered", "Failed after 12 attempts", "Waiting: paused", "Retrying (2 attempts so far)"… */
-export function deliveryInWords(delivery: DeliveryState, webhookPaused: boolean): string {
+/**
+ * "Delivered", "Failed after 12 attempts", "Waiting: paused", "Waiting for the next digest",
+ * "Retrying (2 attempts so far)"…
+ */
+export function deliveryInWords(delivery: DeliveryState, webhookPaused: boolean, digest = false): string {
   const attempts = `${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`;
   switch (delivery.status) {
     case 'DELIVERED':
@@ -43,7 +46,8 @@ export function deliveryInWords(delivery: DeliveryState, webhookPaused: boolean)
       return `Failed after ${attempts}`;
   }
   if (webhookPaused) return 'Waiting: the webhook is paused';
-  return delivery.attempts === 0 ? 'Pending' : `Retrying (${attempts} so far)`;
+  if (delivery.attempts === 0) return digest ? 'Waiting for the next digest' : 'Pending';
+  return `Retrying (${attempts} so far)`;
 }
 
 /** The receiver's answer: "HTTP 503", or the reason none came ("ECONNREFUSED", a timeout), or "—". */
