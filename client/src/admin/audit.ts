@@ -15,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   'team.create': 'created the team',
   'team.update': 'changed the team',
   'webhook.create': 'registered the webhook',
+  'webhook.update': 'changed the webhook',
   'webhook.delete': 'deleted the webhook',
   'webhook.pause': 'paused the webhook',
   'webhook.resume': 'resumed the webhook',

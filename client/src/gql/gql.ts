@@ -31,8 +31,9 @@ type Documents = {
   '\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.CreateTeamDocument;
   '\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateTeamDocument;
   '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n': typeof types.MoveMemberDocument;
-  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n': typeof types.WebhooksDocument;
+  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n': typeof types.WebhooksDocument;
   '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n': typeof types.CreateWebhookDocument;
+  '\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n': typeof types.UpdateWebhookDocument;
   '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.PauseWebhookDocument;
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
@@ -113,10 +114,12 @@ const documents: Documents = {
     types.UpdateTeamDocument,
   '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n':
     types.MoveMemberDocument,
-  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n':
+  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n':
     types.WebhooksDocument,
   '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n':
     types.CreateWebhookDocument,
+  '\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n':
+    types.UpdateWebhookDocument,
   '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n':
     types.PauseWebhookDocument,
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n':
@@ -323,14 +326,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n'];
+  source: '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
