@@ -13,7 +13,8 @@ import {
   validateUpdate,
   type GoalDraft,
 } from './goals.ts';
-import { isPeriodStart, periodEnd, periodStart, shiftPeriod, todayIn } from './periods.ts';
+import * as server from '@domain/periods.ts';
+import { isPeriodStart, PERIOD_TYPES, periodEnd, periodStart, shiftPeriod, todayIn } from './periods.ts';
 
 describe('periods (the server’s rules)', () => {
   it('finds period starts: ISO weeks on Monday, quarters', () => {
@@ -36,6 +37,33 @@ describe('periods (the server’s rules)', () => {
     expect(isPeriodStart('WEEKLY', '2025-11-24')).toBe(true);
     expect(isPeriodStart('DAILY', '2025-02-30')).toBe(false);
     expect(isPeriodStart('DAILY', 'not a date')).toBe(false);
+  });
+  it('agrees with the server’s rules on every day of five years, leap days and year ends included', () => {
+    // the pinned-date CI runs drive the browser on three days only: the calendar itself is here
+    const disagreements: string[] = [];
+    for (let day = Date.UTC(2024, 0, 1); day <= Date.UTC(2028, 11, 31); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      for (const type of PERIOD_TYPES) {
+        const start = server.periodStart(type, date);
+        const mine = [
+          periodStart(type, date),
+          periodEnd(type, date),
+          shiftPeriod(type, date, -1),
+          shiftPeriod(type, date, 1),
+          isPeriodStart(type, date),
+        ];
+        const theirs = [
+          start,
+          server.periodEnd(type, start),
+          server.addPeriods(type, start, -1),
+          server.addPeriods(type, start, 1),
+          server.isPeriodStart(type, date),
+        ];
+        if (JSON.stringify(mine) !== JSON.stringify(theirs))
+          disagreements.push(`${type} ${date}: ${JSON.stringify(mine)} vs ${JSON.stringify(theirs)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
   it('tells the organisation’s today by its zone, whatever this machine’s', () => {
     const instant = new Date('2027-12-31T23:10:00Z');
