@@ -73,6 +73,14 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Webhook.events': { bound: WEBHOOK_EVENTS.length },
   // api/modules/webhooks/webhook.service.ts RECENT_DELIVERIES
   'Webhook.recentDeliveries': { bound: 20 },
+  // api/modules/contests/contest.service.ts CONTEST_LIST_MAX
+  'Query.contests': { argument: 'limit', of: 'field', max: 200 },
+  'Contest.users': { assumed: TEAM_SIZE },
+  'Contest.teams': { assumed: TEAMS },
+  'Contest.pairs': { assumed: TEAM_SIZE },
+  // CONTEST_MAX_PARTICIPANTS' default (people) or the teams of a team format
+  'ContestStandings.entries': { assumed: 500 },
+  'ContestStandings.winners': { assumed: TEAM_SIZE },
 };
 
 /** A list the table above does not know (a new field): as large as the largest assumed list. */
