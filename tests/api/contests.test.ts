@@ -256,6 +256,14 @@ describe('who may do what', () => {
     expect(await list(org.reps.east1.email)).toEqual(expect.arrayContaining(['East sprint', 'All hands']));
     expect(await list(org.reps.west1.email)).toEqual(['All hands']);
     expect(await list(org.viewer)).toEqual(expect.arrayContaining(['East sprint', 'All hands']));
+    // without a status: every one the caller reads, newest start first
+    const all = dataOf(
+      await server.gql<{ contests: { name: string }[] }>(`{ contests { name } }`, {}, org.reps.west1.email),
+    );
+    expect(all.contests.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['All hands', 'Midnight madness']),
+    );
+    expect(all.contests.map((c) => c.name)).not.toContain('East sprint');
     const read = await server.gql(
       `query($id: ID!) { contest(id: $id) { name } }`,
       { id: mine },

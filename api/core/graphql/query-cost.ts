@@ -78,8 +78,9 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Contest.users': { assumed: TEAM_SIZE },
   'Contest.teams': { assumed: TEAMS },
   'Contest.pairs': { assumed: TEAM_SIZE },
-  // CONTEST_MAX_PARTICIPANTS' default (people) or the teams of a team format
-  'ContestStandings.entries': { assumed: 500 },
+  // a contest's people (or teams): a sales floor's, as Team.members; a larger one is still
+  // answered, the response limit (not the cost) stopping one that grows too large
+  'ContestStandings.entries': { assumed: 100 },
   'ContestStandings.winners': { assumed: TEAM_SIZE },
 };
 

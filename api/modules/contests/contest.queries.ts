@@ -109,10 +109,11 @@ function scopeCondition(scope: ContestScope): SQL {
   return sql`true`;
 }
 
-function statusCondition(status: ContestStatus | null, now: Date): SQL {
+function statusCondition(status: ContestStatus | null | undefined, now: Date): SQL {
   const frozen = sql`exists (select 1 from contest_results r where r.contest_id = c.id)`;
   switch (status) {
     case null:
+    case undefined:
       return sql`true`;
     case 'UPCOMING':
       return sql`(c.starts_at > ${ts(now)} and not ${frozen})`;

@@ -29,7 +29,7 @@ export class ContestResolver {
     @Arg('status', () => ContestStatusEnum, { nullable: true }) status: ContestStatus | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: 'At most 200.' }) limit: number,
   ): Promise<Contest[]> {
-    return service.contests(ctx, { status, limit: limit ?? 50 });
+    return service.contests(ctx, { status: status ?? null, limit: limit ?? 50 });
   }
 
   @Query(() => Contest, { nullable: true, description: 'One contest, or null.' })
