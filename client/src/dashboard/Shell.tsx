@@ -301,13 +301,15 @@ function Dashboard({
       ) : null}
       {contestPath ? (
         <main id="main" className="dashboard admin">
-          <a className="back-link" href="/" onClick={linkClick}>
-            ← Dashboard
-          </a>
           {contestPath[1] ? (
             <ContestPage key={contestPath[1]} id={contestPath[1]} viewer={viewer} />
           ) : (
-            <ContestsPage viewer={viewer} />
+            <>
+              <a className="back-link" href="/" onClick={linkClick}>
+                ← Dashboard
+              </a>
+              <ContestsPage viewer={viewer} />
+            </>
           )}
         </main>
       ) : adminPage ? (
