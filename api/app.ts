@@ -25,6 +25,7 @@ import { PeriodCache } from './live/caches/period-cache.ts';
 import { LiveHub } from './live/hub.ts';
 import { createLogger } from './core/logger.ts';
 import { createWebhookWorker, type WebhookWorker } from './jobs/webhooks/worker.ts';
+import { ContestScheduler } from './jobs/contests/scheduler.ts';
 import { startWebSocketServer, type WsServer } from './transport/ws/server.ts';
 
 export interface App {
@@ -40,6 +41,8 @@ export interface App {
   readonly figures: PeriodCache;
   readonly ws: WsServer;
   readonly webhooks: WebhookWorker;
+  /** Contest starts and freezes (tests set `contests.clock.now`, then call `contests.check()`). */
+  readonly contests: ContestScheduler;
   /** Sign-in and sessions; tests set `auth.clock.now` to move its time. */
   readonly auth: AuthService;
   stop(): Promise<void>;
@@ -87,6 +90,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     await live.start();
     stack.push(() => live.dispose());
+    // started after the webhook worker (below); told of contest changes by the bridge from the start
+    const contests = new ContestScheduler({ db: database.db, org, logger });
+    stack.push(() => contests.dispose());
     // the bridge feeds the directory (below) only once started, so both can be consts
     const bridge = createBridge({
       database,
@@ -95,6 +101,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       onMessage: (message) => {
         if (message.t === 'org') reloadSettings();
+        if (message.t === 'contest' || message.t === 'all') contests.contestsChanged();
         directory.handle(message);
         sessions.handle(message);
         figures.handle(message);
@@ -105,6 +112,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         sessions.invalidate();
         figures.invalidate();
         live.everythingChanged();
+        contests.contestsChanged();
       },
       heartbeatMs: config.liveHeartbeatMs,
       heartbeatTimeoutMs: config.liveHeartbeatTimeoutMs,
@@ -200,6 +208,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     webhooks.start();
     stack.push(() => webhooks.dispose());
+    // contests that ended or started while no process ran: frozen and announced now
+    await contests.start();
 
     const sweep = async () => {
       try {
@@ -236,6 +246,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       figures,
       ws,
       webhooks,
+      contests,
       auth,
       stop: () => (stopping ??= unwind()),
     };

@@ -173,6 +173,10 @@ const schema = z.object({
   LEADERBOARD_MIN_LEADS: z.coerce.number().int().min(1).max(1_000_000).default(5),
   /** Decided opportunities (won + lost) a seller needs before the win-rate board ranks them. */
   LEADERBOARD_MIN_CLOSED: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** Most people one contest may rank (teams resolved to their members; docs/contests.md). */
+  CONTEST_MAX_PARTICIPANTS: z.coerce.number().int().min(2).max(100_000).default(500),
+  /** Longest contest window, in days (a quarter by default). */
+  CONTEST_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(92),
   // Sign-in and sessions (docs/sign-in.md)
   /** Shortest password accepted, in characters (NIST 800-63B: length, no composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(12),
@@ -278,6 +282,8 @@ export type Config = Readonly<{
   webhookAllowPrivate: boolean;
   leaderboardMinLeads: number;
   leaderboardMinClosed: number;
+  contestMaxParticipants: number;
+  contestMaxDays: number;
   passwordMinLength: number;
   signInMaxFailures: number;
   signInMaxFailuresPerAddress: number;
@@ -311,6 +317,8 @@ export interface OrgSettings {
   readonly currency: string;
   /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
   readonly rateMinimums: RateMinimums;
+  /** Contest limits (CONTEST_MAX_PARTICIPANTS, CONTEST_MAX_DAYS): people ranked, window length. */
+  readonly contestLimits: { readonly participants: number; readonly days: number };
   /** Set by the environment (TZ_NAME, CURRENCY): not changeable over the API. */
   readonly pinned: { readonly timeZone: boolean; readonly currency: boolean };
   /** Takes the settings as now stored; the listeners hear of it when something changed. */
@@ -326,7 +334,8 @@ export interface OrgValues {
 
 export function createOrgSettings(
   initial: OrgValues,
-  config: Pick<Config, 'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed'>,
+  config: Pick<Config, 'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed'> &
+    Partial<Pick<Config, 'contestMaxParticipants' | 'contestMaxDays'>>,
 ): OrgSettings {
   let values = { timeZone: initial.timeZone, currency: initial.currency };
   const listeners: (() => void)[] = [];
@@ -338,6 +347,7 @@ export function createOrgSettings(
       return values.currency;
     },
     rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
+    contestLimits: { participants: config.contestMaxParticipants ?? 500, days: config.contestMaxDays ?? 92 },
     pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
     apply(stored) {
       if (stored.timeZone === values.timeZone && stored.currency === values.currency) return;
@@ -429,6 +439,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     leaderboardMinLeads: e.LEADERBOARD_MIN_LEADS,
     leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
+    contestMaxParticipants: e.CONTEST_MAX_PARTICIPANTS,
+    contestMaxDays: e.CONTEST_MAX_DAYS,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInMaxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,

@@ -7,24 +7,42 @@
  * reconnect (or an unreadable notification) everything is treated as changed.
  * The parts, one job each (hub/): coalescer.ts (when to flush), tables.ts (the sellers of each
  * period and team in memory), boards.ts (recompute and publish boards), fanout.ts (goal and badge
- * events), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries).
+ * events), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries),
+ * contests.ts (watched contests' standings).
  * Why a facade: app.ts and the tests see one object with one lifecycle (start, dispose); the
  * context and the resolvers see only its ports (ports.ts: LiveEvents, BoardSource), so nothing
  * they import leads back here. The whole story, and the figures behind it: docs/live-hub.md.
  */
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import { Boards } from './hub/boards.ts';
+import { ContestWatches } from './hub/contests.ts';
 import { Coalescer, DEFAULT_COALESCE_MS, DEFAULT_MAX_COALESCE_MS } from './hub/coalescer.ts';
 import { FanOut } from './hub/fanout.ts';
 import { createBoardReader, type BoardReader } from './hub/reads.ts';
 import { RolloverTimer } from './hub/rollover.ts';
 import { SellerTables } from './hub/tables.ts';
-import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
+import type {
+  AchievementEvent,
+  BoardEvent,
+  BoardKey,
+  ContestEvent,
+  GoalEvent,
+  HubOptions,
+  HubStats,
+} from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
 import type { LiveMessage } from './feed/messages.ts';
 import type { BoardSource, LiveEvents } from './ports.ts';
 
-export type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
+export type {
+  AchievementEvent,
+  BoardEvent,
+  BoardKey,
+  ContestEvent,
+  GoalEvent,
+  HubOptions,
+  HubStats,
+} from './hub/types.ts';
 
 export class LiveHub implements LiveEvents, BoardSource {
   readonly stats: HubStats = {
@@ -34,6 +52,7 @@ export class LiveHub implements LiveEvents, BoardSource {
     memoryReads: 0,
     flushes: 0,
     notifications: 0,
+    contestRecomputations: 0,
   };
   /** The window while changes come one at a time. */
   readonly coalesceMs: number;
@@ -41,6 +60,7 @@ export class LiveHub implements LiveEvents, BoardSource {
   private readonly tables: SellerTables;
   private readonly boards: Boards;
   private readonly fanOut: FanOut;
+  private readonly contests: ContestWatches;
   private readonly rollover: RolloverTimer;
   private readonly reader: BoardReader | undefined;
   private disposed = false;
@@ -64,6 +84,13 @@ export class LiveHub implements LiveEvents, BoardSource {
       flushNow: () => this.coalescer.schedule(0),
     });
     this.fanOut = new FanOut({ db, queueCapacity: options.queueCapacity });
+    this.contests = new ContestWatches({
+      db,
+      org,
+      stats: this.stats,
+      now,
+      flushNow: () => this.coalescer.schedule(0),
+    });
     this.rollover = new RolloverTimer({
       get timeZone() {
         return org.timeZone; // read at every arm: a time-zone change applies to the next one
@@ -88,6 +115,7 @@ export class LiveHub implements LiveEvents, BoardSource {
     this.rollover.dispose();
     this.boards.dispose();
     this.fanOut.dispose();
+    this.contests.dispose();
   }
 
   /** The current coalescing window, in ms (coalescer.ts): coalesceMs unless in a burst. */
@@ -100,7 +128,7 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   get subscriberCount(): number {
-    return this.fanOut.subscriberCount + this.boards.subscriberCount;
+    return this.fanOut.subscriberCount + this.boards.subscriberCount + this.contests.subscriberCount;
   }
 
   handle(message: LiveMessage): void {
@@ -109,15 +137,22 @@ export class LiveHub implements LiveEvents, BoardSource {
     switch (message.t) {
       case 'perf':
         this.tables.rollupChanged(message);
+        this.contests.rollupChanged(message);
         break;
       case 'dir':
         this.tables.reloadAll();
+        this.contests.allChanged();
         break;
       case 'goal':
         this.fanOut.goalsChanged(message.ids);
+        this.contests.goalsChanged();
         break;
       case 'goal_del':
         this.fanOut.goalsRemoved(message.goals);
+        this.contests.goalsChanged();
+        break;
+      case 'contest':
+        this.contests.allChanged();
         break;
       case 'ach':
         this.fanOut.achievementsAwarded(message.ids);
@@ -137,6 +172,7 @@ export class LiveHub implements LiveEvents, BoardSource {
   everythingChanged(): void {
     this.tables.reloadAll();
     this.fanOut.everythingChanged();
+    this.contests.allChanged();
     this.coalescer.schedule();
   }
 
@@ -151,6 +187,11 @@ export class LiveHub implements LiveEvents, BoardSource {
 
   achievementEvents(): Mailbox<AchievementEvent> {
     return this.fanOut.achievementEvents();
+  }
+
+  /** A contest's standings at once, then after every change that moves them (hub/contests.ts). */
+  watchContest(id: number): Mailbox<ContestEvent> {
+    return this.contests.watch(id);
   }
 
   /**
@@ -170,7 +211,7 @@ export class LiveHub implements LiveEvents, BoardSource {
   /** One flush: the dirty boards, then pending goals and badges; false when any of it failed. */
   private async flush(): Promise<boolean> {
     this.stats.flushes += 1;
-    const work = [...this.boards.flush(), ...this.fanOut.flush()];
+    const work = [...this.boards.flush(), ...this.fanOut.flush(), ...this.contests.flush()];
     const failed = (await Promise.allSettled(work)).filter((r) => r.status === 'rejected');
     if (failed.length) {
       this.options.logger.error(
@@ -179,6 +220,7 @@ export class LiveHub implements LiveEvents, BoardSource {
       );
     }
     this.rollover.arm(this.boards.shown());
+    this.contests.arm();
     return failed.length === 0;
   }
 }

@@ -79,6 +79,8 @@ export const WEBHOOK_EVENTS = [
   'GOAL_MISSED',
   'ACHIEVEMENT_UNLOCKED',
   'RANK_CHANGED',
+  'CONTEST_STARTED',
+  'CONTEST_ENDED',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -91,3 +93,33 @@ export const WEBHOOK_DIGEST_MINUTES = { min: 5, max: 1440 } as const;
 /** A delivery is PENDING until a 2xx answer (DELIVERED) or until its attempts run out (FAILED). */
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * Contests (docs/contests.md): what one ranks by, how participants are grouped, where it stands.
+ * ACTIVITIES counts every activity kind, or one (activityKind); GOAL_PERCENT is the metric of the
+ * participant's own goal reached in the window, as a share of that goal's target.
+ */
+export const CONTEST_METRICS = [
+  'REVENUE',
+  'ORDERS',
+  'CALLS',
+  'MEETINGS',
+  'ACTIVITIES',
+  'CONVERSION_RATE',
+  'GOAL_PERCENT',
+] as const;
+export type ContestMetric = (typeof CONTEST_METRICS)[number];
+/** Goal metrics a GOAL_PERCENT contest may compare against (tracked and summed over time). */
+export const CONTEST_GOAL_METRICS = [
+  'REVENUE',
+  'ORDERS',
+  'LEADS',
+  'OPPORTUNITIES',
+  'CALLS',
+  'MEETINGS',
+] as const;
+export type ContestGoalMetric = (typeof CONTEST_GOAL_METRICS)[number];
+export const CONTEST_FORMATS = ['INDIVIDUAL', 'TEAM_TOTAL', 'TEAM_AVERAGE', 'HEAD_TO_HEAD'] as const;
+export type ContestFormat = (typeof CONTEST_FORMATS)[number];
+export const CONTEST_STATUSES = ['UPCOMING', 'RUNNING', 'ENDED'] as const;
+export type ContestStatus = (typeof CONTEST_STATUSES)[number];

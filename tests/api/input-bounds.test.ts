@@ -98,6 +98,24 @@ const DATETIME_CASES: Record<string, Case> = {
     query: `mutation($v: ${t}) { createServiceAccount(input: { name: "bounds", role: REP, expiresAt: $v }) { token } }`,
     field: 'expiresAt',
   }),
+  'CreateContestInput.startsAt': (t) => ({
+    query: `mutation($v: ${t}!) { createContest(input: { name: "bounds", startsAt: $v,
+      endsAt: "2030-01-02T00:00:00Z", metric: CALLS, everyone: true }) { id } }`,
+    field: 'startsAt',
+  }),
+  'CreateContestInput.endsAt': (t) => ({
+    query: `mutation($v: ${t}!) { createContest(input: { name: "bounds", startsAt: "2030-01-01T00:00:00Z",
+      endsAt: $v, metric: CALLS, everyone: true }) { id } }`,
+    field: 'endsAt',
+  }),
+  'UpdateContestInput.startsAt': (t) => ({
+    query: `mutation($v: ${t}) { updateContest(id: "999999", input: { startsAt: $v }) { id } }`,
+    field: 'startsAt',
+  }),
+  'UpdateContestInput.endsAt': (t) => ({
+    query: `mutation($v: ${t}) { updateContest(id: "999999", input: { endsAt: $v }) { id } }`,
+    field: 'endsAt',
+  }),
   'RecordAchievementInput.achievedAt': (t) => ({
     query: `mutation($v: ${t}) { recordAchievement(input: { userId: "${user()}", kind: "k", title: "t",
       badgeIcon: "b", achievedAt: $v }) { achievedAt } }`,
@@ -134,6 +152,10 @@ const INT_CASES: Record<string, Case> = {
   'Query.auditLog.first': () => ({
     query: `query($v: Int) { auditLog(first: $v) { id } }`,
     field: 'first',
+  }),
+  'Query.contests.limit': () => ({
+    query: `query($v: Int) { contests(limit: $v) { id } }`,
+    field: 'limit',
   }),
   'Query.achievements.limit': () => ({
     query: `query($v: Int) { achievements(limit: $v) { id } }`,

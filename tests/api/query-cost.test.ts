@@ -63,6 +63,14 @@ const INPUTS: Record<string, unknown> = {
   CreateTeamInput: { name: 'North' },
   UpdateTeamInput: { name: 'North' },
   UpdateOrganisationInput: { currency: 'EUR' },
+  CreateContestInput: {
+    name: 'Power hour',
+    startsAt: '2026-01-15T15:00:00Z',
+    endsAt: '2026-01-15T16:00:00Z',
+    metric: 'CALLS',
+    everyone: true,
+  },
+  UpdateContestInput: { name: 'Power hour' },
 };
 
 function costs(document: DocumentNode): { name: string; cost: number | undefined }[] {

@@ -123,6 +123,14 @@ beforeAll(async () => {
   await sale(org.reps.east1.id, '900.00');
   await sale(org.reps.west1.id, '400.00');
   await award(org.reps.east1.id, 'Closer');
+  // a running contest the walk's sample id (Alice's) reaches, with a person, a team and a pair in it
+  // (written directly: the API keeps formats apart), Alice leading her pair: every contest field is reached
+  await server.sql(sql`insert into contests (id, name, starts_at, ends_at, metric, format)
+    values (${org.reps.east1.id}, 'Walk', now() - interval '1 day', now() + interval '1 day', 'REVENUE', 'HEAD_TO_HEAD')`);
+  await server.sql(sql`insert into contest_participants (contest_id, user_id, team_id, opponent_id) values
+    (${org.reps.east1.id}, ${org.reps.east1.id}, null, ${org.reps.west1.id}),
+    (${org.reps.east1.id}, ${org.reps.east2.id}, null, null),
+    (${org.reps.east1.id}, null, ${org.teams.east}, null)`);
   const introspection = await server.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, org.admin);
   schema = buildClientSchema(dataOf(introspection));
 });
@@ -324,6 +332,40 @@ const SCREEN: Record<string, string[]> = {
   CurrentPeriod: ['elapsedDays', 'periodDays', 'periodEnd', 'periodStart', 'periodType'],
   // the zone and currency a screen formats with; not whether the environment pins them
   Organisation: ['currency', 'timeZone'],
+  // contests (a screen: its team's, read-only): what the contest page and a TV show
+  Contest: [
+    'activityKind',
+    'description',
+    'endsAt',
+    'everyone',
+    'format',
+    'goalMetric',
+    'id',
+    'metric',
+    'name',
+    'pairs',
+    'prize',
+    'standings',
+    'startsAt',
+    'status',
+    'teams',
+    'users',
+  ],
+  ContestPair: ['opponent', 'user'],
+  ContestStandings: [
+    'closedAt',
+    'contestId',
+    'endsAt',
+    'entries',
+    'frozen',
+    'frozenAt',
+    'generatedAt',
+    'name',
+    'startsAt',
+    'status',
+    'winners',
+  ],
+  ContestEntry: ['leading', 'members', 'opponent', 'opponentValue', 'rank', 'team', 'user', 'value'],
 };
 
 function sample(type: GraphQLInputType): string {
@@ -434,6 +476,8 @@ describe('every field reachable from a VIEWER’s entry points', () => {
     expect(openQueries.map((r) => r.name).sort()).toEqual([
       'achievements',
       'clock',
+      'contest',
+      'contests',
       'leaderboard',
       'me',
       'organisation',
@@ -466,6 +510,7 @@ describe('every field reachable from a VIEWER’s entry points', () => {
       const openSubscriptions = tries.filter((t) => t.frames.failure === undefined).map((t) => t.root);
       expect(openSubscriptions.map((r) => r.name).sort()).toEqual([
         'achievementUnlocked',
+        'contestChanged',
         'leaderboardChanged',
       ]);
 

@@ -54,7 +54,8 @@ async function counts(): Promise<string> {
     (select count(*) from activities)::int as activities, (select count(*) from goals)::int as goals,
     (select count(*) from achievements)::int as achievements, (select count(*) from users)::int as users,
     (select count(*) from teams)::int as teams, (select count(*) from webhooks)::int as webhooks,
-    (select count(*) from sales_performance)::int as figures`);
+    (select count(*) from sales_performance)::int as figures, (select count(*) from contests)::int as contests,
+    (select count(*) from contest_participants)::int as contest_participants`);
   return JSON.stringify(row);
 }
 
@@ -149,6 +150,13 @@ describe('fuzz: generated inputs on every surface', () => {
     roles = [org.admin, org.admin, org.managers.east, org.reps.east1.email, org.viewer];
     const [max] = await server.sql<{ n: number }>(sql`select max(id)::int as n from users`);
     options = { ids: Array.from({ length: (max?.n ?? 1) + 1 }, (_, i) => String(i + 1)) };
+    // a contest so that contest ids, updates, deletions and its subscription reach a real row
+    await server.gql(
+      `mutation { createContest(input: { name: "Fuzz", startsAt: "2030-01-01T00:00:00Z",
+        endsAt: "2030-01-02T00:00:00Z", metric: CALLS, everyone: true }) { id } }`,
+      {},
+      org.admin,
+    );
     // a few goals so that goal ids, updates and deletions reach real rows
     for (const rep of [org.reps.east1.id, org.reps.west1.id]) {
       await createGoal(server, {
@@ -261,8 +269,20 @@ describe('fuzz: generated inputs on every surface', () => {
   }, 240_000);
 
   it('REST reads: every type of GET /api/performance with generated parameters', async () => {
-    const types = ['summary', 'current', 'leaderboard', 'goals', 'achievements', 'period', 'team', 'trends'];
+    const types = [
+      'summary',
+      'current',
+      'leaderboard',
+      'goals',
+      'achievements',
+      'period',
+      'team',
+      'trends',
+      'contests',
+      'contest',
+    ];
     const parameters = [
+      'id',
       'user_id',
       'team_id',
       'period',
@@ -283,6 +303,8 @@ describe('fuzz: generated inputs on every surface', () => {
         'conversion_rate',
         'true',
         'false',
+        'upcoming',
+        'running',
       ),
       fc.constantFrom(
         ...EDGE_STRINGS.filter((s) => s.length < 1000),

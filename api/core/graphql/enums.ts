@@ -2,6 +2,10 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACTIVITY_KINDS,
+  CONTEST_FORMATS,
+  CONTEST_GOAL_METRICS,
+  CONTEST_METRICS,
+  CONTEST_STATUSES,
   DELIVERY_STATUSES,
   GOAL_METRICS,
   GOAL_STATUSES,
@@ -27,6 +31,29 @@ export const MedalEnum = enumObject(MEDALS);
 export const RuleMetricEnum = enumObject(RULE_METRICS);
 export const WebhookEventEnum = enumObject(WEBHOOK_EVENTS);
 export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
+export const ContestMetricEnum = enumObject(CONTEST_METRICS);
+export const ContestGoalMetricEnum = enumObject(CONTEST_GOAL_METRICS);
+export const ContestFormatEnum = enumObject(CONTEST_FORMATS);
+export const ContestStatusEnum = enumObject(CONTEST_STATUSES);
+
+registerEnumType(ContestMetricEnum, {
+  name: 'ContestMetric',
+  description:
+    'What a contest ranks by, inside its window: revenue, orders won, calls, meetings, an activity count (every kind, or activityKind), conversion rate (orders won ÷ leads × 100), or GOAL_PERCENT (the participant’s goalMetric in the window as a % of their own goal’s target).',
+});
+registerEnumType(ContestGoalMetricEnum, {
+  name: 'ContestGoalMetric',
+  description: 'The goals a GOAL_PERCENT contest compares against.',
+});
+registerEnumType(ContestFormatEnum, {
+  name: 'ContestFormat',
+  description:
+    'INDIVIDUAL: one ranking of people. TEAM_TOTAL: teams by their members’ sum. TEAM_AVERAGE: teams by their members’ average (unequal teams compete fairly). HEAD_TO_HEAD: each person against an assigned opponent.',
+});
+registerEnumType(ContestStatusEnum, {
+  name: 'ContestStatus',
+  description: 'UPCOMING before its start, RUNNING inside its window, ENDED (results frozen) after it.',
+});
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -60,6 +87,8 @@ registerEnumType(WebhookEventEnum, {
     GOAL_MISSED: { description: 'A goal’s period ended below 100 %.' },
     ACHIEVEMENT_UNLOCKED: { description: 'A badge was awarded, by a rule or by hand.' },
     RANK_CHANGED: { description: 'Who holds ranks 1-3 of this month’s revenue board changed.' },
+    CONTEST_STARTED: { description: 'A contest’s window began.' },
+    CONTEST_ENDED: { description: 'A contest ended: its frozen podium and winners.' },
   },
 });
 registerEnumType(DeliveryStatusEnum, {

@@ -73,6 +73,15 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Webhook.events': { bound: WEBHOOK_EVENTS.length },
   // api/modules/webhooks/webhook.service.ts RECENT_DELIVERIES
   'Webhook.recentDeliveries': { bound: 20 },
+  // api/modules/contests/contest.service.ts CONTEST_LIST_MAX
+  'Query.contests': { argument: 'limit', of: 'field', max: 200 },
+  'Contest.users': { assumed: TEAM_SIZE },
+  'Contest.teams': { assumed: TEAMS },
+  'Contest.pairs': { assumed: TEAM_SIZE },
+  // a contest's people (or teams): a sales floor's, as Team.members; a larger one is still
+  // answered, the response limit (not the cost) stopping one that grows too large
+  'ContestStandings.entries': { assumed: 100 },
+  'ContestStandings.winners': { assumed: TEAM_SIZE },
 };
 
 /** A list the table above does not know (a new field): as large as the largest assumed list. */

@@ -7,6 +7,12 @@ import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth
 import { AuditResolver } from '../../modules/audit/audit.resolver.ts';
 import { ScreenResolver } from '../../modules/auth/screen.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
+import {
+  ContestEntryResolver,
+  ContestPairResolver,
+  ContestResolver,
+  ContestStandingsResolver,
+} from '../../modules/contests/contest.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
   LeaderboardEntryResolver,
@@ -58,6 +64,10 @@ async function build(): Promise<GraphQLSchema> {
       LinkResolver,
       AuditResolver,
       ScreenResolver,
+      ContestResolver,
+      ContestStandingsResolver,
+      ContestEntryResolver,
+      ContestPairResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql

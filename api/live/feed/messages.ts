@@ -46,6 +46,8 @@ export type LiveMessage =
   | { t: 'dir' }
   /** The organisation's settings changed (drizzle/functions/settings_notify.sql). */
   | { t: 'org' }
+  /** A contest, its participants or its frozen results changed (drizzle/functions/contests_notify.sql). */
+  | { t: 'contest' }
   | { t: 'hb'; nonce: string }
   | { t: 'all' };
 
@@ -106,6 +108,8 @@ export function parseMessage(payload: string): LiveMessage {
       return { t: 'dir' };
     case 'org':
       return { t: 'org' };
+    case 'contest':
+      return { t: 'contest' };
     case 'hb':
       return { t: 'hb', nonce: typeof m.n === 'string' ? m.n : '' };
     default:

@@ -17,6 +17,8 @@ import type { Loaders } from '../../core/loaders.ts';
 import type { Achievement } from '../../modules/achievements/achievement.type.ts';
 import type { Goal } from '../../modules/goals/goal.type.ts';
 import type { Leaderboard } from '../../modules/leaderboard/leaderboard.type.ts';
+import type { ContestWithParts } from '../../modules/contests/contest.queries.ts';
+import type { StandingsView } from '../../modules/contests/contest.standings.ts';
 
 export interface BoardKey {
   periodType: PeriodType;
@@ -42,6 +44,14 @@ export type GoalEvent =
 
 export interface AchievementEvent {
   achievements: (Achievement & { teamId: number | null })[];
+  loaders: Loaders;
+}
+
+/** A contest's standings as of one recomputation, shared by all its subscribers (hub/contests.ts). */
+export interface ContestEvent {
+  standings: StandingsView;
+  /** The contest as read for it (its participants decide who may still watch it). */
+  contest: ContestWithParts;
   loaders: Loaders;
 }
 
@@ -74,4 +84,6 @@ export interface HubStats {
   memoryReads: number;
   flushes: number;
   notifications: number;
+  /** Contest recomputations (one per dirty watched contest per flush). */
+  contestRecomputations: number;
 }

@@ -1,13 +1,17 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { Args, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { AppContext } from '../../core/context.ts';
 import { Achievement } from '../achievements/achievement.type.ts';
 import { Goal } from '../goals/goal.type.ts';
+import { toStandings } from '../contests/contest.mapping.ts';
+import { ContestStandings } from '../contests/contest.type.ts';
+import type { ContestEvent } from '../../live/hub/types.ts';
 import { BoardArgs, boardArgsOf } from '../leaderboard/leaderboard.args.ts';
 import { Leaderboard } from '../leaderboard/leaderboard.type.ts';
 import { GoalFilterArgs, goalFilterOf, TeamFilterArgs, teamFilterOf } from './subscriptions.args.ts';
 import {
   achievementStream,
+  contestStream,
   goalChangedStream,
   goalRemovedStream,
   leaderboardStream,
@@ -92,5 +96,20 @@ export class LiveResolver {
   ): Achievement {
     ctx.loaders = event.loaders;
     return event.value;
+  }
+
+  @Subscription(() => ContestStandings, {
+    description:
+      'A contest’s standings at once, then after each change that moves them: before its start the countdown’s target (status UPCOMING, startsAt), while it runs the live standings, after its end the frozen results (then no more changes). One recomputation per change for all viewers.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { id: string }>) =>
+      contestStream(ctxOf(context), args),
+  })
+  contestChanged(
+    @Root() event: WithLoaders<ContestEvent>,
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) _id: string,
+  ): ContestStandings {
+    ctx.loaders = event.loaders;
+    return toStandings(event.value.standings);
   }
 }

@@ -10,8 +10,8 @@
 import type { AppContext, Session } from '../../core/context.ts';
 import { localDate } from '../../domain/periods.ts';
 import { NotFoundError, UnauthenticatedError } from '../../core/errors.ts';
-import { optionalId } from '../../core/graphql/ids.ts';
-import type { AchievementEvent, BoardEvent } from '../../live/hub/types.ts';
+import { optionalId, parseId } from '../../core/graphql/ids.ts';
+import type { AchievementEvent, BoardEvent, ContestEvent } from '../../live/hub/types.ts';
 import { createLoaders, type Loaders } from '../../core/loaders.ts';
 import type { LiveEvents } from '../../live/ports.ts';
 import { markShared } from '../../live/shared-execution.ts';
@@ -28,6 +28,7 @@ import { toGoal } from '../goals/goal.mapping.ts';
 import type { Goal } from '../goals/goal.type.ts';
 import type { Board } from '../leaderboard/leaderboard.args.ts';
 import { checkLimit } from '../leaderboard/leaderboard.service.ts';
+import { canRead, readableContest } from '../contests/contest.service.ts';
 import { ForbiddenError } from '../../core/errors.ts';
 
 /**
@@ -78,6 +79,8 @@ export const goalRemovedStream = (ctx: AppContext, args: { userId: string | null
   releasing((scope) => goalRemovedGen(ctx, args, scope));
 export const achievementStream = (ctx: AppContext, args: { teamId: string | null }) =>
   releasing((scope) => achievementGen(ctx, args, scope));
+export const contestStream = (ctx: AppContext, args: { id: string }) =>
+  releasing((scope) => contestGen(ctx, args, scope));
 
 function liveOf(ctx: AppContext): { live: LiveEvents; session: Session } {
   if (!ctx.live || !ctx.session)
@@ -261,6 +264,36 @@ async function* achievementGen(
       for (const a of event.achievements) {
         if (teamId === null || a.teamId === teamId) yield { value: a, loaders: event.loaders };
       }
+    }
+  } finally {
+    await box.return();
+  }
+}
+
+/**
+ * A contest's standings: the current ones at once, then one event per recomputation that moved
+ * them (shared by every subscriber: live/hub/contests.ts). Who may watch is checked again for each
+ * event with the viewer as it is now, against the contest as the event read it (the event's
+ * loaders, shared: no statement per subscriber).
+ */
+async function* contestGen(
+  ctx: AppContext,
+  args: { id: string },
+  scope: StreamScope,
+): AsyncGenerator<WithLoaders<ContestEvent>> {
+  const { live, session } = liveOf(ctx);
+  const viewer = await session.viewer();
+  const id = parseId(args.id, 'Contest');
+  if (!(await readableContest(ctx, viewer, id))) throw new NotFoundError('Contest', id);
+  const box = scope.track(live.watchContest(id));
+  try {
+    for await (const event of box) {
+      const now = await session.viewer();
+      ctx.viewer = now;
+      const check: AppContext = { ...ctx, loaders: event.loaders };
+      if (!(await canRead(check, now, event.contest)))
+        throw new ForbiddenError(`Contest ${id} is not one you take part in.`);
+      yield { value: event, loaders: event.loaders };
     }
   } finally {
     await box.return();

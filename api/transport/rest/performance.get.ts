@@ -4,7 +4,11 @@
  */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../core/context.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import type { Contest } from '../../modules/contests/contest.type.ts';
 import { achievements } from '../../modules/achievements/achievement.service.ts';
+import { contest, contests, standings } from '../../modules/contests/contest.service.ts';
+import { CONTEST_STATUSES } from '../../../schema/db/constants.ts';
 import { goals } from '../../modules/goals/goal.service.ts';
 import { boardArgsOf, DEFAULT_METRIC } from '../../modules/leaderboard/leaderboard.args.ts';
 import { leaderboard } from '../../modules/leaderboard/leaderboard.service.ts';
@@ -36,6 +40,8 @@ export const GET_TYPES = [
   'period',
   'team',
   'trends',
+  'contests',
+  'contest',
 ] as const;
 type GetType = (typeof GET_TYPES)[number];
 
@@ -170,7 +176,75 @@ const readers: Record<GetType, Reader> = {
     const names = await loadNames(ctx, [rows[0]?.userId ?? null]);
     return rows.map((r) => restPeriod(r, names));
   },
+
+  async contests(q, ctx) {
+    const statusText = q.text('status');
+    const status =
+      statusText == null ? null : (CONTEST_STATUSES.find((s) => s.toLowerCase() === statusText) ?? null);
+    if (status === null && statusText != null)
+      q.errors.add('status', 'must be one of upcoming, running, ended');
+    const limit = q.int('limit');
+    q.rejectUnknown(['type']);
+    q.done();
+    const rows = await contests(ctx, { status: status, limit: limit ?? 50 });
+    return rows.map(restContest);
+  },
+
+  async contest(q, ctx) {
+    const id = q.id('id', true);
+    q.rejectUnknown(['type']);
+    q.done();
+    const found = await contest(ctx, id ?? '');
+    if (!found) throw new NotFoundError('Contest', id ?? '');
+    const view = await standings(ctx, found.id);
+    const names = await loadNames(
+      ctx,
+      [...view.entries.flatMap((e) => [e.userId, e.opponentId]), ...view.winnerIds],
+      view.entries.map((e) => e.teamId),
+    );
+    return {
+      ...restContest(found),
+      status: view.status.toLowerCase(),
+      frozen: view.frozen,
+      closed_at: view.closedAt?.toISOString() ?? null,
+      frozen_at: view.frozenAt?.toISOString() ?? null,
+      standings: view.entries.map((e) => ({
+        rank: e.rank,
+        value: e.value,
+        user_id: e.userId,
+        user_name: names.user(e.userId),
+        team_id: e.teamId,
+        team_name: names.team(e.teamId),
+        members: e.members,
+        opponent_id: e.opponentId,
+        opponent_name: names.user(e.opponentId),
+        opponent_value: e.opponentValue,
+        leading: e.leading,
+      })),
+      winners: view.winnerIds.map((w) => ({ user_id: w, user_name: names.user(w) })),
+    };
+  },
 };
+
+function restContest(c: Contest) {
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    prize: c.prize,
+    starts_at: c.startsAt.toISOString(),
+    ends_at: c.endsAt.toISOString(),
+    metric: c.metric.toLowerCase(),
+    activity_type: c.activityKind?.toLowerCase() ?? null,
+    goal_type: c.goalMetric?.toLowerCase() ?? null,
+    format: c.format.toLowerCase(),
+    everyone: c.everyone,
+    status: c.status.toLowerCase(),
+    user_ids: c.userIds,
+    team_ids: c.teamIds,
+    pairs: c.pairIds.map(([user, opponent]) => ({ user_id: user, opponent_id: opponent })),
+  };
+}
 
 export async function getPerformance(req: Request, res: Response, ctx: AppContext): Promise<void> {
   const q = new Fields(req.query);

@@ -1,6 +1,6 @@
 /**
  * The original REST API of Ocean ERP v4 (tests/fixtures/seed-rest-api.md), kept working for teams that move here:
- *   GET    /api/performance?type=summary|current|leaderboard|goals|achievements|period|team|trends
+ *   GET    /api/performance?type=summary|current|leaderboard|goals|achievements|period|team|trends|contests|contest
  *   POST   /api/performance            (type = goal | achievement | performance)
  *   GET    /api/performance/goals/:id
  *   PATCH  /api/performance/goals/:id

@@ -15,6 +15,8 @@ export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'GOAL_MISSED',
   'ACHIEVEMENT_UNLOCKED',
   'RANK_CHANGED',
+  'CONTEST_STARTED',
+  'CONTEST_ENDED',
 ];
 
 export const EVENT_NAMES: Record<WebhookEvent, string> = {
@@ -22,6 +24,8 @@ export const EVENT_NAMES: Record<WebhookEvent, string> = {
   GOAL_MISSED: 'Goal missed',
   ACHIEVEMENT_UNLOCKED: 'Badge unlocked',
   RANK_CHANGED: 'Top 3 changed',
+  CONTEST_STARTED: 'Contest started',
+  CONTEST_ENDED: 'Contest ended',
 };
 
 export interface DeliveryState {

@@ -31,6 +31,8 @@ import { ScreensPage } from '../admin/ScreensPage.tsx';
 import { OrganisationPage } from '../admin/OrganisationPage.tsx';
 import { TeamsPage } from '../admin/TeamsPage.tsx';
 import { WebhooksPage } from '../admin/WebhooksPage.tsx';
+import { ContestPage } from '../contests/ContestPage.tsx';
+import { ContestsPage } from '../contests/ContestsPage.tsx';
 import { CLOCK, CLOCK_POLL_MS, ClockContext, type OrgClock } from './clock.ts';
 import { ConnectionContext } from './connectionState.ts';
 import { ExportControl } from './ExportControl.tsx';
@@ -215,6 +217,8 @@ function Dashboard({
   const tabs = tabsFor(viewer);
   const adminPages = adminPagesFor(viewer.me.role);
   const adminPage = adminPageOf(path, adminPages);
+  // /contests and /contests/<id>: for every role (the server scopes what each one reads)
+  const contestPath = /^\/contests(?:\/(\d+))?\/?$/.exec(path);
   // choices are replaced in the URL (not pushed): Back leaves the dashboard's tab, not each click
   const update = (changes: Record<string, string | null>) => navigate(withParams(changes), true);
 
@@ -259,6 +263,14 @@ function Dashboard({
               ))}
             </nav>
           ) : null}
+          <a
+            className="admin-link"
+            href="/contests"
+            onClick={linkClick}
+            aria-current={contestPath ? 'page' : undefined}
+          >
+            Contests
+          </a>
           <a className="tv-link" href="/tv">
             TV mode
           </a>
@@ -290,7 +302,20 @@ function Dashboard({
       {accountOpen ? (
         <AccountDialog viewer={viewer} credential={credential} onClose={() => setAccountOpen(false)} />
       ) : null}
-      {adminPage ? (
+      {contestPath ? (
+        <main id="main" className="dashboard admin">
+          {contestPath[1] ? (
+            <ContestPage key={contestPath[1]} id={contestPath[1]} viewer={viewer} />
+          ) : (
+            <>
+              <a className="back-link" href="/" onClick={linkClick}>
+                ← Dashboard
+              </a>
+              <ContestsPage viewer={viewer} />
+            </>
+          )}
+        </main>
+      ) : adminPage ? (
         <main id="main" className="dashboard admin">
           <a className="back-link" href="/" onClick={linkClick}>
             ← Dashboard

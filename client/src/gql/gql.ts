@@ -38,6 +38,11 @@ type Documents = {
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n': typeof types.RedeliverWebhookDeliveryDocument;
+  '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n': typeof types.CreateContestDocument;
+  '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n': typeof types.UpdateContestDocument;
+  '\n  query ContestInfo($id: ID!) {\n    contest(id: $id) {\n      id\n      name\n      description\n      prize\n      startsAt\n      endsAt\n      metric\n      activityKind\n      goalMetric\n      format\n      everyone\n      status\n      users {\n        id\n      }\n      teams {\n        id\n        name\n      }\n      pairs {\n        user {\n          id\n        }\n        opponent {\n          id\n        }\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.ContestInfoDocument;
+  '\n  subscription ContestLive($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      status\n      startsAt\n      endsAt\n      generatedAt\n      frozen\n      closedAt\n      entries {\n        rank\n        value\n        members\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ContestLiveDocument;
+  '\n  query Contests {\n    contests(limit: 100) {\n      id\n      name\n      prize\n      startsAt\n      endsAt\n      metric\n      format\n      status\n    }\n  }\n': typeof types.ContestsDocument;
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n': typeof types.AchievementCard_AchievementFragmentDoc;
@@ -127,6 +132,16 @@ const documents: Documents = {
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': types.DeleteWebhookDocument,
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n':
     types.RedeliverWebhookDeliveryDocument,
+  '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n':
+    types.CreateContestDocument,
+  '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n':
+    types.UpdateContestDocument,
+  '\n  query ContestInfo($id: ID!) {\n    contest(id: $id) {\n      id\n      name\n      description\n      prize\n      startsAt\n      endsAt\n      metric\n      activityKind\n      goalMetric\n      format\n      everyone\n      status\n      users {\n        id\n      }\n      teams {\n        id\n        name\n      }\n      pairs {\n        user {\n          id\n        }\n        opponent {\n          id\n        }\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n':
+    types.ContestInfoDocument,
+  '\n  subscription ContestLive($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      status\n      startsAt\n      endsAt\n      generatedAt\n      frozen\n      closedAt\n      entries {\n        rank\n        value\n        members\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n':
+    types.ContestLiveDocument,
+  '\n  query Contests {\n    contests(limit: 100) {\n      id\n      name\n      prize\n      startsAt\n      endsAt\n      metric\n      format\n      status\n    }\n  }\n':
+    types.ContestsDocument,
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
     types.ChangePasswordDocument,
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
@@ -364,6 +379,36 @@ export function graphql(
 export function graphql(
   source: '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ContestInfo($id: ID!) {\n    contest(id: $id) {\n      id\n      name\n      description\n      prize\n      startsAt\n      endsAt\n      metric\n      activityKind\n      goalMetric\n      format\n      everyone\n      status\n      users {\n        id\n      }\n      teams {\n        id\n        name\n      }\n      pairs {\n        user {\n          id\n        }\n        opponent {\n          id\n        }\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query ContestInfo($id: ID!) {\n    contest(id: $id) {\n      id\n      name\n      description\n      prize\n      startsAt\n      endsAt\n      metric\n      activityKind\n      goalMetric\n      format\n      everyone\n      status\n      users {\n        id\n      }\n      teams {\n        id\n        name\n      }\n      pairs {\n        user {\n          id\n        }\n        opponent {\n          id\n        }\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription ContestLive($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      status\n      startsAt\n      endsAt\n      generatedAt\n      frozen\n      closedAt\n      entries {\n        rank\n        value\n        members\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription ContestLive($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      status\n      startsAt\n      endsAt\n      generatedAt\n      frozen\n      closedAt\n      entries {\n        rank\n        value\n        members\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Contests {\n    contests(limit: 100) {\n      id\n      name\n      prize\n      startsAt\n      endsAt\n      metric\n      format\n      status\n    }\n  }\n',
+): (typeof documents)['\n  query Contests {\n    contests(limit: 100) {\n      id\n      name\n      prize\n      startsAt\n      endsAt\n      metric\n      format\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

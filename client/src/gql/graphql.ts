@@ -5,6 +5,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Kinds of sales activity. */
+export type ActivityKind =
+  | 'CALL'
+  | 'EMAIL'
+  | 'LEAD_CREATED'
+  | 'MEETING'
+  | 'OPPORTUNITY_CREATED'
+  | 'OPPORTUNITY_LOST'
+  | 'ORDER_WON'
+  | 'QUOTATION_ACCEPTED'
+  | 'QUOTATION_SENT';
+
+/** INDIVIDUAL: one ranking of people. TEAM_TOTAL: teams by their members’ sum. TEAM_AVERAGE: teams by their members’ average (unequal teams compete fairly). HEAD_TO_HEAD: each person against an assigned opponent. */
+export type ContestFormat = 'HEAD_TO_HEAD' | 'INDIVIDUAL' | 'TEAM_AVERAGE' | 'TEAM_TOTAL';
+
+/** The goals a GOAL_PERCENT contest compares against. */
+export type ContestGoalMetric = 'CALLS' | 'LEADS' | 'MEETINGS' | 'OPPORTUNITIES' | 'ORDERS' | 'REVENUE';
+
+/** What a contest ranks by, inside its window: revenue, orders won, calls, meetings, an activity count (every kind, or activityKind), conversion rate (orders won ÷ leads × 100), or GOAL_PERCENT (the participant’s goalMetric in the window as a % of their own goal’s target). */
+export type ContestMetric =
+  'ACTIVITIES' | 'CALLS' | 'CONVERSION_RATE' | 'GOAL_PERCENT' | 'MEETINGS' | 'ORDERS' | 'REVENUE';
+
+/** Two people to face each other (HEAD_TO_HEAD). */
+export type ContestPairInput = {
+  opponentId: string | number;
+  userId: string | number;
+};
+
+/** UPCOMING before its start, RUNNING inside its window, ENDED (results frozen) after it. */
+export type ContestStatus = 'ENDED' | 'RUNNING' | 'UPCOMING';
+
 /** A new API token for the caller, or (ADMIN) for a service account. */
 export type CreateApiTokenInput = {
   /** When it stops working (future); omit: never. */
@@ -13,6 +44,25 @@ export type CreateApiTokenInput = {
   name: string;
   /** A service account to create it for (ADMIN); omit: for the caller. */
   userId?: string | number | null | undefined;
+};
+
+/** A new contest. Participants: everyone, or users and/or teams (every current seller of the team), or pairs for HEAD_TO_HEAD. Managers name only their teams and their members; admins anyone. */
+export type CreateContestInput = {
+  activityKind?: ActivityKind | null | undefined;
+  description?: string | null | undefined;
+  endsAt: string;
+  everyone?: boolean | null | undefined;
+  format?: ContestFormat | null | undefined;
+  /** GOAL_PERCENT: default REVENUE. */
+  goalMetric?: ContestGoalMetric | null | undefined;
+  metric: ContestMetric;
+  name: string;
+  pairs?: Array<ContestPairInput> | null | undefined;
+  prize?: string | null | undefined;
+  /** An instant (a client converts the organisation’s local time). */
+  startsAt: string;
+  teamIds?: Array<string | number> | null | undefined;
+  userIds?: Array<string | number> | null | undefined;
 };
 
 /** A new goal. */
@@ -109,6 +159,23 @@ export type Role = 'ADMIN' | 'MANAGER' | 'REP' | 'VIEWER';
 /** What an achievement rule watches: a count or revenue summed over its period. */
 export type RuleMetric = 'CALLS' | 'LEADS' | 'MEETINGS' | 'OPPORTUNITIES' | 'ORDERS' | 'REVENUE';
 
+/** Changes to a contest. Once it started, only name, description and prize may change (a new contest for anything else): CONFLICT naming the field. */
+export type UpdateContestInput = {
+  activityKind?: ActivityKind | null | undefined;
+  description?: string | null | undefined;
+  endsAt?: string | null | undefined;
+  everyone?: boolean | null | undefined;
+  format?: ContestFormat | null | undefined;
+  goalMetric?: ContestGoalMetric | null | undefined;
+  metric?: ContestMetric | null | undefined;
+  name?: string | null | undefined;
+  pairs?: Array<ContestPairInput> | null | undefined;
+  prize?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  teamIds?: Array<string | number> | null | undefined;
+  userIds?: Array<string | number> | null | undefined;
+};
+
 /** Changes to a goal; absent fields keep their value. */
 export type UpdateGoalInput = {
   /** Only for CUSTOM goals. */
@@ -178,6 +245,10 @@ export type WebhookDeliveryStatus = 'DELIVERED' | 'FAILED' | 'PENDING';
 export type WebhookEvent =
   /** A badge was awarded, by a rule or by hand. */
   | 'ACHIEVEMENT_UNLOCKED'
+  /** A contest ended: its frozen podium and winners. */
+  | 'CONTEST_ENDED'
+  /** A contest’s window began. */
+  | 'CONTEST_STARTED'
   /** A goal reached 100 % (created so, or moved there). */
   | 'GOAL_ACHIEVED'
   /** A goal’s period ended below 100 %. */
@@ -541,6 +612,103 @@ export type RedeliverWebhookDeliveryMutation = {
     status: WebhookDeliveryStatus;
     attempts: number;
   };
+};
+
+export type CreateContestMutationVariables = Exact<{
+  input: CreateContestInput;
+}>;
+
+export type CreateContestMutation = {
+  __typename: 'Mutation';
+  createContest: { __typename: 'Contest'; id: string };
+};
+
+export type UpdateContestMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateContestInput;
+}>;
+
+export type UpdateContestMutation = {
+  __typename: 'Mutation';
+  updateContest: { __typename: 'Contest'; id: string };
+};
+
+export type ContestInfoQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ContestInfoQuery = {
+  __typename: 'Query';
+  contest: {
+    __typename: 'Contest';
+    id: string;
+    name: string;
+    description: string | null;
+    prize: string | null;
+    startsAt: string;
+    endsAt: string;
+    metric: ContestMetric;
+    activityKind: ActivityKind | null;
+    goalMetric: ContestGoalMetric | null;
+    format: ContestFormat;
+    everyone: boolean;
+    status: ContestStatus;
+    users: Array<{ __typename: 'User'; id: string }>;
+    teams: Array<{ __typename: 'Team'; id: string; name: string }>;
+    pairs: Array<{
+      __typename: 'ContestPair';
+      user: { __typename: 'User'; id: string } | null;
+      opponent: { __typename: 'User'; id: string } | null;
+    }>;
+  } | null;
+  organisation: { __typename: 'Organisation'; currency: string };
+};
+
+export type ContestLiveSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ContestLiveSubscription = {
+  __typename: 'Subscription';
+  contestChanged: {
+    __typename: 'ContestStandings';
+    contestId: string;
+    status: ContestStatus;
+    startsAt: string;
+    endsAt: string;
+    generatedAt: string;
+    frozen: boolean;
+    closedAt: string | null;
+    entries: Array<{
+      __typename: 'ContestEntry';
+      rank: number | null;
+      value: string | null;
+      members: number | null;
+      opponentValue: string | null;
+      leading: boolean | null;
+      user: { __typename: 'User'; id: string; name: string } | null;
+      team: { __typename: 'Team'; id: string; name: string } | null;
+      opponent: { __typename: 'User'; id: string; name: string } | null;
+    }>;
+    winners: Array<{ __typename: 'User'; id: string; name: string }>;
+  };
+};
+
+export type ContestsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ContestsQuery = {
+  __typename: 'Query';
+  contests: Array<{
+    __typename: 'Contest';
+    id: string;
+    name: string;
+    prize: string | null;
+    startsAt: string;
+    endsAt: string;
+    metric: ContestMetric;
+    format: ContestFormat;
+    status: ContestStatus;
+  }>;
 };
 
 export type ChangePasswordMutationVariables = Exact<{
@@ -2824,6 +2992,340 @@ export const RedeliverWebhookDeliveryDocument = {
     },
   ],
 } as unknown as DocumentNode<RedeliverWebhookDeliveryMutation, RedeliverWebhookDeliveryMutationVariables>;
+export const CreateContestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateContest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateContestInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createContest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateContestMutation, CreateContestMutationVariables>;
+export const UpdateContestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateContest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateContestInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateContest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateContestMutation, UpdateContestMutationVariables>;
+export const ContestInfoDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ContestInfo' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'prize' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'activityKind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'goalMetric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'everyone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'users' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'teams' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pairs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'opponent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'currency' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContestInfoQuery, ContestInfoQueryVariables>;
+export const ContestLiveDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'ContestLive' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contestChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'contestId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'frozen' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entries' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opponentValue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leading' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'opponent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'winners' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContestLiveSubscription, ContestLiveSubscriptionVariables>;
+export const ContestsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Contests' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contests' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'prize' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContestsQuery, ContestsQueryVariables>;
 export const ChangePasswordDocument = {
   kind: 'Document',
   definitions: [

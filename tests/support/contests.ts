@@ -1,0 +1,104 @@
+/**
+ * Contest helpers for tests: create a contest through the API, read its standings, and turn the
+ * organisation's wall-clock times into instants (as the web client does) without assuming a date.
+ */
+import { dataOf, type TestServer } from './server.ts';
+
+export interface Entry {
+  rank: number | null;
+  value: string | null;
+  members: number | null;
+  opponentValue: string | null;
+  leading: boolean | null;
+  user: { id: string; name: string } | null;
+  team: { id: string; name: string } | null;
+  opponent: { id: string } | null;
+}
+
+export interface Standings {
+  status: string;
+  frozen: boolean;
+  closedAt: string | null;
+  frozenAt: string | null;
+  startsAt: string;
+  endsAt: string;
+  entries: Entry[];
+  winners: { id: string; name: string }[];
+}
+
+export const STANDINGS = `status frozen closedAt frozenAt startsAt endsAt
+  entries { rank value members opponentValue leading user { id name } team { id name } opponent { id } }
+  winners { id name }`;
+
+/** createContest; returns its id. */
+export async function createContest(
+  server: TestServer,
+  input: Record<string, unknown>,
+  as = 'admin@example.com',
+): Promise<string> {
+  return dataOf(
+    await server.gql<{ createContest: { id: string } }>(
+      `mutation($i: CreateContestInput!) { createContest(input: $i) { id } }`,
+      { i: input },
+      as,
+    ),
+  ).createContest.id;
+}
+
+export async function standings(
+  server: TestServer,
+  id: string,
+  as = 'admin@example.com',
+): Promise<Standings> {
+  const contest = dataOf(
+    await server.gql<{ contest: { standings: Standings } | null }>(
+      `query($id: ID!) { contest(id: $id) { standings { ${STANDINGS} } } }`,
+      { id },
+      as,
+    ),
+  ).contest;
+  if (!contest) throw new Error(`contest ${id} not found`);
+  return contest.standings;
+}
+
+/** The UTC offset (ms) of `timeZone` at an instant. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(epochMs))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour!,
+    +parts.minute!,
+    +parts.second!,
+  );
+  return asUtc - epochMs;
+}
+
+/** The instant a wall clock in `timeZone` shows `date` `hh:mm` (a time a DST jump skips: after it). */
+export function localInstant(date: string, hh: number, mm: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let guess = wall - offsetAt(wall, timeZone);
+  guess = wall - offsetAt(guess, timeZone);
+  return new Date(guess);
+}
+
+/** `date` plus `days` ('YYYY-MM-DD'). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
