@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import bytes from 'bytes';
 import { z } from 'zod';
-import { ROLES, type Role } from '../schema/db/constants.ts';
+import { LIMITS, ROLES, type Role } from '../schema/db/constants.ts';
 import type { RateMinimums } from './domain/ranking.ts';
 
 const bool = z
@@ -173,6 +173,8 @@ const schema = z.object({
   LEADERBOARD_MIN_LEADS: z.coerce.number().int().min(1).max(1_000_000).default(5),
   /** Decided opportunities (won + lost) a seller needs before the win-rate board ranks them. */
   LEADERBOARD_MIN_CLOSED: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** The largest page of a figure's contributions (`first`); at most LIMITS.contributionsCeiling. */
+  CONTRIBUTIONS_MAX: z.coerce.number().int().min(1).max(LIMITS.contributionsCeiling).default(100),
   // Sign-in and sessions (docs/sign-in.md)
   /** Shortest password accepted, in characters (NIST 800-63B: length, no composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(12),
@@ -278,6 +280,7 @@ export type Config = Readonly<{
   webhookAllowPrivate: boolean;
   leaderboardMinLeads: number;
   leaderboardMinClosed: number;
+  contributionsMax: number;
   passwordMinLength: number;
   signInMaxFailures: number;
   signInMaxFailuresPerAddress: number;
@@ -311,6 +314,8 @@ export interface OrgSettings {
   readonly currency: string;
   /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
   readonly rateMinimums: RateMinimums;
+  /** The largest page of contributions a caller may ask for (CONTRIBUTIONS_MAX). */
+  readonly contributionsMax: number;
   /** Set by the environment (TZ_NAME, CURRENCY): not changeable over the API. */
   readonly pinned: { readonly timeZone: boolean; readonly currency: boolean };
   /** Takes the settings as now stored; the listeners hear of it when something changed. */
@@ -326,7 +331,10 @@ export interface OrgValues {
 
 export function createOrgSettings(
   initial: OrgValues,
-  config: Pick<Config, 'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed'>,
+  config: Pick<
+    Config,
+    'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed' | 'contributionsMax'
+  >,
 ): OrgSettings {
   let values = { timeZone: initial.timeZone, currency: initial.currency };
   const listeners: (() => void)[] = [];
@@ -338,6 +346,7 @@ export function createOrgSettings(
       return values.currency;
     },
     rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
+    contributionsMax: config.contributionsMax,
     pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
     apply(stored) {
       if (stored.timeZone === values.timeZone && stored.currency === values.currency) return;
@@ -429,6 +438,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     leaderboardMinLeads: e.LEADERBOARD_MIN_LEADS,
     leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
+    contributionsMax: e.CONTRIBUTIONS_MAX,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInMaxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,

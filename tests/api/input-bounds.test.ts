@@ -122,6 +122,14 @@ const INT_CASES: Record<string, Case> = {
     query: `mutation($v: Int) { updateScreen(id: "999999", input: { secondsPerBoard: $v }) { id } }`,
     field: 'secondsPerBoard',
   }),
+  'Goal.contributions.first': () => ({
+    query: `query($v: Int) { goal(id: "${goalId}") { contributions(first: $v) { totalCount } } }`,
+    field: 'first',
+  }),
+  'LeaderboardEntry.contributions.first': () => ({
+    query: `query($v: Int) { leaderboard { entries { contributions(first: $v) { totalCount } } } }`,
+    field: 'first',
+  }),
   'Query.auditLog.first': () => ({
     query: `query($v: Int) { auditLog(first: $v) { id } }`,
     field: 'first',

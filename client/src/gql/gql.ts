@@ -36,6 +36,9 @@ type Documents = {
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n': typeof types.RedeliverWebhookDeliveryDocument;
+  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.GoalContributionsDocument;
+  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.EntryContributionsDocument;
+  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n': typeof types.ContributionsFormatDocument;
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  fragment AchievementCard_achievement on Achievement {\n    id\n    badgeIcon\n    title\n    description\n    kind\n    achievedAt\n    value\n    user {\n      id\n      name\n    }\n  }\n': typeof types.AchievementCard_AchievementFragmentDoc;
@@ -121,6 +124,12 @@ const documents: Documents = {
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': types.DeleteWebhookDocument,
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n':
     types.RedeliverWebhookDeliveryDocument,
+  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.GoalContributionsDocument,
+  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.EntryContributionsDocument,
+  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n':
+    types.ContributionsFormatDocument,
   '\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
     types.ChangePasswordDocument,
   '\n  mutation SignOutEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
@@ -346,6 +355,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
