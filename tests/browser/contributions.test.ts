@@ -14,6 +14,7 @@ import { formatMoney, formatNumber } from '../../client/src/lib/format.ts';
 import { chromiumPath, launchBrowser, screenshot, signedInPage } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
+const ADMIN = 'admin@example.com';
 const JOHN = 'john.smith@example.com';
 const SARAH = 'sarah.mitchell@example.com'; // manages Enterprise, John's team
 const PAGE_SIZE = 25;
@@ -75,6 +76,22 @@ describe.skipIf(!chromiumPath)('why this number', () => {
     const own =
       goals.find((g) => g.user && g.metric === 'REVENUE') ??
       goals.find((g) => g.user && g.metric !== 'CUSTOM')!;
+    // more orders than a page, so that "Load more" is there to press
+    const { me } = await server.gql<{ me: { id: string } }>(JOHN, '{ me { id } }');
+    const at = new Date(Date.now() - 1000).toISOString();
+    await server.gql(
+      ADMIN,
+      'mutation($a: [ActivityInput!]!) { recordActivities(activities: $a) { recorded } }',
+      {
+        a: Array.from({ length: PAGE_SIZE + 1 }, (_, i) => ({
+          userId: me.id,
+          kind: 'ORDER_WON',
+          amount: '1.00',
+          occurredAt: at,
+          externalId: `why-${i}`,
+        })),
+      },
+    );
     const { goal } = await server.gql<{ goal: { contributions: Summary } }>(
       JOHN,
       'query($id: ID!) { goal(id: $id) { contributions(first: 1) { totalCount total } } }',

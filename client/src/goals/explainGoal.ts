@@ -7,9 +7,8 @@ import { goalContributions, type ContributionsSource } from '../components/Contr
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import type { GoalCard_GoalFragment } from '../gql/graphql.ts';
 import { canExplain } from '../lib/contributions.ts';
-import { formatDate } from '../lib/format.ts';
 import { formatGoalValue, METRIC_NAMES } from '../lib/goals.ts';
-import { PERIOD_NAMES } from '../lib/periods.ts';
+import { periodLabel } from '../lib/periods.ts';
 import { goalOwnerName } from './GoalCard.tsx';
 
 export function goalExplanation(viewer: ViewerInfo, goal: GoalCard_GoalFragment): ContributionsSource | null {
@@ -21,7 +20,7 @@ export function goalExplanation(viewer: ViewerInfo, goal: GoalCard_GoalFragment)
       : null;
   if (!owner || !canExplain(viewer, owner)) return null;
   return {
-    subject: `${goalOwnerName(goal)} · ${METRIC_NAMES[goal.metric]} · ${PERIOD_NAMES[goal.periodType]} of ${formatDate(goal.periodStart)}`,
+    subject: `${goalOwnerName(goal)} · ${METRIC_NAMES[goal.metric]} · ${periodLabel(goal.periodType, goal.periodStart)}`,
     figure: formatGoalValue(goal.metric, goal.currentValue),
     money: goal.metric === 'REVENUE',
     showWho: goal.team !== null,
