@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import bytes from 'bytes';
 import { z } from 'zod';
-import { ROLES, type Role } from '../schema/db/constants.ts';
+import { LIMITS, ROLES, type Role } from '../schema/db/constants.ts';
 import type { RateMinimums } from './domain/ranking.ts';
 
 const bool = z
@@ -177,6 +177,8 @@ const schema = z.object({
   CONTEST_MAX_PARTICIPANTS: z.coerce.number().int().min(2).max(100_000).default(500),
   /** Longest contest window, in days (a quarter by default). */
   CONTEST_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(92),
+  /** The largest page of a figure's contributions (`first`); at most LIMITS.contributionsCeiling. */
+  CONTRIBUTIONS_MAX: z.coerce.number().int().min(1).max(LIMITS.contributionsCeiling).default(100),
   // Sign-in and sessions (docs/sign-in.md)
   /** Shortest password accepted, in characters (NIST 800-63B: length, no composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(12),
@@ -284,6 +286,7 @@ export type Config = Readonly<{
   leaderboardMinClosed: number;
   contestMaxParticipants: number;
   contestMaxDays: number;
+  contributionsMax: number;
   passwordMinLength: number;
   signInMaxFailures: number;
   signInMaxFailuresPerAddress: number;
@@ -319,6 +322,8 @@ export interface OrgSettings {
   readonly rateMinimums: RateMinimums;
   /** Contest limits (CONTEST_MAX_PARTICIPANTS, CONTEST_MAX_DAYS): people ranked, window length. */
   readonly contestLimits: { readonly participants: number; readonly days: number };
+  /** The largest page of contributions a caller may ask for (CONTRIBUTIONS_MAX). */
+  readonly contributionsMax: number;
   /** Set by the environment (TZ_NAME, CURRENCY): not changeable over the API. */
   readonly pinned: { readonly timeZone: boolean; readonly currency: boolean };
   /** Takes the settings as now stored; the listeners hear of it when something changed. */
@@ -334,7 +339,10 @@ export interface OrgValues {
 
 export function createOrgSettings(
   initial: OrgValues,
-  config: Pick<Config, 'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed'> &
+  config: Pick<
+    Config,
+    'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed' | 'contributionsMax'
+  > &
     Partial<Pick<Config, 'contestMaxParticipants' | 'contestMaxDays'>>,
 ): OrgSettings {
   let values = { timeZone: initial.timeZone, currency: initial.currency };
@@ -348,6 +356,7 @@ export function createOrgSettings(
     },
     rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
     contestLimits: { participants: config.contestMaxParticipants ?? 500, days: config.contestMaxDays ?? 92 },
+    contributionsMax: config.contributionsMax,
     pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
     apply(stored) {
       if (stored.timeZone === values.timeZone && stored.currency === values.currency) return;
@@ -441,6 +450,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
     contestMaxParticipants: e.CONTEST_MAX_PARTICIPANTS,
     contestMaxDays: e.CONTEST_MAX_DAYS,
+    contributionsMax: e.CONTRIBUTIONS_MAX,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInMaxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,

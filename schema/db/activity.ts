@@ -37,7 +37,9 @@ export const activities = pgTable(
   },
   (t) => [
     uniqueIndex('activities_external_id_key').on(t.externalId),
-    index('activities_user_occurred_idx').on(t.userId, t.occurredAt),
+    // a seller's activities in time order, ties by id: periods, and the keyset pages of a figure's
+    // contributions (api/modules/goals/contributions.queries.ts), newest first without a sort
+    index('activities_user_occurred_id_idx').on(t.userId, t.occurredAt, t.id),
     check('activities_amount_only_on_orders', sql`(${t.kind} = 'ORDER_WON') = (${t.amount} is not null)`),
     check('activities_amount_non_negative', sql`${t.amount} >= 0`),
     check('activities_external_id_length', sql`char_length(${t.externalId}) between 1 and 200`),

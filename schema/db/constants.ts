@@ -71,6 +71,8 @@ export const LIMITS = {
   /** Live (not revoked, not expired) API tokens one person may hold. */
   apiTokensPerUser: 20,
   apiTokenName: 100,
+  /** The highest CONTRIBUTIONS_MAX may be set: a page of a figure's activities (query cost sizes it). */
+  contributionsCeiling: 1000,
 } as const;
 
 /** What a webhook can be told about (api/jobs/webhooks/, drizzle/*_webhook_triggers.sql). */

@@ -140,6 +140,14 @@ const INT_CASES: Record<string, Case> = {
     query: `mutation($v: Int) { updateScreen(id: "999999", input: { secondsPerBoard: $v }) { id } }`,
     field: 'secondsPerBoard',
   }),
+  'Goal.contributions.first': () => ({
+    query: `query($v: Int) { goal(id: "${goalId}") { contributions(first: $v) { totalCount } } }`,
+    field: 'first',
+  }),
+  'LeaderboardEntry.contributions.first': () => ({
+    query: `query($v: Int) { leaderboard { entries { contributions(first: $v) { totalCount } } } }`,
+    field: 'first',
+  }),
   'CreateWebhookInput.digestMinutes': () => ({
     query: `mutation($v: Int) { createWebhook(input: { url: "https://hooks.example.com/x", events: [GOAL_ACHIEVED],
       digestMinutes: $v }) { secret } }`,

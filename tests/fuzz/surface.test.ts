@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../api/transport/import/csv-rows.ts';
 import { seedText } from '../support/curl.ts';
-import { createGoal, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import {
   argumentsFor,
   csvCell,
@@ -33,7 +33,15 @@ import { connect } from '../support/ws.ts';
 
 const CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'];
 /** Runs per surface: a few thousand inputs in all, seconds not minutes. */
-const RUNS = { queries: 900, mutations: 900, subscriptions: 150, restGet: 400, restWrite: 400, csv: 120 };
+const RUNS = {
+  queries: 900,
+  mutations: 900,
+  subscriptions: 150,
+  restGet: 400,
+  restWrite: 400,
+  csv: 120,
+  nested: 150,
+};
 
 /** A subscription that answers at once, sent after the generated one on the same socket. */
 const FENCE = 'subscription { leaderboardChanged(limit: 1) { version } }';
@@ -203,6 +211,44 @@ describe('fuzz: generated inputs on every surface', () => {
       );
     }, 240_000);
   }
+
+  // arguments of fields below the root (a figure's contributions): the root walk does not reach them
+  it('GraphQL nested arguments: contributions(first, after) of goals and board entries', async () => {
+    await recordActivity(server, { userId: org.reps.east1.id, amount: '10.00' });
+    const ids = (await server.sql<{ id: number }>(sql`select id from goals`)).map((g) => String(g.id));
+    const documents = [
+      ...ids.map(
+        (id) => `query($f: Int, $a: String) { goal(id: "${id}") {
+          contributions(first: $f, after: $a) { totalCount total pushed endCursor nodes { id user { name } } } } }`,
+      ),
+      `query($f: Int, $a: String) { leaderboard(periodType: YEARLY) { entries {
+        contributions(first: $f, after: $a) { totalCount hasNextPage nodes { id amount } } } } }`,
+    ];
+    const cursor = fc
+      .tuple(fc.date({ noInvalidDate: true }), fc.constantFrom('0', '1', '99999999999999999999', '-1'))
+      .map(([d, id]) => Buffer.from(`${d.toISOString().replace('Z', '000Z')}|${id}`).toString('base64url'));
+    const input = fc.record({
+      document: fc.constantFrom(...documents),
+      first: fc.oneof(fc.constantFrom(...EDGE_INTS, null), fc.integer()),
+      after: fc.oneof(
+        fc.constant(null),
+        fc.constantFrom(...EDGE_STRINGS.filter((x) => x.length < 1000)),
+        fc.string(),
+        cursor,
+      ),
+      as: fc.constantFrom(...roles),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ document, first, after, as }) => {
+        tried['graphql-nested'] = (tried['graphql-nested'] ?? 0) + 1;
+        const response = await server.gql(document, { f: first, a: after }, await tokenOf(as));
+        expect(graphqlProblems(response.status, response.errors), `${document} ${first} ${after}`).toEqual(
+          [],
+        );
+      }),
+      { numRuns: RUNS.nested },
+    );
+  }, 240_000);
 
   it('GraphQL subscriptions over WebSocket', async () => {
     const fields = rootFields(schema.getSubscriptionType());

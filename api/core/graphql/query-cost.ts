@@ -68,6 +68,8 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query.screens': { assumed: 100 },
   'ScreenLayout.boards': { bound: LEADERBOARD_METRICS.length },
   'Leaderboard.entries': { argument: 'limit', of: 'parent', max: LIMITS.leaderboardLimit },
+  // a page of a figure's activities: `first` of Goal.contributions or LeaderboardEntry.contributions
+  'ContributionPage.nodes': { argument: 'first', of: 'parent', max: LIMITS.contributionsCeiling },
   'Team.members': { assumed: TEAM_SIZE },
   'TeamPerformance.members': { assumed: TEAM_SIZE },
   'Webhook.events': { bound: WEBHOOK_EVENTS.length },

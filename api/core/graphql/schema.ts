@@ -6,6 +6,12 @@ import { AchievementResolver } from '../../modules/achievements/achievement.reso
 import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth/auth.resolver.ts';
 import { AuditResolver } from '../../modules/audit/audit.resolver.ts';
 import { ScreenResolver } from '../../modules/auth/screen.resolver.ts';
+import {
+  ContributionPageResolver,
+  ContributionResolver,
+  EntryContributionsResolver,
+  GoalContributionsResolver,
+} from '../../modules/goals/contributions.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
 import {
   ContestEntryResolver,
@@ -51,6 +57,10 @@ async function build(): Promise<GraphQLSchema> {
       LeaderboardResolver,
       LeaderboardEntryResolver,
       GoalResolver,
+      GoalContributionsResolver,
+      EntryContributionsResolver,
+      ContributionPageResolver,
+      ContributionResolver,
       AchievementResolver,
       LiveResolver,
       WebhookResolver,

@@ -30,7 +30,12 @@ import {
   type BoardWithStandings,
 } from './leaderboard.mapping.ts';
 import { rankedBoard, standingRows } from './leaderboard.queries.ts';
-import type { Leaderboard, StandingResult } from './leaderboard.type.ts';
+import {
+  LeaderboardEntry,
+  LeaderboardStanding,
+  type Leaderboard,
+  type StandingResult,
+} from './leaderboard.type.ts';
 
 /** A board (defaults applied, see leaderboard.args.ts) of the period containing date (default today). */
 export type LeaderboardArgs = Board & { date: string | null };
@@ -113,9 +118,11 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
   // the entries' users and teams came with the ranking: `user { team { ... } }` costs no statement
   for (const user of board.users) ctx.loaders.userById.prime(user.id, user);
   for (const team of board.teams) ctx.loaders.teamById.prime(team.id, team);
+  // each entry knows its board, for `contributions` (copies: the hub's entries are shared)
+  const on = { metric: args.metric, periodStart: start, periodEnd: periodEnd(args.periodType, start) };
   return {
     teamId,
-    standingOf: board.standingOf,
+    standingOf: (userId) => onBoard(board.standingOf(userId), on),
     periodType: args.periodType,
     periodStart: start,
     periodEnd: periodEnd(args.periodType, start),
@@ -125,6 +132,28 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
     totalEntries: board.totalEntries,
     unrankedCount: board.unrankedCount,
     minimumSample: minimumSample(args.metric, minimums),
-    entries: board.entries,
+    entries: board.entries.map((e) => withBoard(e, on)),
   };
+}
+
+const withBoard = (entry: LeaderboardEntry, board: NonNullable<LeaderboardEntry['board']>) =>
+  Object.assign(new LeaderboardEntry(), entry, { board });
+
+/** A standing whose entries know their board (see `withBoard`). */
+function onBoard(
+  found: StandingResult | null | Promise<StandingResult | null>,
+  board: NonNullable<LeaderboardEntry['board']>,
+): StandingResult | null | Promise<StandingResult | null> {
+  const mark = (result: StandingResult | null): StandingResult | null => {
+    if (!result) return null;
+    const { entry, ahead } = result.standing;
+    return {
+      ...result,
+      standing: Object.assign(new LeaderboardStanding(), result.standing, {
+        entry: entry && withBoard(entry, board),
+        ahead: ahead && withBoard(ahead, board),
+      }),
+    };
+  };
+  return found instanceof Promise ? found.then(mark) : mark(found);
 }

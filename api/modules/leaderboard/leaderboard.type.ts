@@ -11,6 +11,8 @@ import { DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.ts';
 @ObjectType({ description: 'One person’s place on a leaderboard.' })
 export class LeaderboardEntry {
   userId!: number;
+  /** The board it is on, set by the leaderboard query: what its contributions explain. */
+  board?: { metric: LeaderboardMetric; periodStart: string; periodEnd: string };
 
   @Field(() => Int, {
     description:

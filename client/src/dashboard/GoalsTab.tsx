@@ -15,6 +15,8 @@ import { CopyGoalsDialog } from '../goals/CopyGoalsDialog.tsx';
 import { CreateGoalDialog } from '../goals/CreateGoalDialog.tsx';
 import { EditGoalDialog } from '../goals/GoalEditor.tsx';
 import { GoalCard, GoalCardFragment } from '../goals/GoalCard.tsx';
+import { goalExplanation } from '../goals/explainGoal.ts';
+import { ContributionsDialog, type ContributionsSource } from '../components/ContributionsDialog.tsx';
 import { removeGoalFromCache } from '../goals/mutations.ts';
 import { byAttention, GOAL_STATUSES_BY_ATTENTION, STATUS_NAMES } from '../lib/goals.ts';
 import { periodEnd } from '../lib/periods.ts';
@@ -150,6 +152,7 @@ function GoalsOfPeriod({
   const [dialog, setDialog] = useState<
     { kind: 'create'; owner: string | null } | { kind: 'copy' } | { kind: 'edit'; id: string } | null
   >(null);
+  const [explaining, setExplaining] = useState<ContributionsSource | null>(null);
 
   useEffect(() => {
     // an ended period does not change: nothing to listen to
@@ -222,6 +225,10 @@ function GoalsOfPeriod({
     !past && canWriteGoal(viewer, { userTeamId: g.user?.team?.id, teamId: g.team?.id })
       ? () => setDialog({ kind: 'edit', id: g.id })
       : undefined;
+  const explainHandler = (g: Goal) => {
+    const source = goalExplanation(viewer, getFragmentData(GoalCardFragment, g.ref));
+    return source ? () => setExplaining(source) : undefined;
+  };
   const writableTeams = viewer.teams.filter(
     (t) => viewer.me.role === 'ADMIN' || viewer.writableTeamIds.has(t.id),
   );
@@ -266,7 +273,13 @@ function GoalsOfPeriod({
         </h3>
         <div className="goal-grid goal-list">
           {shown.map((g) => (
-            <GoalCard key={g.id} goal={g.ref} onEdit={editHandler(g)} highlight={g.id === linked} />
+            <GoalCard
+              key={g.id}
+              goal={g.ref}
+              onEdit={editHandler(g)}
+              onExplain={explainHandler(g)}
+              highlight={g.id === linked}
+            />
           ))}
         </div>
       </section>
@@ -366,7 +379,13 @@ function GoalsOfPeriod({
                 {shown.length > 0 ? (
                   <div className="goal-grid goal-list">
                     {shown.map((g) => (
-                      <GoalCard key={g.id} goal={g.ref} onEdit={editHandler(g)} highlight={g.id === linked} />
+                      <GoalCard
+                        key={g.id}
+                        goal={g.ref}
+                        onEdit={editHandler(g)}
+                        onExplain={explainHandler(g)}
+                        highlight={g.id === linked}
+                      />
                     ))}
                   </div>
                 ) : (
@@ -418,6 +437,7 @@ function GoalsOfPeriod({
           onCreated={update}
         />
       ) : null}
+      {explaining ? <ContributionsDialog source={explaining} onClose={() => setExplaining(null)} /> : null}
       {editing ? (
         <EditGoalDialog
           goal={getFragmentData(GoalCardFragment, editing.ref)}

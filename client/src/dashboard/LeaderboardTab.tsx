@@ -17,6 +17,8 @@ import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { emptyBoardText, minimumText, rateBase, rateDefinition, standingText } from '../lib/standing.ts';
+import { ContributionsDialog, type ContributionsSource } from '../components/ContributionsDialog.tsx';
+import { entryExplanation } from './explainEntry.ts';
 import { LiveChip, LivePending } from './LiveChip.tsx';
 import { selectionDate } from './PeriodPicker.tsx';
 import { useViewer, type PeriodSelection } from './viewer.ts';
@@ -194,6 +196,8 @@ export function LeaderboardTable({
   current: boolean;
 }) {
   const board = getFragmentData(BoardRowsFragment, ref);
+  const viewer = useViewer();
+  const [explaining, setExplaining] = useState<ContributionsSource | null>(null);
   const { container: body, previous } = useBoardMotion<HTMLTableSectionElement>(boardKey, board);
   const sortedBy = board.metric;
   const label = periodLabel(board.periodType, board.periodStart);
@@ -202,46 +206,61 @@ export function LeaderboardTable({
   const definition = rateDefinition(board.metric);
   // the seller's own row below the top ones when the server ranks them further down
   const pinned = standing?.entry && !board.entries.some((e) => e.user.id === me) ? standing.entry : null;
-  const row = (e: Row, pinnedRow = false) => (
-    <tr
-      key={e.user.id}
-      data-flip-key={e.user.id}
-      className={[
-        e.medal ? `top ${medalClass(e.medal)}` : '',
-        e.user.id === me ? 'me' : '',
-        pinnedRow ? 'pinned' : '',
-      ]
-        .filter(Boolean)
-        .join(' ')}
-      aria-current={e.user.id === me ? 'true' : undefined}
-    >
-      <td className="rank">
-        <span className="rank-number">{e.rank}</span>
-        <Medal medal={e.medal} />
-        {/* the pinned row's earlier rank is not on the earlier board: no arrow for it */}
-        <RankChange
-          previous={pinnedRow ? undefined : previous?.get(e.user.id)}
-          current={e.rank}
-          showNew={!pinnedRow && previous !== undefined}
-        />
-      </td>
-      <th scope="row" className="name">
-        <span className="name-text">{e.user.name}</span>
-        {e.user.id === me ? <span className="you-chip">You</span> : null}
-        {'team' in e.user && e.user.team ? <span className="muted small"> · {e.user.team.name}</span> : null}
-      </th>
-      <td className="num">{formatMoney(e.revenue)}</td>
-      <td className="num">{formatCount(e.ordersWon)}</td>
-      <td className="num">
-        {formatPercent(e.conversionRate)}
-        <span className="rate-base">{rateBase('CONVERSION_RATE', e, true)}</span>
-      </td>
-      <td className="num hide-narrow">
-        {formatPercent(e.winRate)}
-        <span className="rate-base">{rateBase('WIN_RATE', e, true)}</span>
-      </td>
-    </tr>
-  );
+  const row = (e: Row, pinnedRow = false) => {
+    const why = entryExplanation(viewer, board, e);
+    return (
+      <tr
+        key={e.user.id}
+        data-flip-key={e.user.id}
+        className={[
+          e.medal ? `top ${medalClass(e.medal)}` : '',
+          e.user.id === me ? 'me' : '',
+          pinnedRow ? 'pinned' : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        aria-current={e.user.id === me ? 'true' : undefined}
+      >
+        <td className="rank">
+          <span className="rank-number">{e.rank}</span>
+          <Medal medal={e.medal} />
+          {/* the pinned row's earlier rank is not on the earlier board: no arrow for it */}
+          <RankChange
+            previous={pinnedRow ? undefined : previous?.get(e.user.id)}
+            current={e.rank}
+            showNew={!pinnedRow && previous !== undefined}
+          />
+        </td>
+        <th scope="row" className="name">
+          <span className="name-text">{e.user.name}</span>
+          {e.user.id === me ? <span className="you-chip">You</span> : null}
+          {'team' in e.user && e.user.team ? (
+            <span className="muted small"> · {e.user.team.name}</span>
+          ) : null}
+          {why ? (
+            <button
+              type="button"
+              className="link why"
+              aria-label={`Why? ${e.user.name}: ${why.figure}`}
+              onClick={() => setExplaining(why)}
+            >
+              Why?
+            </button>
+          ) : null}
+        </th>
+        <td className="num">{formatMoney(e.revenue)}</td>
+        <td className="num">{formatCount(e.ordersWon)}</td>
+        <td className="num">
+          {formatPercent(e.conversionRate)}
+          <span className="rate-base">{rateBase('CONVERSION_RATE', e, true)}</span>
+        </td>
+        <td className="num hide-narrow">
+          {formatPercent(e.winRate)}
+          <span className="rate-base">{rateBase('WIN_RATE', e, true)}</span>
+        </td>
+      </tr>
+    );
+  };
 
   return (
     <div className="table-wrap">
@@ -302,6 +321,7 @@ export function LeaderboardTable({
           </tbody>
         </table>
       )}
+      {explaining ? <ContributionsDialog source={explaining} onClose={() => setExplaining(null)} /> : null}
       {board.totalEntries > board.entries.length ? (
         <p className="muted small">
           Top {formatCount(board.entries.length)} of {countOf(board.totalEntries, NOUNS.seller)} ranked.

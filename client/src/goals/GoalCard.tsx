@@ -67,12 +67,15 @@ export function GoalCard({
   goal: ref,
   showOwner = false,
   onEdit,
+  onExplain,
   compact = false,
   highlight = false,
 }: {
   goal: FragmentType<typeof GoalCardFragment>;
   showOwner?: boolean;
   onEdit?: (() => void) | undefined;
+  /** Opens "Why this number?" (the activities counted in Current), where the viewer may see them. */
+  onExplain?: (() => void) | undefined;
   compact?: boolean;
   /** The goal a link led to: marked, and brought into view by its list. */
   highlight?: boolean;
@@ -129,11 +132,24 @@ export function GoalCard({
         ) : null}
       </dl>
       {goal.description && !compact ? <p className="goal-description">{goal.description}</p> : null}
-      {onEdit ? (
+      {onEdit || onExplain ? (
         <div className="goal-actions">
-          <button type="button" onClick={onEdit} aria-label={`Edit ${named} goal`} disabled={optimistic}>
-            Edit
-          </button>
+          {onExplain ? (
+            <button
+              type="button"
+              className="link"
+              onClick={onExplain}
+              aria-label={`Why this number? ${named} goal: ${formatGoalValue(goal.metric, goal.currentValue)}`}
+              disabled={optimistic}
+            >
+              Why this number?
+            </button>
+          ) : null}
+          {onEdit ? (
+            <button type="button" onClick={onEdit} aria-label={`Edit ${named} goal`} disabled={optimistic}>
+              Edit
+            </button>
+          ) : null}
         </div>
       ) : null}
     </article>

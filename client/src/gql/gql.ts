@@ -38,6 +38,9 @@ type Documents = {
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n': typeof types.RedeliverWebhookDeliveryDocument;
+  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.GoalContributionsDocument;
+  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.EntryContributionsDocument;
+  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n': typeof types.ContributionsFormatDocument;
   '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n': typeof types.CreateContestDocument;
   '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n': typeof types.UpdateContestDocument;
   '\n  query ContestInfo($id: ID!) {\n    contest(id: $id) {\n      id\n      name\n      description\n      prize\n      startsAt\n      endsAt\n      metric\n      activityKind\n      goalMetric\n      format\n      everyone\n      status\n      users {\n        id\n      }\n      teams {\n        id\n        name\n      }\n      pairs {\n        user {\n          id\n        }\n        opponent {\n          id\n        }\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.ContestInfoDocument;
@@ -132,6 +135,12 @@ const documents: Documents = {
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': types.DeleteWebhookDocument,
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n':
     types.RedeliverWebhookDeliveryDocument,
+  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.GoalContributionsDocument,
+  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.EntryContributionsDocument,
+  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n':
+    types.ContributionsFormatDocument,
   '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n':
     types.CreateContestDocument,
   '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n':
@@ -379,6 +388,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
