@@ -122,6 +122,10 @@ const INT_CASES: Record<string, Case> = {
     query: `mutation($v: Int) { updateScreen(id: "999999", input: { secondsPerBoard: $v }) { id } }`,
     field: 'secondsPerBoard',
   }),
+  'UpdateScreenInput.saleAmount': () => ({
+    query: `mutation($v: Int) { updateScreen(id: "999999", input: { saleAmount: $v }) { id } }`,
+    field: 'saleAmount',
+  }),
   'Query.auditLog.first': () => ({
     query: `query($v: Int) { auditLog(first: $v) { id } }`,
     field: 'first',

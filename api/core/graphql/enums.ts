@@ -2,6 +2,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACTIVITY_KINDS,
+  CELEBRATION_KINDS,
   DELIVERY_STATUSES,
   GOAL_METRICS,
   GOAL_STATUSES,
@@ -27,6 +28,7 @@ export const MedalEnum = enumObject(MEDALS);
 export const RuleMetricEnum = enumObject(RULE_METRICS);
 export const WebhookEventEnum = enumObject(WEBHOOK_EVENTS);
 export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
+export const CelebrationKindEnum = enumObject(CELEBRATION_KINDS);
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -65,4 +67,9 @@ registerEnumType(WebhookEventEnum, {
 registerEnumType(DeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
   description: 'PENDING until a 2xx answer (DELIVERED) or until the attempts run out (FAILED).',
+});
+registerEnumType(CelebrationKindEnum, {
+  name: 'CelebrationKind',
+  description:
+    'What interrupts a screen’s rotation with a card: a sale of at least its amount, a goal achieved, a new #1 on a board it shows, a badge.',
 });

@@ -3,7 +3,8 @@
  * GraphQL uses for the same question (same scope checks, same validation).
  */
 import type { Request, Response } from 'express';
-import type { AppContext } from '../../core/context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
+import { assertNotViewer } from '../../core/permissions.ts';
 import { achievements } from '../../modules/achievements/achievement.service.ts';
 import { goals } from '../../modules/goals/goal.service.ts';
 import { boardArgsOf, DEFAULT_METRIC } from '../../modules/leaderboard/leaderboard.args.ts';
@@ -104,6 +105,8 @@ const readers: Record<GetType, Reader> = {
     const activeOnly = q.bool('active_only') ?? true;
     q.rejectUnknown(['type']);
     q.done();
+    // screens read goals over GraphQL only (see goals.ts readGoal)
+    assertNotViewer(requireViewer(ctx));
     const rows = await goals(ctx, {
       userId: userId ?? null,
       teamId: teamId ?? null,
