@@ -28,6 +28,14 @@ function audioContext(): AudioContext | null {
 const NOTES = [1046.5, 1318.5, 1568];
 
 export function playChime(): void {
+  try {
+    chime();
+  } catch {
+    // a chime that cannot play (no audio device, a browser's own limit) never takes the screen down
+  }
+}
+
+function chime(): void {
   const audio = audioContext();
   if (!audio) return;
   if (audio.state === 'suspended') void audio.resume().catch(() => {});
