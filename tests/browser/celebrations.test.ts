@@ -212,6 +212,8 @@ describe.skipIf(!chromiumPath)('Celebrations and goals on a paired TV', () => {
   it('draws its icons: no emoji on the TV or the dashboard', async () => {
     await settle({ boards: ['REVENUE', 'ORDERS'], secondsPerBoard: 5 });
     await tv.page.locator('.tv-board[data-metric="REVENUE"] .medal svg').first().waitFor();
+    // the goal's card has gone: the board itself, medals drawn
+    await tv.page.locator('.tv-celebration').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await visibleEmoji(tv.page)).toEqual([]);
     await screenshot(tv.page, 'tv-medals-1920x1080');
     const dashboard = await signedInPage(browser, server.url, await server.token(ADMIN), {
