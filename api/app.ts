@@ -193,6 +193,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       maxAttempts: config.webhookMaxAttempts,
       retryBaseMs: config.webhookRetryBaseMs,
       allowPrivateUrls: config.webhookAllowPrivate,
+      org,
     });
     webhooks.start();
     stack.push(() => webhooks.dispose());

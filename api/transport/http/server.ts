@@ -38,6 +38,7 @@ import type { ViewerDirectory } from '../../live/caches/directory.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import type { PeriodCache } from '../../live/caches/period-cache.ts';
 import { BadInputError, createFormatError, toGraphQLError, UnauthenticatedError } from '../../core/errors.ts';
+import { backupRouter } from '../backup/backup.route.ts';
 import { exportRouter } from '../export/export.route.ts';
 import { errorFieldsPlugin } from '../../core/graphql/error-fields.ts';
 import { asGraphQLErrors, freshWriterPlugin, noStorePlugin, sqlCountPlugin } from './apollo-plugins.ts';
@@ -178,6 +179,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     }),
   );
   app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
+  app.use('/admin', requestScopeMiddleware(logger, 'backup request'), backupRouter(rest));
 
   const graphqlContext = (caller: Caller | null): Promise<AppContext> =>
     Promise.resolve(
@@ -254,7 +256,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
     // index.html. Only extension-less paths outside the API's own prefixes, so a missing
     // /assets/x.js or /api/nothing is still a 404, not HTML.
-    app.get(/^\/(?!(?:graphql|healthz|api|demo|import|export|auth)(?:\/|$))[^.]*$/, (_req, res) =>
+    app.get(/^\/(?!(?:graphql|healthz|api|demo|import|export|auth|admin)(?:\/|$))[^.]*$/, (_req, res) =>
       res.sendFile(`${built}/index.html`),
     );
   } else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));
