@@ -7,12 +7,13 @@
  *   members of the teams they manage (teams.manager_id = them, and their own team) and for those teams.
  * - REP: reads their own data, their own goals (and their team's goals), leaderboards, badges.
  * - VIEWER (office TV): leaderboards and achievements only, and of the people on them only what a
- *   screen shows: names and team names (SCREEN_FIELDS). A board or badge leads to users and teams,
+ *   screen shows: names and team names (SCREEN_FIELDS); a paired screen whose admin allows it
+ *   (showGoals) also its team's goals (screenSeesGoal). A board or badge leads to users and teams,
  *   and from there to e-mail addresses, roles, members and managers: the services scope rows, and
  *   field visibility (core/graphql/visibility.ts) refuses every field a screen does not need, on every
  *   type, new fields included, over HTTP and WebSocket alike.
  */
-import type { LeaderboardMetric, PeriodType, Role } from '../../schema/db/constants.ts';
+import type { CelebrationKind, LeaderboardMetric, PeriodType, Role } from '../../schema/db/constants.ts';
 import { ForbiddenError } from './errors.ts';
 
 export interface Viewer {
@@ -39,6 +40,14 @@ export interface ScreenLayout {
   readonly periodType: PeriodType;
   /** Shown alone, instead of the rotation, when set. */
   readonly pinned: LeaderboardMetric | null;
+  /** Its credential reads its team's goals, and its TV rotates a goals board (screenReadsGoals). */
+  readonly showGoals: boolean;
+  /** The events that interrupt its rotation with a card (issue 17). */
+  readonly celebrations: readonly CelebrationKind[];
+  /** A sale is celebrated from this amount (whole units of the organisation's currency). */
+  readonly saleAmount: number;
+  /** A short chime with each card. */
+  readonly sound: boolean;
 }
 
 /**
@@ -51,6 +60,43 @@ export function assertScreenReads(viewer: Viewer, teamId: number | null, userId:
   if (userId !== null)
     throw new ForbiddenError('A screen reads its team’s boards and badges, not a person’s.');
   if (viewer.teamId !== null && teamId !== viewer.teamId)
+    throw new ForbiddenError(
+      `This screen shows team ${viewer.teamId} only: ask for teamId ${viewer.teamId}.`,
+    );
+}
+
+/**
+ * Whether a paired screen may read goals now: its admin allowed it (`showGoals`). Read from the
+ * viewer, which the directory keeps in memory and drops on every screens change, so the goal
+ * streams check it per event at no cost and a switch-off binds the next event (and ends open goal
+ * streams at once: subscriptions.streams.ts).
+ */
+export function screenReadsGoals(viewer: Viewer): boolean {
+  return viewer.screen?.showGoals === true;
+}
+
+/**
+ * The goals a screen allowed to read them sees: its team's own goals (a screen of no team: every
+ * team's), never a person's (a screen shows no one's own figures).
+ */
+export function screenSeesGoal(viewer: Viewer, owner: { userId: number | null; teamId: number | null }) {
+  return (
+    screenReadsGoals(viewer) &&
+    owner.userId === null &&
+    owner.teamId !== null &&
+    (viewer.teamId === null || owner.teamId === viewer.teamId)
+  );
+}
+
+/**
+ * A goal read by a VIEWER: a paired screen allowed to read goals asking for its team's goals (no
+ * user, its team or none), or FORBIDDEN as before for every other screen. Other roles pass.
+ */
+export function assertScreenGoalReads(viewer: Viewer, userId: number | null, teamId: number | null): void {
+  if (viewer.role !== 'VIEWER') return;
+  if (!screenReadsGoals(viewer)) assertNotViewer(viewer);
+  if (userId !== null) throw new ForbiddenError('A screen reads its team’s goals, not a person’s.');
+  if (viewer.teamId !== null && teamId !== null && teamId !== viewer.teamId)
     throw new ForbiddenError(
       `This screen shows team ${viewer.teamId} only: ask for teamId ${viewer.teamId}.`,
     );
@@ -205,7 +251,32 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   ContestEntry: ['rank', 'value', 'members', 'opponentValue', 'leading', 'user', 'team', 'opponent'],
   // a paired screen's own layout (myScreen: no other screen's is reachable)
-  ScreenLayout: ['boards', 'secondsPerBoard', 'periodType', 'pinned'],
+  ScreenLayout: [
+    'boards',
+    'secondsPerBoard',
+    'periodType',
+    'pinned',
+    'showGoals',
+    'celebrations',
+    'saleAmount',
+    'sound',
+  ],
+  // what the TV's goals board shows; reachable only through the goal roots, which give a screen
+  // its team's goals when its admin allows it (screenReadsGoals) and refuse every other screen
+  Goal: [
+    'id',
+    'metric',
+    'periodType',
+    'periodStart',
+    'periodEnd',
+    'targetValue',
+    'currentValue',
+    'achievementPercentage',
+    'status',
+    'projectedValue',
+    'user',
+    'team',
+  ],
 };
 
 /**

@@ -46,6 +46,15 @@ export type LeaderboardMetric = (typeof LEADERBOARD_METRICS)[number];
 /** A paired screen's rotation (issue 15): seconds per board, and how many boards it rotates. */
 export const SCREEN_SECONDS = { min: 5, max: 3600, default: 20 } as const;
 export const SCREEN_DEFAULT_BOARDS: readonly LeaderboardMetric[] = ['REVENUE', 'ORDERS', 'CONVERSION_RATE'];
+/**
+ * What interrupts a paired screen's rotation with a full-screen card (issue 17), each on or off per
+ * screen. A new kind (a contest won) is one more value here and one entry in the TV's card table
+ * (client/src/tv/celebrations.ts); stored as text, so adding one needs no migration.
+ */
+export const CELEBRATION_KINDS = ['SALE', 'GOAL_ACHIEVED', 'NEW_LEADER', 'BADGE'] as const;
+export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
+/** A sale celebrated on a screen: at least this amount, in the organisation's currency (whole units). */
+export const SCREEN_SALE_AMOUNT = { min: 1, max: 1_000_000_000, default: 10_000 } as const;
 
 export const MEDALS = ['GOLD', 'SILVER', 'BRONZE'] as const;
 export type Medal = (typeof MEDALS)[number];

@@ -5,15 +5,19 @@
  *   the `dir` notification (drizzle/functions/directory_notify.sql) on every layout change, so every
  *   process re-reads the screen's viewer, which carries the layout (live/caches/directory.ts), and
  *   pushes it to the screen's `myScreen` subscription. `first_connected_at` is not a layout column:
- *   writing it notifies nobody.
+ *   writing it notifies nobody. Its settings (migration 0010) are part of the layout: `show_goals`
+ *   lets the screen's credential read its team's goals (api/core/permissions.ts), `celebrations`,
+ *   `sale_amount` and `sound` say which events interrupt its rotation (client/src/tv/celebrations.ts);
+ *   `celebrations` holds CELEBRATION_KINDS names as text, so a new kind needs no migration (an
+ *   unknown name read back is ignored).
  * - `screen_connections`: one row per socket a screen opened, on whichever process: written on
  *   connect and close and at most once a minute while open (`seen_at`), never per event; a process
  *   that dies leaves rows whose `seen_at` goes stale, so "online" needs a recent `seen_at`. Rows
  *   closed more than a day ago are deleted (reconnects are counted over the last 24 h).
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { LEADERBOARD_METRICS, SCREEN_SECONDS } from './constants.ts';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CELEBRATION_KINDS, LEADERBOARD_METRICS, SCREEN_SALE_AMOUNT, SCREEN_SECONDS } from './constants.ts';
 import { periodTypeEnum } from './enums.ts';
 import { users } from './people.ts';
 
@@ -32,6 +36,13 @@ export const screens = pgTable(
     secondsPerBoard: integer('seconds_per_board').notNull().default(SCREEN_SECONDS.default),
     periodType: periodTypeEnum('period_type').notNull().default('MONTHLY'),
     pinned: text('pinned'),
+    showGoals: boolean('show_goals').notNull().default(false),
+    celebrations: text('celebrations')
+      .array()
+      .notNull()
+      .default(sql.raw(`array[${CELEBRATION_KINDS.map((k) => `'${k}'`).join(', ')}]::text[]`)),
+    saleAmount: integer('sale_amount').notNull().default(SCREEN_SALE_AMOUNT.default),
+    sound: boolean('sound').notNull().default(false),
     firstConnectedAt: timestamp('first_connected_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -41,6 +52,11 @@ export const screens = pgTable(
       sql`cardinality(${t.boards}) between 1 and ${sql.raw(String(LEADERBOARD_METRICS.length))} and ${t.boards} <@ ${metrics}`,
     ),
     check('screens_pinned', sql`${t.pinned} is null or ${t.pinned} = any(${metrics})`),
+    check('screens_celebrations', sql`cardinality(${t.celebrations}) <= 16`),
+    check(
+      'screens_sale_amount',
+      sql`${t.saleAmount} between ${sql.raw(String(SCREEN_SALE_AMOUNT.min))} and ${sql.raw(String(SCREEN_SALE_AMOUNT.max))}`,
+    ),
     check(
       'screens_seconds',
       sql`${t.secondsPerBoard} between ${sql.raw(String(SCREEN_SECONDS.min))} and ${sql.raw(String(SCREEN_SECONDS.max))}`,

@@ -148,6 +148,10 @@ const INT_CASES: Record<string, Case> = {
     query: `query($v: Int) { leaderboard { entries { contributions(first: $v) { totalCount } } } }`,
     field: 'first',
   }),
+  'UpdateScreenInput.saleAmount': () => ({
+    query: `mutation($v: Int) { updateScreen(id: "999999", input: { saleAmount: $v }) { id } }`,
+    field: 'saleAmount',
+  }),
   'CreateWebhookInput.digestMinutes': () => ({
     query: `mutation($v: Int) { createWebhook(input: { url: "https://hooks.example.com/x", events: [GOAL_ACHIEVED],
       digestMinutes: $v }) { secret } }`,

@@ -3,11 +3,20 @@
  * the team's manager sets with updateScreen is pushed to the screen's own `myScreen`
  * subscription at once; a screen credential reads only its team's boards and badges, over HTTP,
  * REST and WebSocket; and the Screens page's health (online, last seen, client version,
- * resolution, reconnects, offline too long) follows the screen's sockets. Time is the auth clock
- * the test moves (no sleeps).
+ * resolution, reconnects, offline too long) follows the screen's sockets. Its settings (migration
+ * 0010): with showGoals its credential reads its team's own goals, over HTTP and WebSocket, and
+ * turning it off binds at once, on an open socket too; its celebrations are pushed with its
+ * layout. Time is the auth clock the test moves (no sleeps).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import {
+  createGoal,
+  deleteGoal,
+  recordActivity,
+  startOrgServer,
+  updateGoal,
+  type OrgFixture,
+} from '../support/fixtures.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
 import { connect, subscribe } from '../support/ws.ts';
@@ -265,6 +274,188 @@ describe('what a screen credential reads', () => {
       expect(tv.closes).toEqual([]);
     } finally {
       await tv.dispose();
+    }
+  });
+});
+
+describe('a screen’s settings: goals and celebrations', () => {
+  const SETTINGS = `mutation($id: ID!, $input: UpdateScreenInput!) {
+    updateScreen(id: $id, input: $input) { layout { showGoals celebrations saleAmount sound } }
+  }`;
+  const MY_SETTINGS = 'subscription { myScreen { boards showGoals celebrations saleAmount sound } }';
+  const GOALS = `query($teamId: ID, $userId: ID) {
+    goals(teamId: $teamId, userId: $userId) { id metric status targetValue achievementPercentage team { name } user { name } }
+  }`;
+  interface Settings {
+    showGoals: boolean;
+    celebrations: string[];
+    saleAmount: number;
+    sound: boolean;
+  }
+  type GoalRow = { id: string; targetValue: number; currentValue: number; team: { name: string } | null };
+
+  it('default to no goals and every celebration, are pushed with the layout, audited, and checked', async () => {
+    const screen = await pairedScreen('Settings', org.teams.east);
+    const tv = connect(server.url, screen.token);
+    try {
+      const layouts = subscribe<{ myScreen: Settings & { boards: string[] } }>(tv, MY_SETTINGS);
+      await layouts.waitFor(() => true);
+      expect(layouts.values[0]?.myScreen).toEqual({
+        boards: ['REVENUE', 'ORDERS', 'CONVERSION_RATE'],
+        showGoals: false,
+        celebrations: ['SALE', 'GOAL_ACHIEVED', 'NEW_LEADER', 'BADGE'],
+        saleAmount: 10_000,
+        sound: false,
+      });
+      const input = { showGoals: true, celebrations: ['BADGE', 'SALE'], saleAmount: 25_000, sound: true };
+      const saved = dataOf(
+        await server.gql<{ updateScreen: { layout: Settings } }>(
+          SETTINGS,
+          { id: screen.id, input },
+          org.managers.east,
+        ),
+      ).updateScreen.layout;
+      // kept in the product's order, whatever order they were sent in
+      expect(saved).toEqual({ ...input, celebrations: ['SALE', 'BADGE'] });
+      await layouts.waitFor((v) => v.myScreen.sound);
+      expect(layouts.values.at(-1)?.myScreen).toEqual({
+        boards: ['REVENUE', 'ORDERS', 'CONVERSION_RATE'],
+        ...saved,
+      });
+      const audit = dataOf(
+        await server.gql<{ auditLog: { action: string; before: string; after: string }[] }>(
+          `query($id: ID) { auditLog(targetType: "User", targetId: $id) { action before after } }`,
+          { id: screen.id },
+          org.admin,
+        ),
+      ).auditLog.filter((e) => e.action === 'screen.update');
+      expect(JSON.parse(audit[0]!.before)).toMatchObject({
+        showGoals: false,
+        sound: false,
+        saleAmount: 10_000,
+      });
+      expect(JSON.parse(audit[0]!.after)).toMatchObject(input);
+    } finally {
+      await tv.dispose();
+    }
+    const cases: [Record<string, unknown>, string][] = [
+      [{ saleAmount: 0 }, 'saleAmount'],
+      [{ saleAmount: 1_000_000_001 }, 'saleAmount'],
+      [{ celebrations: ['SALE', 'SALE'] }, 'celebrations'],
+    ];
+    for (const [input, field] of cases) {
+      const answer = await server.gql(SETTINGS, { id: screen.id, input }, org.admin);
+      expect(answer.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field }],
+      });
+    }
+    for (const as of [org.managers.west, org.reps.east1.email, screen.token]) {
+      const answer = await server.gql(SETTINGS, { id: screen.id, input: { showGoals: false } }, as);
+      expect(codeOf(answer), as).toBe('FORBIDDEN');
+    }
+  });
+
+  it('let the screen read its team’s own goals over HTTP while its admin allows it, and no more', async () => {
+    const screen = await pairedScreen('Goals HTTP', org.teams.east);
+    const eastGoal = await createGoal(server, { teamId: org.teams.east, metric: 'ORDERS' });
+    const westGoal = await createGoal(server, { teamId: org.teams.west, metric: 'ORDERS' });
+    const personal = await createGoal(server, { userId: org.reps.east1.id, metric: 'ORDERS' });
+    try {
+      expect(codeOf(await server.gql(GOALS, {}, screen.token))).toBe('FORBIDDEN');
+      await server.gql(SETTINGS, { id: screen.id, input: { showGoals: true } }, org.managers.east);
+      const read = async (variables: Record<string, unknown>) =>
+        dataOf(await server.gql<{ goals: GoalRow[] }>(GOALS, variables, screen.token)).goals.map((g) => g.id);
+      // its team's own goals only: not a person's, not another team's
+      expect(await read({})).toEqual([eastGoal]);
+      expect(await read({ teamId: String(org.teams.east) })).toEqual([eastGoal]);
+      const one = `query($id: ID!) { goal(id: $id) { id team { name } } }`;
+      expect(dataOf(await server.gql(one, { id: eastGoal }, screen.token))).toEqual({
+        goal: { id: eastGoal, team: { name: 'East' } },
+      });
+      for (const [query, variables] of [
+        [GOALS, { teamId: String(org.teams.west) }],
+        [GOALS, { userId: String(org.reps.east1.id) }],
+        [one, { id: westGoal }],
+        [one, { id: personal }],
+        ['{ goals(includeMembers: true) { id } }', {}],
+      ] as const) {
+        expect(codeOf(await server.gql(query, variables, screen.token)), query).toBe('FORBIDDEN');
+      }
+      // REST and exports carry fields the goals board does not show: screens read goals over GraphQL
+      for (const path of [
+        '/api/performance?type=goals',
+        `/api/performance/goals/${eastGoal}`,
+        '/export/goals',
+      ]) {
+        const answer = await fetch(`${server.url}${path}`, {
+          headers: { authorization: `Bearer ${screen.token}` },
+        });
+        expect(answer.status, path).toBe(403);
+      }
+      // what the goals board does not show stays hidden, as on every type
+      const hidden = await server.gql(`{ goals { id description createdBy { email } } }`, {}, screen.token);
+      expect(JSON.stringify(hidden.errors)).toContain('Goal.description');
+      // a legacy VIEWER person (no screen) still reads no goals
+      expect(codeOf(await server.gql(GOALS, {}, org.viewer))).toBe('FORBIDDEN');
+      // turned off: refused at the very next request
+      await server.gql(SETTINGS, { id: screen.id, input: { showGoals: false } }, org.admin);
+      expect(codeOf(await server.gql(GOALS, {}, screen.token))).toBe('FORBIDDEN');
+      expect(codeOf(await server.gql(one, { id: eastGoal }, screen.token))).toBe('FORBIDDEN');
+    } finally {
+      for (const id of [eastGoal, westGoal, personal]) await deleteGoal(server, id);
+    }
+  });
+
+  it('stream its team’s goals over WebSocket, and end them at once when turned off', async () => {
+    const screen = await pairedScreen('Goals live', org.teams.west);
+    await server.gql(SETTINGS, { id: screen.id, input: { showGoals: true } }, org.admin);
+    const westGoal = await createGoal(server, { teamId: org.teams.west, metric: 'ORDERS' });
+    const eastGoal = await createGoal(server, { teamId: org.teams.east, metric: 'ORDERS' });
+    const personal = await createGoal(server, { userId: org.reps.west1.id, metric: 'ORDERS' });
+    const tv = connect(server.url, screen.token);
+    try {
+      const layouts = subscribe<{ myScreen: Settings }>(tv, MY_SETTINGS);
+      const changed = subscribe<{ goalChanged: GoalRow }>(
+        tv,
+        'subscription { goalChanged { id targetValue currentValue team { name } } }',
+      );
+      const removed = subscribe<{ goalRemoved: string }>(tv, 'subscription { goalRemoved }');
+      await changed.waitFor((v) => v.goalChanged.id === westGoal);
+      // another team's and a person's goals change first: the next frame is the team's own
+      await updateGoal(server, eastGoal, { targetValue: 21 });
+      await updateGoal(server, personal, { targetValue: 22 });
+      await updateGoal(server, westGoal, { targetValue: 23 });
+      await changed.waitFor((v) => v.goalChanged.targetValue === 23);
+      await recordActivity(server, { userId: org.reps.west1.id, amount: '100.00' });
+      // its own team's goal moves with a sale; the seller's own goal moved too, and is not sent
+      await changed.waitFor((v) => v.goalChanged.id === westGoal && v.goalChanged.currentValue === 1);
+      expect(new Set(changed.values.map((v) => v.goalChanged.id))).toEqual(new Set([westGoal]));
+      expect(changed.errors).toEqual([]);
+      // a personal goal's removal is not announced to the screen; the team's is
+      await deleteGoal(server, personal);
+      const extra = await createGoal(server, {
+        teamId: org.teams.west,
+        metric: 'REVENUE',
+        targetValue: 1000,
+      });
+      await deleteGoal(server, extra);
+      await removed.waitFor((v) => v.goalRemoved === extra);
+      expect(removed.values.map((v) => v.goalRemoved)).toEqual([extra]);
+
+      // turned off while the socket is open: both streams end with FORBIDDEN, with no goal event
+      // to carry it, and the socket (its boards, its layout) stays up
+      await layouts.waitFor(() => true);
+      await server.gql(SETTINGS, { id: screen.id, input: { showGoals: false } }, org.managers.west);
+      expect(JSON.stringify(await changed.waitForError())).toContain('FORBIDDEN');
+      expect(JSON.stringify(await removed.waitForError())).toContain('FORBIDDEN');
+      await layouts.waitFor((v) => !v.myScreen.showGoals);
+      const again = subscribe(tv, 'subscription { goalChanged { id } }');
+      expect(JSON.stringify(await again.waitForError())).toContain('FORBIDDEN');
+      expect(tv.closes).toEqual([]);
+    } finally {
+      await tv.dispose();
+      for (const id of [westGoal, eastGoal]) await deleteGoal(server, id);
     }
   });
 });

@@ -8,6 +8,8 @@
  * - a walk of the schema (introspection) from every entry point a VIEWER may use, queries and
  *   subscriptions, that selects every field of every object type reachable from them and checks
  *   it is shown exactly when a screen should see it: a field added later is covered by itself;
+ * - a paired screen whose admin lets it show its team's goals (showGoals) gets the goals board's
+ *   fields of them, and nothing more, from the same walk over the goal roots;
  * - the documents the TV page and a VIEWER's dashboard load still work;
  * - the REST API and exports give a VIEWER names only.
  */
@@ -30,7 +32,7 @@ import {
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '../../client/src/gql/graphql.ts';
-import { recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { createGoal, recordActivity, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { rest } from '../support/rest.ts';
 import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
@@ -573,6 +575,86 @@ describe('every field reachable from a VIEWER’s entry points', () => {
   });
 });
 
+/** The fields of a goal the TV's goals board shows (SCREEN_FIELDS.Goal). */
+const GOAL_BOARD = [
+  'achievementPercentage',
+  'currentValue',
+  'id',
+  'metric',
+  'periodEnd',
+  'periodStart',
+  'periodType',
+  'projectedValue',
+  'status',
+  'targetValue',
+  'team',
+  'user',
+];
+
+/** A screen paired into `teamId` through the public pairing flow; its token. */
+async function pairedScreen(teamId: number): Promise<{ id: string; token: string }> {
+  const started = await fetch(`${server.url}/auth/screen-pairings`, { method: 'POST' });
+  const pairing = (await started.json()) as { code: string; secret: string };
+  const { id } = dataOf(
+    await server.gql<{ pairScreen: { id: string } }>(
+      'mutation($input: PairScreenInput!) { pairScreen(input: $input) { id } }',
+      { input: { code: pairing.code, name: 'Goals wall', teamId: String(teamId) } },
+      org.admin,
+    ),
+  ).pairScreen;
+  const polled = await fetch(`${server.url}/auth/screen-pairings/poll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ secret: pairing.secret }),
+  });
+  return { id, token: ((await polled.json()) as { token: string }).token };
+}
+
+describe('a paired screen allowed its team’s goals', () => {
+  it('reads of them exactly what the goals board shows, over HTTP and over the WebSocket', async () => {
+    const screen = await pairedScreen(org.teams.east);
+    dataOf(
+      await server.gql(
+        'mutation($id: ID!) { updateScreen(id: $id, input: { showGoals: true }) { id } }',
+        { id: screen.id },
+        org.admin,
+      ),
+    );
+    await createGoal(server, { teamId: org.teams.east, metric: 'ORDERS' });
+    const roots = (type: GraphQLObjectType | null | undefined, names: string[]) =>
+      names.map((name) => type!.getFields()[name]!);
+    const expectedOf = (probe: Probe): Outcome =>
+      (probe.type.name === 'Goal' ? GOAL_BOARD : (SCREEN[probe.type.name] ?? [])).includes(probe.field)
+        ? 'shown'
+        : 'hidden';
+    const results: { probe: Probe; result: Result }[] = [];
+    for (const root of roots(schema.getQueryType(), ['goals'])) {
+      for (const probe of probes('query', root))
+        results.push({ probe, result: await server.gql(probe.document, {}, screen.token) });
+    }
+    const tv = connect(server.url, screen.token);
+    try {
+      // goalChanged starts with the active goals: every probe gets its first frame at once
+      const watched = roots(schema.getSubscriptionType(), ['goalChanged'])
+        .flatMap((root) => probes('subscription', root))
+        .map((probe) => ({ probe, frames: watch(tv, probe.document) }));
+      for (const { probe, frames } of watched) results.push({ probe, result: await frames.next() });
+    } finally {
+      await tv.dispose();
+    }
+    const shown = new Set<string>();
+    for (const { probe, result } of results) {
+      const got = outcome(probe, result);
+      if (got === 'shown') shown.add(`${probe.type.name}.${probe.field}`);
+      if (got !== 'unreached') expect(got, probe.document).toBe(expectedOf(probe));
+      expect(othersEmails(result.data), probe.document).toEqual([]);
+    }
+    expect([...shown].filter((f) => f.startsWith('Goal.')).sort()).toEqual(
+      GOAL_BOARD.map((f) => `Goal.${f}`),
+    );
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 describe('the screens a VIEWER loads', () => {
@@ -607,6 +689,8 @@ describe('the screens a VIEWER loads', () => {
       const before = await idle();
       const boards = [
         watch(tv, doc(documents.TvBoardDocument), { metric: 'REVENUE', periodType: 'MONTHLY', teamId: null }),
+        // the board the TV's sale celebrations are watched on
+        watch(tv, doc(documents.TvSalesDocument), { periodType: 'MONTHLY', teamId: null }),
         watch(tv, doc(documents.LeaderboardLiveDocument), {
           metric: 'ORDERS',
           periodType: 'MONTHLY',

@@ -131,6 +131,9 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     await screenshot(page, 'screens-edit-1280x720');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'screens-edit-1920x1080');
+    // its settings below the layout: goals, celebrations, sale amount, chime (celebrations.test.ts uses them)
+    await dialog.getByLabel('Play a chime with each card').scrollIntoViewIfNeeded();
+    await screenshot(page, 'screens-edit-settings-1920x1080');
     const saved = Date.now();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await tv.page.locator('main.tv[data-screen="WIN_RATE"]').waitFor({ timeout: 10_000 });

@@ -6,6 +6,7 @@ import {
   CONTEST_GOAL_METRICS,
   CONTEST_METRICS,
   CONTEST_STATUSES,
+  CELEBRATION_KINDS,
   DELIVERY_STATUSES,
   GOAL_METRICS,
   GOAL_STATUSES,
@@ -54,6 +55,7 @@ registerEnumType(ContestStatusEnum, {
   name: 'ContestStatus',
   description: 'UPCOMING before its start, RUNNING inside its window, ENDED (results frozen) after it.',
 });
+export const CelebrationKindEnum = enumObject(CELEBRATION_KINDS);
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -94,4 +96,9 @@ registerEnumType(WebhookEventEnum, {
 registerEnumType(DeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
   description: 'PENDING until a 2xx answer (DELIVERED) or until the attempts run out (FAILED).',
+});
+registerEnumType(CelebrationKindEnum, {
+  name: 'CelebrationKind',
+  description:
+    'What interrupts a screen’s rotation with a card: a sale of at least its amount, a goal achieved, a new #1 on a board it shows, a badge.',
 });

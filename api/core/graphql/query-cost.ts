@@ -30,7 +30,13 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { LEADERBOARD_METRICS, LIMITS, PERIOD_TYPES, WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
+import {
+  CELEBRATION_KINDS,
+  LEADERBOARD_METRICS,
+  LIMITS,
+  PERIOD_TYPES,
+  WEBHOOK_EVENTS,
+} from '../../../schema/db/constants.ts';
 
 /** How long a list can be. */
 export type ListSize =
@@ -67,6 +73,7 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query.auditLog': { argument: 'first', of: 'field', max: 200 },
   'Query.screens': { assumed: 100 },
   'ScreenLayout.boards': { bound: LEADERBOARD_METRICS.length },
+  'ScreenLayout.celebrations': { bound: CELEBRATION_KINDS.length },
   'Leaderboard.entries': { argument: 'limit', of: 'parent', max: LIMITS.leaderboardLimit },
   // a page of a figure's activities: `first` of Goal.contributions or LeaderboardEntry.contributions
   'ContributionPage.nodes': { argument: 'first', of: 'parent', max: LIMITS.contributionsCeiling },

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
-import { LeaderboardMetricEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
+import type { CelebrationKind, LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import { CelebrationKindEnum, LeaderboardMetricEnum, PeriodTypeEnum } from '../../core/graphql/enums.ts';
 import { DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 @InputType({ description: 'Claims the code a TV shows.' })
@@ -36,6 +36,27 @@ export class ScreenLayout {
     description: 'Shown alone, without rotating, when set.',
   })
   pinned!: LeaderboardMetric | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Its credential may read its team’s goals, and its TV rotates a goals board after its boards (default false).',
+  })
+  showGoals!: boolean;
+
+  @Field(() => [CelebrationKindEnum], {
+    description:
+      'The events that interrupt its rotation with a card for a few seconds (GOAL_ACHIEVED needs showGoals).',
+  })
+  celebrations!: readonly CelebrationKind[];
+
+  @Field(() => Int, {
+    description:
+      'A SALE card from this amount, in whole units of the organisation’s currency (1–1,000,000,000).',
+  })
+  saleAmount!: number;
+
+  @Field(() => Boolean, { description: 'A short chime with each card (default false).' })
+  sound!: boolean;
 }
 
 @ObjectType({ description: 'Whether a screen is up, from its sockets (on any server process).' })
@@ -83,6 +104,21 @@ export class UpdateScreenInput {
     description: 'A board shown alone instead of the rotation; null unpins.',
   })
   pinned?: LeaderboardMetric | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether its credential reads its team’s goals.' })
+  showGoals?: boolean;
+
+  @Field(() => [CelebrationKindEnum], {
+    nullable: true,
+    description: 'The events it celebrates, each once; empty: none.',
+  })
+  celebrations?: CelebrationKind[];
+
+  @Field(() => Int, { nullable: true, description: 'A SALE card from this amount (1–1,000,000,000).' })
+  saleAmount?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'A short chime with each card.' })
+  sound?: boolean;
 }
 
 @ObjectType({

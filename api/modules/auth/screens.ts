@@ -2,17 +2,20 @@
  * Managed TV screens over GraphQL (issue 15): pairScreen claims the code a TV shows (ADMIN for
  * any team, a MANAGER for a team they manage), screens lists them with their layout and health
  * (screen-presence.ts: online, last seen, client, reconnects), updateScreen changes the layout
- * (the `screens` row's trigger notifies every process; the screen's `myScreen` stream, which
- * reads its layout with its viewer, pushes it), revokeScreen deactivates one (its token ends, its
- * TV shows a new code). The pairing itself, which knows no request context, is screen-pairing.ts.
+ * and settings (showGoals, celebrations: docs/screens.md; the `screens` row's trigger notifies
+ * every process, and the screen's `myScreen` stream, which reads its layout with its viewer,
+ * pushes it), revokeScreen deactivates one (its token ends, its TV shows a new code). The pairing
+ * itself, which knows no request context, is screen-pairing.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  CELEBRATION_KINDS,
   LEADERBOARD_METRICS,
   LIMITS,
   PERIOD_TYPES,
+  SCREEN_SALE_AMOUNT,
   SCREEN_SECONDS,
   type PeriodType,
 } from '../../../schema/db/constants.ts';
@@ -164,6 +167,10 @@ async function readScreens(
     seconds_per_board: number | null;
     period_type: PeriodType | null;
     pinned: string | null;
+    show_goals: boolean | null;
+    celebrations: string | null;
+    sale_amount: number | null;
+    sound: boolean | null;
     online: boolean | null;
     client_version: string | null;
     resolution: string | null;
@@ -174,6 +181,7 @@ async function readScreens(
           greatest(c.last_seen,
             (select max(s.last_used_at) from sessions s where s.user_id = u.id and s.kind = 'api')) as last_seen,
           array_to_string(sc.boards, ',') as boards, sc.seconds_per_board, sc.period_type, sc.pinned,
+          sc.show_goals, array_to_string(sc.celebrations, ',') as celebrations, sc.sale_amount, sc.sound,
           c.online, c.client_version, c.resolution, c.reconnects
         from users u
         left join screens sc on sc.user_id = u.id
@@ -209,6 +217,10 @@ async function readScreens(
         secondsPerBoard: r.seconds_per_board,
         periodType: r.period_type,
         pinned: r.pinned,
+        showGoals: r.show_goals,
+        celebrations: r.celebrations,
+        saleAmount: r.sale_amount,
+        sound: r.sound,
       }),
       health: {
         online,
@@ -243,6 +255,16 @@ const updateInput = z
       .max(SCREEN_SECONDS.max, `at most ${SCREEN_SECONDS.max} seconds`),
     periodType: z.enum(PERIOD_TYPES),
     pinned: z.enum(LEADERBOARD_METRICS).nullable(),
+    showGoals: z.boolean(),
+    celebrations: z
+      .array(z.enum(CELEBRATION_KINDS))
+      .refine((k) => new Set(k).size === k.length, 'must name each kind once'),
+    saleAmount: z
+      .number()
+      .int('must be a whole amount')
+      .min(SCREEN_SALE_AMOUNT.min, `at least ${SCREEN_SALE_AMOUNT.min}`)
+      .max(SCREEN_SALE_AMOUNT.max, `at most ${SCREEN_SALE_AMOUNT.max}`),
+    sound: z.boolean(),
   })
   .partial();
 
@@ -266,10 +288,15 @@ export async function updateScreen(
       seconds_per_board: number;
       period_type: PeriodType;
       pinned: string | null;
+      show_goals: boolean;
+      celebrations: string;
+      sale_amount: number;
+      sound: boolean;
     }>(
       tx,
       sql`insert into screens (user_id) values (${id}) on conflict (user_id) do update set user_id = excluded.user_id
-          returning array_to_string(boards, ',') as boards, seconds_per_board, period_type, pinned`,
+          returning array_to_string(boards, ',') as boards, seconds_per_board, period_type, pinned,
+            show_goals, array_to_string(celebrations, ',') as celebrations, sale_amount, sound`,
     );
     if (!row) throw new Error('upsert into screens returned nothing');
     const before = {
@@ -279,6 +306,10 @@ export async function updateScreen(
         secondsPerBoard: row.seconds_per_board,
         periodType: row.period_type,
         pinned: row.pinned,
+        showGoals: row.show_goals,
+        celebrations: row.celebrations,
+        saleAmount: row.sale_amount,
+        sound: row.sound,
       }),
     };
     const after = { ...before, ...fields };
@@ -286,7 +317,9 @@ export async function updateScreen(
       tx,
       sql`update screens set boards = ${`{${after.boards.join(',')}}`}::text[],
             seconds_per_board = ${after.secondsPerBoard}, period_type = ${after.periodType}::period_type,
-            pinned = ${after.pinned}, updated_at = now()
+            pinned = ${after.pinned}, show_goals = ${after.showGoals},
+            celebrations = ${`{${after.celebrations.join(',')}}`}::text[], sale_amount = ${after.saleAmount},
+            sound = ${after.sound}, updated_at = now()
           where user_id = ${id}`,
     );
     if (after.name !== user.name) await rows(tx, sql`update users set name = ${after.name} where id = ${id}`);

@@ -26,7 +26,8 @@ import { optionalId, parseId } from '../../core/graphql/ids.ts';
 import {
   assertCanWriteForTeam,
   assertCanWriteForUser,
-  assertNotViewer,
+  assertScreenGoalReads,
+  screenSeesGoal,
   type Viewer,
 } from '../../core/permissions.ts';
 import { collectInput, isUniqueViolation } from '../../core/validation.ts';
@@ -234,9 +235,14 @@ export interface GoalsArgs {
 
 export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
   const viewer = requireViewer(ctx);
-  assertNotViewer(viewer);
   const userId = optionalId(args.userId, 'User');
   const teamId = optionalId(args.teamId, 'Team');
+  // a screen: its team's own goals when its admin allows it, else FORBIDDEN as any VIEWER
+  assertScreenGoalReads(viewer, userId, teamId);
+  const screen = viewer.role === 'VIEWER';
+  // its members' goals are people's goals (and REST and exports ask for them): refused
+  if (screen && args.includeMembers)
+    throw new ForbiddenError('A screen reads its team’s own goals, not its members’.');
   if (userId !== null && !(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
   const rep = viewer.role === 'REP';
@@ -256,7 +262,8 @@ export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
       : null;
   const rows = await listGoals(ctx.db, {
     userId,
-    teamId,
+    // a screen of a team reads that team's goals whatever it asked for (it may ask for no team)
+    teamId: screen ? (teamId ?? viewer.teamId) : teamId,
     status: args.status,
     activeOn: args.activeOnly && !overlapping ? today : null,
     overlapping,
@@ -272,14 +279,16 @@ export async function goals(ctx: AppContext, args: GoalsArgs): Promise<Goal[]> {
       : null,
     ...(rep ? { ownedBy: { userId: viewer.id, teamId: viewer.teamId } } : {}),
   });
-  return rows.map(toGoal);
+  return (screen ? rows.filter((row) => screenSeesGoal(viewer, row)) : rows).map(toGoal);
 }
 
 export async function goal(ctx: AppContext, idArg: string): Promise<Goal | null> {
   const viewer = requireViewer(ctx);
-  assertNotViewer(viewer);
+  assertScreenGoalReads(viewer, null, null);
   const row = await findGoal(ctx.db, parseId(idArg, 'Goal'));
   if (!row) return null;
+  if (viewer.role === 'VIEWER' && !screenSeesGoal(viewer, row))
+    throw new ForbiddenError('A screen reads its team’s own goals only.');
   if (
     viewer.role === 'REP' &&
     row.userId !== viewer.id &&

@@ -5,7 +5,9 @@
  * with a freshly read viewer (Session), not only at subscribe time, and field visibility
  * (core/graphql/visibility.ts) follows that viewer too: a board event is yielded as the object of the
  * viewer's audience (one per version and audience, executed once for all its subscribers), and a
- * per-subscriber event is executed with the fresh viewer in the context.
+ * per-subscriber event is executed with the fresh viewer in the context. A paired screen reads
+ * goals only while its admin allows it (showGoals, in its viewer): its goal streams end with
+ * FORBIDDEN when that is turned off, at the directory's invalidation, not at the next event.
  */
 import type { AppContext, Session } from '../../core/context.ts';
 import { localDate } from '../../domain/periods.ts';
@@ -16,12 +18,15 @@ import { createLoaders, type Loaders } from '../../core/loaders.ts';
 import type { LiveEvents } from '../../live/ports.ts';
 import { markShared } from '../../live/shared-execution.ts';
 import {
-  assertNotViewer,
+  assertScreenGoalReads,
   assertScreenReads,
   audienceOf,
+  screenReadsGoals,
+  screenSeesGoal,
   type Audience,
   type Viewer,
 } from '../../core/permissions.ts';
+
 import type { Achievement } from '../achievements/achievement.type.ts';
 import { listGoals } from '../goals/goal.queries.ts';
 import { toGoal } from '../goals/goal.mapping.ts';
@@ -157,11 +162,11 @@ async function goalFilter(
   viewer: Viewer,
   args: { userId: string | null; teamId: string | null },
 ) {
-  assertNotViewer(viewer);
   const filter: GoalFilter = {
     userId: optionalId(args.userId, 'User'),
     teamId: optionalId(args.teamId, 'Team'),
   };
+  assertScreenGoalReads(viewer, filter.userId, filter.teamId);
   if (filter.userId !== null && !(await ctx.loaders.userById.load(filter.userId))) {
     throw new NotFoundError('User', filter.userId);
   }
@@ -184,12 +189,40 @@ function goalVisible(
   filter: GoalFilter,
   viewer: Viewer,
 ) {
-  if (viewer.role === 'VIEWER') return false;
+  if (viewer.role === 'VIEWER' && !screenSeesGoal(viewer, owner)) return false;
   if (filter.userId !== null && owner.userId !== filter.userId) return false;
   if (filter.teamId !== null && owner.teamId !== filter.teamId) return false;
   if (viewer.role === 'REP')
     return owner.userId === viewer.id || (owner.teamId !== null && owner.teamId === viewer.teamId);
   return true;
+}
+
+/** Why a screen's goal stream ends: its admin turned showGoals off (or it is no screen). */
+const NO_GOALS =
+  'Screens signed in as VIEWER do not see goals (a paired screen: unless its admin allows it).';
+
+/**
+ * Ends a screen's goal stream with FORBIDDEN as soon as its admin turns showGoals off: the
+ * directory is dropped on every screens change (here at once, elsewhere on the `dir`
+ * notification), and the viewer is read again then, once per change, never per goal event.
+ * Returns the unsubscribe (nothing to do for everyone else).
+ */
+function endWhenGoalsOff(
+  ctx: AppContext,
+  session: Session,
+  viewer: Viewer,
+  box: { fail(error: Error): void },
+): () => void {
+  const directory = ctx.directory;
+  if (viewer.role !== 'VIEWER' || !directory) return () => {};
+  return directory.onInvalidate(() => {
+    session.viewer().then(
+      (now) => {
+        if (!screenReadsGoals(now)) box.fail(new ForbiddenError(NO_GOALS));
+      },
+      (error: unknown) => box.fail(error instanceof Error ? error : new ForbiddenError(NO_GOALS)),
+    );
+  });
 }
 
 async function* goalChangedGen(
@@ -198,23 +231,29 @@ async function* goalChangedGen(
   scope: StreamScope,
 ): AsyncGenerator<WithLoaders<Goal>> {
   const { live, session } = liveOf(ctx);
-  const filter = await goalFilter(ctx, await session.viewer(), args);
+  const first = await session.viewer();
+  const filter = await goalFilter(ctx, first, args);
   const box = scope.track(live.goalEvents());
+  const unlisten = endWhenGoalsOff(ctx, session, first, box);
   const snapshot = async function* (viewer: Viewer): AsyncGenerator<WithLoaders<Goal>> {
+    const screen = viewer.role === 'VIEWER';
     const rows = await listGoals(ctx.db, {
       userId: filter.userId,
-      teamId: filter.teamId,
+      // a screen of a team: that team's goals (filtered again below: team goals only)
+      teamId: screen ? (filter.teamId ?? viewer.teamId) : filter.teamId,
       activeOn: localDate(new Date(), ctx.org.timeZone),
       ...(viewer.role === 'REP' ? { ownedBy: { userId: viewer.id, teamId: viewer.teamId } } : {}),
     });
     const loaders = createLoaders(ctx.db);
-    for (const row of rows) yield { value: toGoal(row), loaders };
+    for (const row of rows) if (!screen || screenSeesGoal(viewer, row)) yield { value: toGoal(row), loaders };
   };
   try {
-    yield* snapshot(await session.viewer());
+    ctx.viewer = first;
+    yield* snapshot(first);
     for await (const event of box) {
-      const viewer = await session.viewer();
-      if (viewer.role === 'VIEWER') throw new ForbiddenError('Screens signed in as VIEWER do not see goals.');
+      // executed per subscriber, with the viewer as it is now (field visibility reads it)
+      const viewer = (ctx.viewer = await session.viewer());
+      if (viewer.role === 'VIEWER' && !screenReadsGoals(viewer)) throw new ForbiddenError(NO_GOALS);
       if (event.kind === 'resync') yield* snapshot(viewer);
       else if (event.kind === 'changed') {
         for (const goal of event.goals)
@@ -222,6 +261,7 @@ async function* goalChangedGen(
       }
     }
   } finally {
+    unlisten();
     await box.return();
   }
 }
@@ -232,15 +272,19 @@ async function* goalRemovedGen(
   scope: StreamScope,
 ): AsyncGenerator<string> {
   const { live, session } = liveOf(ctx);
-  const filter = await goalFilter(ctx, await session.viewer(), args);
+  const first = await session.viewer();
+  const filter = await goalFilter(ctx, first, args);
   const box = scope.track(live.goalEvents());
+  const unlisten = endWhenGoalsOff(ctx, session, first, box);
   try {
     for await (const event of box) {
       const viewer = await session.viewer();
+      if (viewer.role === 'VIEWER' && !screenReadsGoals(viewer)) throw new ForbiddenError(NO_GOALS);
       if (event.kind !== 'removed') continue;
       for (const goal of event.goals) if (goalVisible(goal, filter, viewer)) yield String(goal.id);
     }
   } finally {
+    unlisten();
     await box.return();
   }
 }

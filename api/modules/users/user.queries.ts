@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { users, type UserRow } from '../../../schema/db/index.ts';
 import {
+  CELEBRATION_KINDS,
   DEFAULT_PERIOD_TYPE,
+  SCREEN_SALE_AMOUNT,
   SCREEN_DEFAULT_BOARDS,
   SCREEN_SECONDS,
+  type CelebrationKind,
   type LeaderboardMetric,
   type PeriodType,
   type Role,
@@ -60,12 +63,18 @@ export async function findViewerByEmail(
       screen_seconds: number | null;
       screen_period: PeriodType | null;
       screen_pinned: string | null;
+      screen_goals: boolean | null;
+      screen_celebrations: string | null;
+      screen_sale_amount: number | null;
+      screen_sound: boolean | null;
     }
   >(
     db,
     sql`select ${rawUserColumns('u')}, array(select t.id from teams t where t.manager_id = u.id) as managed,
           array_to_string(s.boards, ',') as screen_boards, s.seconds_per_board as screen_seconds,
-          s.period_type as screen_period, s.pinned as screen_pinned
+          s.period_type as screen_period, s.pinned as screen_pinned, s.show_goals as screen_goals,
+          array_to_string(s.celebrations, ',') as screen_celebrations, s.sale_amount as screen_sale_amount,
+          s.sound as screen_sound
         from users u left join screens s on s.user_id = u.id and u.kind = 'screen'
         where u.email = ${email.toLowerCase()}`,
   );
@@ -82,23 +91,42 @@ export async function findViewerByEmail(
             secondsPerBoard: row.screen_seconds,
             periodType: row.screen_period,
             pinned: row.screen_pinned,
+            showGoals: row.screen_goals,
+            celebrations: row.screen_celebrations,
+            saleAmount: row.screen_sale_amount,
+            sound: row.screen_sound,
           }),
   };
 }
 
-/** A screen's layout from its `screens` row's columns; a screen without one shows the defaults. */
+/**
+ * A screen's layout and settings from its `screens` row's columns; a screen without one (or a
+ * column left out) shows the defaults. Celebration kinds this version does not know are ignored.
+ */
 export function screenLayoutOf(row: {
   boards: string | readonly string[] | null;
   secondsPerBoard: number | null;
   periodType: PeriodType | null;
   pinned: string | null;
+  showGoals?: boolean | null;
+  celebrations?: string | readonly string[] | null;
+  saleAmount?: number | null;
+  sound?: boolean | null;
 }): ScreenLayout {
   const boards = typeof row.boards === 'string' ? row.boards.split(',') : row.boards;
+  const kinds = typeof row.celebrations === 'string' ? row.celebrations.split(',') : row.celebrations;
   return {
     boards: (boards?.length ? boards : SCREEN_DEFAULT_BOARDS) as LeaderboardMetric[],
     secondsPerBoard: row.secondsPerBoard === null ? SCREEN_SECONDS.default : Number(row.secondsPerBoard),
     periodType: row.periodType ?? DEFAULT_PERIOD_TYPE,
     pinned: (row.pinned as LeaderboardMetric | null) ?? null,
+    showGoals: row.showGoals ?? false,
+    celebrations:
+      kinds == null
+        ? [...CELEBRATION_KINDS]
+        : CELEBRATION_KINDS.filter((k: CelebrationKind) => kinds.includes(k)),
+    saleAmount: row.saleAmount == null ? SCREEN_SALE_AMOUNT.default : Number(row.saleAmount),
+    sound: row.sound ?? false,
   };
 }
 

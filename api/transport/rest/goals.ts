@@ -11,8 +11,9 @@
  * - With `expected_version`, a goal someone else changed first gives 409 with the current goal.
  */
 import type { Request, Response } from 'express';
-import type { AppContext } from '../../core/context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { assertNotViewer } from '../../core/permissions.ts';
 import { deleteGoal, goal, updateGoal } from '../../modules/goals/goal.service.ts';
 import { Fields } from './fields.ts';
 import { jsonBody } from './performance.post.ts';
@@ -26,6 +27,9 @@ function goalId(req: Request): string {
 }
 
 async function readGoal(ctx: AppContext, id: string) {
+  // a screen allowed its team's goals reads them over GraphQL, where field visibility applies;
+  // this shape carries fields it does not show (description, created_by)
+  assertNotViewer(requireViewer(ctx));
   const found = await goal(ctx, id);
   if (!found) throw new NotFoundError('Goal', id);
   return found;

@@ -3,8 +3,9 @@
  * GraphQL uses for the same question (same scope checks, same validation).
  */
 import type { Request, Response } from 'express';
-import type { AppContext } from '../../core/context.ts';
+import { requireViewer, type AppContext } from '../../core/context.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { assertNotViewer } from '../../core/permissions.ts';
 import type { Contest } from '../../modules/contests/contest.type.ts';
 import { achievements } from '../../modules/achievements/achievement.service.ts';
 import { contest, contests, standings } from '../../modules/contests/contest.service.ts';
@@ -110,6 +111,8 @@ const readers: Record<GetType, Reader> = {
     const activeOnly = q.bool('active_only') ?? true;
     q.rejectUnknown(['type']);
     q.done();
+    // screens read goals over GraphQL only (see goals.ts readGoal)
+    assertNotViewer(requireViewer(ctx));
     const rows = await goals(ctx, {
       userId: userId ?? null,
       teamId: teamId ?? null,

@@ -1,7 +1,9 @@
 /**
  * The Screens page's edit dialog (issue 15): a screen's name and layout — which boards it
  * rotates (ticked) in which order (Move up / Move down), seconds per board, the period, and a
- * pinned board shown alone. Saving sends updateScreen; the server pushes the layout to the TV
+ * pinned board shown alone — and its settings: whether it shows its team's goals (its credential
+ * may read them then), which events interrupt it with a celebration card, the sale amount and the
+ * chime (issue 17). Saving sends updateScreen; the server pushes the layout to the TV
  * (its `myScreen` subscription), which follows within a second. What the server would refuse is
  * said first on its field (screens.ts layoutProblems); a server refusal lands on the field it
  * names, anything else in an alert. ADMIN, or the manager of the screen's team (the server checks).
@@ -10,6 +12,7 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { FormActions, FormError } from '../components/Actions.tsx';
 import { Dialog, Field } from '../components/Form.tsx';
+import { Icon } from '../components/icons/Icon.tsx';
 import { graphql } from '../gql/index.ts';
 import { PeriodTypeField } from '../components/PeriodTypeField.tsx';
 import type { LeaderboardMetric } from '../gql/graphql.ts';
@@ -17,12 +20,15 @@ import { METRIC_NAMES } from '../lib/goals.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import {
   boardRows,
+  CELEBRATIONS,
   draftOf,
   layoutProblems,
   moveBoard,
   SCREEN_BOARDS,
+  SALE_AMOUNT,
   SECONDS,
   toggleBoard,
+  toggleCelebration,
   type LayoutField,
   type ScreenLayout,
 } from './screens.ts';
@@ -37,6 +43,10 @@ const UPDATE_SCREEN = graphql(`
         secondsPerBoard
         periodType
         pinned
+        showGoals
+        celebrations
+        saleAmount
+        sound
       }
     }
   }
@@ -57,6 +67,7 @@ export function ScreenLayoutDialog({
   const [errors, setErrors] = useState<Errors>({});
   const [save, { loading }] = useMutation(UPDATE_SCREEN);
   const boardsId = useId();
+  const celebrationsId = useId();
   const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (event: FormEvent) => {
@@ -75,6 +86,10 @@ export function ScreenLayoutDialog({
             secondsPerBoard: Number(draft.seconds),
             periodType: draft.periodType,
             pinned: draft.pinned || null,
+            showGoals: draft.showGoals,
+            celebrations: [...draft.celebrations],
+            saleAmount: Number(draft.saleAmount),
+            sound: draft.sound,
           },
         },
       });
@@ -88,6 +103,10 @@ export function ScreenLayoutDialog({
           secondsPerBoard: 'seconds per board',
           periodType: 'period',
           pinned: 'pinned board',
+          showGoals: 'show goals',
+          celebrations: 'celebrations',
+          saleAmount: 'sale amount',
+          sound: 'sound',
         }) ?? { form: e?.message ?? 'Could not save the screen.' },
       );
     }
@@ -133,7 +152,7 @@ export function ScreenLayoutDialog({
                       disabled={i === 0}
                       onClick={() => set({ boards: moveBoard(draft.boards, metric, -1) })}
                     >
-                      ↑
+                      <Icon name="arrow-up" />
                     </button>
                     <button
                       type="button"
@@ -142,7 +161,7 @@ export function ScreenLayoutDialog({
                       disabled={i === draft.boards.length - 1}
                       onClick={() => set({ boards: moveBoard(draft.boards, metric, 1) })}
                     >
-                      ↓
+                      <Icon name="arrow-down" />
                     </button>
                   </span>
                 ) : null}
@@ -199,6 +218,66 @@ export function ScreenLayoutDialog({
             )}
           </Field>
         </div>
+        <label className="screen-check">
+          <input
+            type="checkbox"
+            checked={draft.showGoals}
+            onChange={(e) => set({ showGoals: e.target.checked })}
+          />{' '}
+          Show the team’s goals (a goals board after the boards; the screen may read its team’s goals)
+        </label>
+        <fieldset
+          className={`screen-celebrations${errors.celebrations ? ' invalid' : ''}`}
+          aria-describedby={errors.celebrations ? `${celebrationsId}-error` : undefined}
+        >
+          <legend>Celebrations: a card for a few seconds when…</legend>
+          <ul aria-label="Celebrations">
+            {CELEBRATIONS.map(({ kind, label }) => (
+              <li key={kind}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={draft.celebrations.includes(kind)}
+                    onChange={() => set({ celebrations: toggleCelebration(draft.celebrations, kind) })}
+                  />{' '}
+                  {label}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {errors.celebrations ? (
+            <p className="field-error" id={`${celebrationsId}-error`}>
+              {errors.celebrations}
+            </p>
+          ) : null}
+          <div className="field-row">
+            <Field
+              label="Sale amount"
+              error={errors.saleAmount}
+              hint={`A sale from this amount gets a card (${SALE_AMOUNT.min} to ${SALE_AMOUNT.max.toLocaleString('en-US')}).`}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  inputMode="numeric"
+                  min={SALE_AMOUNT.min}
+                  max={SALE_AMOUNT.max}
+                  value={draft.saleAmount}
+                  onChange={(e) => set({ saleAmount: e.target.value })}
+                />
+              )}
+            </Field>
+            <label className="screen-check">
+              <input
+                type="checkbox"
+                checked={draft.sound}
+                onChange={(e) => set({ sound: e.target.checked })}
+              />{' '}
+              Play a chime with each card
+            </label>
+          </div>
+        </fieldset>
         <FormError message={errors.form} />
         <FormActions busy={loading} label="Save" busyLabel="Saving…" onCancel={onClose} />
       </form>

@@ -45,6 +45,10 @@ const SCREENS = graphql(`
         secondsPerBoard
         periodType
         pinned
+        showGoals
+        celebrations
+        saleAmount
+        sound
       }
       health {
         online

@@ -28,6 +28,7 @@ import {
   normalCode,
   pairChoicesOf,
   toggleBoard,
+  toggleCelebration,
 } from './screens.ts';
 import { ScreensPage } from './ScreensPage.tsx';
 
@@ -60,6 +61,10 @@ const lobby = {
     secondsPerBoard: 20,
     periodType: 'MONTHLY' as const,
     pinned: null,
+    showGoals: false,
+    celebrations: ['SALE', 'GOAL_ACHIEVED', 'NEW_LEADER', 'BADGE'] as const,
+    saleAmount: 10000,
+    sound: false,
   },
   health: {
     __typename: 'ScreenHealth' as const,
@@ -109,13 +114,31 @@ describe('screens helpers', () => {
       'ORDERS',
     ]);
     expect(moveBoard(['REVENUE', 'ORDERS'], 'REVENUE', -1)).toEqual(['REVENUE', 'ORDERS']);
-    const draft = { name: 'Lobby', boards: [], seconds: '4', periodType: 'MONTHLY', pinned: '' } as const;
+    const draft = {
+      name: 'Lobby',
+      boards: [],
+      seconds: '4',
+      periodType: 'MONTHLY',
+      pinned: '',
+      showGoals: false,
+      celebrations: [],
+      saleAmount: '10000',
+      sound: false,
+    } as const;
     expect(Object.keys(layoutProblems({ ...draft, boards: [] }))).toEqual(['boards', 'secondsPerBoard']);
     expect(layoutProblems({ ...draft, boards: ['REVENUE'], seconds: '12.5' }).secondsPerBoard).toBeTruthy();
     expect(layoutProblems({ ...draft, boards: ['REVENUE'], seconds: '3600', name: ' ' })).toEqual({
       name: 'A name for the screen, e.g. “Sales floor, 3rd”.',
     });
     expect(layoutInWords(lobby.layout)).toBe('Revenue → Orders → Conversion rate · 20 s each · Month');
+    expect(layoutInWords({ ...lobby.layout, boards: ['REVENUE'], showGoals: true })).toBe(
+      'Revenue → Goals · 20 s each · Month',
+    );
+    expect(layoutProblems({ ...draft, boards: ['REVENUE'], seconds: '20', saleAmount: '0' })).toEqual({
+      saleAmount: 'A whole amount from 1 to 1,000,000,000.',
+    });
+    expect(toggleCelebration(['BADGE'], 'SALE')).toEqual(['SALE', 'BADGE']);
+    expect(toggleCelebration(['SALE', 'BADGE'], 'SALE')).toEqual(['BADGE']);
     expect(layoutInWords({ ...lobby.layout, pinned: 'WIN_RATE', periodType: 'WEEKLY' })).toBe(
       'Pinned: Win rate · Week',
     );
@@ -222,6 +245,10 @@ describe('ScreensPage', () => {
       secondsPerBoard: 8,
       periodType: 'WEEKLY',
       pinned: null,
+      showGoals: true,
+      celebrations: ['SALE', 'NEW_LEADER', 'BADGE'],
+      saleAmount: 25000,
+      sound: true,
     };
     const mocks: MockLink.MockedResponse[] = [
       { request: { query: ScreensDocument }, result: { data: { screens: [lobby] } } },
@@ -246,7 +273,16 @@ describe('ScreensPage', () => {
               __typename: 'Screen',
               id: '40',
               name: 'Lobby',
-              layout: { ...lobby.layout, boards: input.boards, secondsPerBoard: 8, periodType: 'WEEKLY' },
+              layout: {
+                ...lobby.layout,
+                boards: input.boards,
+                secondsPerBoard: 8,
+                periodType: 'WEEKLY',
+                showGoals: true,
+                celebrations: input.celebrations,
+                saleAmount: 25000,
+                sound: true,
+              },
             },
           },
         },
@@ -273,6 +309,10 @@ describe('ScreensPage', () => {
     expect(order()).toEqual(['Orders', 'Revenue', 'Win rate']);
     fireEvent.change(within(dialog).getByLabelText('Seconds per board'), { target: { value: '3' } });
     fireEvent.change(within(dialog).getByLabelText('Period'), { target: { value: 'WEEKLY' } });
+    fireEvent.click(within(dialog).getByLabelText(/Show the team’s goals/));
+    fireEvent.click(within(dialog).getByLabelText(/A team goal achieved/));
+    fireEvent.change(within(dialog).getByLabelText('Sale amount'), { target: { value: '25000' } });
+    fireEvent.click(within(dialog).getByLabelText('Play a chime with each card'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save', hidden: true }));
     expect(within(dialog).getByText('Whole seconds from 5 to 3600.')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Seconds per board'), { target: { value: '8' } });

@@ -5,7 +5,7 @@
  * a MANAGER only into a team they manage, a team being required. Decided here only to leave out
  * what the server would refuse anyway (pairScreen checks the same).
  */
-import type { LeaderboardMetric, PeriodType, Role } from '../gql/graphql.ts';
+import type { CelebrationKind, LeaderboardMetric, PeriodType, Role } from '../gql/graphql.ts';
 import { METRIC_NAMES } from '../lib/goals.ts';
 import { PERIOD_NAMES } from '../lib/periods.ts';
 
@@ -51,24 +51,51 @@ export const SCREEN_BOARDS: readonly LeaderboardMetric[] = [
 ];
 /** Seconds per board the server accepts (SCREEN_SECONDS). */
 export const SECONDS = { min: 5, max: 3600 } as const;
+/** The sale amount the server accepts for a SALE card (SCREEN_SALE_AMOUNT). */
+export const SALE_AMOUNT = { min: 1, max: 1_000_000_000 } as const;
+
+/** The events a screen may celebrate (CELEBRATION_KINDS), in the dialog's order and words. */
+export const CELEBRATIONS: readonly { kind: CelebrationKind; label: string }[] = [
+  { kind: 'SALE', label: 'A sale from the amount below' },
+  { kind: 'GOAL_ACHIEVED', label: 'A team goal achieved (with goals shown)' },
+  { kind: 'NEW_LEADER', label: 'A new #1 on a board it shows' },
+  { kind: 'BADGE', label: 'A badge earned' },
+];
 
 export interface ScreenLayout {
   boards: readonly LeaderboardMetric[];
   secondsPerBoard: number;
   periodType: PeriodType;
   pinned: LeaderboardMetric | null;
+  showGoals: boolean;
+  celebrations: readonly CelebrationKind[];
+  saleAmount: number;
+  sound: boolean;
 }
 
-/** The edit dialog's state: the seconds as typed, the pinned board '' for none. */
+/** The edit dialog's state: the seconds and amount as typed, the pinned board '' for none. */
 export interface LayoutDraft {
   name: string;
   boards: LeaderboardMetric[];
   seconds: string;
   periodType: PeriodType;
   pinned: LeaderboardMetric | '';
+  showGoals: boolean;
+  celebrations: readonly CelebrationKind[];
+  saleAmount: string;
+  sound: boolean;
 }
 
-export type LayoutField = 'name' | 'boards' | 'secondsPerBoard' | 'periodType' | 'pinned';
+export type LayoutField =
+  | 'name'
+  | 'boards'
+  | 'secondsPerBoard'
+  | 'periodType'
+  | 'pinned'
+  | 'showGoals'
+  | 'celebrations'
+  | 'saleAmount'
+  | 'sound';
 
 export function draftOf(name: string, layout: ScreenLayout): LayoutDraft {
   return {
@@ -77,7 +104,20 @@ export function draftOf(name: string, layout: ScreenLayout): LayoutDraft {
     seconds: String(layout.secondsPerBoard),
     periodType: layout.periodType,
     pinned: layout.pinned ?? '',
+    showGoals: layout.showGoals,
+    celebrations: [...layout.celebrations],
+    saleAmount: String(layout.saleAmount),
+    sound: layout.sound,
   };
+}
+
+/** Ticks a celebration on or off, kept in the dialog's order. */
+export function toggleCelebration(
+  kinds: readonly CelebrationKind[],
+  kind: CelebrationKind,
+): CelebrationKind[] {
+  const on = kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind];
+  return CELEBRATIONS.map((c) => c.kind).filter((k) => on.includes(k));
 }
 
 /** The dialog's rows: the boards in rotation in their order, then the others (unticked). */
@@ -120,15 +160,23 @@ export function layoutProblems(draft: LayoutDraft): Partial<Record<LayoutField, 
   const seconds = Number(draft.seconds);
   if (!/^\d+$/.test(draft.seconds.trim()) || seconds < SECONDS.min || seconds > SECONDS.max)
     problems.secondsPerBoard = `Whole seconds from ${SECONDS.min} to ${SECONDS.max}.`;
+  const amount = Number(draft.saleAmount);
+  if (!/^\d+$/.test(draft.saleAmount.trim()) || amount < SALE_AMOUNT.min || amount > SALE_AMOUNT.max)
+    problems.saleAmount = `A whole amount from ${SALE_AMOUNT.min} to ${SALE_AMOUNT.max.toLocaleString('en-US')}.`;
   return problems;
 }
 
-/** The layout in words, for the screen's row: "Revenue → Orders · 20 s each · Month" or "Pinned: Revenue · Month". */
-export function layoutInWords(layout: ScreenLayout): string {
+/**
+ * The layout in words, for the screen's row: "Revenue → Orders · 20 s each · Month" (with goals:
+ * "Revenue → Orders → Goals · …") or "Pinned: Revenue · Month".
+ */
+export function layoutInWords(layout: Omit<ScreenLayout, 'celebrations' | 'saleAmount' | 'sound'>): string {
   const period = PERIOD_NAMES[layout.periodType];
   if (layout.pinned) return `Pinned: ${METRIC_NAMES[layout.pinned]} · ${period}`;
-  const boards = layout.boards.map((m) => METRIC_NAMES[m]).join(' → ');
-  return layout.boards.length > 1
+  const names = layout.boards.map((m) => METRIC_NAMES[m]);
+  if (layout.showGoals) names.push('Goals');
+  const boards = names.join(' → ');
+  return names.length > 1
     ? `${boards} · ${layout.secondsPerBoard} s each · ${period}`
     : `${boards} · ${period}`;
 }

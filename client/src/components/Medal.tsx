@@ -1,17 +1,12 @@
 import type { Medal as MedalValue } from '../gql/graphql.ts';
+import { MedalIcon, MEDALS } from './icons/MedalIcon.tsx';
 
-const MEDALS: Record<MedalValue, { icon: string; name: string }> = {
-  GOLD: { icon: '🥇', name: 'Gold medal' },
-  SILVER: { icon: '🥈', name: 'Silver medal' },
-  BRONZE: { icon: '🥉', name: 'Bronze medal' },
-};
-
+/** A board's medal for ranks 1-3, drawn (icons/MedalIcon.tsx), named "Gold medal" and so on. */
 export function Medal({ medal }: { medal: MedalValue | null }) {
   if (!medal) return null;
-  const { icon, name } = MEDALS[medal];
   return (
-    <span className="medal" role="img" aria-label={name} title={name}>
-      {icon}
+    <span className="medal" title={MEDALS[medal].name}>
+      <MedalIcon medal={medal} />
     </span>
   );
 }

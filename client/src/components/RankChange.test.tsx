@@ -13,12 +13,17 @@ describe('movement', () => {
 describe('RankChange', () => {
   it('shows an up arrow with the places gained', () => {
     render(<RankChange previous={4} current={1} />);
-    expect(screen.getByLabelText('up 3')).toHaveTextContent('▲3');
+    const up = screen.getByLabelText('up 3');
+    expect(up).toHaveTextContent('3');
+    // the arrow is drawn (no glyph a kiosk's fonts may lack)
+    expect(up.querySelector('svg.icon-caret-up')).not.toBeNull();
   });
 
   it('shows a down arrow with the places lost', () => {
     render(<RankChange previous={2} current={5} />);
-    expect(screen.getByLabelText('down 3')).toHaveTextContent('▼3');
+    const down = screen.getByLabelText('down 3');
+    expect(down).toHaveTextContent('3');
+    expect(down.querySelector('svg.icon-caret-down')).not.toBeNull();
   });
 
   it('says nothing for an unchanged rank', () => {

@@ -1,3 +1,5 @@
+import { Icon } from './icons/Icon.tsx';
+
 /** How a place on a board moved since the previous version: up, down, new, or unchanged. */
 export type Movement = { kind: 'up' | 'down'; by: number } | { kind: 'new' } | { kind: 'same' };
 
@@ -25,13 +27,15 @@ export function RankChange({
   if (move.kind === 'up')
     return (
       <span className="rank-change up" aria-label={`up ${move.by}`}>
-        ▲{move.by}
+        <Icon name="caret-up" />
+        {move.by}
       </span>
     );
   if (move.kind === 'down')
     return (
       <span className="rank-change down" aria-label={`down ${move.by}`}>
-        ▼{move.by}
+        <Icon name="caret-down" />
+        {move.by}
       </span>
     );
   if (move.kind === 'new' && showNew)

@@ -7,6 +7,8 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
+import { BadgeIcon } from '../components/icons/BadgeIcon.tsx';
+import { Icon } from '../components/icons/Icon.tsx';
 import { progressText, remainingText, WHEN } from '../lib/badges.ts';
 import { formatNumber } from '../lib/format.ts';
 import { useClock } from './clock.ts';
@@ -107,13 +109,13 @@ function BadgeProgress({ person }: { person: Person }) {
           return (
             <li key={p.rule.id} className={`card rule${p.earned ? ' earned' : ''}`} data-rule={p.rule.title}>
               <span className="achievement-icon" aria-hidden="true">
-                {p.rule.badgeIcon}
+                <BadgeIcon icon={p.rule.badgeIcon} />
               </span>
               <div className="rule-body">
                 <h4>{p.rule.title}</h4>
                 {p.earned ? (
                   <p className="rule-progress">
-                    Earned {p.rule.periodType ? WHEN[p.rule.periodType] : ''} ✓ · {text}
+                    Earned {p.rule.periodType ? WHEN[p.rule.periodType] : ''} <Icon name="check" /> · {text}
                   </p>
                 ) : (
                   <>
@@ -229,7 +231,7 @@ function AchievementCard({
   return (
     <article className="card achievement" aria-label={`${a.title}: ${a.user.name}`}>
       <div className="achievement-icon" aria-hidden="true">
-        {a.badgeIcon}
+        <BadgeIcon icon={a.badgeIcon} />
       </div>
       <div className="achievement-body">
         <h3>{a.title}</h3>

@@ -5,6 +5,7 @@
  * the cards do not jump when the figures arrive.
  */
 import type { ReactNode } from 'react';
+import { Icon, type IconName } from '../components/icons/Icon.tsx';
 
 export function StatCard({
   icon,
@@ -13,7 +14,7 @@ export function StatCard({
   children,
   extra,
 }: {
-  icon: string;
+  icon: IconName;
   title: string;
   value: string;
   children?: ReactNode;
@@ -24,7 +25,7 @@ export function StatCard({
       <div className="stat-head">
         <h2>{title}</h2>
         <span className="stat-icon" aria-hidden="true">
-          {icon}
+          <Icon name={icon} />
         </span>
       </div>
       <p className="stat-value">{value}</p>

@@ -78,7 +78,7 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
   return (
     <section className="cards" aria-label={`${person.name}: ${label}`} aria-busy={loading}>
       <StatCard
-        icon="💰"
+        icon="money"
         title="Revenue"
         value={p ? formatMoney(p.revenue) : '…'}
         extra={
@@ -92,17 +92,17 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
       >
         {p ? countOf(p.ordersWon, NOUNS.order) : ' '} · {label}
       </StatCard>
-      <StatCard icon="🎯" title="Conversion rate" value={p ? formatPercent(p.conversionRate) : '…'}>
+      <StatCard icon="target" title="Conversion rate" value={p ? formatPercent(p.conversionRate) : '…'}>
         {figures ? (figures.leadsCreated === 0 ? 'no leads yet' : rateBase('CONVERSION_RATE', figures)) : ' '}
       </StatCard>
-      <StatCard icon="📈" title="Win rate" value={p ? formatPercent(p.winRate) : '…'}>
+      <StatCard icon="chart" title="Win rate" value={p ? formatPercent(p.winRate) : '…'}>
         {figures
           ? figures.opportunitiesClosed === 0
             ? 'no closed opportunities yet'
             : rateBase('WIN_RATE', figures)
           : ' '}
       </StatCard>
-      <StatCard icon="🏆" title="Achievements" value={badges === undefined ? '…' : formatCount(badges)}>
+      <StatCard icon="trophy" title="Achievements" value={badges === undefined ? '…' : formatCount(badges)}>
         {noun(badges ?? 0, BADGE)}
       </StatCard>
     </section>

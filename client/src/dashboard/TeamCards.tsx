@@ -63,16 +63,16 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
         aria-label={`Team ${one.team.name}: ${label}`}
         aria-busy={loading}
       >
-        <StatCard icon="💰" title="Team revenue" value={formatMoney(one.revenue)}>
+        <StatCard icon="money" title="Team revenue" value={formatMoney(one.revenue)}>
           {formatCount(one.ordersWon)} {one.ordersWon === 1 ? 'order' : 'orders'} · {label}
         </StatCard>
-        <StatCard icon="👥" title="Per member" value={formatMoney(one.avgRevenuePerMember)}>
+        <StatCard icon="users" title="Per member" value={formatMoney(one.avgRevenuePerMember)}>
           {formatCount(one.memberCount)} {one.memberCount === 1 ? 'seller' : 'sellers'} in {one.team.name}
         </StatCard>
-        <StatCard icon="🎯" title="Conversion rate" value={formatPercent(one.conversionRate)}>
+        <StatCard icon="target" title="Conversion rate" value={formatPercent(one.conversionRate)}>
           orders won per lead, whole team
         </StatCard>
-        <StatCard icon="🏅" title="Top performer" value={one.topPerformer?.name ?? '—'}>
+        <StatCard icon="medal" title="Top performer" value={one.topPerformer?.name ?? '—'}>
           {one.topPerformer ? 'highest revenue' : 'no sales yet'} · {label}
         </StatCard>
       </section>
@@ -80,12 +80,12 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
   return (
     <section className="cards team-cards" aria-label={`All teams: ${label}`} aria-busy={loading}>
       {teams.map((t) => (
-        <StatCard key={t.team.id} icon="👥" title={t.team.name} value={formatMoney(t.revenue)}>
+        <StatCard key={t.team.id} icon="users" title={t.team.name} value={formatMoney(t.revenue)}>
           {formatCount(t.ordersWon)} {t.ordersWon === 1 ? 'order' : 'orders'} · {formatCount(t.memberCount)}{' '}
           {t.memberCount === 1 ? 'seller' : 'sellers'} · {label}
         </StatCard>
       ))}
-      {!data ? <StatCard icon="👥" title="Teams" value="…" /> : null}
+      {!data ? <StatCard icon="users" title="Teams" value="…" /> : null}
     </section>
   );
 }

@@ -5,6 +5,7 @@
  * refetch when the figures change (liveFigures.ts). Rates are shown with their base.
  */
 import { useQuery } from '@apollo/client/react';
+import { Icon } from '../components/icons/Icon.tsx';
 import { getFragmentData, graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
 import { rateBase } from '../lib/standing.ts';
@@ -94,7 +95,7 @@ function MemberCards({
               {m.user.role === 'MANAGER' ? <span className="role-chip">Manager</span> : null}
               {m.user.id === top ? (
                 <span className="badge top-performer" title="Top performer">
-                  ★ Top
+                  <Icon name="star" /> Top
                 </span>
               ) : null}
             </h4>

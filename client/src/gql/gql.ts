@@ -23,8 +23,8 @@ type Documents = {
   '\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n': typeof types.AddPersonDocument;
   '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateUserDocument;
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutUserEverywhereDocument;
-  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n    }\n  }\n': typeof types.UpdateScreenDocument;
-  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n': typeof types.ScreensDocument;
+  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n': typeof types.UpdateScreenDocument;
+  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n': typeof types.ScreensDocument;
   '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PairScreenDocument;
   '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n': typeof types.RevokeScreenDocument;
   '\n  query TeamsPage {\n    teams {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n    users {\n      id\n      name\n      role\n      active\n      team {\n        id\n      }\n    }\n  }\n': typeof types.TeamsPageDocument;
@@ -81,11 +81,13 @@ type Documents = {
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
   '\n  query GoalLink($id: ID!) {\n    goal(id: $id) {\n      id\n      periodType\n      periodStart\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.GoalLinkDocument;
   '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvAchievementDocument;
+  '\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.TvSalesDocument;
+  '\n    subscription TvGoalAchieved($teamId: ID) {\n      goalChanged(teamId: $teamId) {\n        id\n        metric\n        status\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalAchievedDocument;
   '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalChangedDocument;
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': typeof types.TvGoalRemovedDocument;
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.TvMeDocument;
-  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n': typeof types.MyScreenDocument;
+  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n': typeof types.MyScreenDocument;
 };
 const documents: Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n':
@@ -106,9 +108,9 @@ const documents: Documents = {
     types.UpdateUserDocument,
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
     types.SignOutUserEverywhereDocument,
-  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n    }\n  }\n':
+  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n':
     types.UpdateScreenDocument,
-  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n':
+  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n':
     types.ScreensDocument,
   '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.PairScreenDocument,
@@ -219,6 +221,10 @@ const documents: Documents = {
     types.GoalLinkDocument,
   '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvAchievementDocument,
+  '\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+    types.TvSalesDocument,
+  '\n    subscription TvGoalAchieved($teamId: ID) {\n      goalChanged(teamId: $teamId) {\n        id\n        metric\n        status\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ':
+    types.TvGoalAchievedDocument,
   '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.TvBoardDocument,
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ':
@@ -226,7 +232,7 @@ const documents: Documents = {
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': types.TvGoalRemovedDocument,
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n':
     types.TvMeDocument,
-  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n':
+  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n':
     types.MyScreenDocument,
 };
 
@@ -302,14 +308,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n    }\n  }\n'];
+  source: '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n'];
+  source: '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -650,6 +656,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n    subscription TvGoalAchieved($teamId: ID) {\n      goalChanged(teamId: $teamId) {\n        id\n        metric\n        status\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ',
+): (typeof documents)['\n    subscription TvGoalAchieved($teamId: ID) {\n      goalChanged(teamId: $teamId) {\n        id\n        metric\n        status\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  '];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
 /**
@@ -674,8 +692,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n',
-): (typeof documents)['\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n'];
+  source: '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n',
+): (typeof documents)['\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

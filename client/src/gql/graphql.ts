@@ -17,6 +17,9 @@ export type ActivityKind =
   | 'QUOTATION_ACCEPTED'
   | 'QUOTATION_SENT';
 
+/** What interrupts a screen’s rotation with a card: a sale of at least its amount, a goal achieved, a new #1 on a board it shows, a badge. */
+export type CelebrationKind = 'BADGE' | 'GOAL_ACHIEVED' | 'NEW_LEADER' | 'SALE';
+
 /** INDIVIDUAL: one ranking of people. TEAM_TOTAL: teams by their members’ sum. TEAM_AVERAGE: teams by their members’ average (unequal teams compete fairly). HEAD_TO_HEAD: each person against an assigned opponent. */
 export type ContestFormat = 'HEAD_TO_HEAD' | 'INDIVIDUAL' | 'TEAM_AVERAGE' | 'TEAM_TOTAL';
 
@@ -198,14 +201,22 @@ export type UpdateOrganisationInput = {
 export type UpdateScreenInput = {
   /** The boards it rotates, in order: at least one, each once. */
   boards?: Array<LeaderboardMetric> | null | undefined;
+  /** The events it celebrates, each once; empty: none. */
+  celebrations?: Array<CelebrationKind> | null | undefined;
   /** A new name, 1–200 characters. */
   name?: string | null | undefined;
   /** The period of its boards. */
   periodType?: PeriodType | null | undefined;
   /** A board shown alone instead of the rotation; null unpins. */
   pinned?: LeaderboardMetric | null | undefined;
+  /** A SALE card from this amount (1–1,000,000,000). */
+  saleAmount?: number | null | undefined;
   /** Seconds per board, 5–3600. */
   secondsPerBoard?: number | null | undefined;
+  /** Whether its credential reads its team’s goals. */
+  showGoals?: boolean | null | undefined;
+  /** A short chime with each card. */
+  sound?: boolean | null | undefined;
 };
 
 /** Changes to a team (ADMIN only); a field left out stays as it is. */
@@ -411,6 +422,10 @@ export type UpdateScreenMutation = {
       secondsPerBoard: number;
       periodType: PeriodType;
       pinned: LeaderboardMetric | null;
+      showGoals: boolean;
+      celebrations: Array<CelebrationKind>;
+      saleAmount: number;
+      sound: boolean;
     };
   };
 };
@@ -433,6 +448,10 @@ export type ScreensQuery = {
       secondsPerBoard: number;
       periodType: PeriodType;
       pinned: LeaderboardMetric | null;
+      showGoals: boolean;
+      celebrations: Array<CelebrationKind>;
+      saleAmount: number;
+      sound: boolean;
     };
     health: {
       __typename: 'ScreenHealth';
@@ -1417,6 +1436,44 @@ export type TvAchievementSubscription = {
   };
 };
 
+export type TvSalesSubscriptionVariables = Exact<{
+  periodType: PeriodType;
+  teamId?: string | number | null | undefined;
+}>;
+
+export type TvSalesSubscription = {
+  __typename: 'Subscription';
+  leaderboardChanged: {
+    __typename: 'Leaderboard';
+    version: string;
+    metric: LeaderboardMetric;
+    periodStart: string;
+    entries: Array<{
+      __typename: 'LeaderboardEntry';
+      rank: number;
+      revenue: string;
+      ordersWon: number;
+      user: { __typename: 'User'; id: string; name: string };
+    }>;
+  };
+};
+
+export type TvGoalAchievedSubscriptionVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+export type TvGoalAchievedSubscription = {
+  __typename: 'Subscription';
+  goalChanged: {
+    __typename: 'Goal';
+    id: string;
+    metric: GoalMetric;
+    status: GoalStatus;
+    user: { __typename: 'User'; id: string; name: string } | null;
+    team: { __typename: 'Team'; id: string; name: string } | null;
+  };
+};
+
 export type TvBoardSubscriptionVariables = Exact<{
   metric: LeaderboardMetric;
   periodType: PeriodType;
@@ -1509,6 +1566,10 @@ export type MyScreenSubscription = {
     secondsPerBoard: number;
     periodType: PeriodType;
     pinned: LeaderboardMetric | null;
+    showGoals: boolean;
+    celebrations: Array<CelebrationKind>;
+    saleAmount: number;
+    sound: boolean;
   };
 };
 
@@ -2354,6 +2415,10 @@ export const UpdateScreenDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
                     ],
                   },
                 },
@@ -2407,6 +2472,10 @@ export const ScreensDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
                     ],
                   },
                 },
@@ -6294,6 +6363,156 @@ export const TvAchievementDocument = {
     },
   ],
 } as unknown as DocumentNode<TvAchievementSubscription, TvAchievementSubscriptionVariables>;
+export const TvSalesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'TvSales' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PeriodType' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaderboardChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'metric' },
+                value: { kind: 'EnumValue', value: 'REVENUE' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'periodType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'periodType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entries' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TvSalesSubscription, TvSalesSubscriptionVariables>;
+export const TvGoalAchievedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'TvGoalAchieved' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goalChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TvGoalAchievedSubscription, TvGoalAchievedSubscriptionVariables>;
 export const TvBoardDocument = {
   kind: 'Document',
   definitions: [
@@ -6568,6 +6787,10 @@ export const MyScreenDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
               ],
             },
           },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { enqueue, MAX_QUEUED } from '../tv/Celebrations.tsx';
 import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from '../tv/goalStore.ts';
 import { parseTvOptions, screensFor } from '../tv/options.ts';
 import { retryDelay, MAX_RETRY_WAIT_MS } from './socket.ts';
@@ -247,28 +246,6 @@ describe('TV goal store (bounded)', () => {
     store = upsertGoal(store, goal('3', '2025-11-25'), 2);
     expect([...pruneGoals(store, 0, '2025-11-26').goals.keys()]).toEqual(['1']);
     expect(removeGoal(store, '1').goals.has('1')).toBe(false);
-  });
-});
-
-describe('celebrations queue (bounded)', () => {
-  type Badge = Parameters<typeof enqueue>[1];
-  const badge = (id: string): Badge => ({
-    __typename: 'Achievement' as const,
-    id,
-    badgeIcon: '💰',
-    title: 't',
-    description: null,
-    kind: 'Revenue',
-    value: null,
-    user: { __typename: 'User' as const, id: '1', name: 'John' },
-  });
-  it('keeps the one on screen and the newest, never more than MAX_QUEUED', () => {
-    let queue: Badge[] = [];
-    for (let i = 0; i < 50; i++) queue = enqueue(queue, badge(String(i)));
-    expect(queue).toHaveLength(MAX_QUEUED);
-    expect(queue[0]?.id).toBe('0');
-    expect(queue.at(-1)?.id).toBe('49');
-    expect(enqueue(queue, badge('49'))).toHaveLength(MAX_QUEUED);
   });
 });
 

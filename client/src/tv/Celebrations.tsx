@@ -1,11 +1,31 @@
 /**
- * A banner for each badge as it is awarded (achievementUnlocked sends only new ones, so a
- * reconnecting screen does not celebrate old badges again). Shown one at a time for SHOW_MS; at
- * most MAX_QUEUED wait, older ones are dropped: a burst never builds an unbounded queue.
+ * Celebration cards on the TV (issue 17): a full-screen card over the rotation for a few seconds,
+ * one at a time, from the queue and watchers of celebrations.ts. Each kind the screen celebrates
+ * keeps one feed while on: badges (achievementUnlocked sends only new ones), sales (the revenue
+ * board of the screen's team and period: a seller's orders and revenue rising between frames),
+ * goals achieved (goalChanged, when the screen may read its team's goals); a new #1 comes from
+ * the rotation's own boards (TvScreen hands their frames to the LeaderWatch). Nothing here asks
+ * the server anything per event: every feed is a subscription the hub already serves. A chime
+ * plays with each new card when the screen's sound is on (chime.ts).
  */
-import { useEffect, useState } from 'react';
-import type { TvAchievementSubscription, TvAchievementSubscriptionVariables } from '../gql/graphql.ts';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { BadgeIcon } from '../components/icons/BadgeIcon.tsx';
+import { Icon } from '../components/icons/Icon.tsx';
+import type {
+  PeriodType,
+  TvAchievementSubscription,
+  TvAchievementSubscriptionVariables,
+  TvGoalAchievedSubscription,
+  TvGoalAchievedSubscriptionVariables,
+  TvSalesSubscription,
+  TvSalesSubscriptionVariables,
+} from '../gql/graphql.ts';
+import type { ConnectionStore } from '../lib/connection.ts';
+import { METRIC_NAMES } from '../lib/goals.ts';
+import { GoalWatch, SaleWatch, type CelebrationQueue } from './celebrations.ts';
+import { playChime } from './chime.ts';
 import { useSubscription, operation } from './live.ts';
+import type { CelebrationSettings } from './options.ts';
 
 const TV_ACHIEVEMENT = operation<TvAchievementSubscription, TvAchievementSubscriptionVariables>(
   /* GraphQL */ `
@@ -26,44 +46,178 @@ const TV_ACHIEVEMENT = operation<TvAchievementSubscription, TvAchievementSubscri
   `,
 );
 
-type Badge = TvAchievementSubscription['achievementUnlocked'];
+/** The sellers a sale is seen on: the top SALES_LIMIT of the screen's team's revenue board (the `limit` below). */
+export const SALES_LIMIT = 100;
 
-export const SHOW_MS = 8_000;
-export const MAX_QUEUED = 5;
+const TV_SALES = operation<TvSalesSubscription, TvSalesSubscriptionVariables>(/* GraphQL */ `
+  subscription TvSales($periodType: PeriodType!, $teamId: ID) {
+    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {
+      version
+      metric
+      periodStart
+      entries {
+        rank
+        revenue
+        ordersWon
+        user {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
-export function enqueue(queue: readonly Badge[], badge: Badge): Badge[] {
-  if (queue.some((b) => b.id === badge.id)) return [...queue];
-  const next = [...queue, badge];
-  // keep the one on screen (index 0) and the newest arrivals
-  return next.length > MAX_QUEUED ? [next[0]!, ...next.slice(next.length - MAX_QUEUED + 1)] : next;
+const TV_GOAL_ACHIEVED = operation<TvGoalAchievedSubscription, TvGoalAchievedSubscriptionVariables>(
+  /* GraphQL */ `
+    subscription TvGoalAchieved($teamId: ID) {
+      goalChanged(teamId: $teamId) {
+        id
+        metric
+        status
+        user {
+          id
+          name
+        }
+        team {
+          id
+          name
+        }
+      }
+    }
+  `,
+);
+
+function BadgeFeed({ teamId, queue }: { teamId: string | null; queue: CelebrationQueue }) {
+  useSubscription(TV_ACHIEVEMENT, { teamId }, ({ achievementUnlocked: a }) =>
+    queue.push({
+      kind: 'BADGE',
+      id: `badge:${a.id}`,
+      who: a.user.name,
+      title: `${a.user.name} earned`,
+      strong: a.title,
+      // the description says what was reached ("Reached $10,000 in revenue"): the bare value
+      // beside it ("(10,000)") only repeated it without its unit
+      detail: a.description,
+      badgeIcon: a.badgeIcon,
+    }),
+  );
+  return null;
 }
 
-export function Celebrations({ teamId }: { teamId: string | null }) {
-  const [queue, setQueue] = useState<Badge[]>([]);
-  useSubscription(TV_ACHIEVEMENT, { teamId }, (data) =>
-    setQueue((q) => enqueue(q, data.achievementUnlocked)),
-  );
-  const current = queue[0];
+function SalesFeed({
+  teamId,
+  periodType,
+  amount,
+  queue,
+  connection,
+}: {
+  teamId: string | null;
+  periodType: PeriodType;
+  amount: number;
+  queue: CelebrationQueue;
+  connection: ConnectionStore;
+}) {
+  const [watch] = useState(() => new SaleWatch(SALES_LIMIT));
+  const { data } = useSubscription(TV_SALES, { periodType, teamId }, ({ leaderboardChanged: board }) => {
+    for (const sale of watch.observe(board, connection.getState().epoch, amount)) queue.push(sale);
+  });
+  // the version sales are counted from (as boards show theirs): a sale after it gets its card
+  return <span hidden className="tv-sales-watch" data-version={data?.leaderboardChanged.version} />;
+}
+
+function GoalFeed({
+  teamId,
+  queue,
+  connection,
+}: {
+  teamId: string | null;
+  queue: CelebrationQueue;
+  connection: ConnectionStore;
+}) {
+  const [watch] = useState(() => new GoalWatch());
+  useSubscription(TV_GOAL_ACHIEVED, { teamId }, ({ goalChanged: g }) => {
+    const owner = g.user?.name ?? `Team ${g.team?.name ?? ''}`;
+    const goal = { id: g.id, status: g.status, metricName: METRIC_NAMES[g.metric], owner };
+    for (const achieved of watch.observe(goal, connection.getState().epoch)) queue.push(achieved);
+  });
+  return null;
+}
+
+export function Celebrations({
+  queue,
+  teamId,
+  periodType,
+  settings,
+  goals,
+  connection,
+}: {
+  queue: CelebrationQueue;
+  teamId: string | null;
+  periodType: PeriodType;
+  settings: CelebrationSettings;
+  /** Whether this screen may read its team's goals (GOAL_ACHIEVED needs it). */
+  goals: boolean;
+  connection: ConnectionStore;
+}) {
+  const card = useSyncExternalStore(queue.subscribe, () => queue.current());
+  // one timer: the card on screen ends at its time, and the next (if any) shows
   useEffect(() => {
-    if (!current) return undefined;
-    const timer = setTimeout(() => setQueue((q) => q.slice(1)), SHOW_MS);
+    const at = queue.nextChangeAt();
+    if (at === null) return undefined;
+    const timer = setTimeout(() => queue.tick(), Math.max(0, at - Date.now()));
     return () => clearTimeout(timer);
-  }, [current]);
-  if (!current) return null;
+  }, [queue, card]);
+  const sound = settings.sound;
+  useEffect(() => {
+    if (card && sound) playChime();
+  }, [card, sound]);
+
+  const on = (kind: CelebrationSettings['kinds'][number]) => settings.kinds.includes(kind);
   return (
-    <div className="tv-celebration" role="status" aria-live="assertive" key={current.id}>
-      <div className="tv-celebration-icon" aria-hidden="true">
-        {current.badgeIcon}
-      </div>
-      <div className="tv-celebration-text">
-        <p className="tv-celebration-kicker">New badge · {current.kind}</p>
-        <p className="tv-celebration-title">
-          {current.user.name} earned <strong>{current.title}</strong>
-        </p>
-        {/* the description says what was reached ("Reached $10,000 in revenue"): the bare value
-            beside it ("(10,000)") only repeated it without its unit */}
-        {current.description ? <p className="tv-celebration-description">{current.description}</p> : null}
-      </div>
-    </div>
+    <>
+      {on('BADGE') ? <BadgeFeed teamId={teamId} queue={queue} /> : null}
+      {on('SALE') ? (
+        <SalesFeed
+          teamId={teamId}
+          periodType={periodType}
+          amount={settings.saleAmount}
+          queue={queue}
+          connection={connection}
+        />
+      ) : null}
+      {on('GOAL_ACHIEVED') && goals ? (
+        <GoalFeed teamId={teamId} queue={queue} connection={connection} />
+      ) : null}
+      {card ? (
+        <div className="tv-celebration-backdrop" data-kind={card.kind}>
+          <div
+            className="tv-celebration"
+            role="status"
+            aria-live="assertive"
+            key={card.id}
+            data-kind={card.kind}
+            data-count={card.count}
+          >
+            <div className="tv-celebration-icon" aria-hidden="true">
+              {card.badgeIcon ? <BadgeIcon icon={card.badgeIcon} /> : <Icon name={card.icon} />}
+            </div>
+            <div className="tv-celebration-text">
+              <p className="tv-celebration-kicker">{card.kicker}</p>
+              <p className="tv-celebration-title">
+                {card.title}
+                {card.strong ? (
+                  <>
+                    {' '}
+                    <strong>{card.strong}</strong>
+                  </>
+                ) : null}
+              </p>
+              {card.detail ? <p className="tv-celebration-description">{card.detail}</p> : null}
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </>
   );
 }

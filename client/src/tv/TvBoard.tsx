@@ -100,15 +100,20 @@ export function TvBoardFeed({
   teamId,
   active,
   clock,
+  onBoard,
 }: {
   metric: LeaderboardMetric;
   periodType: PeriodType;
   teamId: string | null;
   active: boolean;
   clock: string;
+  /** Told of every frame (the celebrations watch for a new #1). */
+  onBoard?: (board: TvBoardSubscription['leaderboardChanged']) => void;
 }) {
   // each frame replaces the last: nothing accumulates over weeks
-  const { data, error } = useSubscription(TV_BOARD, { metric, periodType, teamId });
+  const { data, error } = useSubscription(TV_BOARD, { metric, periodType, teamId }, (frame) =>
+    onBoard?.(frame.leaderboardChanged),
+  );
   const key = `${metric}|${periodType}|${teamId}`;
   const board = useLatest(key, data?.leaderboardChanged);
   const { container: list, previous } = useBoardMotion<HTMLOListElement>(key, board, active);

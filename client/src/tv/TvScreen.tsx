@@ -6,16 +6,17 @@
  * (by its time zone, not the screen’s); all state is bounded (boards are replaced, goals are keyed
  * by id and pruned, celebrations are capped).
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
 import type { TvMeQuery, TvMeQueryVariables } from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
 import { setDisplayCurrency } from '../lib/format.ts';
 import { today, todayIn } from '../lib/periods.ts';
+import { CelebrationQueue, LeaderWatch, type BoardFrame } from './celebrations.ts';
 import { Celebrations } from './Celebrations.tsx';
 import { useQuery, operation } from './live.ts';
-import { screensFor, type Screen, type TvOptions } from './options.ts';
-import { TvBoardFeed } from './TvBoard.tsx';
+import { screensFor, URL_CELEBRATIONS, type Screen, type TvOptions } from './options.ts';
+import { TITLES, TvBoardFeed } from './TvBoard.tsx';
 import { pagesTime, TvGoalsFeed } from './TvGoals.tsx';
 
 const TV_ME = operation<TvMeQuery, TvMeQueryVariables>(/* GraphQL */ `
@@ -91,7 +92,8 @@ export function TvScreen({
   const phase = useSyncExternalStore(connection.subscribe, () => connection.getState().phase);
 
   const role = me.data?.me.role;
-  const canReadGoals = role !== undefined && role !== 'VIEWER';
+  // a paired screen reads its team's goals when its admin allows it (its layout says so)
+  const canReadGoals = options.goals ?? (role !== undefined && role !== 'VIEWER');
   const screens = screensFor(options, canReadGoals);
   const screensKey = screens.join(',');
   const count = screens.length;
@@ -124,6 +126,20 @@ export function TvScreen({
     if (refused) onRefused?.();
   }, [refused, onRefused]);
 
+  // celebrations: one queue for the page's life; a new #1 is watched on the boards it rotates
+  const celebrate = options.celebrate ?? URL_CELEBRATIONS;
+  const [queue] = useState(() => new CelebrationQueue());
+  const [leaders] = useState(() => new LeaderWatch(TITLES));
+  const leaderCards = celebrate.kinds.includes('NEW_LEADER');
+  const onBoard = useCallback(
+    (board: BoardFrame) => {
+      // watched whether celebrated or not, so switching it on starts from what is on screen
+      const found = leaders.observe(board, connection.getState().epoch);
+      if (leaderCards) for (const card of found) queue.push(card);
+    },
+    [leaders, connection, leaderCards, queue],
+  );
+
   if (refused && onRefused) {
     return (
       <main className="tv tv-message">
@@ -152,7 +168,17 @@ export function TvScreen({
 
   return (
     <main className={`tv${phase === 'connected' ? '' : ' tv-offline'}`} data-screen={active}>
-      {teamKnown ? <Celebrations teamId={teamId} key={`c-${clock.date}`} /> : null}
+      {teamKnown ? (
+        <Celebrations
+          key={`c-${clock.date}`}
+          queue={queue}
+          teamId={teamId}
+          periodType={options.periodType}
+          settings={celebrate}
+          goals={canReadGoals}
+          connection={connection}
+        />
+      ) : null}
       {/* remounted every day: each subscription starts again with a snapshot of the new period */}
       <div className="tv-stage" key={clock.date} data-date={clock.date}>
         {screens
@@ -166,6 +192,7 @@ export function TvScreen({
               teamId={teamId}
               active={active === metric}
               clock={clock.time}
+              onBoard={onBoard}
             />
           ))}
         {screens.includes('GOALS') ? (

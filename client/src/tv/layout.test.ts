@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { optionsOfLayout } from './layout.ts';
 import { parseTvOptions, screensFor } from './options.ts';
 
+const SETTINGS = { showGoals: false, celebrations: ['BADGE' as const], saleAmount: 5000, sound: false };
+
 describe('a pushed layout', () => {
   const url = parseTvOptions('?team=7&rotate=0&metric=GOALS&period=YEARLY');
 
@@ -15,6 +17,7 @@ describe('a pushed layout', () => {
       secondsPerBoard: 8,
       periodType: 'WEEKLY',
       pinned: null,
+      ...SETTINGS,
     });
     expect(options).toMatchObject({
       teamId: null,
@@ -31,9 +34,26 @@ describe('a pushed layout', () => {
       secondsPerBoard: 8,
       periodType: 'DAILY',
       pinned: 'ORDERS',
+      ...SETTINGS,
+      showGoals: true,
     });
     expect(options.rotateSeconds).toBe(0);
     expect(screensFor(options, false)).toEqual(['ORDERS']);
+  });
+
+  it('rotates the team’s goals after its boards when shown, and celebrates as set', () => {
+    const options = optionsOfLayout(url, {
+      boards: ['ORDERS'],
+      secondsPerBoard: 10,
+      periodType: 'MONTHLY',
+      pinned: null,
+      showGoals: true,
+      celebrations: ['SALE', 'GOAL_ACHIEVED'],
+      saleAmount: 25000,
+      sound: true,
+    });
+    expect(screensFor(options, false)).toEqual(['ORDERS', 'GOALS']);
+    expect(options.celebrate).toEqual({ kinds: ['SALE', 'GOAL_ACHIEVED'], saleAmount: 25000, sound: true });
   });
 
   it('leaves a URL-driven TV as it was', () => {

@@ -2,7 +2,8 @@
  * A paired screen's layout, kept by the server and pushed (issue 15): the `myScreen`
  * subscription answers at once with the boards it rotates, their order, seconds per board, the
  * period and a pinned board, and again after each change an admin or manager makes on the
- * Screens page, so the TV follows without a reload. Only paired screens ask (a screen credential
+ * Screens page, so the TV follows without a reload. With it come the screen's settings: its
+ * team's goals as one more board when its admin allows them (showGoals), and what it celebrates. Only paired screens ask (a screen credential
  * may only follow its own screen); a `?token=` (legacy) or signed-in TV keeps its URL parameters.
  */
 import type { MyScreenSubscription, MyScreenSubscriptionVariables } from '../gql/graphql.ts';
@@ -16,6 +17,10 @@ export const MY_SCREEN = operation<MyScreenSubscription, MyScreenSubscriptionVar
       secondsPerBoard
       periodType
       pinned
+      showGoals
+      celebrations
+      saleAmount
+      sound
     }
   }
 `);
@@ -23,17 +28,22 @@ export const MY_SCREEN = operation<MyScreenSubscription, MyScreenSubscriptionVar
 export type ScreenLayout = Omit<MyScreenSubscription['myScreen'], '__typename'>;
 
 /**
- * The URL's options with the layout applied: its boards in its order, its period, its seconds
- * per board; pinned: that board alone. The team is the screen's own (set when it was paired).
+ * The URL's options with the layout applied: its boards in its order (then its team's goals when
+ * shown), its period, its seconds per board; pinned: that board alone. The team is the screen's
+ * own (set when it was paired). Its celebrations as set.
  */
 export function optionsOfLayout(options: TvOptions, layout: ScreenLayout): TvOptions {
   return {
     ...options,
     teamId: null,
     first: layout.pinned ?? layout.boards[0] ?? null,
-    boards: layout.pinned ? [layout.pinned] : [...layout.boards],
+    boards: layout.pinned
+      ? [layout.pinned]
+      : [...layout.boards, ...(layout.showGoals ? (['GOALS'] as const) : [])],
     rotateSeconds: layout.pinned ? 0 : layout.secondsPerBoard,
     periodType: layout.periodType,
+    goals: layout.showGoals,
+    celebrate: { kinds: [...layout.celebrations], saleAmount: layout.saleAmount, sound: layout.sound },
   };
 }
 

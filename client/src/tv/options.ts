@@ -7,7 +7,7 @@
  * - token: a bearer token, legacy (else the screen token from pairing, else the one this browser
  *   signed in with; with none, the pairing screen: TvApp.tsx).
  */
-import type { LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
+import type { CelebrationKind, LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
 import { PERIOD_TYPES } from '../lib/periods.ts';
 
 export type Screen = LeaderboardMetric | 'GOALS';
@@ -20,7 +20,21 @@ export interface TvOptions {
   periodType: PeriodType;
   /** A paired screen's boards, in its layout's order (layout.ts); absent: the URL's rotation. */
   boards?: readonly Screen[];
+  /** A paired screen's: its credential may read its team's goals (showGoals). */
+  goals?: boolean;
+  /** A paired screen's celebrations (layout.ts); absent: badges only, as before pairing existed. */
+  celebrate?: CelebrationSettings;
 }
+
+/** What interrupts the rotation with a card, from what amount a sale does, and the chime. */
+export interface CelebrationSettings {
+  kinds: readonly CelebrationKind[];
+  saleAmount: number;
+  sound: boolean;
+}
+
+/** A TV with a `?token=` or a session (not paired): a card for each badge, silent. */
+export const URL_CELEBRATIONS: CelebrationSettings = { kinds: ['BADGE'], saleAmount: 0, sound: false };
 
 const SCREENS: readonly Screen[] = ['REVENUE', 'ORDERS', 'CONVERSION_RATE', 'WIN_RATE', 'GOALS'];
 export const DEFAULT_ROTATE_SECONDS = 20;
