@@ -173,6 +173,8 @@ const schema = z.object({
   LEADERBOARD_MIN_LEADS: z.coerce.number().int().min(1).max(1_000_000).default(5),
   /** Decided opportunities (won + lost) a seller needs before the win-rate board ranks them. */
   LEADERBOARD_MIN_CLOSED: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** A goal behind pace by more than this % of its target raises GOAL_BEHIND_PACE (docs/goals-pace.md). */
+  PACE_ALERT_PERCENT: z.coerce.number().int().min(1).max(100).default(10),
   // Sign-in and sessions (docs/sign-in.md)
   /** Shortest password accepted, in characters (NIST 800-63B: length, no composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(12),
@@ -278,6 +280,7 @@ export type Config = Readonly<{
   webhookAllowPrivate: boolean;
   leaderboardMinLeads: number;
   leaderboardMinClosed: number;
+  paceAlertPercent: number;
   passwordMinLength: number;
   signInMaxFailures: number;
   signInMaxFailuresPerAddress: number;
@@ -311,6 +314,10 @@ export interface OrgSettings {
   readonly currency: string;
   /** The samples the rate boards ask for (LEADERBOARD_MIN_LEADS, LEADERBOARD_MIN_CLOSED). */
   readonly rateMinimums: RateMinimums;
+  /** Goal pace counts Monday–Friday days (stored setting; docs/goals-pace.md). */
+  readonly paceWorkingDays: boolean;
+  /** Behind pace by more than this % of the target alerts (PACE_ALERT_PERCENT). */
+  readonly paceAlertPercent: number;
   /** Set by the environment (TZ_NAME, CURRENCY): not changeable over the API. */
   readonly pinned: { readonly timeZone: boolean; readonly currency: boolean };
   /** Takes the settings as now stored; the listeners hear of it when something changed. */
@@ -322,13 +329,23 @@ export interface OrgSettings {
 export interface OrgValues {
   readonly timeZone: string;
   readonly currency: string;
+  /** Absent (a reader that predates it): false. */
+  readonly paceWorkingDays?: boolean;
 }
 
 export function createOrgSettings(
   initial: OrgValues,
-  config: Pick<Config, 'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed'>,
+  config: Pick<
+    Config,
+    'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed' | 'paceAlertPercent'
+  >,
 ): OrgSettings {
-  let values = { timeZone: initial.timeZone, currency: initial.currency };
+  const valuesOf = (v: OrgValues) => ({
+    timeZone: v.timeZone,
+    currency: v.currency,
+    paceWorkingDays: v.paceWorkingDays ?? false,
+  });
+  let values = valuesOf(initial);
   const listeners: (() => void)[] = [];
   return {
     get timeZone() {
@@ -337,11 +354,21 @@ export function createOrgSettings(
     get currency() {
       return values.currency;
     },
+    get paceWorkingDays() {
+      return values.paceWorkingDays;
+    },
+    paceAlertPercent: config.paceAlertPercent,
     rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
     pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
     apply(stored) {
-      if (stored.timeZone === values.timeZone && stored.currency === values.currency) return;
-      values = { timeZone: stored.timeZone, currency: stored.currency };
+      const next = valuesOf(stored);
+      if (
+        next.timeZone === values.timeZone &&
+        next.currency === values.currency &&
+        next.paceWorkingDays === values.paceWorkingDays
+      )
+        return;
+      values = next;
       for (const listener of listeners) listener();
     },
     onChange(listener) {
@@ -429,6 +456,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     leaderboardMinLeads: e.LEADERBOARD_MIN_LEADS,
     leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
+    paceAlertPercent: e.PACE_ALERT_PERCENT,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInMaxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,

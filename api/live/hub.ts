@@ -19,12 +19,28 @@ import { FanOut } from './hub/fanout.ts';
 import { createBoardReader, type BoardReader } from './hub/reads.ts';
 import { RolloverTimer } from './hub/rollover.ts';
 import { SellerTables } from './hub/tables.ts';
-import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
+import type {
+  AchievementEvent,
+  BoardEvent,
+  BoardKey,
+  GoalEvent,
+  HubOptions,
+  HubStats,
+  PaceAlertEvent,
+} from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
 import type { LiveMessage } from './feed/messages.ts';
 import type { BoardSource, LiveEvents } from './ports.ts';
 
-export type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, HubOptions, HubStats } from './hub/types.ts';
+export type {
+  AchievementEvent,
+  BoardEvent,
+  BoardKey,
+  GoalEvent,
+  HubOptions,
+  HubStats,
+  PaceAlertEvent,
+} from './hub/types.ts';
 
 export class LiveHub implements LiveEvents, BoardSource {
   readonly stats: HubStats = {
@@ -122,6 +138,9 @@ export class LiveHub implements LiveEvents, BoardSource {
       case 'ach':
         this.fanOut.achievementsAwarded(message.ids);
         break;
+      case 'pace':
+        this.fanOut.paceAlerted(message.ids);
+        break;
       case 'hb':
       case 'org': // app.ts reloads the settings, then calls everythingChanged
         return;
@@ -151,6 +170,10 @@ export class LiveHub implements LiveEvents, BoardSource {
 
   achievementEvents(): Mailbox<AchievementEvent> {
     return this.fanOut.achievementEvents();
+  }
+
+  paceAlertEvents(): Mailbox<PaceAlertEvent> {
+    return this.fanOut.paceAlertEvents();
   }
 
   /**

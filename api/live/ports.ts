@@ -13,7 +13,7 @@
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import type { Viewer } from '../core/permissions.ts';
-import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent } from './hub/types.ts';
+import type { AchievementEvent, BoardEvent, BoardKey, GoalEvent, PaceAlertEvent } from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
 
 /** Subscriptions: the live hub's event streams (LiveHub). */
@@ -22,6 +22,8 @@ export interface LiveEvents {
   watchBoard(key: BoardKey): Mailbox<BoardEvent>;
   goalEvents(): Mailbox<GoalEvent>;
   achievementEvents(): Mailbox<AchievementEvent>;
+  /** Goals as they fall behind pace past the alert threshold (once per goal per day). */
+  paceAlertEvents(): Mailbox<PaceAlertEvent>;
 }
 
 /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (LiveHub). */

@@ -79,9 +79,18 @@ export const WEBHOOK_EVENTS = [
   'GOAL_MISSED',
   'ACHIEVEMENT_UNLOCKED',
   'RANK_CHANGED',
+  'GOAL_BEHIND_PACE',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** A delivery is PENDING until a 2xx answer (DELIVERED) or until its attempts run out (FAILED). */
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A goal against where it should be by now (api/domain/pace.ts, docs/goals-pace.md). */
+export const PACE_STATES = ['AHEAD', 'ON_PACE', 'BEHIND_PACE'] as const;
+export type PaceState = (typeof PACE_STATES)[number];
+
+/** What "by now" counts: the period's real duration, or its Monday–Friday days (organisation setting). */
+export const PACE_BASES = ['CALENDAR_DAYS', 'WORKING_DAYS'] as const;
+export type PaceBasis = (typeof PACE_BASES)[number];

@@ -8,3 +8,4 @@ export * from './webhooks.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './screens.ts';
+export * from './pace.ts';

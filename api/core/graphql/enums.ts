@@ -7,6 +7,8 @@ import {
   GOAL_STATUSES,
   LEADERBOARD_METRICS,
   MEDALS,
+  PACE_BASES,
+  PACE_STATES,
   PERIOD_TYPES,
   ROLES,
   RULE_METRICS,
@@ -27,6 +29,8 @@ export const MedalEnum = enumObject(MEDALS);
 export const RuleMetricEnum = enumObject(RULE_METRICS);
 export const WebhookEventEnum = enumObject(WEBHOOK_EVENTS);
 export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
+export const PaceStateEnum = enumObject(PACE_STATES);
+export const PaceBasisEnum = enumObject(PACE_BASES);
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -60,9 +64,23 @@ registerEnumType(WebhookEventEnum, {
     GOAL_MISSED: { description: 'A goal’s period ended below 100 %.' },
     ACHIEVEMENT_UNLOCKED: { description: 'A badge was awarded, by a rule or by hand.' },
     RANK_CHANGED: { description: 'Who holds ranks 1-3 of this month’s revenue board changed.' },
+    GOAL_BEHIND_PACE: {
+      description:
+        'A goal fell behind pace by more than PACE_ALERT_PERCENT % of its target: once a day at most, again only after it recovered.',
+    },
   },
 });
 registerEnumType(DeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
   description: 'PENDING until a 2xx answer (DELIVERED) or until the attempts run out (FAILED).',
+});
+registerEnumType(PaceStateEnum, {
+  name: 'PaceState',
+  description:
+    'A goal against where it should be by now: AHEAD above 105 % of expectedValue, BEHIND_PACE below 95 %, ON_PACE in between.',
+});
+registerEnumType(PaceBasisEnum, {
+  name: 'PaceBasis',
+  description:
+    'What "by now" counts: the period’s real duration (CALENDAR_DAYS) or its Monday–Friday days (WORKING_DAYS).',
 });

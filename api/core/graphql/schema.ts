@@ -7,6 +7,7 @@ import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth
 import { AuditResolver } from '../../modules/audit/audit.resolver.ts';
 import { ScreenResolver } from '../../modules/auth/screen.resolver.ts';
 import { GoalResolver } from '../../modules/goals/goal.resolver.ts';
+import { ClockPaceResolver, GoalPaceResolver } from '../../modules/goals/goal-pace.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
   LeaderboardEntryResolver,
@@ -45,6 +46,8 @@ async function build(): Promise<GraphQLSchema> {
       LeaderboardResolver,
       LeaderboardEntryResolver,
       GoalResolver,
+      GoalPaceResolver,
+      ClockPaceResolver,
       AchievementResolver,
       LiveResolver,
       WebhookResolver,

@@ -78,6 +78,8 @@ export const goalRemovedStream = (ctx: AppContext, args: { userId: string | null
   releasing((scope) => goalRemovedGen(ctx, args, scope));
 export const achievementStream = (ctx: AppContext, args: { teamId: string | null }) =>
   releasing((scope) => achievementGen(ctx, args, scope));
+export const paceAlertStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+  releasing((scope) => paceAlertGen(ctx, args, scope));
 
 function liveOf(ctx: AppContext): { live: LiveEvents; session: Session } {
   if (!ctx.live || !ctx.session)
@@ -236,6 +238,27 @@ async function* goalRemovedGen(
       const viewer = await session.viewer();
       if (event.kind !== 'removed') continue;
       for (const goal of event.goals) if (goalVisible(goal, filter, viewer)) yield String(goal.id);
+    }
+  } finally {
+    await box.return();
+  }
+}
+
+/** Pace alerts: only new ones (no snapshot), in the scope and with the filter of goalChanged. */
+async function* paceAlertGen(
+  ctx: AppContext,
+  args: { userId: string | null; teamId: string | null },
+  scope: StreamScope,
+): AsyncGenerator<WithLoaders<Goal>> {
+  const { live, session } = liveOf(ctx);
+  const filter = await goalFilter(ctx, await session.viewer(), args);
+  const box = scope.track(live.paceAlertEvents());
+  try {
+    for await (const event of box) {
+      const viewer = await session.viewer();
+      if (viewer.role === 'VIEWER') throw new ForbiddenError('Screens signed in as VIEWER do not see goals.');
+      for (const goal of event.goals)
+        if (goalVisible(goal, filter, viewer)) yield { value: goal, loaders: event.loaders };
     }
   } finally {
     await box.return();

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'GOAL_MISSED',
   'ACHIEVEMENT_UNLOCKED',
   'RANK_CHANGED',
+  'GOAL_BEHIND_PACE',
 ];
 
 export const EVENT_NAMES: Record<WebhookEvent, string> = {
@@ -19,6 +20,7 @@ export const EVENT_NAMES: Record<WebhookEvent, string> = {
   GOAL_MISSED: 'Goal missed',
   ACHIEVEMENT_UNLOCKED: 'Badge unlocked',
   RANK_CHANGED: 'Top 3 changed',
+  GOAL_BEHIND_PACE: 'Goal behind pace',
 };
 
 export interface DeliveryState {

@@ -93,7 +93,10 @@ export function Shell({ connection, credential }: { connection: ConnectionStore;
   const clockQuery = useQuery(CLOCK, { skip: !role, pollInterval: CLOCK_POLL_MS });
   const clockData = clockQuery.data?.clock;
   const clock = useMemo<OrgClock | null>(
-    () => (clockData ? { today: clockData.today, timeZone: clockData.timeZone } : null),
+    () =>
+      clockData
+        ? { today: clockData.today, timeZone: clockData.timeZone, paceBasis: clockData.paceBasis }
+        : null,
     [clockData],
   );
 
