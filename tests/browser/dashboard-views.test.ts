@@ -497,6 +497,7 @@ describe.skipIf(!chromiumPath)('the dashboard’s views, in the organisation’s
         } else expect(await card.locator('.pace').count()).toBe(0);
       }
       await page.locator('.cards[aria-busy="false"]').waitFor();
+      await mine.locator('.goal').first().scrollIntoViewIfNeeded(); // the cards, with their pace
       await screenshot(page, `rep-cards-${run.name}`);
 
       // 9: another team's goals exist but are not the rep's to see: said, not "No active goals"

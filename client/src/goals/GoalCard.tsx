@@ -9,11 +9,11 @@ import { PaceMark } from '../components/PaceMark.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
-import { formatDate, formatNumber } from '../lib/format.ts';
+import { formatDate } from '../lib/format.ts';
 import {
-  COUNT_METRICS,
   formatGap,
   formatGoalValue,
+  formatPaceValue,
   formatProjection,
   METRIC_NAMES,
   showsProjection,
@@ -87,8 +87,7 @@ export function requiredRateText(goal: {
 }): string | null {
   const rate = goal.pace.requiredRate;
   if (rate === null || rate <= 0) return null;
-  const value = COUNT_METRICS.includes(goal.metric) ? formatNumber(rate) : formatGoalValue(goal.metric, rate);
-  return `${value} / ${goal.pace.basis === 'WORKING_DAYS' ? 'working day' : 'day'}`;
+  return `${formatPaceValue(goal.metric, rate)} / ${goal.pace.basis === 'WORKING_DAYS' ? 'working day' : 'day'}`;
 }
 
 export function GoalCard({
@@ -165,7 +164,7 @@ export function GoalCard({
           <>
             <div>
               <dt>Expected by now</dt>
-              <dd className="goal-expected">{formatGoalValue(goal.metric, goal.pace.expectedValue)}</dd>
+              <dd className="goal-expected">{formatPaceValue(goal.metric, goal.pace.expectedValue)}</dd>
             </div>
             <div>
               <dt>Gap to pace</dt>

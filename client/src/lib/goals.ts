@@ -190,8 +190,16 @@ export function optimisticPace(
   return { __typename: 'GoalPace', state, expectedValue, gap, requiredRate, daysLeft, basis };
 }
 
-/** The gap to pace with its sign: "+$1,200.00", "−3 calls" (a minus sign, not a hyphen). */
+/**
+ * A pace figure (expected by now, the gap, the rate needed) in the goal's unit; counts keep their
+ * decimals (0.95 orders expected by now is not 1).
+ */
+export function formatPaceValue(metric: GoalMetric, value: number): string {
+  return COUNT_METRICS.includes(metric) ? formatNumber(value) : formatGoalValue(metric, value);
+}
+
+/** The gap to pace with its sign: "+$1,200.00", "−2.05" (a minus sign, not a hyphen). */
 export function formatGap(metric: GoalMetric, gap: number): string {
-  const text = formatGoalValue(metric, Math.abs(gap));
+  const text = formatPaceValue(metric, Math.abs(gap));
   return gap > 0 ? `+${text}` : gap < 0 ? `−${text}` : text;
 }
