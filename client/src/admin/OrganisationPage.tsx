@@ -155,7 +155,7 @@ function SettingsForm({
         <Field
           label="Goal pace counts"
           error={errors.paceWorkingDays}
-          hint="What “expected by now” and the rate per day left count on every goal."
+          hint="What “expected by now” and the rate needed per day count: the period’s real duration, or Monday–Friday only."
         >
           {(props) => (
             <select
@@ -164,8 +164,8 @@ function SettingsForm({
               value={paceWorkingDays ? 'working' : 'calendar'}
               onChange={(e) => setPaceWorkingDays(e.target.value === 'working')}
             >
-              <option value="calendar">Calendar days (the period’s real duration)</option>
-              <option value="working">Working days, Monday–Friday</option>
+              <option value="calendar">Calendar days</option>
+              <option value="working">Working days (Mon–Fri)</option>
             </select>
           )}
         </Field>
