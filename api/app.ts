@@ -70,6 +70,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     poolSize: config.dbPoolSize,
   });
   const stack: (() => Promise<void> | void)[] = [() => database.close()];
+  /** Set once stop() is called: /readyz answers 503 from then on, while requests drain. */
+  let stopping: Promise<void> | undefined;
   const unwind = async () => {
     for (const step of stack.reverse()) await step();
   };
@@ -174,6 +176,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       figures,
       auth,
       oidc,
+      readiness: () => ({ listener: bridge.current, stopping: stopping !== undefined }),
     });
     stack.push(() => http.stop());
     const ws = startWebSocketServer({
@@ -201,6 +204,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       maxAttempts: config.webhookMaxAttempts,
       retryBaseMs: config.webhookRetryBaseMs,
       allowPrivateUrls: config.webhookAllowPrivate,
+      org,
     });
     webhooks.start();
     stack.push(() => webhooks.dispose());
@@ -232,7 +236,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     listening = port;
-    let stopping: Promise<void> | undefined;
     return {
       url: `http://localhost:${port}`,
       port,

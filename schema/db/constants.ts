@@ -83,6 +83,12 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** How a webhook's deliveries are written (api/jobs/webhooks/formats/): signed JSON, Slack, Teams. */
+export const WEBHOOK_FORMATS = ['JSON', 'SLACK', 'TEAMS'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+/** A digest's interval in minutes: divides a day, so intervals start at the organisation's midnight. */
+export const WEBHOOK_DIGEST_MINUTES = { min: 5, max: 1440 } as const;
+
 /** A delivery is PENDING until a 2xx answer (DELIVERED) or until its attempts run out (FAILED). */
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { WebhookFormat } from './constants.ts';
 import { deliveryStatusEnum, webhookEventEnum } from './enums.ts';
 import { users } from './people.ts';
 
@@ -26,12 +27,23 @@ export const webhooks = pgTable(
     secret: text('secret').notNull(),
     /** Paused: its events wait in the outbox (the worker claims none) until it is resumed. */
     paused: boolean('paused').notNull().default(false),
+    /** How a delivery is written: the signed JSON, a Slack or a Teams message (constants.ts). */
+    format: text('format').$type<WebhookFormat>().notNull().default('JSON'),
+    /** Set: one message per this many minutes listing the events (a divisor of a day, 5-1440). */
+    digestMinutes: integer('digest_minutes'),
+    /** The last interval boundary whose events were sealed into a digest (formats/digest.ts). */
+    digestSealedUntil: timestamp('digest_sealed_until', { withTimezone: true }),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('webhooks_url_http', sql`${t.url} ~ '^https?://' and char_length(${t.url}) <= 2000`),
     check('webhooks_events_not_empty', sql`cardinality(${t.events}) > 0`),
+    check('webhooks_format', sql`${t.format} in ('JSON', 'SLACK', 'TEAMS')`),
+    check(
+      'webhooks_digest_minutes',
+      sql`${t.digestMinutes} is null or (${t.digestMinutes} between 5 and 1440 and 1440 % ${t.digestMinutes} = 0)`,
+    ),
   ],
 );
 export type WebhookRow = typeof webhooks.$inferSelect;
@@ -62,6 +74,8 @@ export const webhookOutbox = pgTable(
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when sealed into a digest: every row of one digest goes out, and is retried, together. */
+    digestKey: text('digest_key'),
   },
   (t) => [
     uniqueIndex('webhook_outbox_key').on(t.webhookId, t.idempotencyKey),
@@ -69,6 +83,9 @@ export const webhookOutbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'PENDING'`),
     index('webhook_outbox_webhook_idx').on(t.webhookId, t.id),
+    index('webhook_outbox_digest_idx')
+      .on(t.webhookId, t.digestKey)
+      .where(sql`${t.status} = 'PENDING'`),
   ],
 );
 export type WebhookOutboxRow = typeof webhookOutbox.$inferSelect;

@@ -122,6 +122,15 @@ const INT_CASES: Record<string, Case> = {
     query: `mutation($v: Int) { updateScreen(id: "999999", input: { secondsPerBoard: $v }) { id } }`,
     field: 'secondsPerBoard',
   }),
+  'CreateWebhookInput.digestMinutes': () => ({
+    query: `mutation($v: Int) { createWebhook(input: { url: "https://hooks.example.com/x", events: [GOAL_ACHIEVED],
+      digestMinutes: $v }) { secret } }`,
+    field: 'digestMinutes',
+  }),
+  'UpdateWebhookInput.digestMinutes': () => ({
+    query: `mutation($v: Int) { updateWebhook(id: "999999", input: { digestMinutes: $v }) { id } }`,
+    field: 'digestMinutes',
+  }),
   'Query.auditLog.first': () => ({
     query: `query($v: Int) { auditLog(first: $v) { id } }`,
     field: 'first',

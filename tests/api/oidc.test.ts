@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../api/config.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { driveSso, startOidcProvider, type TestOidcProvider } from '../support/oidc.ts';
-import { dataOf, type TestServer } from '../support/server.ts';
+import { dataOf, errorOf, type TestServer } from '../support/server.ts';
 
 let idp: TestOidcProvider;
 let server: TestServer;
@@ -278,6 +278,37 @@ describe('OIDC_AUTO_CREATE and OIDC_ONLY', () => {
         },
       });
     }
+  });
+
+  it('refuses invitations and password links, and says how people get in instead', async () => {
+    const message =
+      'Password sign-in is off here (OIDC_ONLY): people sign in with Example ID. ' +
+      'Add someone with createUser, or let single sign-on add them (OIDC_AUTO_CREATE).';
+    const before = await only.sql<{ n: number }>(sql`select count(*)::int as n from users`);
+    const invited = await only.gql(
+      'mutation { inviteUser(input: { name: "Nia New", email: "nia.new@example.com", role: REP }) { link } }',
+      {},
+      'admin@example.com',
+    );
+    expect(errorOf(invited)).toEqual({ code: 'FORBIDDEN', fields: [], message });
+    // nobody was added by the refused invitation
+    expect(await only.sql<{ n: number }>(sql`select count(*)::int as n from users`)).toEqual(before);
+    const [admin] = await only.sql<{ id: number }>(
+      sql`select id from users where email = 'admin@example.com'`,
+    );
+    const link = await only.gql(
+      'mutation($id: ID!) { issuePasswordLink(userId: $id) { link } }',
+      { id: String(admin!.id) },
+      'admin@example.com',
+    );
+    expect(errorOf(link)).toEqual({ code: 'FORBIDDEN', fields: [], message });
+    // createUser adds the person: they sign in with the provider by their e-mail
+    const created = await only.gql<{ createUser: { email: string; role: string } }>(
+      'mutation { createUser(input: { name: "Nia New", email: "nia.new@example.com", role: REP }) { email role } }',
+      {},
+      'admin@example.com',
+    );
+    expect(dataOf(created).createUser).toEqual({ email: 'nia.new@example.com', role: 'REP' });
   });
 
   it('keeps bearer tokens (npm run token) working', async () => {

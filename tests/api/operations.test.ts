@@ -124,6 +124,35 @@ describe('settings', () => {
   });
 });
 
+describe('readiness', () => {
+  it('answers /readyz 200 when ready, and 503 naming the listener once it stops', async () => {
+    const server = await startTestServer();
+    try {
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        database: true,
+        listener: true,
+        stopping: false,
+      });
+      await server.app.bridge.dispose();
+      const down = await fetch(`${server.url}/readyz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({
+        status: 'not ready',
+        database: true,
+        listener: false,
+        stopping: false,
+      });
+      // alive all the same: /healthz is about the process and its database
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe.skipIf(!process.env.DATABASE_URL)(
   'health (real Postgres: needs a database that can go away)',
   () => {
@@ -138,6 +167,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
       await admin.unsafe(`drop database "${name}" with (force)`);
       await admin.end();
       expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+      expect(((await (await fetch(`${server.url}/readyz`)).json()) as { database: boolean }).database).toBe(
+        false,
+      );
       const response = await server.gql('{ me { id } }', {}, 'admin@example.com');
       expect(errorOf(response).code).toBe('INTERNAL_SERVER_ERROR');
       expect(errorOf(response).message).toMatch(/request [0-9a-f-]{36}/);

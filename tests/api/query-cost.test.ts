@@ -59,6 +59,7 @@ const INPUTS: Record<string, unknown> = {
   UpdateScreenInput: { boards: ['REVENUE', 'ORDERS'], secondsPerBoard: 20, pinned: null },
   CreateApiTokenInput: { name: 'ERP sync' },
   CreateWebhookInput: { url: 'https://example.com/pulse', events: ['GOAL_ACHIEVED'] },
+  UpdateWebhookInput: { format: 'SLACK', digestMinutes: 60 },
   CreateTeamInput: { name: 'North' },
   UpdateTeamInput: { name: 'North' },
   UpdateOrganisationInput: { currency: 'EUR' },

@@ -607,6 +607,7 @@ describe('REST and exports', () => {
       '/api/performance?type=goals',
       `/export/performance?user_id=${tvId}`,
       '/export/goals',
+      '/admin/backup',
     ]) {
       const response = await rest<{ error: { code: string } }>(server, 'GET', path, { as: org.viewer });
       expect(response.status, path).toBe(403);

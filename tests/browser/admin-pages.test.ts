@@ -3,8 +3,8 @@
  * 15), walked as an admin: add a webhook pointed at a real receiver (its secret shown once, to
  * copy), see a delivery arrive and send it again, pause the webhook (the next event waits, shown
  * as waiting) and resume it (it goes out); create a team, rename it and move a person into it;
- * change the currency. The audit log then shows each of those actions, newest first. A manager
- * gets Teams read-only and neither Webhooks nor Organisation. Events come from goals set for a
+ * change the currency (the dashboard's amounts follow). The audit log then shows each of those
+ * actions, newest first. A manager gets Teams read-only and neither Webhooks nor Organisation. Events come from goals set for a
  * long-past month (MISSED at once, whatever the date). Screenshots of each page at 1280x720 and
  * 1920x1080.
  */
@@ -71,6 +71,8 @@ describe.skipIf(!chromiumPath)('Webhooks, Teams and Organisation pages', () => {
     await form.getByLabel('URL').fill(receiver.url);
     await form.getByLabel('Goal achieved').uncheck();
     await form.getByLabel('Goal missed').check();
+    expect(await form.getByLabel('Format').inputValue()).toBe('JSON');
+    expect(await form.getByLabel('Messages').inputValue()).toBe(''); // each event
     await form.getByRole('button', { name: 'Add webhook' }).click();
     const secret = page.getByRole('textbox', { name: 'Signing secret' });
     await secret.waitFor();
@@ -107,6 +109,14 @@ describe.skipIf(!chromiumPath)('Webhooks, Teams and Organisation pages', () => {
     await hook.getByRole('button', { name: `Pause ${receiver.url}` }).waitFor();
     await rows.filter({ hasText: 'Waiting' }).waitFor({ state: 'detached' });
     expect(await rows.filter({ hasText: 'Delivered' }).count()).toBe(2);
+
+    // format and digest, changed in the list (updateWebhook)
+    expect(await hook.getByLabel(`Format of ${receiver.url}`).inputValue()).toBe('JSON');
+    const digest = hook.getByLabel(`Messages of ${receiver.url}`);
+    await digest.selectOption({ label: 'Hourly digest' });
+    await expect.poll(() => digest.isEnabled()).toBe(true);
+    await refresh.click();
+    await expect.poll(() => digest.inputValue()).toBe('60');
 
     // teams: create, rename, move a member in
     await nav.getByRole('link', { name: 'Teams' }).click();
@@ -151,6 +161,10 @@ describe.skipIf(!chromiumPath)('Webhooks, Teams and Organisation pages', () => {
     expect(
       await page.getByRole('form', { name: 'Organisation settings' }).getByLabel('Currency').inputValue(),
     ).toBe('EUR');
+    // every amount on the dashboard follows, without a reload (the Clock query is asked again)
+    await page.getByRole('link', { name: '← Dashboard' }).click();
+    await page.locator('#main').getByText(/€\d/).first().waitFor();
+    expect(await page.locator('#main').textContent()).not.toMatch(/\$\d/);
 
     // the audit log, newest first
     await nav.getByRole('link', { name: 'Audit log' }).click();
@@ -162,6 +176,7 @@ describe.skipIf(!chromiumPath)('Webhooks, Teams and Organisation pages', () => {
       /changed John Smith \(User #\d+\)team\s*Enterprise → Inside Sales EMEA/,
       /changed the team Inside Sales EMEA \(Team #\d+\)name\s*Inside Sales → Inside Sales EMEA/,
       /created the team Inside Sales \(Team #\d+\)/,
+      new RegExp(`changed the webhook ${receiver.url} \\(Webhook #\\d+\\)digestMinutes`),
       new RegExp(`resumed the webhook ${receiver.url} \\(Webhook #\\d+\\)paused\\s*true → false`),
       new RegExp(`paused the webhook ${receiver.url} \\(Webhook #\\d+\\)paused\\s*false → true`),
       /redelivered the webhook delivery \(WebhookDelivery #\d+\)status\s*DELIVERED → PENDING/,

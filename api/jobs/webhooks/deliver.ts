@@ -6,13 +6,18 @@
  *   X-Pulse-Idempotency-Key: the same on every attempt of the event; drop repeats by it
  *   X-Pulse-Event, X-Pulse-Delivery (outbox id), X-Pulse-Attempt
  * Success is any 2xx answer; redirects are not followed (a moved endpoint must be re-registered).
+ * The body is the webhook's format (formats/render.ts): this JSON, or a Slack or Teams message, of
+ * one event or of a digest; the headers are the same for all (a digest's X-Pulse-Event is DIGEST,
+ * its X-Pulse-Delivery and idempotency key its digest key).
  * Unless WEBHOOK_ALLOW_PRIVATE is set, the connection is refused when the host is, or resolves to,
  * a private, loopback or link-local address (url-policy.ts): checked on the address connected to.
  */
 import { createHmac } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { ClaimedDelivery } from './outbox.ts';
+import type { FormatContext } from './formats/messages.ts';
+import { chatBody, chatDigestBody, jsonDigestBody } from './formats/render.ts';
+import type { ClaimedDelivery, ClaimedDigest } from './outbox.ts';
 import { guardedLookup, literalRefused, PrivateAddressError, type UrlPolicy } from './url-policy.ts';
 
 export interface AttemptResult {
@@ -35,6 +40,53 @@ export function deliveryBody(delivery: ClaimedDelivery, timestamp: number): stri
     attempt: delivery.attempts,
     data: delivery.payload,
   });
+}
+
+/** One request to make: where, signed with what, and its body for a given timestamp. */
+export interface Outgoing {
+  url: string;
+  secret: string;
+  event: string;
+  deliveryId: string;
+  attempt: number;
+  idempotencyKey: string;
+  body(timestamp: number): string;
+}
+
+/** One event, in its webhook's format (JSON: deliveryBody, unchanged). */
+export function outgoingDelivery(delivery: ClaimedDelivery, ctx: FormatContext): Outgoing {
+  const { format } = delivery;
+  return {
+    url: delivery.url,
+    secret: delivery.secret,
+    event: delivery.event,
+    deliveryId: String(delivery.id),
+    attempt: delivery.attempts,
+    idempotencyKey: delivery.idempotencyKey,
+    body: (timestamp) =>
+      format === 'JSON' ? deliveryBody(delivery, timestamp) : chatBody(format, delivery, ctx),
+  };
+}
+
+/** A digest's events as one request, in its webhook's format. */
+export function outgoingDigest(digest: ClaimedDigest, ctx: FormatContext): Outgoing {
+  const { format } = digest;
+  return {
+    url: digest.url,
+    secret: digest.secret,
+    event: 'DIGEST',
+    deliveryId: digest.key,
+    attempt: digest.attempts,
+    idempotencyKey: digest.key,
+    body: (timestamp) =>
+      format === 'JSON'
+        ? jsonDigestBody(
+            { key: digest.key, until: digest.until, attempt: digest.attempts },
+            digest.rows,
+            timestamp,
+          )
+        : chatDigestBody(format, digest.rows, digest.until, ctx),
+  };
 }
 
 function post(
@@ -64,11 +116,11 @@ function post(
 }
 
 export async function attempt(
-  delivery: ClaimedDelivery,
+  delivery: Outgoing,
   options: { timeoutMs: number; signal: AbortSignal; policy: UrlPolicy },
 ): Promise<AttemptResult> {
   const timestamp = Math.floor(Date.now() / 1000);
-  const body = deliveryBody(delivery, timestamp);
+  const body = delivery.body(timestamp);
   try {
     const url = new URL(delivery.url);
     if (!options.policy.allowPrivate && literalRefused(url)) {
@@ -80,8 +132,8 @@ export async function attempt(
         'content-type': 'application/json',
         'user-agent': 'Pulse-Webhooks/1',
         'x-pulse-event': delivery.event,
-        'x-pulse-delivery': String(delivery.id),
-        'x-pulse-attempt': String(delivery.attempts),
+        'x-pulse-delivery': delivery.deliveryId,
+        'x-pulse-attempt': String(delivery.attempt),
         'x-pulse-idempotency-key': delivery.idempotencyKey,
         'x-pulse-timestamp': String(timestamp),
         'x-pulse-signature': sign(delivery.secret, body),

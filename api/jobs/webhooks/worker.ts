@@ -7,19 +7,26 @@
  * one slot, never the others; pending deliveries survive restarts, and shutdown makes attempts in
  * flight due again, uncounted. When a round runs (NOTIFY, due time, freed slot, poll) is decided by
  * the pure machine in worker-state.ts; this file runs its effects. It also drives the rank watcher
- * (rank-watch.ts) while a webhook wants RANK_CHANGED. The story: docs/webhooks.md.
+ * (rank-watch.ts) while a webhook wants RANK_CHANGED. A digest webhook's events are sealed and
+ * claimed as one digest per interval (outbox.ts claimDigests), by `clock` (injectable: tests move
+ * it) in the organisation's time zone, and take one slot each. The story: docs/webhooks.md.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import type { LiveHub } from '../../live/hub.ts';
-import { attempt } from './deliver.ts';
+import { attempt, outgoingDelivery, outgoingDigest } from './deliver.ts';
+import type { FormatContext } from './formats/messages.ts';
 import {
+  claimDigests,
   claimDue,
   markDelivered,
+  markDigest,
   markFailed,
   msUntilNextDue,
   release,
+  releaseDigest,
   type ClaimedDelivery,
+  type ClaimedDigest,
 } from './outbox.ts';
 import { createRankWatch } from './rank-watch.ts';
 import { setUrlPolicy } from './url-policy.ts';
@@ -42,6 +49,14 @@ export interface WebhookWorkerOptions {
   concurrency?: number;
   /** WEBHOOK_ALLOW_PRIVATE: also deliver to private, loopback and link-local addresses. @default false */
   allowPrivateUrls?: boolean;
+  /** The organisation's settings, read at each message: chat formats' money and dates, digest days. */
+  org?: { readonly timeZone: string; readonly currency: string };
+  /** When digest intervals end and chat messages are written. @default Date.now */
+  clock?: WebhookClock;
+}
+
+export interface WebhookClock {
+  now(): number;
 }
 
 export interface WebhookWorkerStats {
@@ -51,7 +66,11 @@ export interface WebhookWorkerStats {
 
 export interface WebhookWorker {
   readonly stats: WebhookWorkerStats;
+  /** Digest intervals and messages follow it; tests replace `now`, then call wake(). */
+  readonly clock: WebhookClock;
   start(): void;
+  /** Runs a round now, as a NOTIFY does (after the clock moved). */
+  wake(): void;
   dispose(): Promise<void>;
 }
 
@@ -69,6 +88,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   setUrlPolicy(db, policy); // registrations through this app's API check the same policy
   // a claim outlives the longest attempt, so nobody else takes a row while it is being sent
   const leaseMs = timeoutMs + 30_000;
+  const org = options.org ?? { timeZone: 'UTC', currency: 'USD' };
+  const clock: WebhookClock = options.clock ?? { now: () => Date.now() };
+  const context = (): FormatContext => ({ currency: org.currency, timeZone: org.timeZone, now: clock.now() });
   const stats: WebhookWorkerStats = { delivered: 0, failedAttempts: 0 };
   const aborter = new AbortController();
   const ranks = createRankWatch({ db, live: options.live, logger });
@@ -125,7 +147,11 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   }
 
   async function send(delivery: ClaimedDelivery): Promise<void> {
-    const result = await attempt(delivery, { timeoutMs, signal: aborter.signal, policy });
+    const result = await attempt(outgoingDelivery(delivery, context()), {
+      timeoutMs,
+      signal: aborter.signal,
+      policy,
+    });
     if (result.ok) {
       stats.delivered += 1;
       await markDelivered(db, delivery.id, result.statusCode ?? 200);
@@ -154,11 +180,45 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     });
   }
 
+  /** A digest: one request for its rows, recorded on all of them (retried together). */
+  async function sendDigest(digest: ClaimedDigest): Promise<void> {
+    const ids = digest.rows.map((r) => r.id);
+    const result = await attempt(outgoingDigest(digest, context()), {
+      timeoutMs,
+      signal: aborter.signal,
+      policy,
+    });
+    if (result.ok) {
+      stats.delivered += 1;
+      await markDigest(db, ids, { ok: true, statusCode: result.statusCode ?? 200 });
+      return;
+    }
+    if (aborter.signal.aborted) {
+      await releaseDigest(db, ids);
+      return;
+    }
+    stats.failedAttempts += 1;
+    const last = digest.attempts >= maxAttempts;
+    logger.warn(
+      { digest: digest.key, webhook: digest.webhookId, attempt: digest.attempts, error: result.error, last },
+      'webhooks: digest attempt failed',
+    );
+    await markDigest(db, ids, {
+      ok: false,
+      statusCode: result.statusCode,
+      error: result.error ?? 'failed',
+      retryInMs: last ? null : retryDelay(digest.attempts, retryBaseMs),
+    });
+  }
+
   /** Sends without holding up the next round: a slow receiver takes one slot, not the worker. */
-  function launch(delivery: ClaimedDelivery): void {
-    const sending = send(delivery)
+  function launch(delivery: ClaimedDelivery | ClaimedDigest): void {
+    const sending = ('rows' in delivery ? sendDigest(delivery) : send(delivery))
       .catch((error: unknown) =>
-        logger.error({ err: error, delivery: delivery.id }, 'webhooks: recording failed'),
+        logger.error(
+          { err: error, delivery: 'rows' in delivery ? delivery.key : delivery.id },
+          'webhooks: recording failed',
+        ),
       )
       .finally(() => {
         inFlight.delete(sending);
@@ -170,6 +230,16 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   /** One round; returns how long to sleep before the next (undefined: until a slot frees up). */
   async function round(syncRanks: boolean): Promise<number | undefined> {
     if (syncRanks) await ranks.sync();
+    const slots = concurrency - inFlight.size;
+    if (slots > 0 && !state.stopped) {
+      const digests = await claimDigests(db, {
+        nowMs: clock.now(),
+        timeZone: org.timeZone,
+        limit: slots,
+        leaseMs,
+      });
+      for (const digest of digests) launch(digest);
+    }
     // claim while slots are free and rows keep coming
     for (
       let free = concurrency - inFlight.size;
@@ -181,14 +251,18 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       if (claimed.length < free) break;
     }
     if (inFlight.size >= concurrency) return undefined; // every slot busy: a finished one wakes us
-    const due = await msUntilNextDue(db);
+    const due = await msUntilNextDue(db, { nowMs: clock.now(), timeZone: org.timeZone });
     return due === null ? pollMs : Math.min(Math.max(due, 0), pollMs);
   }
 
   return {
     stats,
+    clock,
     start() {
       dispatch({ type: 'start' }); // a round, and listening for wake-ups
+    },
+    wake() {
+      dispatch({ type: 'notified', reason: 'outbox' });
     },
     async dispose() {
       dispatch({ type: 'stop' });

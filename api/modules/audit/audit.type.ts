@@ -17,7 +17,7 @@ export class AuditEntry {
 
   @Field(() => String, {
     description:
-      'What: user.create, user.invite, user.update, user.passwordLink, user.signOutEverywhere, team.create, team.update, webhook.create, webhook.delete, apiToken.create, apiToken.revoke, serviceAccount.create, screen.pair, screen.update, screen.revoke.',
+      'What: user.create, user.invite, user.update, user.passwordLink, user.signOutEverywhere, team.create, team.update, webhook.create, webhook.update, webhook.delete, apiToken.create, apiToken.revoke, serviceAccount.create, screen.pair, screen.update, screen.revoke.',
   })
   action!: string;
 

@@ -1,7 +1,8 @@
 /**
  * Who may invite whom and issue password links (the GraphQL side of links.ts): an ADMIN for
  * anyone; a MANAGER invites REPs into the teams they manage and issues links for REPs of those
- * teams. Kept apart from links.ts, which knows no request context.
+ * teams. Kept apart from links.ts, which knows no request context. With OIDC_ONLY there are no
+ * passwords, so no links: both are refused with a message that says how people get in instead.
  */
 import { audit, auditUser } from '../../core/audit.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
@@ -14,8 +15,19 @@ import { addUser } from '../users/user.service.ts';
 import type { CreateUserInput } from '../users/user.type.ts';
 import type { IssuedLink, LinkService } from './links.ts';
 
+/**
+ * The link service; refused with OIDC_ONLY, where a password link would lead to a password form
+ * that is off: people are added with createUser (or by single sign-on itself, OIDC_AUTO_CREATE)
+ * and sign in with the provider.
+ */
 function linksOf(ctx: AppContext): LinkService {
   if (!ctx.auth) throw new ForbiddenError('Invitations are managed over HTTP.');
+  const sso = ctx.auth.service.ssoOnlyLabel;
+  if (sso !== null)
+    throw new ForbiddenError(
+      `Password sign-in is off here (OIDC_ONLY): people sign in with ${sso}. ` +
+        'Add someone with createUser, or let single sign-on add them (OIDC_AUTO_CREATE).',
+    );
   return ctx.auth.service.links;
 }
 

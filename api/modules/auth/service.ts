@@ -66,6 +66,7 @@ export type AuthSettings = Pick<
   | 'signInMaxFailuresPerAddress'
   | 'signInLockMs'
   | 'screenOfflineAfterMs'
+  | 'oidc'
 > &
   LinkSettings;
 
@@ -93,6 +94,11 @@ export class AuthService {
     };
     this.links = new LinkService(db, sessions, clock, settings, this.limits, mailer, logger, port);
     this.screens = new ScreenPairing(db, sessions, clock, this.limits);
+  }
+
+  /** OIDC_ONLY: the single sign-on button's label, when it is the only way in (no passwords); else null. */
+  get ssoOnlyLabel(): string | null {
+    return this.settings.oidc?.only ? this.settings.oidc.buttonLabel : null;
   }
 
   /** SCREEN_OFFLINE_AFTER: a paired screen offline longer is flagged (screens.ts). */

@@ -5,7 +5,7 @@ import { WEBHOOK_CHANNEL } from '../../jobs/webhooks/wake.ts';
 
 export async function insertWebhook(
   db: Queryable,
-  values: Pick<WebhookRow, 'url' | 'events' | 'secret' | 'createdBy'>,
+  values: Pick<WebhookRow, 'url' | 'events' | 'secret' | 'createdBy' | 'format' | 'digestMinutes'>,
 ): Promise<WebhookRow> {
   const [row] = await db.insert(webhooks).values(values).returning();
   if (!row) throw new Error('insert into webhooks returned nothing');
@@ -35,6 +35,19 @@ export async function setWebhookPaused(
   const [before] = await db.select().from(webhooks).where(eq(webhooks.id, id)).for('update');
   if (!before) return undefined;
   const [after] = await db.update(webhooks).set({ paused }).where(eq(webhooks.id, id)).returning();
+  return after && { before, after };
+}
+
+/** Changes a webhook's events, format or digest; the row before and after, or undefined. */
+export async function updateWebhookRow(
+  db: Queryable,
+  id: number,
+  values: Partial<Pick<WebhookRow, 'events' | 'format' | 'digestMinutes'>>,
+): Promise<{ before: WebhookRow; after: WebhookRow } | undefined> {
+  const [before] = await db.select().from(webhooks).where(eq(webhooks.id, id)).for('update');
+  if (!before) return undefined;
+  if (Object.keys(values).length === 0) return { before, after: before };
+  const [after] = await db.update(webhooks).set(values).where(eq(webhooks.id, id)).returning();
   return after && { before, after };
 }
 

@@ -1,7 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context.ts';
 import * as service from './webhook.service.ts';
-import { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
+import {
+  CreatedWebhook,
+  CreateWebhookInput,
+  UpdateWebhookInput,
+  Webhook,
+  WebhookDelivery,
+} from './webhook.type.ts';
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
@@ -18,6 +24,18 @@ export class WebhookResolver {
     @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput,
   ): Promise<CreatedWebhook> {
     return service.createWebhook(ctx, input);
+  }
+
+  @Mutation(() => Webhook, {
+    description:
+      'Changes a webhook’s events, format or digest; a field left out stays, digestMinutes: null turns the digest off (ADMIN).',
+  })
+  updateWebhook(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateWebhookInput) input: UpdateWebhookInput,
+  ): Promise<Webhook> {
+    return service.updateWebhook(ctx, id, input);
   }
 
   @Mutation(() => ID, {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { WEBHOOK_EVENTS } from '../../../schema/db/constants.ts';
+import { WEBHOOK_DIGEST_MINUTES, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '../../../schema/db/constants.ts';
 import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { BadInputError, ConflictError, NotFoundError } from '../../core/errors.ts';
@@ -23,13 +23,37 @@ import {
   recentDeliveries,
   requeueDelivery,
   setWebhookPaused,
+  updateWebhookRow,
 } from './webhook.queries.ts';
-import type { CreatedWebhook, CreateWebhookInput, Webhook, WebhookDelivery } from './webhook.type.ts';
+import type {
+  CreatedWebhook,
+  CreateWebhookInput,
+  UpdateWebhookInput,
+  Webhook,
+  WebhookDelivery,
+} from './webhook.type.ts';
 
 const RECENT_DELIVERIES = 20;
 const ADMIN_ONLY = 'Only admins manage webhooks.';
 
 const URL_MAX = 2000;
+
+const { min: DIGEST_MIN, max: DIGEST_MAX } = WEBHOOK_DIGEST_MINUTES;
+const eventsSchema = z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'name at least one event');
+const formatSchema = z.enum(WEBHOOK_FORMATS);
+/** Minutes that divide a day, so every interval starts at a round time (formats/interval.ts). */
+const digestSchema = z
+  .number()
+  .int('must be a whole number of minutes')
+  .refine((m) => m >= DIGEST_MIN && m <= DIGEST_MAX && DIGEST_MAX % m === 0, {
+    message: `must divide a day (1440 minutes) and be between ${DIGEST_MIN} and ${DIGEST_MAX}, e.g. 15, 60 or 1440`,
+  });
+
+const updateSchema = z.object({
+  events: eventsSchema.nullish(),
+  format: formatSchema.nullish(),
+  digestMinutes: digestSchema.nullish(),
+});
 
 const createSchema = z.object({
   // normalised first, so the length the database checks is the length of what is stored
@@ -40,8 +64,18 @@ const createSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `at most ${URL_MAX} characters` });
     return href ?? '';
   }),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'name at least one event'),
+  events: eventsSchema,
   secret: z.string().min(16, 'at least 16 characters').max(200, 'at most 200 characters').nullish(),
+  format: formatSchema.nullish(),
+  digestMinutes: digestSchema.nullish(),
+});
+
+/** What the audit log keeps of a webhook (never its secret). */
+const audited = (row: WebhookRow) => ({
+  url: row.url,
+  events: row.events,
+  format: row.format,
+  digestMinutes: row.digestMinutes,
 });
 
 function toDelivery(row: WebhookOutboxRow): WebhookDelivery {
@@ -66,6 +100,8 @@ function toWebhook(row: WebhookRow, deliveries: WebhookOutboxRow[]): Webhook {
     url: row.url,
     events: row.events,
     paused: row.paused,
+    format: row.format,
+    digestMinutes: row.digestMinutes,
     createdAt: row.createdAt,
     recentDeliveries: deliveries.map(toDelivery),
   };
@@ -84,18 +120,53 @@ export async function createWebhook(ctx: AppContext, input: CreateWebhookInput):
       events: [...new Set(values.events)],
       secret,
       createdBy: viewer.id,
+      format: values.format ?? 'JSON',
+      digestMinutes: values.digestMinutes ?? null,
     });
-    // never the secret
-    const after = { url: inserted.url, events: inserted.events };
     await audit(tx, viewer, {
       action: 'webhook.create',
       targetType: 'Webhook',
       targetId: inserted.id,
-      after,
+      after: audited(inserted),
     });
     return inserted;
   });
   return { webhook: toWebhook(row, []), secret };
+}
+
+/**
+ * Changes events, format or digest (a field left out stays; digestMinutes: null ends the digest:
+ * events not yet sealed go out one by one, a sealed digest still goes out whole).
+ */
+export async function updateWebhook(
+  ctx: AppContext,
+  idArg: string,
+  input: UpdateWebhookInput,
+): Promise<Webhook> {
+  const viewer = requireViewer(ctx);
+  assertRole(viewer, ['ADMIN'], ADMIN_ONLY);
+  const id = parseId(idArg, 'Webhook');
+  const values = parseInput(updateSchema, input);
+  const changes = {
+    ...(values.events ? { events: [...new Set(values.events)] } : {}),
+    ...(values.format ? { format: values.format } : {}),
+    ...(values.digestMinutes !== undefined ? { digestMinutes: values.digestMinutes } : {}),
+  };
+  await ctx.db.transaction(async (tx) => {
+    const changed = await updateWebhookRow(tx, id, changes);
+    if (!changed) throw new NotFoundError('Webhook', id);
+    if (changed.before === changed.after) return;
+    await audit(tx, viewer, {
+      action: 'webhook.update',
+      targetType: 'Webhook',
+      targetId: id,
+      before: audited(changed.before),
+      after: audited(changed.after),
+    });
+  });
+  const [webhook] = await listed(ctx, id);
+  if (!webhook) throw new NotFoundError('Webhook', id);
+  return webhook;
 }
 
 /** Deletes a webhook and its deliveries (pending ones are not sent). */

@@ -1,8 +1,31 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { DeliveryStatus, WebhookEvent } from '../../../schema/db/constants.ts';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  WEBHOOK_FORMATS,
+  type DeliveryStatus,
+  type WebhookEvent,
+  type WebhookFormat,
+} from '../../../schema/db/constants.ts';
 import type { WebhookOutboxRow, WebhookRow } from '../../../schema/db/index.ts';
 import { DeliveryStatusEnum, WebhookEventEnum } from '../../core/graphql/enums.ts';
 import { DateTimeScalar } from '../../core/graphql/scalars.ts';
+
+export const WebhookFormatEnum = Object.fromEntries(WEBHOOK_FORMATS.map((f) => [f, f])) as {
+  [K in WebhookFormat]: K;
+};
+registerEnumType(WebhookFormatEnum, {
+  name: 'WebhookFormat',
+  description: 'How a webhook’s deliveries are written (docs/webhooks.md).',
+  valuesConfig: {
+    JSON: { description: 'The signed JSON body { id, event, idempotency_key, ..., data }.' },
+    SLACK: { description: 'A Slack incoming-webhook message: text and blocks.' },
+    TEAMS: {
+      description: 'A Microsoft Teams message with an Adaptive Card (Workflows or Incoming Webhook).',
+    },
+  },
+});
+
+const DIGEST_DESCRIPTION =
+  'Minutes per digest: one message per interval listing its events instead of one per event; intervals start at the organisation’s midnight. A divisor of 1440 from 5 to 1440 (e.g. 15, 60, 1440); null: one message per event.';
 
 @ObjectType({ description: 'One event for one webhook, and how its delivery went.' })
 export class WebhookDelivery implements Pick<
@@ -52,7 +75,10 @@ export class WebhookDelivery implements Pick<
 }
 
 @ObjectType({ description: 'A URL told about events, with signed HTTP POSTs (ADMIN only).' })
-export class Webhook implements Pick<WebhookRow, 'url' | 'events' | 'paused' | 'createdAt'> {
+export class Webhook implements Pick<
+  WebhookRow,
+  'url' | 'events' | 'paused' | 'createdAt' | 'format' | 'digestMinutes'
+> {
   @Field(() => ID, { description: 'Stable id.' })
   id!: number;
 
@@ -66,6 +92,12 @@ export class Webhook implements Pick<WebhookRow, 'url' | 'events' | 'paused' | '
     description: 'Paused: its events wait in the outbox, undelivered, until it is resumed.',
   })
   paused!: boolean;
+
+  @Field(() => WebhookFormatEnum, { description: 'How its deliveries are written.' })
+  format!: WebhookFormat;
+
+  @Field(() => Int, { nullable: true, description: DIGEST_DESCRIPTION })
+  digestMinutes!: number | null;
 
   @Field(() => DateTimeScalar, { description: 'When it was registered.' })
   createdAt!: Date;
@@ -99,4 +131,25 @@ export class CreateWebhookInput {
     description: 'Signing secret, 16-200 characters; a random one is made when omitted.',
   })
   secret?: string | null;
+
+  @Field(() => WebhookFormatEnum, {
+    nullable: true,
+    description: 'How deliveries are written; JSON when omitted.',
+  })
+  format?: WebhookFormat | null;
+
+  @Field(() => Int, { nullable: true, description: DIGEST_DESCRIPTION })
+  digestMinutes?: number | null;
+}
+
+@InputType({ description: 'What to change in a webhook; a field left out stays as it is.' })
+export class UpdateWebhookInput {
+  @Field(() => [WebhookEventEnum], { nullable: true, description: 'At least one event.' })
+  events?: WebhookEvent[] | null;
+
+  @Field(() => WebhookFormatEnum, { nullable: true, description: 'How deliveries are written.' })
+  format?: WebhookFormat | null;
+
+  @Field(() => Int, { nullable: true, description: `${DIGEST_DESCRIPTION} Null turns the digest off.` })
+  digestMinutes?: number | null;
 }

@@ -38,6 +38,7 @@ import type { ViewerDirectory } from '../../live/caches/directory.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import type { PeriodCache } from '../../live/caches/period-cache.ts';
 import { BadInputError, createFormatError, toGraphQLError, UnauthenticatedError } from '../../core/errors.ts';
+import { backupRouter } from '../backup/backup.route.ts';
 import { exportRouter } from '../export/export.route.ts';
 import { errorFieldsPlugin } from '../../core/graphql/error-fields.ts';
 import { asGraphQLErrors, freshWriterPlugin, noStorePlugin, sqlCountPlugin } from './apollo-plugins.ts';
@@ -72,6 +73,8 @@ export interface HttpDeps {
   auth?: AuthService;
   /** Single sign-on (OIDC_ISSUER): /auth/oidc routes. */
   oidc?: OidcSignIn | undefined;
+  /** For /readyz: whether the listener hears every change, and whether the process is stopping. */
+  readiness?: () => { listener: boolean; stopping: boolean };
 }
 
 export interface HttpServer {
@@ -142,6 +145,19 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       .json({ status: ok ? 'ok' : 'database unavailable', database: deps.database.kind });
   });
 
+  // readiness, for a load balancer or an orchestrator: the database answers, the listener hears
+  // every change (else live boards and cached reads could be behind: the bridge says so), and the
+  // process is not stopping. It listens only once migrated, so migrations are done by then.
+  app.get('/readyz', async (_req, res) => {
+    const database = await deps.database.ping();
+    const { listener, stopping } = deps.readiness?.() ?? { listener: true, stopping: false };
+    const ready = database && listener && !stopping;
+    res.setHeader('cache-control', 'no-store');
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', database, listener, stopping });
+  });
+
   if (demoEnabled(config)) {
     const signIn = deps.auth ? { auth: deps.auth, logger } : undefined;
     app.use('/demo', demoRouter(config, deps.database, deps.jwtSecret, signIn));
@@ -178,6 +194,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     }),
   );
   app.use('/export', requestScopeMiddleware(logger, 'export request'), exportRouter(rest));
+  app.use('/admin', requestScopeMiddleware(logger, 'backup request'), backupRouter(rest));
 
   const graphqlContext = (caller: Caller | null): Promise<AppContext> =>
     Promise.resolve(
@@ -254,8 +271,9 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
     // index.html. Only extension-less paths outside the API's own prefixes, so a missing
     // /assets/x.js or /api/nothing is still a 404, not HTML.
-    app.get(/^\/(?!(?:graphql|healthz|api|demo|import|export|auth)(?:\/|$))[^.]*$/, (_req, res) =>
-      res.sendFile(`${built}/index.html`),
+    app.get(
+      /^\/(?!(?:graphql|healthz|readyz|api|demo|import|export|auth|admin)(?:\/|$))[^.]*$/,
+      (_req, res) => res.sendFile(`${built}/index.html`),
     );
   } else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));
 

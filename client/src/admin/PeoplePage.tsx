@@ -7,6 +7,7 @@
  * from the mutation's answer until it is dismissed — the mutations are no-cache, so it never
  * enters Apollo's cache. Server refusals land on the field they name (BAD_USER_INPUT) or as an
  * alert (CONFLICT for the last active admin, FORBIDDEN); the server enforces every rule anyway.
+ * With OIDC_ONLY (GET /auth/methods: no passwords) an ADMIN adds people instead of inviting them.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
@@ -17,6 +18,7 @@ import { graphql } from '../gql/index.ts';
 import type { Role } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { formatWhen } from '../lib/format.ts';
+import { useSignInMethods } from '../lib/signin.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import {
   abilitiesOf,
@@ -72,6 +74,17 @@ const ISSUE_PASSWORD_LINK = graphql(`
         name
         email
       }
+    }
+  }
+`);
+
+/** OIDC_ONLY: people are added, not invited (no passwords, so no links). */
+const CREATE_USER = graphql(`
+  mutation AddPerson($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+      name
+      email
     }
   }
 `);
@@ -183,12 +196,17 @@ interface InviteErrors {
 function InviteForm({
   teams,
   roles,
+  ssoOnly,
   onIssued,
+  onAdded,
   onCancel,
 }: {
   teams: TeamChoice[];
   roles: readonly Role[];
+  /** OIDC_ONLY: the provider's label; the person is added (createUser) and signs in with it. */
+  ssoOnly: string | null;
   onIssued: (issued: Issued) => void;
+  onAdded: (message: string) => void;
   onCancel: () => void;
 }) {
   const [name, setName] = useState('');
@@ -196,11 +214,16 @@ function InviteForm({
   const [role, setRole] = useState<Role>(roles.includes('REP') ? 'REP' : (roles[0] ?? 'REP'));
   const [teamId, setTeamId] = useState(teams.length === 1 ? (teams[0]?.id ?? '') : '');
   const [errors, setErrors] = useState<InviteErrors>({});
-  const [invite, { loading }] = useMutation(INVITE_USER, {
+  const [invite, inviting] = useMutation(INVITE_USER, {
     fetchPolicy: 'no-cache',
     refetchQueries: [PEOPLE, 'Directory'],
     awaitRefetchQueries: true,
   });
+  const [add, adding] = useMutation(CREATE_USER, {
+    refetchQueries: [PEOPLE, 'Directory'],
+    awaitRefetchQueries: true,
+  });
+  const loading = inviting.loading || adding.loading;
   const teamRequired = roles.length === 1; // a manager invites into one of their teams
 
   const submit = async (event: FormEvent) => {
@@ -212,27 +235,37 @@ function InviteForm({
     if (teamRequired && !teamId) problems.teamId = 'Choose one of your teams.';
     setErrors(problems);
     if (Object.keys(problems).length) return;
+    const input = { name: name.trim(), email: email.trim(), role, teamId: teamId || null };
     try {
-      const result = await invite({
-        variables: { input: { name: name.trim(), email: email.trim(), role, teamId: teamId || null } },
-      });
-      const issued = result.data?.inviteUser;
+      if (ssoOnly !== null) {
+        const added = (await add({ variables: { input } })).data?.createUser;
+        if (!added) throw new Error('The server did not add them.');
+        onAdded(`${added.name} is added: they sign in with ${ssoOnly} as ${added.email}.`);
+        return;
+      }
+      const issued = (await invite({ variables: { input } })).data?.inviteUser;
       if (!issued) throw new Error('The server sent no invitation.');
       onIssued(issued);
     } catch (error) {
       const e = apiError(error);
-      setErrors(fieldErrors(e, PERSON_FIELDS) ?? { form: e?.message ?? 'Could not invite them.' });
+      setErrors(
+        fieldErrors(e, PERSON_FIELDS) ?? {
+          form: e?.message ?? (ssoOnly === null ? 'Could not invite them.' : 'Could not add them.'),
+        },
+      );
     }
   };
+  const title = ssoOnly === null ? 'Invite someone' : 'Add someone';
 
   return (
-    <form
-      className="card invite-form"
-      aria-label="Invite someone"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-    >
-      <h2>Invite someone</h2>
+    <form className="card invite-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{title}</h2>
+      {ssoOnly === null ? null : (
+        <p className="muted">
+          They sign in with {ssoOnly} by this e-mail address: there are no passwords here, so no invitation to
+          send.
+        </p>
+      )}
       <div className="field-row">
         <NameField error={errors.name} autoFocus value={name} onChange={setName} />
         <Field label="E-mail" error={errors.email}>
@@ -269,7 +302,12 @@ function InviteForm({
         </Field>
       </div>
       <FormError message={errors.form} />
-      <FormActions busy={loading} label="Send invitation" busyLabel="Inviting…" onCancel={onCancel} />
+      <FormActions
+        busy={loading}
+        label={ssoOnly === null ? 'Send invitation' : 'Add'}
+        busyLabel={ssoOnly === null ? 'Inviting…' : 'Adding…'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -535,9 +573,12 @@ export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
   const [filter, setFilter] = useState<PeopleFilter>(NO_FILTER);
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<Issued | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const searchId = useId();
+  const methods = useSignInMethods();
+  const ssoOnly = methods && !methods.password && methods.sso ? methods.sso.label : null;
   const managed = viewer.teams.filter((t) => t.managerId === viewer.me.id).map((t) => t.id);
-  const may = abilitiesOf(viewer.me, managed);
+  const may = abilitiesOf(viewer.me, managed, ssoOnly);
   const teams: TeamChoice[] = viewer.teams.map((t) => ({ id: t.id, name: t.name }));
   const inviteTeams =
     may.inviteTeamIds === 'any'
@@ -557,33 +598,46 @@ export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
               className="primary"
               onClick={() => {
                 setInvited(null);
+                setAdded(null);
                 setInviting(true);
               }}
             >
-              Invite someone
+              {ssoOnly === null ? 'Invite someone' : 'Add someone'}
             </button>
           </div>
         ) : null}
       </div>
       {viewer.me.role === 'MANAGER' ? (
         <p className="muted">
-          {managed.length
-            ? 'You can invite reps into the teams you manage and issue password links for their reps; an admin changes roles, teams and access.'
-            : 'You manage no team, so you cannot invite anyone; an admin changes roles, teams and access.'}
+          {ssoOnly !== null
+            ? `People join by signing in with ${ssoOnly}; an admin adds people and changes roles, teams and access.`
+            : managed.length
+              ? 'You can invite reps into the teams you manage and issue password links for their reps; an admin changes roles, teams and access.'
+              : 'You manage no team, so you cannot invite anyone; an admin changes roles, teams and access.'}
         </p>
       ) : null}
       {inviting ? (
         <InviteForm
           teams={inviteTeams}
           roles={may.inviteRoles}
+          ssoOnly={ssoOnly}
           onIssued={(issued) => {
             setInviting(false);
             setInvited(issued);
+          }}
+          onAdded={(message) => {
+            setInviting(false);
+            setAdded(message);
           }}
           onCancel={() => setInviting(false)}
         />
       ) : null}
       {invited ? <IssuedLinkBox issued={invited} onDone={() => setInvited(null)} /> : null}
+      {added ? (
+        <p className="account-done" role="status">
+          {added}
+        </p>
+      ) : null}
 
       <div className="toolbar people-filters" role="search" aria-label="Find people">
         <label className="inline-field" htmlFor={searchId}>

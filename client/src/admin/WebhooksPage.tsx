@@ -2,7 +2,9 @@
  * The Webhooks page (issue 15, /webhooks; ADMIN only): every webhook with its events, whether it
  * is paused, and its latest deliveries (state, attempts, the receiver's answer or the error);
  * "Add webhook" registers one and shows its signing secret once, to copy; per webhook Pause or
- * Resume and Delete (after a "Sure?"), per finished delivery "Send again". Invariant: the secret
+ * Resume and Delete (after a "Sure?"), per finished delivery "Send again". Each webhook's format
+ * (signed JSON, Slack, Teams) and digest are chosen when adding it and changed in the list with two
+ * selects (updateWebhook, applied at once). Invariant: the secret
  * lives only in this page's state, from the mutation's answer until "Done" — the mutation is
  * no-cache, so it never enters Apollo's cache. The server enforces every rule (ADMIN only; a
  * pending delivery cannot be redelivered) and its refusals are shown where they belong.
@@ -13,10 +15,22 @@ import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../c
 import { CopyField } from '../components/CopyField.tsx';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
-import type { WebhookEvent, WebhooksQuery } from '../gql/graphql.ts';
+import type { WebhookEvent, WebhookFormat, WebhooksQuery } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { formatWhen } from '../lib/format.ts';
-import { answerInWords, canRedeliver, deliveryInWords, EVENT_NAMES, WEBHOOK_EVENTS } from './webhooks.ts';
+import {
+  answerInWords,
+  canRedeliver,
+  deliveryInWords,
+  digestChoices,
+  digestFromValue,
+  digestInWords,
+  digestValue,
+  EVENT_NAMES,
+  FORMAT_NAMES,
+  WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS,
+} from './webhooks.ts';
 
 const WEBHOOKS = graphql(`
   query Webhooks {
@@ -25,6 +39,8 @@ const WEBHOOKS = graphql(`
       url
       events
       paused
+      format
+      digestMinutes
       createdAt
       recentDeliveries {
         id
@@ -49,6 +65,16 @@ const CREATE_WEBHOOK = graphql(`
         id
         url
       }
+    }
+  }
+`);
+
+const UPDATE_WEBHOOK = graphql(`
+  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+    updateWebhook(id: $id, input: $input) {
+      id
+      format
+      digestMinutes
     }
   }
 `);
@@ -98,7 +124,27 @@ interface Created {
 interface CreateErrors {
   url?: string;
   events?: string;
+  format?: string;
+  digestMinutes?: string;
   form?: string;
+}
+
+const FIELD_LABELS = { url: 'URL', events: 'events', format: 'format', digestMinutes: 'digest' };
+
+function FormatOptions() {
+  return WEBHOOK_FORMATS.map((f) => (
+    <option key={f} value={f}>
+      {FORMAT_NAMES[f]}
+    </option>
+  ));
+}
+
+function DigestOptions({ current }: { current: number | null }) {
+  return digestChoices(current).map((m) => (
+    <option key={digestValue(m)} value={digestValue(m)}>
+      {digestInWords(m)}
+    </option>
+  ));
 }
 
 function CreateWebhookForm({
@@ -110,6 +156,8 @@ function CreateWebhookForm({
 }) {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['GOAL_ACHIEVED']);
+  const [format, setFormat] = useState<WebhookFormat>('JSON');
+  const [digestMinutes, setDigestMinutes] = useState<number | null>(null);
   const [errors, setErrors] = useState<CreateErrors>({});
   const eventsId = useId();
   const [create, { loading }] = useMutation(CREATE_WEBHOOK, {
@@ -131,15 +179,15 @@ function CreateWebhookForm({
     setErrors(problems);
     if (Object.keys(problems).length) return;
     try {
-      const result = await create({ variables: { input: { url: url.trim(), events } } });
+      const result = await create({
+        variables: { input: { url: url.trim(), events, format, digestMinutes } },
+      });
       const created = result.data?.createWebhook;
       if (!created) throw new Error('The server sent no webhook.');
       onCreated({ secret: created.secret, url: created.webhook.url });
     } catch (error) {
       const e = apiError(error);
-      setErrors(
-        fieldErrors(e, { url: 'URL', events: 'events' }) ?? { form: e?.message ?? 'Could not add it.' },
-      );
+      setErrors(fieldErrors(e, FIELD_LABELS) ?? { form: e?.message ?? 'Could not add it.' });
     }
   };
 
@@ -185,6 +233,30 @@ function CreateWebhookForm({
           </p>
         ) : null}
       </fieldset>
+      <div className="field-row">
+        <Field label="Format" error={errors.format} hint="Slack and Teams get readable messages.">
+          {(props) => (
+            <select {...props} value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)}>
+              <FormatOptions />
+            </select>
+          )}
+        </Field>
+        <Field
+          label="Messages"
+          error={errors.digestMinutes}
+          hint="A digest lists an interval’s events in one message."
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={digestValue(digestMinutes)}
+              onChange={(e) => setDigestMinutes(digestFromValue(e.target.value))}
+            >
+              <DigestOptions current={digestMinutes} />
+            </select>
+          )}
+        </Field>
+      </div>
       <FormError message={errors.form} />
       <FormActions busy={loading} label="Add webhook" busyLabel="Adding…" onCancel={onCancel} />
     </form>
@@ -209,7 +281,15 @@ function SecretOnce({ created, onDone }: { created: Created; onDone: () => void 
   );
 }
 
-function DeliveryItem({ delivery, paused }: { delivery: DeliveryRow; paused: boolean }) {
+function DeliveryItem({
+  delivery,
+  paused,
+  digest,
+}: {
+  delivery: DeliveryRow;
+  paused: boolean;
+  digest: boolean;
+}) {
   const [redeliver, { loading }] = useMutation(REDELIVER, { refetchQueries: [WEBHOOKS] });
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
@@ -228,7 +308,7 @@ function DeliveryItem({ delivery, paused }: { delivery: DeliveryRow; paused: boo
       <td>{EVENT_NAMES[delivery.event]}</td>
       <td>
         <span className={`delivery-status ${delivery.status.toLowerCase()}`}>
-          {deliveryInWords(delivery, paused)}
+          {deliveryInWords(delivery, paused, digest)}
         </span>
       </td>
       <td className="num">{delivery.attempts}</td>
@@ -248,6 +328,55 @@ function DeliveryItem({ delivery, paused }: { delivery: DeliveryRow; paused: boo
         <FormError message={error} />
       </td>
     </tr>
+  );
+}
+
+/** The webhook's format and digest, changed at once (updateWebhook); a refusal names the field. */
+function WebhookSettings({ webhook }: { webhook: WebhookRow }) {
+  const [update, { loading }] = useMutation(UPDATE_WEBHOOK);
+  const [error, setError] = useState<string | null>(null);
+  const change = async (input: { format?: WebhookFormat; digestMinutes?: number | null }) => {
+    setError(null);
+    try {
+      await update({ variables: { id: webhook.id, input } });
+    } catch (e) {
+      const api = apiError(e);
+      const fields = fieldErrors(api, FIELD_LABELS);
+      setError(
+        (fields && Object.values(fields).join(' ')) || api?.message || 'The server refused the change.',
+      );
+    }
+  };
+  return (
+    <div className="webhook-settings">
+      <Field label="Format" error={undefined}>
+        {(props) => (
+          <select
+            {...props}
+            aria-label={`Format of ${webhook.url}`}
+            disabled={loading}
+            value={webhook.format}
+            onChange={(e) => void change({ format: e.target.value as WebhookFormat })}
+          >
+            <FormatOptions />
+          </select>
+        )}
+      </Field>
+      <Field label="Messages" error={undefined}>
+        {(props) => (
+          <select
+            {...props}
+            aria-label={`Messages of ${webhook.url}`}
+            disabled={loading}
+            value={digestValue(webhook.digestMinutes)}
+            onChange={(e) => void change({ digestMinutes: digestFromValue(e.target.value) })}
+          >
+            <DigestOptions current={webhook.digestMinutes} />
+          </select>
+        )}
+      </Field>
+      <FormError message={error} />
+    </div>
   );
 }
 
@@ -289,6 +418,7 @@ function WebhookItem({ webhook }: { webhook: WebhookRow }) {
             ))}
             <span className="muted">Added {formatWhen(webhook.createdAt)}</span>
           </p>
+          <WebhookSettings webhook={webhook} />
         </div>
         <span className={`token-state ${webhook.paused ? 'paused' : 'active'}`}>
           {webhook.paused ? 'paused' : 'active'}
@@ -367,7 +497,12 @@ function WebhookItem({ webhook }: { webhook: WebhookRow }) {
             </thead>
             <tbody>
               {deliveries.map((d) => (
-                <DeliveryItem key={d.id} delivery={d} paused={webhook.paused} />
+                <DeliveryItem
+                  key={d.id}
+                  delivery={d}
+                  paused={webhook.paused}
+                  digest={webhook.digestMinutes !== null}
+                />
               ))}
             </tbody>
           </table>
@@ -406,8 +541,9 @@ export function WebhooksPage() {
         </div>
       </div>
       <p className="muted">
-        Signed HTTP POSTs for goals achieved or missed, badges and top-3 changes, retried until the receiver
-        answers 2xx; the latest 20 deliveries of each are shown.
+        HTTP POSTs for goals achieved or missed, badges and top-3 changes — signed JSON, or readable Slack and
+        Teams messages, one per event or a digest — retried until the receiver answers 2xx; the latest 20
+        deliveries of each are shown.
       </p>
       {adding ? (
         <CreateWebhookForm

@@ -9,6 +9,7 @@ import {
   PauseWebhookDocument,
   TeamsPageDocument,
   UpdateOrganisationDocument,
+  UpdateWebhookDocument,
   WebhooksDocument,
   type TeamsPageQuery,
   type WebhooksQuery,
@@ -18,7 +19,7 @@ import { currencyChoices, zoneChoices } from './organisation.ts';
 import { TeamsPage } from './TeamsPage.tsx';
 import { groupByTeam, managerChoices, type TeamPerson } from './teams.ts';
 import { WebhooksPage } from './WebhooksPage.tsx';
-import { answerInWords, canRedeliver, deliveryInWords } from './webhooks.ts';
+import { answerInWords, canRedeliver, deliveryInWords, digestChoices, digestInWords } from './webhooks.ts';
 
 const viewerOf = (role: ViewerInfo['me']['role']): ViewerInfo => ({
   me: { id: '99', name: 'Me', email: 'me@example.com', role, teamId: null, teamName: null },
@@ -44,6 +45,7 @@ describe('webhook deliveries in words', () => {
     expect(deliveryInWords(d('PENDING', 0), false)).toBe('Pending');
     expect(deliveryInWords(d('PENDING', 2), false)).toBe('Retrying (2 attempts so far)');
     expect(deliveryInWords(d('PENDING', 2), true)).toBe('Waiting: the webhook is paused');
+    expect(deliveryInWords(d('PENDING', 0), false, true)).toBe('Waiting for the next digest');
   });
   it('offers a redelivery only for a finished one, and shows the answer or the error', () => {
     expect(['PENDING', 'DELIVERED', 'FAILED'].map((status) => canRedeliver({ status } as never))).toEqual([
@@ -64,6 +66,8 @@ const webhook = (over: Partial<WebhookRow> = {}): WebhookRow => ({
   url: 'https://hooks.example.com/pulse',
   events: ['GOAL_ACHIEVED', 'RANK_CHANGED'],
   paused: false,
+  format: 'JSON',
+  digestMinutes: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   recentDeliveries: [
     {
@@ -140,6 +144,59 @@ describe('WebhooksPage', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Add webhook' }));
     expect(within(form).getByText('An http(s) URL, e.g. https://example.com/pulse.')).toBeTruthy();
     expect(within(form).getByText('Choose at least one event.')).toBeTruthy();
+    expect(within(form).getByLabelText('Format')).toBeTruthy();
+    expect(within(form).getByLabelText('Messages')).toBeTruthy();
+  });
+
+  it('shows each webhook’s format and digest as selects, and a refused change names the field', async () => {
+    const mocks: MockLink.MockedResponse[] = [
+      {
+        request: { query: WebhooksDocument },
+        result: { data: { webhooks: [webhook({ format: 'SLACK', digestMinutes: 45 })] } },
+      },
+      {
+        request: { query: UpdateWebhookDocument, variables: { id: '3', input: { digestMinutes: 15 } } },
+        result: {
+          errors: [
+            new GraphQLError('Invalid input', {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                fields: [{ field: 'digestMinutes', message: 'is refused' }],
+              },
+            }),
+          ],
+        },
+      },
+    ];
+    render(
+      <MockedProvider mocks={mocks}>
+        <WebhooksPage />
+      </MockedProvider>,
+    );
+    const format = await screen.findByLabelText<HTMLSelectElement>(
+      'Format of https://hooks.example.com/pulse',
+    );
+    expect(format.value).toBe('SLACK');
+    const digest = screen.getByLabelText<HTMLSelectElement>('Messages of https://hooks.example.com/pulse');
+    // an interval set over the API that the list does not offer is shown too
+    expect(digest.value).toBe('45');
+    expect([...digest.options].map((o) => o.textContent)).toContain('Digest every 45 minutes');
+    fireEvent.change(digest, { target: { value: '15' } });
+    expect(await screen.findByText('The digest is refused.')).toBeTruthy();
+  });
+});
+
+describe('webhook formats and digests in words', () => {
+  it('names the intervals and keeps one the list does not offer', () => {
+    expect([null, 15, 60, 240, 1440].map(digestInWords)).toEqual([
+      'Each event',
+      'Digest every 15 minutes',
+      'Hourly digest',
+      'Digest every 4 hours',
+      'Daily digest',
+    ]);
+    expect(digestChoices(15)).toEqual([null, 15, 30, 60, 240, 1440]);
+    expect(digestChoices(45)).toEqual([null, 15, 30, 45, 60, 240, 1440]);
   });
 });
 

@@ -1,11 +1,17 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adminPageOf, adminPagesFor } from '../dashboard/adminPages.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
-import { AuditLogDocument, PeopleDocument, UpdateUserDocument, type AuditLogQuery } from '../gql/graphql.ts';
+import {
+  AddPersonDocument,
+  AuditLogDocument,
+  PeopleDocument,
+  UpdateUserDocument,
+  type AuditLogQuery,
+} from '../gql/graphql.ts';
 import { actionInWords, changedFields } from './audit.ts';
 import { AUDIT_PAGE, AuditLogPage } from './AuditLogPage.tsx';
 import { abilitiesOf, filterPeople, type PersonRow } from './people.ts';
@@ -102,6 +108,14 @@ describe('filterPeople and abilitiesOf', () => {
     expect(admin.edit && admin.signOut && admin.inviteTeamIds === 'any').toBe(true);
     // no link for a deactivated person: the server refuses it
     expect(people.map((p) => admin.passwordLinkFor(p))).toEqual([true, true, false]);
+  });
+  it('issues no password links with single sign-on only, and lets only an admin add people', () => {
+    const admin = abilitiesOf({ id: '1', role: 'ADMIN' }, [], 'Example ID');
+    expect(people.map((p) => admin.passwordLinkFor(p))).toEqual([false, false, false]);
+    expect(admin.inviteTeamIds).toBe('any');
+    const manager = abilitiesOf({ id: '16', role: 'MANAGER' }, ['1'], 'Example ID');
+    expect(manager.inviteRoles).toEqual([]);
+    expect(people.map((p) => manager.passwordLinkFor(p))).toEqual([false, false, false]);
   });
   it('opens the admin pages only for the roles that may', () => {
     expect(adminPagesFor('ADMIN')).toEqual([
@@ -232,5 +246,48 @@ describe('PeoplePage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'This is the last active admin: make someone else an admin first.',
     );
+  });
+});
+
+describe('PeoplePage with single sign-on only (OIDC_ONLY)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('adds a person instead of inviting them, and says how they sign in', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          url === '/auth/methods'
+            ? Response.json({ password: false, sso: { label: 'Example ID', start: '/auth/oidc/start' } })
+            : new Response(null, { status: 404 }),
+        ),
+      ),
+    );
+    const input = { name: 'Erin Eve', email: 'erin@example.com', role: 'REP', teamId: '1' };
+    const mocks: MockLink.MockedResponse[] = [
+      { request: { query: PeopleDocument }, result: { data: { users: [] } } },
+      {
+        request: { query: AddPersonDocument, variables: { input } },
+        result: {
+          data: { createUser: { __typename: 'User', id: '40', name: 'Erin Eve', email: 'erin@example.com' } },
+        },
+      },
+      { request: { query: PeopleDocument }, result: { data: { users: [] } } },
+    ];
+    render(
+      <MockedProvider mocks={mocks}>
+        <PeoplePage viewer={viewerOf('ADMIN', '19')} />
+      </MockedProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Add someone' }));
+    const form = screen.getByRole('form', { name: 'Add someone' });
+    expect(form.textContent).toContain('They sign in with Example ID by this e-mail address');
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Erin Eve' } });
+    fireEvent.change(within(form).getByLabelText('E-mail'), { target: { value: 'erin@example.com' } });
+    fireEvent.change(within(form).getByLabelText('Role'), { target: { value: 'REP' } });
+    fireEvent.change(within(form).getByLabelText('Team'), { target: { value: '1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    await screen.findByText('Erin Eve is added: they sign in with Example ID as erin@example.com.');
+    expect(screen.queryByRole('button', { name: /Password link/ })).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
  * and state. What a role may do is decided here only to leave out what the server would refuse
  * anyway: an ADMIN edits, deactivates, signs out and issues links for anyone; a MANAGER invites a
  * REP into a team they manage and issues links for the REPs of those teams, and nothing else.
+ * With OIDC_ONLY (no passwords) an ADMIN adds people instead of inviting them, and no one issues
+ * password links.
  */
 import type { Role } from '../gql/graphql.ts';
 
@@ -46,6 +48,12 @@ export function filterPeople(people: readonly PersonRow[], filter: PeopleFilter)
 }
 
 export interface Abilities {
+  /**
+   * OIDC_ONLY: the single sign-on's label. There are no passwords, so no invitations or password
+   * links: an ADMIN adds people (createUser), who then sign in with the provider; a MANAGER adds
+   * no one (the provider does, OIDC_AUTO_CREATE).
+   */
+  ssoOnly: string | null;
   /** Teams one may invite into; empty: no inviting. */
   inviteTeamIds: ReadonlySet<string> | 'any';
   inviteRoles: readonly Role[];
@@ -54,17 +62,23 @@ export interface Abilities {
   passwordLinkFor: (person: PersonRow) => boolean;
 }
 
-export function abilitiesOf(me: { id: string; role: Role }, managedTeamIds: readonly string[]): Abilities {
+export function abilitiesOf(
+  me: { id: string; role: Role },
+  managedTeamIds: readonly string[],
+  ssoOnly: string | null = null,
+): Abilities {
   if (me.role === 'ADMIN')
     return {
+      ssoOnly,
       inviteTeamIds: 'any',
       inviteRoles: ROLES,
       edit: true,
       signOut: true,
-      passwordLinkFor: (p) => p.active,
+      passwordLinkFor: (p) => ssoOnly === null && p.active,
     };
-  const managed = new Set(me.role === 'MANAGER' ? managedTeamIds : []);
+  const managed = new Set(me.role === 'MANAGER' && ssoOnly === null ? managedTeamIds : []);
   return {
+    ssoOnly,
     inviteTeamIds: managed,
     inviteRoles: managed.size ? ['REP'] : [],
     edit: false,

@@ -19,6 +19,7 @@ import {
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
 import { graphql } from '../gql/index.ts';
 import { signOut, type Credential } from '../lib/auth.ts';
+import { setDisplayCurrency } from '../lib/format.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
 import { AccountDialog } from './AccountDialog.tsx';
 import { linkClick, navigate, usePathname, useSearch, withParams } from '../lib/router.ts';
@@ -92,13 +93,14 @@ export function Shell({ connection, credential }: { connection: ConnectionStore;
   const directory = useQuery(DIRECTORY, { skip: !needsDirectory });
   const clockQuery = useQuery(CLOCK, { skip: !role, pollInterval: CLOCK_POLL_MS });
   const clockData = clockQuery.data?.clock;
-  const clock = useMemo<OrgClock | null>(
-    () =>
-      clockData
-        ? { today: clockData.today, timeZone: clockData.timeZone, paceBasis: clockData.paceBasis }
-        : null,
-    [clockData],
-  );
+  const currency = clockQuery.data?.organisation.currency;
+  const clock = useMemo<OrgClock | null>(() => {
+    // before the clock's context reaches any amount: every formatMoney below uses it
+    if (currency) setDisplayCurrency(currency);
+    return clockData
+      ? { today: clockData.today, timeZone: clockData.timeZone, currency, paceBasis: clockData.paceBasis }
+      : null;
+  }, [clockData, currency]);
 
   const viewer = useMemo<ViewerInfo | null>(() => {
     const m = me.data?.me;

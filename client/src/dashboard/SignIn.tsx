@@ -18,12 +18,11 @@ import type { Role } from '../gql/graphql.ts';
 import { sessionStarted, takeSignOutNotice } from '../lib/auth.ts';
 import {
   demoSignIn,
-  loadSignInMethods,
   requestPasswordReset,
   signInWithPassword,
   forgetSsoError,
   ssoErrorInAddress,
-  type SignInMethods,
+  useSignInMethods,
 } from '../lib/signin.ts';
 
 interface DemoAccount {
@@ -207,7 +206,7 @@ export function SignIn() {
   const [demo, setDemo] = useState<DemoAccount[]>([]);
   const [demoError, setDemoError] = useState<string | null>(null);
   const [resetOpen, setResetOpen] = useState(false);
-  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  const methods = useSignInMethods();
   const [ssoError] = useState(ssoErrorInAddress);
   const resetId = useId();
 
@@ -215,9 +214,6 @@ export function SignIn() {
   useEffect(() => {
     const controller = new AbortController();
     void loadDemoAccounts(controller.signal).then(setDemo);
-    void loadSignInMethods(controller.signal).then((loaded) => {
-      if (!controller.signal.aborted) setMethods(loaded);
-    });
     return () => controller.abort();
   }, []);
 

@@ -2,7 +2,8 @@
  * The organisation's calendar, from the server (Query clock): which day, week, month... is the
  * current one is the organisation's, whatever zone this browser is in (a browser in Kiritimati is
  * a day ahead of New York; its own clock picked "Week of Dec 7" while the data was the week of
- * Nov 30). Asked again every minute, so "current" moves at the organisation's midnight.
+ * Nov 30). Asked again every minute, so "current" moves at the organisation's midnight. The
+ * organisation's currency comes with it: every amount on the page is shown in it.
  */
 import { createContext, useContext } from 'react';
 import { graphql } from '../gql/index.ts';
@@ -22,6 +23,9 @@ export const CLOCK = graphql(`
         periodDays
       }
     }
+    organisation {
+      currency
+    }
   }
 `);
 
@@ -34,6 +38,8 @@ export interface OrgClock {
   readonly timeZone: string;
   /** What goal pace counts (Organisation.paceWorkingDays), for optimistic answers. */
   readonly paceBasis: PaceBasis;
+  /** The organisation's currency (ISO 4217): a change re-renders every amount. */
+  readonly currency: string | undefined;
 }
 
 export const ClockContext = createContext<OrgClock | null>(null);

@@ -20,6 +20,7 @@ type Documents = {
   '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PeopleDocument;
   '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.InviteUserDocument;
   '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.IssuePasswordLinkDocument;
+  '\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n': typeof types.AddPersonDocument;
   '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateUserDocument;
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutUserEverywhereDocument;
   '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n      }\n    }\n  }\n': typeof types.UpdateScreenDocument;
@@ -30,8 +31,9 @@ type Documents = {
   '\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.CreateTeamDocument;
   '\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateTeamDocument;
   '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n': typeof types.MoveMemberDocument;
-  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n': typeof types.WebhooksDocument;
+  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n': typeof types.WebhooksDocument;
   '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n': typeof types.CreateWebhookDocument;
+  '\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n': typeof types.UpdateWebhookDocument;
   '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.PauseWebhookDocument;
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
@@ -62,7 +64,7 @@ type Documents = {
   '\n  fragment TrendFigures_period on PerformancePeriod {\n    revenue\n    ordersWon\n    leadsCreated\n    opportunitiesCreated\n    conversionRate\n    winRate\n    calls\n    meetings\n  }\n': typeof types.TrendFigures_PeriodFragmentDoc;
   '\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      ...TrendFigures_period\n      partial\n      elapsedDays\n      periodDays\n      previousToDate {\n        periodStart\n        periodEnd\n        ...TrendFigures_period\n      }\n    }\n  }\n': typeof types.TrendsDocument;
   '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n': typeof types.TeamPeriodDocument;
-  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n  }\n': typeof types.ClockDocument;
+  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.ClockDocument;
   '\n  subscription FiguresChanged($periodType: PeriodType!, $me: ID!) {\n    leaderboardChanged(periodType: $periodType, limit: 1) {\n      version\n      periodType\n      periodStart\n      standing(userId: $me) {\n        rank\n      }\n    }\n  }\n': typeof types.FiguresChangedDocument;
   '\n  query TeamPeriodGoals($teamId: ID!, $periodType: PeriodType!, $date: Date!) {\n    goals(teamId: $teamId, includeMembers: true, periodType: $periodType, date: $date, activeOnly: false) {\n      id\n      metric\n      periodType\n      periodStart\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      description\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TeamPeriodGoalsDocument;
   '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    pace {\n      state\n      expectedValue\n      gap\n      requiredRate\n      daysLeft\n      basis\n    }\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalCard_GoalFragmentDoc;
@@ -74,7 +76,7 @@ type Documents = {
   '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalChangedDocument;
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': typeof types.TvGoalRemovedDocument;
-  '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n': typeof types.TvMeDocument;
+  '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.TvMeDocument;
   '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n': typeof types.MyScreenDocument;
 };
 const documents: Documents = {
@@ -90,6 +92,8 @@ const documents: Documents = {
     types.InviteUserDocument,
   '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n':
     types.IssuePasswordLinkDocument,
+  '\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n':
+    types.AddPersonDocument,
   '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.UpdateUserDocument,
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
@@ -110,10 +114,12 @@ const documents: Documents = {
     types.UpdateTeamDocument,
   '\n  mutation MoveMember($id: ID!, $teamId: ID) {\n    updateUser(id: $id, input: { teamId: $teamId }) {\n      id\n      team {\n        id\n      }\n    }\n  }\n':
     types.MoveMemberDocument,
-  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n':
+  '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n':
     types.WebhooksDocument,
   '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n':
     types.CreateWebhookDocument,
+  '\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n':
+    types.UpdateWebhookDocument,
   '\n  mutation PauseWebhook($id: ID!) {\n    pauseWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n':
     types.PauseWebhookDocument,
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n':
@@ -172,7 +178,7 @@ const documents: Documents = {
     types.TrendsDocument,
   '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n':
     types.TeamPeriodDocument,
-  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n  }\n':
+  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n':
     types.ClockDocument,
   '\n  subscription FiguresChanged($periodType: PeriodType!, $me: ID!) {\n    leaderboardChanged(periodType: $periodType, limit: 1) {\n      version\n      periodType\n      periodStart\n      standing(userId: $me) {\n        rank\n      }\n    }\n  }\n':
     types.FiguresChangedDocument,
@@ -194,7 +200,7 @@ const documents: Documents = {
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvGoalChangedDocument,
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': types.TvGoalRemovedDocument,
-  '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n':
+  '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n':
     types.TvMeDocument,
   '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n    }\n  }\n':
     types.MyScreenDocument,
@@ -250,6 +256,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n',
+): (typeof documents)['\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,14 +326,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n'];
+  source: '\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      paused\n      format\n      digestMinutes\n      createdAt\n      recentDeliveries {\n        id\n        event\n        status\n        attempts\n        lastStatusCode\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: '\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      id\n      format\n      digestMinutes\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -506,8 +524,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n  }\n'];
+  source: '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -578,8 +596,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n',
-): (typeof documents)['\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n  }\n'];
+  source: '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

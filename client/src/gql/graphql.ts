@@ -57,8 +57,12 @@ export type CreateUserInput = {
 
 /** A URL to tell about events. */
 export type CreateWebhookInput = {
+  /** Minutes per digest: one message per interval listing its events instead of one per event; intervals start at the organisation’s midnight. A divisor of 1440 from 5 to 1440 (e.g. 15, 60, 1440); null: one message per event. */
+  digestMinutes?: number | null | undefined;
   /** At least one event. */
   events: Array<WebhookEvent>;
+  /** How deliveries are written; JSON when omitted. */
+  format?: WebhookFormat | null | undefined;
   /** Signing secret, 16-200 characters; a random one is made when omitted. */
   secret?: string | null | undefined;
   /** http(s) URL, at most 2000 characters. */
@@ -165,6 +169,16 @@ export type UpdateUserInput = {
   teamId?: string | number | null | undefined;
 };
 
+/** What to change in a webhook; a field left out stays as it is. */
+export type UpdateWebhookInput = {
+  /** Minutes per digest: one message per interval listing its events instead of one per event; intervals start at the organisation’s midnight. A divisor of 1440 from 5 to 1440 (e.g. 15, 60, 1440); null: one message per event. Null turns the digest off. */
+  digestMinutes?: number | null | undefined;
+  /** At least one event. */
+  events?: Array<WebhookEvent> | null | undefined;
+  /** How deliveries are written. */
+  format?: WebhookFormat | null | undefined;
+};
+
 /** PENDING until a 2xx answer (DELIVERED) or until the attempts run out (FAILED). */
 export type WebhookDeliveryStatus = 'DELIVERED' | 'FAILED' | 'PENDING';
 
@@ -180,6 +194,15 @@ export type WebhookEvent =
   | 'GOAL_MISSED'
   /** Who holds ranks 1-3 of this month’s revenue board changed. */
   | 'RANK_CHANGED';
+
+/** How a webhook’s deliveries are written (docs/webhooks.md). */
+export type WebhookFormat =
+  /** The signed JSON body { id, event, idempotency_key, ..., data }. */
+  | 'JSON'
+  /** A Slack incoming-webhook message: text and blocks. */
+  | 'SLACK'
+  /** A Microsoft Teams message with an Adaptive Card (Workflows or Incoming Webhook). */
+  | 'TEAMS';
 
 export type AuditLogQueryVariables = Exact<{
   first: number;
@@ -277,6 +300,15 @@ export type IssuePasswordLinkMutation = {
     expiresAt: string;
     user: { __typename: 'User'; id: string; name: string; email: string };
   };
+};
+
+export type AddPersonMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+export type AddPersonMutation = {
+  __typename: 'Mutation';
+  createUser: { __typename: 'User'; id: string; name: string; email: string };
 };
 
 export type UpdateUserMutationVariables = Exact<{
@@ -444,6 +476,8 @@ export type WebhooksQuery = {
     url: string;
     events: Array<WebhookEvent>;
     paused: boolean;
+    format: WebhookFormat;
+    digestMinutes: number | null;
     createdAt: string;
     recentDeliveries: Array<{
       __typename: 'WebhookDelivery';
@@ -471,6 +505,16 @@ export type CreateWebhookMutation = {
     secret: string;
     webhook: { __typename: 'Webhook'; id: string; url: string };
   };
+};
+
+export type UpdateWebhookMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWebhookInput;
+}>;
+
+export type UpdateWebhookMutation = {
+  __typename: 'Mutation';
+  updateWebhook: { __typename: 'Webhook'; id: string; format: WebhookFormat; digestMinutes: number | null };
 };
 
 export type PauseWebhookMutationVariables = Exact<{
@@ -997,6 +1041,7 @@ export type ClockQuery = {
       periodDays: number;
     }>;
   };
+  organisation: { __typename: 'Organisation'; currency: string };
 };
 
 export type FiguresChangedSubscriptionVariables = Exact<{
@@ -1226,6 +1271,7 @@ export type TvMeQuery = {
     team: { __typename: 'Team'; id: string } | null;
   };
   clock: { __typename: 'OrganisationClock'; timeZone: string };
+  organisation: { __typename: 'Organisation'; currency: string };
 };
 
 export type MyScreenSubscriptionVariables = Exact<{ [key: string]: never }>;
@@ -1901,6 +1947,50 @@ export const IssuePasswordLinkDocument = {
     },
   ],
 } as unknown as DocumentNode<IssuePasswordLinkMutation, IssuePasswordLinkMutationVariables>;
+export const AddPersonDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddPerson' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateUserInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createUser' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddPersonMutation, AddPersonMutationVariables>;
 export const UpdateUserDocument = {
   kind: 'Document',
   definitions: [
@@ -2483,6 +2573,8 @@ export const WebhooksDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'url' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'events' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'paused' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'digestMinutes' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
                 {
                   kind: 'Field',
@@ -2563,6 +2655,60 @@ export const CreateWebhookDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const UpdateWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateWebhookInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'digestMinutes' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateWebhookMutation, UpdateWebhookMutationVariables>;
 export const PauseWebhookDocument = {
   kind: 'Document',
   definitions: [
@@ -4776,6 +4922,14 @@ export const ClockDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'currency' } }],
+            },
+          },
         ],
       },
     },
@@ -5611,6 +5765,14 @@ export const TvMeDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'Field', name: { kind: 'Name', value: 'timeZone' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'currency' } }],
             },
           },
         ],

@@ -15,6 +15,28 @@ export function lazily<T>(make: () => T): () => T {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * The organisation's currency (Organisation.currency): every amount on a page is in it, so the
+ * page sets it once the server has said it (the dashboard's and the TV's first query) and every
+ * formatMoney call uses it. USD until then; nothing with an amount renders before that query.
+ */
+let displayCurrency = 'USD';
+
+/** Sets the currency amounts are shown in; an ISO 4217 code Intl does not know is ignored. */
+export function setDisplayCurrency(code: string): void {
+  if (code === displayCurrency) return;
+  try {
+    moneyFormat(code, false);
+    displayCurrency = code;
+  } catch {
+    /* not a currency this browser formats: keep the last one */
+  }
+}
+
+export function displayCurrencyCode(): string {
+  return displayCurrency;
+}
+
 function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
   const key = `${currency}:${compact}`;
   let format = moneyFormats.get(key);
@@ -47,7 +69,10 @@ function toCents(amount: number): string {
  * `compact` ("$2.5M", "$12K") is for tight places; it is only used from 1,000 up, where its K/M
  * says it is rounded: smaller amounts are shown exactly ("$12.34", not "$12.3").
  */
-export function formatMoney(amount: string | number, { currency = 'USD', compact = false } = {}): string {
+export function formatMoney(
+  amount: string | number,
+  { currency = displayCurrency, compact = false } = {},
+): string {
   const exact = typeof amount === 'number' ? toCents(amount) : amount;
   if (compact && !(Math.abs(Number(exact)) < 1000))
     return moneyFormat(currency, true).format(exact as NumericString);

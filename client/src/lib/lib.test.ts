@@ -3,7 +3,7 @@ import { enqueue, MAX_QUEUED } from '../tv/Celebrations.tsx';
 import { pruneGoals, removeGoal, upsertGoal, type GoalStore } from '../tv/goalStore.ts';
 import { parseTvOptions, screensFor } from '../tv/options.ts';
 import { retryDelay, MAX_RETRY_WAIT_MS } from './socket.ts';
-import { formatMoney, formatPercent, sumMoney } from './format.ts';
+import { displayCurrencyCode, formatMoney, formatPercent, setDisplayCurrency, sumMoney } from './format.ts';
 import {
   achievementPercentage,
   formatGoalValue,
@@ -154,6 +154,22 @@ describe('format', () => {
     expect(formatMoney(12.34, { compact: true })).toBe('$12.34');
     expect(formatMoney(500, { compact: true })).toBe('$500');
     expect(formatMoney(-1500, { compact: true })).toBe('-$1.5K');
+  });
+  it('shows amounts in the organisation’s currency once the page has set it', () => {
+    try {
+      setDisplayCurrency('EUR');
+      expect(displayCurrencyCode()).toBe('EUR');
+      expect(formatMoney('15000.00')).toBe('€15,000');
+      expect(formatMoney(1250.5)).toBe('€1,250.50');
+      expect(formatMoney(2500000.55, { compact: true })).toBe('€2.5M');
+      expect(formatGoalValue('REVENUE', 2500000)).toBe('€2,500,000');
+      setDisplayCurrency('not a currency'); // Intl refuses it: the last one stays
+      expect(formatMoney('15000.00')).toBe('€15,000');
+      expect(formatMoney('15000.00', { currency: 'GBP' })).toBe('£15,000');
+    } finally {
+      setDisplayCurrency('USD');
+    }
+    expect(formatMoney('15000.00')).toBe('$15,000');
   });
   it('shows undefined rates as a dash', () => {
     expect(formatPercent(null)).toBe('—');

@@ -6,6 +6,7 @@
  * in local time, not the server's ISO instant. The server's "wrong credentials" answer is the same
  * for every reason (no user enumeration), and so is the sentence shown.
  */
+import { useEffect, useState } from 'react';
 
 export type SignInFailure =
   | { kind: 'fields'; fields: { email?: string; password?: string } }
@@ -192,6 +193,19 @@ export async function loadSignInMethods(
   } catch {
     return passwordOnly;
   }
+}
+
+/** The server's sign-in methods, once GET /auth/methods has answered (null until then). */
+export function useSignInMethods(): SignInMethods | null {
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadSignInMethods(controller.signal).then((loaded) => {
+      if (!controller.signal.aborted) setMethods(loaded);
+    });
+    return () => controller.abort();
+  }, []);
+  return methods;
 }
 
 /** Why single sign-on was refused, by the code the server's redirect carries (/?sso_error=…). */

@@ -10,6 +10,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ReconnectIndicator } from '../components/ReconnectIndicator.tsx';
 import type { TvMeQuery, TvMeQueryVariables } from '../gql/graphql.ts';
 import type { ConnectionStore } from '../lib/connection.ts';
+import { setDisplayCurrency } from '../lib/format.ts';
 import { today, todayIn } from '../lib/periods.ts';
 import { Celebrations } from './Celebrations.tsx';
 import { useQuery, operation } from './live.ts';
@@ -29,6 +30,9 @@ const TV_ME = operation<TvMeQuery, TvMeQueryVariables>(/* GraphQL */ `
     }
     clock {
       timeZone
+    }
+    organisation {
+      currency
     }
   }
 `);
@@ -109,6 +113,8 @@ export function TvScreen({
     return () => clearTimeout(timer);
   }, [options.rotateSeconds, count, screensKey, index, dwell]);
   const clock = useClock(me.data?.clock.timeZone ?? null);
+  // every amount on the boards below is in the organisation's currency, once the server has said it
+  if (me.data) setDisplayCurrency(me.data.organisation.currency);
   const refused = meError === 'UNAUTHENTICATED' || phase === 'failed';
   // a paired screen's team is known once `me` answers: its feeds wait for it rather than start
   // with the whole organisation's boards and badges and switch
