@@ -1,6 +1,7 @@
 /**
  * The whole server as one object with a lifecycle: config -> database (migrated, bootstrapped) ->
- * live hub + LISTEN bridge -> HTTP + WebSocket -> background jobs (webhook worker, goal sweep);
+ * live hub + LISTEN bridge -> HTTP + WebSocket -> background jobs (webhook worker, goal sweep with
+ * the pace alerts);
  * stop() reverses it (the webhook worker and sockets first, then the listener, then in-flight HTTP
  * requests finish, then the database closes).
  * main.ts runs it; tests start it in-process.
@@ -26,6 +27,7 @@ import { LiveHub } from './live/hub.ts';
 import { createLogger } from './core/logger.ts';
 import { createWebhookWorker, type WebhookWorker } from './jobs/webhooks/worker.ts';
 import { ContestScheduler } from './jobs/contests/scheduler.ts';
+import { createPaceAlerts, type PaceAlerts } from './jobs/pace/pace-alerts.ts';
 import { startWebSocketServer, type WsServer } from './transport/ws/server.ts';
 
 export interface App {
@@ -43,6 +45,8 @@ export interface App {
   readonly webhooks: WebhookWorker;
   /** Contest starts and freezes (tests set `contests.clock.now`, then call `contests.check()`). */
   readonly contests: ContestScheduler;
+  /** GOAL_BEHIND_PACE: tests set `paceAlerts.clock.now` and call `sweep()`. */
+  readonly paceAlerts: PaceAlerts;
   /** Sign-in and sessions; tests set `auth.clock.now` to move its time. */
   readonly auth: AuthService;
   stop(): Promise<void>;
@@ -79,6 +83,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const org = await bootstrapDatabase(database.db, config, logger, options.now);
     const schema = await buildAppSchema();
 
+    // goals falling behind pace (api/jobs/pace): judged each sweep and when a goal changes
+    const paceAlerts = createPaceAlerts({ db: database.db, org, logger });
+    stack.push(() => paceAlerts.dispose());
     const live = new LiveHub({
       db: database.db,
       org,
@@ -106,6 +113,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         sessions.handle(message);
         figures.handle(message);
         live.handle(message);
+        if (message.t === 'goal') paceAlerts.goalsChanged(message.ids);
       },
       onReconnect: () => {
         directory.invalidate();
@@ -217,6 +225,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       } catch (error) {
         logger.error({ err: error }, 'goal status sweep failed');
       }
+      try {
+        await paceAlerts.sweep();
+      } catch (error) {
+        logger.error({ err: error }, 'pace alert sweep failed');
+      }
     };
     await sweep();
     const sweeper = setInterval(() => void sweep(), GOAL_SWEEP_MS);
@@ -247,6 +260,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ws,
       webhooks,
       contests,
+      paceAlerts,
       auth,
       stop: () => (stopping ??= unwind()),
     };

@@ -11,10 +11,14 @@ import { rows, type Database, type Queryable } from './db/client.ts';
 
 const BOOTSTRAP_LOCK_KEY = 7_263_531_002;
 
-/** The stored time zone and currency (row 1), undefined before the first start wrote them. */
+/** The stored time zone, currency and pace basis (row 1), undefined before the first start wrote them. */
 export async function readOrgValues(db: Queryable): Promise<OrgValues | undefined> {
   const [stored] = await db
-    .select({ timeZone: settings.timeZone, currency: settings.currency })
+    .select({
+      timeZone: settings.timeZone,
+      currency: settings.currency,
+      paceWorkingDays: settings.paceWorkingDays,
+    })
     .from(settings)
     .where(eq(settings.id, 1));
   return stored;
@@ -66,6 +70,6 @@ export async function bootstrapDatabase(
           returning email`,
     );
     if (created.length) logger.info({ email: config.adminEmail }, 'created admin user');
-    return createOrgSettings({ timeZone, currency }, config);
+    return createOrgSettings({ timeZone, currency, paceWorkingDays: stored?.paceWorkingDays }, config);
   });
 }

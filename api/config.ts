@@ -179,6 +179,8 @@ const schema = z.object({
   CONTEST_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(92),
   /** The largest page of a figure's contributions (`first`); at most LIMITS.contributionsCeiling. */
   CONTRIBUTIONS_MAX: z.coerce.number().int().min(1).max(LIMITS.contributionsCeiling).default(100),
+  /** A goal behind pace by more than this % of its target raises GOAL_BEHIND_PACE (docs/goals-pace.md). */
+  PACE_ALERT_PERCENT: z.coerce.number().int().min(1).max(100).default(10),
   // Sign-in and sessions (docs/sign-in.md)
   /** Shortest password accepted, in characters (NIST 800-63B: length, no composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(12),
@@ -287,6 +289,7 @@ export type Config = Readonly<{
   contestMaxParticipants: number;
   contestMaxDays: number;
   contributionsMax: number;
+  paceAlertPercent: number;
   passwordMinLength: number;
   signInMaxFailures: number;
   signInMaxFailuresPerAddress: number;
@@ -324,6 +327,10 @@ export interface OrgSettings {
   readonly contestLimits: { readonly participants: number; readonly days: number };
   /** The largest page of contributions a caller may ask for (CONTRIBUTIONS_MAX). */
   readonly contributionsMax: number;
+  /** Goal pace counts Monday–Friday days (stored setting; docs/goals-pace.md). */
+  readonly paceWorkingDays: boolean;
+  /** Behind pace by more than this % of the target alerts (PACE_ALERT_PERCENT). */
+  readonly paceAlertPercent: number;
   /** Set by the environment (TZ_NAME, CURRENCY): not changeable over the API. */
   readonly pinned: { readonly timeZone: boolean; readonly currency: boolean };
   /** Takes the settings as now stored; the listeners hear of it when something changed. */
@@ -335,17 +342,29 @@ export interface OrgSettings {
 export interface OrgValues {
   readonly timeZone: string;
   readonly currency: string;
+  /** Absent (a reader that predates it): false. */
+  readonly paceWorkingDays?: boolean;
 }
 
 export function createOrgSettings(
   initial: OrgValues,
   config: Pick<
     Config,
-    'timeZone' | 'currency' | 'leaderboardMinLeads' | 'leaderboardMinClosed' | 'contributionsMax'
+    | 'timeZone'
+    | 'currency'
+    | 'leaderboardMinLeads'
+    | 'leaderboardMinClosed'
+    | 'contributionsMax'
+    | 'paceAlertPercent'
   > &
     Partial<Pick<Config, 'contestMaxParticipants' | 'contestMaxDays'>>,
 ): OrgSettings {
-  let values = { timeZone: initial.timeZone, currency: initial.currency };
+  const valuesOf = (v: OrgValues) => ({
+    timeZone: v.timeZone,
+    currency: v.currency,
+    paceWorkingDays: v.paceWorkingDays ?? false,
+  });
+  let values = valuesOf(initial);
   const listeners: (() => void)[] = [];
   return {
     get timeZone() {
@@ -354,13 +373,23 @@ export function createOrgSettings(
     get currency() {
       return values.currency;
     },
+    get paceWorkingDays() {
+      return values.paceWorkingDays;
+    },
+    paceAlertPercent: config.paceAlertPercent,
     rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
     contestLimits: { participants: config.contestMaxParticipants ?? 500, days: config.contestMaxDays ?? 92 },
     contributionsMax: config.contributionsMax,
     pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
     apply(stored) {
-      if (stored.timeZone === values.timeZone && stored.currency === values.currency) return;
-      values = { timeZone: stored.timeZone, currency: stored.currency };
+      const next = valuesOf(stored);
+      if (
+        next.timeZone === values.timeZone &&
+        next.currency === values.currency &&
+        next.paceWorkingDays === values.paceWorkingDays
+      )
+        return;
+      values = next;
       for (const listener of listeners) listener();
     },
     onChange(listener) {
@@ -451,6 +480,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contestMaxParticipants: e.CONTEST_MAX_PARTICIPANTS,
     contestMaxDays: e.CONTEST_MAX_DAYS,
     contributionsMax: e.CONTRIBUTIONS_MAX,
+    paceAlertPercent: e.PACE_ALERT_PERCENT,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
     signInMaxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,

@@ -213,7 +213,7 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   User: ['id', 'name', 'team'],
   Team: ['id', 'name'],
   // the organisation's calendar: a screen's period picker says "current" by it, not by its own clock
-  OrganisationClock: ['timeZone', 'today', 'now', 'periods'],
+  OrganisationClock: ['timeZone', 'today', 'now', 'periods', 'paceBasis'],
   Organisation: ['timeZone', 'currency'],
   CurrentPeriod: ['periodType', 'periodStart', 'periodEnd', 'elapsedDays', 'periodDays'],
   // contests of the screen's team (contest.service.ts scopes them): names, window and standings

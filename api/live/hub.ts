@@ -29,6 +29,7 @@ import type {
   GoalEvent,
   HubOptions,
   HubStats,
+  PaceAlertEvent,
 } from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
 import type { LiveMessage } from './feed/messages.ts';
@@ -42,6 +43,7 @@ export type {
   GoalEvent,
   HubOptions,
   HubStats,
+  PaceAlertEvent,
 } from './hub/types.ts';
 
 export class LiveHub implements LiveEvents, BoardSource {
@@ -157,6 +159,9 @@ export class LiveHub implements LiveEvents, BoardSource {
       case 'ach':
         this.fanOut.achievementsAwarded(message.ids);
         break;
+      case 'pace':
+        this.fanOut.paceAlerted(message.ids);
+        break;
       case 'hb':
       case 'org': // app.ts reloads the settings, then calls everythingChanged
         return;
@@ -192,6 +197,10 @@ export class LiveHub implements LiveEvents, BoardSource {
   /** A contest's standings at once, then after every change that moves them (hub/contests.ts). */
   watchContest(id: number): Mailbox<ContestEvent> {
     return this.contests.watch(id);
+  }
+
+  paceAlertEvents(): Mailbox<PaceAlertEvent> {
+    return this.fanOut.paceAlertEvents();
   }
 
   /**

@@ -13,7 +13,14 @@
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import type { Viewer } from '../core/permissions.ts';
-import type { AchievementEvent, BoardEvent, BoardKey, ContestEvent, GoalEvent } from './hub/types.ts';
+import type {
+  AchievementEvent,
+  BoardEvent,
+  BoardKey,
+  ContestEvent,
+  GoalEvent,
+  PaceAlertEvent,
+} from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
 
 /** Subscriptions: the live hub's event streams (LiveHub). */
@@ -24,6 +31,8 @@ export interface LiveEvents {
   achievementEvents(): Mailbox<AchievementEvent>;
   /** A contest's standings at once, then after every change that moves them. */
   watchContest(id: number): Mailbox<ContestEvent>;
+  /** Goals as they fall behind pace past the alert threshold (once per goal per day). */
+  paceAlertEvents(): Mailbox<PaceAlertEvent>;
 }
 
 /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (LiveHub). */

@@ -90,6 +90,7 @@ export const WEBHOOK_EVENTS = [
   'GOAL_MISSED',
   'ACHIEVEMENT_UNLOCKED',
   'RANK_CHANGED',
+  'GOAL_BEHIND_PACE',
   'CONTEST_STARTED',
   'CONTEST_ENDED',
 ] as const;
@@ -105,6 +106,13 @@ export const WEBHOOK_DIGEST_MINUTES = { min: 5, max: 1440 } as const;
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** A goal against where it should be by now (api/domain/pace.ts, docs/goals-pace.md). */
+export const PACE_STATES = ['AHEAD', 'ON_PACE', 'BEHIND_PACE'] as const;
+export type PaceState = (typeof PACE_STATES)[number];
+
+/** What "by now" counts: the period's real duration, or its Monday–Friday days (organisation setting). */
+export const PACE_BASES = ['CALENDAR_DAYS', 'WORKING_DAYS'] as const;
+export type PaceBasis = (typeof PACE_BASES)[number];
 /**
  * Contests (docs/contests.md): what one ranks by, how participants are grouped, where it stands.
  * ACTIVITIES counts every activity kind, or one (activityKind); GOAL_PERCENT is the metric of the

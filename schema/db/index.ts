@@ -9,3 +9,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './screens.ts';
 export * from './contests.ts';
+export * from './pace.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The organisation's settings: one row (id = 1). The database reads time_zone itself (function
@@ -11,6 +11,8 @@ export const settings = pgTable(
     id: integer('id').primaryKey().default(1),
     timeZone: text('time_zone').notNull().default('UTC'),
     currency: text('currency').notNull().default('USD'),
+    /** Goal pace counts Monday–Friday days instead of the period's real duration (docs/goals-pace.md). */
+    paceWorkingDays: boolean('pace_working_days').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

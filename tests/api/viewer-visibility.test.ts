@@ -330,7 +330,7 @@ const SCREEN: Record<string, string[]> = {
   User: ['id', 'name', 'team'],
   Team: ['id', 'name'],
   // the organisation's calendar (a screen's "current" period is the organisation's)
-  OrganisationClock: ['now', 'periods', 'timeZone', 'today'],
+  OrganisationClock: ['now', 'paceBasis', 'periods', 'timeZone', 'today'],
   CurrentPeriod: ['elapsedDays', 'periodDays', 'periodEnd', 'periodStart', 'periodType'],
   // the zone and currency a screen formats with; not whether the environment pins them
   Organisation: ['currency', 'timeZone'],

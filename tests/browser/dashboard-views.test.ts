@@ -80,11 +80,12 @@ interface ApiGoal {
   achievementPercentage: number;
   elapsedDays: number;
   periodDays: number;
+  pace: { state: string; requiredRate: number | null; basis: string };
   user: { id: string; name: string } | null;
   team: { id: string } | null;
 }
 const GOAL_FIELDS =
-  'id metric periodType periodStart periodEnd targetValue status achievementPercentage elapsedDays periodDays user { id name } team { id }';
+  'id metric periodType periodStart periodEnd targetValue status achievementPercentage elapsedDays periodDays pace { state requiredRate basis } user { id name } team { id }';
 
 let server: BrowserServer;
 let browser: Browser;
@@ -485,8 +486,18 @@ describe.skipIf(!chromiumPath)('the dashboard’s views, in the organisation’s
             `Day ${g.elapsedDays} of ${g.periodDays}: the status is the share of the target reached so far, not the pace.`,
           );
         else if (g.elapsedDays >= g.periodDays) expect(basis).toBe('Period over: the final result.');
+        // the pace beside the status while the goal is open: its mark, expected by now, the gap
+        const card = page.locator(`[data-goal-id="${g.id}"]`);
+        if (g.elapsedDays > 0 && g.status !== 'ACHIEVED' && g.status !== 'MISSED') {
+          expect(await card.locator('.goal-marks .pace').getAttribute('data-pace')).toBe(g.pace.state);
+          expect(await card.locator('.goal-expected').textContent()).toMatch(/\d/);
+          expect(await card.locator('.goal-gap').textContent()).toMatch(/^[+−]?\$?[\d,.]+/);
+          if (g.pace.requiredRate !== null && g.pace.requiredRate > 0)
+            expect(await card.locator('.goal-required').textContent()).toMatch(/ \/ (working )?day$/);
+        } else expect(await card.locator('.pace').count()).toBe(0);
       }
       await page.locator('.cards[aria-busy="false"]').waitFor();
+      await mine.locator('.goal').first().scrollIntoViewIfNeeded(); // the cards, with their pace
       await screenshot(page, `rep-cards-${run.name}`);
 
       // 9: another team's goals exist but are not the rep's to see: said, not "No active goals"

@@ -12,6 +12,8 @@ import {
   GOAL_STATUSES,
   LEADERBOARD_METRICS,
   MEDALS,
+  PACE_BASES,
+  PACE_STATES,
   PERIOD_TYPES,
   ROLES,
   RULE_METRICS,
@@ -56,6 +58,8 @@ registerEnumType(ContestStatusEnum, {
   description: 'UPCOMING before its start, RUNNING inside its window, ENDED (results frozen) after it.',
 });
 export const CelebrationKindEnum = enumObject(CELEBRATION_KINDS);
+export const PaceStateEnum = enumObject(PACE_STATES);
+export const PaceBasisEnum = enumObject(PACE_BASES);
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -89,6 +93,10 @@ registerEnumType(WebhookEventEnum, {
     GOAL_MISSED: { description: 'A goal’s period ended below 100 %.' },
     ACHIEVEMENT_UNLOCKED: { description: 'A badge was awarded, by a rule or by hand.' },
     RANK_CHANGED: { description: 'Who holds ranks 1-3 of this month’s revenue board changed.' },
+    GOAL_BEHIND_PACE: {
+      description:
+        'A goal fell behind pace by more than PACE_ALERT_PERCENT % of its target: once a day at most, again only after it recovered.',
+    },
     CONTEST_STARTED: { description: 'A contest’s window began.' },
     CONTEST_ENDED: { description: 'A contest ended: its frozen podium and winners.' },
   },
@@ -101,4 +109,14 @@ registerEnumType(CelebrationKindEnum, {
   name: 'CelebrationKind',
   description:
     'What interrupts a screen’s rotation with a card: a sale of at least its amount, a goal achieved, a new #1 on a board it shows, a badge.',
+});
+registerEnumType(PaceStateEnum, {
+  name: 'PaceState',
+  description:
+    'A goal against where it should be by now: AHEAD above 105 % of expectedValue, BEHIND_PACE below 95 %, ON_PACE in between.',
+});
+registerEnumType(PaceBasisEnum, {
+  name: 'PaceBasis',
+  description:
+    'What "by now" counts: the period’s real duration (CALENDAR_DAYS) or its Monday–Friday days (WORKING_DAYS).',
 });

@@ -19,6 +19,7 @@ import {
   ContestResolver,
   ContestStandingsResolver,
 } from '../../modules/contests/contest.resolver.ts';
+import { ClockPaceResolver, GoalPaceResolver } from '../../modules/goals/goal-pace.resolver.ts';
 import { LiveResolver } from '../../modules/subscriptions/subscriptions.resolver.ts';
 import {
   LeaderboardEntryResolver,
@@ -61,6 +62,8 @@ async function build(): Promise<GraphQLSchema> {
       EntryContributionsResolver,
       ContributionPageResolver,
       ContributionResolver,
+      GoalPaceResolver,
+      ClockPaceResolver,
       AchievementResolver,
       LiveResolver,
       WebhookResolver,

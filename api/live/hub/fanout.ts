@@ -1,6 +1,6 @@
 /**
- * Goal and badge fan-out: notifications name goals and badges; a flush reads them once and pushes
- * one event to every subscriber.
+ * Goal, badge and pace-alert fan-out: notifications name goals and badges; a flush reads them once and
+ * pushes one event to every subscriber (a pace alert is an event too: sent once, api/jobs/pace).
  *
  * Invariants: no change is dropped silently. Subscribers read through `queue` mailboxes bounded by
  * `queueCapacity`, past which that subscriber's stream fails (it must resubscribe). Ids whose read
@@ -20,7 +20,7 @@ import { toAchievement } from '../../modules/achievements/achievement.mapping.ts
 import { findGoals } from '../../modules/goals/goal.queries.ts';
 import { toGoal } from '../../modules/goals/goal.mapping.ts';
 import { Mailbox } from './mailbox.ts';
-import type { AchievementEvent, GoalEvent } from './types.ts';
+import type { AchievementEvent, GoalEvent, PaceAlertEvent } from './types.ts';
 
 export interface FanOutOptions {
   db: Database;
@@ -35,6 +35,8 @@ export class FanOut {
   private readonly achievementListeners = new Set<Mailbox<AchievementEvent>>();
   private readonly pendingGoals = new Set<number>();
   private readonly pendingAchievements = new Set<number>();
+  private readonly paceListeners = new Set<Mailbox<PaceAlertEvent>>();
+  private readonly pendingPace = new Set<number>();
   private lastAchievementId = 0;
   private catchUpAchievements = false;
 
@@ -46,7 +48,7 @@ export class FanOut {
   }
 
   get subscriberCount(): number {
-    return this.goalListeners.size + this.achievementListeners.size;
+    return this.goalListeners.size + this.achievementListeners.size + this.paceListeners.size;
   }
 
   goalEvents(): Mailbox<GoalEvent> {
@@ -67,6 +69,21 @@ export class FanOut {
     });
     this.achievementListeners.add(mailbox);
     return mailbox;
+  }
+
+  paceAlertEvents(): Mailbox<PaceAlertEvent> {
+    const mailbox: Mailbox<PaceAlertEvent> = new Mailbox<PaceAlertEvent>({
+      mode: 'queue',
+      capacity: this.options.queueCapacity ?? 1000,
+      onClose: () => this.paceListeners.delete(mailbox),
+    });
+    this.paceListeners.add(mailbox);
+    return mailbox;
+  }
+
+  /** Goals fell behind pace (an alert, sent once): published by the next flush. */
+  paceAlerted(ids: readonly number[]): void {
+    for (const id of ids) this.pendingPace.add(id);
   }
 
   /** Goals changed: published by the next flush. */
@@ -98,7 +115,17 @@ export class FanOut {
     this.pendingAchievements.clear();
     const catchUp = this.catchUpAchievements;
     this.catchUpAchievements = false;
+    const paceIds = [...this.pendingPace];
+    this.pendingPace.clear();
     const work: Promise<void>[] = [];
+    if (paceIds.length && this.paceListeners.size) {
+      work.push(
+        this.publishPaceAlerts(paceIds).catch((error: unknown) => {
+          for (const id of paceIds) this.pendingPace.add(id);
+          throw error;
+        }),
+      );
+    }
     if (goalIds.length && this.goalListeners.size) {
       work.push(
         this.publishChangedGoals(goalIds).catch((error: unknown) => {
@@ -125,6 +152,7 @@ export class FanOut {
   dispose(): void {
     for (const m of this.goalListeners) void m.return();
     for (const m of this.achievementListeners) void m.return();
+    for (const m of this.paceListeners) void m.return();
   }
 
   private publishGoals(event: GoalEvent): void {
@@ -137,6 +165,14 @@ export class FanOut {
     if (rows.length === 0) return;
     const loaders = createLoaders(db);
     this.publishGoals({ kind: 'changed', goals: rows.map(toGoal), loaders });
+  }
+
+  private async publishPaceAlerts(ids: number[]): Promise<void> {
+    const { db } = this.options;
+    const rows = await findGoals(db, ids);
+    if (rows.length === 0) return;
+    const event: PaceAlertEvent = { goals: rows.map(toGoal), loaders: createLoaders(db) };
+    for (const listener of this.paceListeners) listener.push(event);
   }
 
   private async publishAchievements(ids: number[], catchUp: boolean): Promise<void> {

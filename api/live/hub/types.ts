@@ -42,6 +42,12 @@ export type GoalEvent =
   | { kind: 'removed'; goals: { id: number; userId: number | null; teamId: number | null }[] }
   | { kind: 'resync' };
 
+/** Goals that fell behind pace past the alert threshold (subscription goalBehindPace). */
+export interface PaceAlertEvent {
+  goals: Goal[];
+  loaders: Loaders;
+}
+
 export interface AchievementEvent {
   achievements: (Achievement & { teamId: number | null })[];
   loaders: Loaders;

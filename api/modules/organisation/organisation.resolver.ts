@@ -12,7 +12,7 @@ export class OrganisationResolver {
 
   @Mutation(() => Organisation, {
     description:
-      'Changes the time zone or currency (ADMIN). A new time zone rebuilds every rollup in the same transaction; live boards follow at once.',
+      'Changes the time zone, currency or pace basis (ADMIN). A new time zone rebuilds every rollup in the same transaction; live boards follow at once.',
   })
   updateOrganisation(
     @Ctx() ctx: AppContext,

@@ -6,7 +6,8 @@
  * when the change log tells it (settings_notify, app.ts). A value the environment pins (TZ_NAME,
  * CURRENCY) is refused with CONFLICT: the next start would silently put the environment's back.
  * Zones are checked both by the runtime (the domain's period rules) and by the database (its
- * triggers roll up in that zone), currencies against ISO 4217 as the runtime knows it.
+ * triggers roll up in that zone), currencies against ISO 4217 as the runtime knows it. The goal
+ * pace basis (paceWorkingDays, docs/goals-pace.md) is stored here too and never pinned.
  */
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -43,12 +44,19 @@ const updateSchema = z.object({
       message: 'must be an ISO 4217 currency code, e.g. "EUR"',
     })
     .nullish(),
+  paceWorkingDays: z.boolean().nullish(),
 });
 
 export function organisation(ctx: AppContext): Organisation {
   requireViewer(ctx);
-  const { timeZone, currency, pinned } = ctx.org;
-  return { timeZone, currency, timeZonePinned: pinned.timeZone, currencyPinned: pinned.currency };
+  const { timeZone, currency, pinned, paceWorkingDays } = ctx.org;
+  return {
+    timeZone,
+    currency,
+    timeZonePinned: pinned.timeZone,
+    currencyPinned: pinned.currency,
+    paceWorkingDays,
+  };
 }
 
 export async function updateOrganisation(
@@ -73,25 +81,42 @@ export async function updateOrganisation(
     const [before] = await tx.select().from(settings).where(eq(settings.id, 1)).for('update');
     const timeZone = values.timeZone ?? before?.timeZone ?? ctx.org.timeZone;
     const currency = values.currency ?? before?.currency ?? ctx.org.currency;
-    if (before?.timeZone === timeZone && before.currency === currency) return before;
+    const paceWorkingDays = values.paceWorkingDays ?? before?.paceWorkingDays ?? ctx.org.paceWorkingDays;
+    if (
+      before?.timeZone === timeZone &&
+      before.currency === currency &&
+      before.paceWorkingDays === paceWorkingDays
+    )
+      return before;
     if (before?.timeZone !== timeZone) {
       const known = await rows(tx, sql`select 1 from pg_timezone_names where name = ${timeZone}`);
       if (known.length === 0) throw BadInputError.one('timeZone', 'is not a time zone the database knows');
     }
     const [after] = await tx
       .insert(settings)
-      .values({ id: 1, timeZone, currency })
-      .onConflictDoUpdate({ target: settings.id, set: { timeZone, currency, updatedAt: sql`now()` } })
+      .values({ id: 1, timeZone, currency, paceWorkingDays })
+      .onConflictDoUpdate({
+        target: settings.id,
+        set: { timeZone, currency, paceWorkingDays, updatedAt: sql`now()` },
+      })
       .returning();
     if (!after) throw new Error('upsert into settings returned nothing');
     // every rollup again, in the new zone's periods (as a start with a new TZ_NAME does: bootstrap.ts)
     if (before && before.timeZone !== timeZone) await rows(tx, sql`select rebuild_rollups()`);
+    const pace = (before?.paceWorkingDays ?? false) !== paceWorkingDays;
     await audit(tx, viewer, {
       action: 'organisation.update',
       targetType: 'Organisation',
       targetId: 1,
-      before: before ? { timeZone: before.timeZone, currency: before.currency } : null,
-      after: { timeZone, currency },
+      // the pace basis is logged when it changed (an entry keeps the shape it always had otherwise)
+      before: before
+        ? {
+            timeZone: before.timeZone,
+            currency: before.currency,
+            ...(pace ? { paceWorkingDays: before.paceWorkingDays } : {}),
+          }
+        : null,
+      after: { timeZone, currency, ...(pace ? { paceWorkingDays } : {}) },
     });
     return after;
   });

@@ -13,6 +13,12 @@ export class Organisation {
 
   @Field(() => Boolean, { description: 'Set by CURRENCY in the server’s environment: not changeable here.' })
   currencyPinned!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Goal pace (Goal.pace) counts Monday–Friday days instead of the period’s real duration: expected by now and the required rate per working day left (docs/goals-pace.md).',
+  })
+  paceWorkingDays!: boolean;
 }
 
 @InputType({ description: 'New organisation settings (ADMIN); a field left out stays as it is.' })
@@ -25,4 +31,10 @@ export class UpdateOrganisationInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 4217 currency code, three letters.' })
   currency?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Goal pace by Monday–Friday days (true) or by the period’s real duration (false).',
+  })
+  paceWorkingDays?: boolean | null;
 }

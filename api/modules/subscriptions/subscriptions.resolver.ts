@@ -15,6 +15,7 @@ import {
   goalChangedStream,
   goalRemovedStream,
   leaderboardStream,
+  paceAlertStream,
   type AudienceBoardEvent,
   type WithLoaders,
 } from './subscriptions.streams.ts';
@@ -66,6 +67,21 @@ export class LiveResolver {
       goalChangedStream(ctxOf(context), goalFilterOf(args)),
   })
   goalChanged(
+    @Root() event: WithLoaders<Goal>,
+    @Ctx() ctx: AppContext,
+    @Args(() => GoalFilterArgs) _args: GoalFilterArgs,
+  ): Goal {
+    ctx.loaders = event.loaders;
+    return event.value;
+  }
+
+  @Subscription(() => Goal, {
+    description:
+      'Each goal, matching the filter and the caller’s scope, as it falls BEHIND_PACE by more than its pace.alertPercent % of the target: at most once per goal per organisation day, and again only after it was back on pace (docs/goals-pace.md). No snapshot.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
+      paceAlertStream(ctxOf(context), goalFilterOf(args)),
+  })
+  goalBehindPace(
     @Root() event: WithLoaders<Goal>,
     @Ctx() ctx: AppContext,
     @Args(() => GoalFilterArgs) _args: GoalFilterArgs,

@@ -86,6 +86,8 @@ export const achievementStream = (ctx: AppContext, args: { teamId: string | null
   releasing((scope) => achievementGen(ctx, args, scope));
 export const contestStream = (ctx: AppContext, args: { id: string }) =>
   releasing((scope) => contestGen(ctx, args, scope));
+export const paceAlertStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+  releasing((scope) => paceAlertGen(ctx, args, scope));
 
 function liveOf(ctx: AppContext): { live: LiveEvents; session: Session } {
   if (!ctx.live || !ctx.session)
@@ -285,6 +287,27 @@ async function* goalRemovedGen(
     }
   } finally {
     unlisten();
+    await box.return();
+  }
+}
+
+/** Pace alerts: only new ones (no snapshot), in the scope and with the filter of goalChanged. */
+async function* paceAlertGen(
+  ctx: AppContext,
+  args: { userId: string | null; teamId: string | null },
+  scope: StreamScope,
+): AsyncGenerator<WithLoaders<Goal>> {
+  const { live, session } = liveOf(ctx);
+  const filter = await goalFilter(ctx, await session.viewer(), args);
+  const box = scope.track(live.paceAlertEvents());
+  try {
+    for await (const event of box) {
+      const viewer = await session.viewer();
+      if (viewer.role === 'VIEWER') throw new ForbiddenError('Screens signed in as VIEWER do not see goals.');
+      for (const goal of event.goals)
+        if (goalVisible(goal, filter, viewer)) yield { value: goal, loaders: event.loaders };
+    }
+  } finally {
     await box.return();
   }
 }

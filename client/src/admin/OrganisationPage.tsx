@@ -1,6 +1,6 @@
 /**
  * The Organisation page (issue 15, /organisation; ADMIN only): the time zone every period is cut
- * in and the currency. Saving a new time zone first asks to confirm, since the server then
+ * in, the currency, and whether goal pace counts Monday–Friday days (docs/goals-pace.md). Saving a new time zone first asks to confirm, since the server then
  * rebuilds every rollup from the activities (in one transaction; live boards follow at once). A
  * value the server's environment sets (TZ_NAME, CURRENCY) is shown read-only with the variable's
  * name: the server refuses to change it (CONFLICT), because the next start would put it back.
@@ -22,6 +22,7 @@ const ORGANISATION = graphql(`
       currency
       timeZonePinned
       currencyPinned
+      paceWorkingDays
     }
   }
 `);
@@ -33,6 +34,7 @@ const UPDATE_ORGANISATION = graphql(`
       currency
       timeZonePinned
       currencyPinned
+      paceWorkingDays
     }
   }
 `);
@@ -42,6 +44,7 @@ type Settings = OrganisationQuery['organisation'];
 interface Errors {
   timeZone?: string;
   currency?: string;
+  paceWorkingDays?: string;
   form?: string;
 }
 
@@ -54,6 +57,7 @@ function SettingsForm({
 }) {
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [currency, setCurrency] = useState(settings.currency);
+  const [paceWorkingDays, setPaceWorkingDays] = useState(settings.paceWorkingDays);
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   // the clock query (the dashboard's today and periods) follows a new zone at once
@@ -64,6 +68,7 @@ function SettingsForm({
   const input = {
     ...(zoneChanged ? { timeZone } : {}),
     ...(currency !== settings.currency ? { currency } : {}),
+    ...(paceWorkingDays !== settings.paceWorkingDays ? { paceWorkingDays } : {}),
   };
 
   const save = async () => {
@@ -75,7 +80,7 @@ function SettingsForm({
     } catch (error) {
       const e = apiError(error);
       setErrors(
-        fieldErrors(e, { timeZone: 'time zone', currency: 'currency' }) ?? {
+        fieldErrors(e, { timeZone: 'time zone', currency: 'currency', paceWorkingDays: 'goal pace' }) ?? {
           form: e?.message ?? 'Could not save.',
         },
       );
@@ -147,6 +152,23 @@ function SettingsForm({
             </select>
           )}
         </Field>
+        <Field
+          label="Goal pace counts"
+          error={errors.paceWorkingDays}
+          hint="What “expected by now” and the rate needed per day count: the period’s real duration, or Monday–Friday only."
+        >
+          {(props) => (
+            <select
+              {...props}
+              disabled={loading}
+              value={paceWorkingDays ? 'working' : 'calendar'}
+              onChange={(e) => setPaceWorkingDays(e.target.value === 'working')}
+            >
+              <option value="calendar">Calendar days</option>
+              <option value="working">Working days (Mon–Fri)</option>
+            </select>
+          )}
+        </Field>
       </div>
       {zoneChanged ? (
         <p className="org-warning" role="note">
@@ -164,7 +186,7 @@ function SettingsForm({
           onYes={() => void save()}
           onCancel={() => setConfirming(false)}
         />
-      ) : settings.timeZonePinned && settings.currencyPinned ? null : (
+      ) : (
         <FormActions busy={loading} label="Save" busyLabel="Saving…" />
       )}
     </form>
@@ -180,11 +202,13 @@ export function OrganisationPage() {
       <div className="section-head">
         <h1>Organisation</h1>
       </div>
-      <p className="muted">The time zone every period is cut in, and the currency of every amount.</p>
+      <p className="muted">
+        The time zone every period is cut in, the currency of every amount, and what goal pace counts.
+      </p>
       <LoadState what="the settings" {...queryState(list)}>
         {list.data ? (
           <SettingsForm
-            key={`${list.data.organisation.timeZone}|${list.data.organisation.currency}`}
+            key={`${list.data.organisation.timeZone}|${list.data.organisation.currency}|${list.data.organisation.paceWorkingDays}`}
             settings={list.data.organisation}
             onSaved={setSaved}
           />

@@ -271,12 +271,15 @@ describe('teams', () => {
   });
 });
 
-const settings = (over: Partial<{ timeZonePinned: boolean; currencyPinned: boolean }> = {}) => ({
+const settings = (
+  over: Partial<{ timeZonePinned: boolean; currencyPinned: boolean; paceWorkingDays: boolean }> = {},
+) => ({
   __typename: 'Organisation' as const,
   timeZone: 'UTC',
   currency: 'USD',
   timeZonePinned: false,
   currencyPinned: false,
+  paceWorkingDays: false,
   ...over,
 });
 
@@ -316,6 +319,29 @@ describe('OrganisationPage', () => {
     expect(screen.getByText('Change the time zone to Europe/Paris and rebuild every rollup?')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, change it' }));
     expect(await screen.findByText('The time zone is not a time zone the database knows.')).toBeTruthy();
+  });
+
+  it('saves the goal pace basis without asking', async () => {
+    const mocks: MockLink.MockedResponse[] = [
+      { request: { query: OrganisationDocument }, result: { data: { organisation: settings() } } },
+      {
+        request: { query: UpdateOrganisationDocument, variables: { input: { paceWorkingDays: true } } },
+        result: { data: { updateOrganisation: settings({ paceWorkingDays: true }) } },
+      },
+      {
+        request: { query: OrganisationDocument },
+        result: { data: { organisation: settings({ paceWorkingDays: true }) } },
+      },
+    ];
+    render(
+      <MockedProvider mocks={mocks}>
+        <OrganisationPage />
+      </MockedProvider>,
+    );
+    const pace = await screen.findByLabelText<HTMLSelectElement>('Goal pace counts');
+    fireEvent.change(pace, { target: { value: 'working' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
   });
 
   it('shows a value the environment pins as read-only, naming the variable', async () => {

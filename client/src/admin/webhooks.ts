@@ -15,6 +15,7 @@ export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'GOAL_MISSED',
   'ACHIEVEMENT_UNLOCKED',
   'RANK_CHANGED',
+  'GOAL_BEHIND_PACE',
   'CONTEST_STARTED',
   'CONTEST_ENDED',
 ];
@@ -24,6 +25,7 @@ export const EVENT_NAMES: Record<WebhookEvent, string> = {
   GOAL_MISSED: 'Goal missed',
   ACHIEVEMENT_UNLOCKED: 'Badge unlocked',
   RANK_CHANGED: 'Top 3 changed',
+  GOAL_BEHIND_PACE: 'Goal behind pace',
   CONTEST_STARTED: 'Contest started',
   CONTEST_ENDED: 'Contest ended',
 };

@@ -99,7 +99,9 @@ export function Shell({ connection, credential }: { connection: ConnectionStore;
   const clock = useMemo<OrgClock | null>(() => {
     // before the clock's context reaches any amount: every formatMoney below uses it
     if (currency) setDisplayCurrency(currency);
-    return clockData ? { today: clockData.today, timeZone: clockData.timeZone, currency } : null;
+    return clockData
+      ? { today: clockData.today, timeZone: clockData.timeZone, currency, paceBasis: clockData.paceBasis }
+      : null;
   }, [clockData, currency]);
 
   const viewer = useMemo<ViewerInfo | null>(() => {

@@ -7,12 +7,14 @@
  */
 import { createContext, useContext } from 'react';
 import { graphql } from '../gql/index.ts';
+import type { PaceBasis } from '../gql/graphql.ts';
 
 export const CLOCK = graphql(`
   query Clock {
     clock {
       timeZone
       today
+      paceBasis
       periods {
         periodType
         periodStart
@@ -34,6 +36,8 @@ export interface OrgClock {
   /** The organisation's today, "YYYY-MM-DD". */
   readonly today: string;
   readonly timeZone: string;
+  /** What goal pace counts (Organisation.paceWorkingDays), for optimistic answers. */
+  readonly paceBasis: PaceBasis;
   /** The organisation's currency (ISO 4217): a change re-renders every amount. */
   readonly currency: string | undefined;
 }

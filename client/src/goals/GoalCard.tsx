@@ -2,13 +2,22 @@
  * One goal: what, whose, progress against the target, status, projection and period. The status
  * bands measure the share of the target reached so far, not the pace (a goal reads "Behind" on the
  * 6th at 60 %): the card says so, with how far the period has run — the server's elapsedDays and
- * periodDays, in the organisation's calendar.
+ * periodDays, in the organisation's calendar — and shows the pace beside it while the period runs
+ * (Goal.pace: expected by now, the gap to it, what is needed per day left; docs/goals-pace.md).
  */
+import { PaceMark } from '../components/PaceMark.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import { formatDate } from '../lib/format.ts';
-import { formatGoalValue, formatProjection, METRIC_NAMES, showsProjection } from '../lib/goals.ts';
+import {
+  formatGap,
+  formatGoalValue,
+  formatPaceValue,
+  formatProjection,
+  METRIC_NAMES,
+  showsProjection,
+} from '../lib/goals.ts';
 import { PERIOD_NAMES } from '../lib/periods.ts';
 
 export const GoalCardFragment = graphql(`
@@ -27,6 +36,14 @@ export const GoalCardFragment = graphql(`
     version
     elapsedDays
     periodDays
+    pace {
+      state
+      expectedValue
+      gap
+      requiredRate
+      daysLeft
+      basis
+    }
     user {
       id
       name
@@ -63,6 +80,16 @@ export function statusBasis(goal: {
   return `Day ${goal.elapsedDays} of ${goal.periodDays}: the status is the share of the target reached so far, not the pace.`;
 }
 
+/** What is still needed per day (working day) left: "$337.73 / day"; counts keep their decimals. */
+export function requiredRateText(goal: {
+  metric: Parameters<typeof formatGoalValue>[0];
+  pace: { requiredRate: number | null; basis: string };
+}): string | null {
+  const rate = goal.pace.requiredRate;
+  if (rate === null || rate <= 0) return null;
+  return `${formatPaceValue(goal.metric, rate)} / ${goal.pace.basis === 'WORKING_DAYS' ? 'working day' : 'day'}`;
+}
+
 export function GoalCard({
   goal: ref,
   showOwner = false,
@@ -87,6 +114,9 @@ export function GoalCard({
   const named = `${goalOwnerName(goal)} · ${metric}`;
   const projectedPct = goal.targetValue > 0 ? (goal.projectedValue / goal.targetValue) * 100 : null;
   const optimistic = goal.id.startsWith('optimistic-');
+  // pace means something while the period runs and the goal is still open
+  const paced = showsProjection(goal.status) && goal.elapsedDays > 0;
+  const required = paced ? requiredRateText(goal) : null;
   return (
     <article
       className={`card goal${compact ? ' compact' : ''}${optimistic ? ' pending' : ''}${highlight ? ' highlight' : ''}`}
@@ -102,7 +132,10 @@ export function GoalCard({
             {PERIOD_NAMES[goal.periodType]} · {formatDate(goal.periodStart)} – {formatDate(goal.periodEnd)}
           </p>
         </div>
-        <StatusBadge status={goal.status} />
+        <div className="goal-marks">
+          <StatusBadge status={goal.status} />
+          {paced ? <PaceMark state={goal.pace.state} /> : null}
+        </div>
       </header>
       <ProgressBar
         value={goal.achievementPercentage}
@@ -129,6 +162,24 @@ export function GoalCard({
             <dt>Projected</dt>
             <dd className="goal-projected">{formatProjection(goal.metric, goal.projectedValue)}</dd>
           </div>
+        ) : null}
+        {paced ? (
+          <>
+            <div>
+              <dt>Expected by now</dt>
+              <dd className="goal-expected">{formatPaceValue(goal.metric, goal.pace.expectedValue)}</dd>
+            </div>
+            <div>
+              <dt>Gap to pace</dt>
+              <dd className="goal-gap">{formatGap(goal.metric, goal.pace.gap)}</dd>
+            </div>
+            {required ? (
+              <div>
+                <dt>Needed</dt>
+                <dd className="goal-required">{required}</dd>
+              </div>
+            ) : null}
+          </>
         ) : null}
       </dl>
       {goal.description && !compact ? <p className="goal-description">{goal.description}</p> : null}

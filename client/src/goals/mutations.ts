@@ -1,12 +1,15 @@
 /**
  * Goal mutations as hooks, each with an optimistic result so the list changes at once; the server's
- * answer (or the live goalChanged event) then replaces it, and a refusal rolls it back.
+ * answer (or the live goalChanged event) then replaces it, and a refusal rolls it back. The
+ * optimistic pace is the server's rule (@domain/pace.ts) in the organisation's clock.
  */
 import type { ApolloCache, Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
+import { useContext } from 'react';
+import { ClockContext } from '../dashboard/clock.ts';
 import { graphql, makeFragmentData } from '../gql/index.ts';
 import type { CreateGoalInput, GoalCard_GoalFragment, UpdateGoalInput } from '../gql/graphql.ts';
-import { achievementPercentage, goalStatus } from '../lib/goals.ts';
+import { achievementPercentage, goalStatus, optimisticPace } from '../lib/goals.ts';
 import { periodEnd, shiftPeriod } from '../lib/periods.ts';
 import { GoalCardFragment } from './GoalCard.tsx';
 
@@ -84,6 +87,7 @@ function optimisticDays(periodType: CreateGoalInput['periodType'], start: string
 /** `today`: the organisation's (dashboard/clock.ts), for the optimistic status until the answer. */
 export function useCreateGoal(today: string) {
   const [mutate, state] = useMutation(CREATE_GOAL);
+  const clock = useContext(ClockContext) ?? { timeZone: 'UTC', paceBasis: 'CALENDAR_DAYS' as const };
   const create = (input: CreateGoalInput, owner: OwnerInfo) => {
     const current = input.metric === 'CUSTOM' ? (input.currentValue ?? 0) : 0;
     const pct = achievementPercentage(current, input.targetValue);
@@ -103,6 +107,7 @@ export function useCreateGoal(today: string) {
       description: input.description ?? null,
       version: 1,
       ...optimisticDays(input.periodType, input.periodStart, today),
+      pace: optimisticPace({ ...input, currentValue: current }, clock),
       user: owner.user
         ? {
             __typename: 'User',
@@ -135,6 +140,7 @@ export function useCreateGoal(today: string) {
 
 export function useUpdateGoal(today: string) {
   const [mutate, state] = useMutation(UPDATE_GOAL);
+  const orgClock = useContext(ClockContext);
   const update = (goal: GoalCard_GoalFragment, input: UpdateGoalInput, expectedVersion: number) => {
     const target = input.targetValue ?? goal.targetValue;
     const current = goal.metric === 'CUSTOM' ? (input.currentValue ?? goal.currentValue) : goal.currentValue;
@@ -147,6 +153,10 @@ export function useUpdateGoal(today: string) {
       status: goalStatus(pct, goal.periodEnd < today),
       description: input.description === undefined ? goal.description : input.description,
       version: expectedVersion + 1,
+      pace: optimisticPace(
+        { ...goal, targetValue: target, currentValue: current },
+        orgClock ?? { timeZone: 'UTC', paceBasis: goal.pace.basis },
+      ),
     };
     return mutate({
       variables: { id: goal.id, input, expectedVersion },

@@ -15,8 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n': typeof types.AuditLogDocument;
-  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n': typeof types.OrganisationDocument;
-  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n': typeof types.UpdateOrganisationDocument;
+  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n': typeof types.OrganisationDocument;
+  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n': typeof types.UpdateOrganisationDocument;
   '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PeopleDocument;
   '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.InviteUserDocument;
   '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.IssuePasswordLinkDocument;
@@ -72,10 +72,10 @@ type Documents = {
   '\n  fragment TrendFigures_period on PerformancePeriod {\n    revenue\n    ordersWon\n    leadsCreated\n    opportunitiesCreated\n    conversionRate\n    winRate\n    calls\n    meetings\n  }\n': typeof types.TrendFigures_PeriodFragmentDoc;
   '\n  query Trends($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    trends(userId: $userId, periodType: $periodType, date: $date, count: 12) {\n      periodStart\n      ...TrendFigures_period\n      partial\n      elapsedDays\n      periodDays\n      previousToDate {\n        periodStart\n        periodEnd\n        ...TrendFigures_period\n      }\n    }\n  }\n': typeof types.TrendsDocument;
   '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n': typeof types.TeamPeriodDocument;
-  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.ClockDocument;
+  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.ClockDocument;
   '\n  subscription FiguresChanged($periodType: PeriodType!, $me: ID!) {\n    leaderboardChanged(periodType: $periodType, limit: 1) {\n      version\n      periodType\n      periodStart\n      standing(userId: $me) {\n        rank\n      }\n    }\n  }\n': typeof types.FiguresChangedDocument;
   '\n  query TeamPeriodGoals($teamId: ID!, $periodType: PeriodType!, $date: Date!) {\n    goals(teamId: $teamId, includeMembers: true, periodType: $periodType, date: $date, activeOnly: false) {\n      id\n      metric\n      periodType\n      periodStart\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      description\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TeamPeriodGoalsDocument;
-  '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalCard_GoalFragmentDoc;
+  '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    pace {\n      state\n      expectedValue\n      gap\n      requiredRate\n      daysLeft\n      basis\n    }\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalCard_GoalFragmentDoc;
   '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n    }\n  }\n': typeof types.CreateGoalDocument;
   '\n  mutation UpdateGoal($id: ID!, $input: UpdateGoalInput!, $expectedVersion: Int) {\n    updateGoal(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...GoalCard_goal\n    }\n  }\n': typeof types.UpdateGoalDocument;
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
@@ -92,9 +92,9 @@ type Documents = {
 const documents: Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n':
     types.AuditLogDocument,
-  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n':
+  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n':
     types.OrganisationDocument,
-  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n':
+  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n':
     types.UpdateOrganisationDocument,
   '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.PeopleDocument,
@@ -204,13 +204,13 @@ const documents: Documents = {
     types.TrendsDocument,
   '\n  query TeamPeriod($periodType: PeriodType!, $date: Date!, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        conversionRate\n        winRate\n        user {\n          id\n        }\n      }\n    }\n  }\n':
     types.TeamPeriodDocument,
-  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n':
+  '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n':
     types.ClockDocument,
   '\n  subscription FiguresChanged($periodType: PeriodType!, $me: ID!) {\n    leaderboardChanged(periodType: $periodType, limit: 1) {\n      version\n      periodType\n      periodStart\n      standing(userId: $me) {\n        rank\n      }\n    }\n  }\n':
     types.FiguresChangedDocument,
   '\n  query TeamPeriodGoals($teamId: ID!, $periodType: PeriodType!, $date: Date!) {\n    goals(teamId: $teamId, includeMembers: true, periodType: $periodType, date: $date, activeOnly: false) {\n      id\n      metric\n      periodType\n      periodStart\n      targetValue\n      currentValue\n      achievementPercentage\n      status\n      description\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.TeamPeriodGoalsDocument,
-  '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
+  '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    pace {\n      state\n      expectedValue\n      gap\n      requiredRate\n      daysLeft\n      basis\n    }\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
     types.GoalCard_GoalFragmentDoc,
   '\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      id\n      ...GoalCard_goal\n    }\n  }\n':
     types.CreateGoalDocument,
@@ -260,14 +260,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n',
-): (typeof documents)['\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n'];
+  source: '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n',
+): (typeof documents)['\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n    }\n  }\n'];
+  source: '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -602,8 +602,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Clock {\n    clock {\n      timeZone\n      today\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n',
-): (typeof documents)['\n  query Clock {\n    clock {\n      timeZone\n      today\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n'];
+  source: '\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query Clock {\n    clock {\n      timeZone\n      today\n      paceBasis\n      periods {\n        periodType\n        periodStart\n        periodEnd\n        elapsedDays\n        periodDays\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -620,8 +620,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n',
-): (typeof documents)['\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n'];
+  source: '\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    pace {\n      state\n      expectedValue\n      gap\n      requiredRate\n      daysLeft\n      basis\n    }\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment GoalCard_goal on Goal {\n    id\n    metric\n    periodType\n    periodStart\n    periodEnd\n    targetValue\n    currentValue\n    achievementPercentage\n    status\n    projectedValue\n    description\n    version\n    elapsedDays\n    periodDays\n    pace {\n      state\n      expectedValue\n      gap\n      requiredRate\n      daysLeft\n      basis\n    }\n    user {\n      id\n      name\n      team {\n        id\n        name\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -143,6 +143,12 @@ export type LeaderboardMetric = 'CONVERSION_RATE' | 'ORDERS' | 'REVENUE' | 'WIN_
 /** Medals for ranks 1, 2 and 3. */
 export type Medal = 'BRONZE' | 'GOLD' | 'SILVER';
 
+/** What "by now" counts: the period’s real duration (CALENDAR_DAYS) or its Monday–Friday days (WORKING_DAYS). */
+export type PaceBasis = 'CALENDAR_DAYS' | 'WORKING_DAYS';
+
+/** A goal against where it should be by now: AHEAD above 105 % of expectedValue, BEHIND_PACE below 95 %, ON_PACE in between. */
+export type PaceState = 'AHEAD' | 'BEHIND_PACE' | 'ON_PACE';
+
 /** Claims the code a TV shows. */
 export type PairScreenInput = {
   /** The 8 letters and digits on the screen (dash and case do not matter). */
@@ -193,6 +199,8 @@ export type UpdateGoalInput = {
 export type UpdateOrganisationInput = {
   /** ISO 4217 currency code, three letters. */
   currency?: string | null | undefined;
+  /** Goal pace by Monday–Friday days (true) or by the period’s real duration (false). */
+  paceWorkingDays?: boolean | null | undefined;
   /** IANA time zone; a change rebuilds every rollup from the activities. */
   timeZone?: string | null | undefined;
 };
@@ -262,6 +270,8 @@ export type WebhookEvent =
   | 'CONTEST_STARTED'
   /** A goal reached 100 % (created so, or moved there). */
   | 'GOAL_ACHIEVED'
+  /** A goal fell behind pace by more than PACE_ALERT_PERCENT % of its target: once a day at most, again only after it recovered. */
+  | 'GOAL_BEHIND_PACE'
   /** A goal’s period ended below 100 %. */
   | 'GOAL_MISSED'
   /** Who holds ranks 1-3 of this month’s revenue board changed. */
@@ -307,6 +317,7 @@ export type OrganisationQuery = {
     currency: string;
     timeZonePinned: boolean;
     currencyPinned: boolean;
+    paceWorkingDays: boolean;
   };
 };
 
@@ -322,6 +333,7 @@ export type UpdateOrganisationMutation = {
     currency: string;
     timeZonePinned: boolean;
     currencyPinned: boolean;
+    paceWorkingDays: boolean;
   };
 };
 
@@ -1285,6 +1297,7 @@ export type ClockQuery = {
     __typename: 'OrganisationClock';
     timeZone: string;
     today: string;
+    paceBasis: PaceBasis;
     periods: Array<{
       __typename: 'CurrentPeriod';
       periodType: PeriodType;
@@ -1358,6 +1371,15 @@ export type GoalCard_GoalFragment = {
   version: number;
   elapsedDays: number;
   periodDays: number;
+  pace: {
+    __typename: 'GoalPace';
+    state: PaceState;
+    expectedValue: number;
+    gap: number;
+    requiredRate: number | null;
+    daysLeft: number;
+    basis: PaceBasis;
+  };
   user: {
     __typename: 'User';
     id: string;
@@ -1889,6 +1911,21 @@ export const GoalCard_GoalFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'pace' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiredRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'daysLeft' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'user' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2012,6 +2049,7 @@ export const OrganisationDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
               ],
             },
           },
@@ -2057,6 +2095,7 @@ export const UpdateOrganisationDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
               ],
             },
           },
@@ -4367,6 +4406,21 @@ export const GoalsTabDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'pace' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiredRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'daysLeft' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'user' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -4494,6 +4548,21 @@ export const GoalChangedDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
           { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pace' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiredRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'daysLeft' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -5772,6 +5841,7 @@ export const ClockDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paceBasis' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'periods' },
@@ -6048,6 +6118,21 @@ export const CreateGoalDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'pace' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiredRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'daysLeft' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'user' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -6166,6 +6251,21 @@ export const UpdateGoalDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'elapsedDays' } },
           { kind: 'Field', name: { kind: 'Name', value: 'periodDays' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pace' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiredRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'daysLeft' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },

@@ -5,11 +5,12 @@
  * the Dockerfile's client stage copies too), so a bad value is named beside its field at once.
  * The server still decides: its field errors are shown the same way.
  */
-import type { GoalMetric, GoalStatus, PeriodType } from '../gql/graphql.ts';
+import type { GoalMetric, GoalStatus, PaceBasis, PaceState, PeriodType } from '../gql/graphql.ts';
 import { formatCount, formatMoney, formatNumber, formatPercent, significant } from './format.ts';
 import { isPeriodStart, periodStart } from './periods.ts';
 import { COUNT_METRICS, goalValueProblem, RATE_METRICS } from '@domain/goal-rules.ts';
 import { achievementPercentage as domainPercentage, goalStatus } from '@domain/goal-status.ts';
+import { goalPace } from '@domain/pace.ts';
 import { GOAL_METRICS as ALL_GOAL_METRICS } from '../../../schema/db/constants.ts';
 
 /** Every goal metric, in the server's order (schema/db/constants.ts, the one list of them). */
@@ -33,6 +34,12 @@ export const STATUS_NAMES: Record<GoalStatus, string> = {
   BEHIND: 'Behind',
   AT_RISK: 'At Risk',
   MISSED: 'Missed',
+};
+
+export const PACE_NAMES: Record<PaceState, string> = {
+  AHEAD: 'Ahead of pace',
+  ON_PACE: 'On pace',
+  BEHIND_PACE: 'Behind pace',
 };
 
 export { COUNT_METRICS, RATE_METRICS };
@@ -148,4 +155,51 @@ export function byAttention(
     GOAL_STATUSES_BY_ATTENTION.indexOf(a.status) - GOAL_STATUSES_BY_ATTENTION.indexOf(b.status) ||
     a.achievementPercentage - b.achievementPercentage
   );
+}
+
+/** A goal's pace as the card shows it (Goal.pace). */
+export interface CardPace {
+  __typename: 'GoalPace';
+  state: PaceState;
+  expectedValue: number;
+  gap: number;
+  requiredRate: number | null;
+  daysLeft: number;
+  basis: PaceBasis;
+}
+
+/**
+ * The pace the server will answer (api/domain/pace.ts, the rule Goal.pace runs), for an optimistic
+ * update: now, in the organisation's zone and on its basis.
+ */
+export function optimisticPace(
+  goal: {
+    metric: GoalMetric;
+    periodType: PeriodType;
+    periodStart: string;
+    targetValue: number;
+    currentValue: number;
+  },
+  clock: { timeZone: string; paceBasis: PaceBasis },
+): CardPace {
+  const { state, expectedValue, gap, requiredRate, daysLeft, basis } = goalPace(
+    goal,
+    { now: new Date(), timeZone: clock.timeZone, basis: clock.paceBasis },
+    100,
+  );
+  return { __typename: 'GoalPace', state, expectedValue, gap, requiredRate, daysLeft, basis };
+}
+
+/**
+ * A pace figure (expected by now, the gap, the rate needed) in the goal's unit; counts keep their
+ * decimals (0.95 orders expected by now is not 1).
+ */
+export function formatPaceValue(metric: GoalMetric, value: number): string {
+  return COUNT_METRICS.includes(metric) ? formatNumber(value) : formatGoalValue(metric, value);
+}
+
+/** The gap to pace with its sign: "+$1,200.00", "−2.05" (a minus sign, not a hyphen). */
+export function formatGap(metric: GoalMetric, gap: number): string {
+  const text = formatPaceValue(metric, Math.abs(gap));
+  return gap > 0 ? `+${text}` : gap < 0 ? `−${text}` : text;
 }
