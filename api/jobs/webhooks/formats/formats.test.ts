@@ -133,16 +133,66 @@ describe('event messages', () => {
   });
 
   it('give an event type without an entry a generic line naming whom it is about', () => {
-    expect(Object.keys(MESSAGES)).not.toContain('GOAL_BEHIND_PACE');
-    expect(messageFor('GOAL_BEHIND_PACE', { goal: { user_name: 'Ann Lee' } }, ctx)).toEqual({
-      text: '📣 Goal behind pace: Ann Lee',
+    expect(Object.keys(MESSAGES)).not.toContain('DEAL_SLIPPED');
+    expect(messageFor('DEAL_SLIPPED', { goal: { user_name: 'Ann Lee' } }, ctx)).toEqual({
+      text: '📣 Deal slipped: Ann Lee',
       details: [],
     });
-    expect(messageFor('CONTEST_ENDED', { contest: { name: 'Power hour' } }, ctx).text).toBe(
-      '📣 Contest ended: Power hour',
+    expect(messageFor('CONTEST_PAUSED', { contest: { name: 'Power hour' } }, ctx).text).toBe(
+      '📣 Contest paused: Power hour',
     );
     expect(messageFor('SOMETHING_NEW', null, ctx).text).toBe('📣 Something new');
     expect(eventTitle('CONTEST_STARTED')).toBe('Contest started');
+  });
+
+  it('read a goal behind pace with what was expected by now and what it needs a day', () => {
+    const data = {
+      goal: {
+        user_name: 'Ann Lee',
+        metric: 'REVENUE',
+        period_type: 'MONTHLY',
+        current_value: '1200.00',
+        target_value: '10000.00',
+        achievement_percentage: 12,
+        period_start: '2026-03-01',
+        period_end: '2026-03-31',
+      },
+      pace: { expected_value: '4500.00', required_rate: 550, basis: 'WORKING_DAYS' },
+    };
+    expect(messageFor('GOAL_BEHIND_PACE', data, ctx)).toEqual({
+      text: '🐢 Ann Lee is behind pace on the monthly revenue goal: $1,200.00 of $10,000.00 (12%)',
+      details: [
+        'Expected by now: $4,500.00',
+        'Needed: $550.00 a working day to finish',
+        'Period: Mar 1 – 31, 2026',
+      ],
+    });
+  });
+
+  it('read a contest’s start and its end with the podium and the winners', () => {
+    const contest = {
+      name: 'Power hour',
+      prize: 'Lunch',
+      metric: 'REVENUE',
+      ends_at: '2026-03-14T15:00:00.000Z',
+    };
+    expect(messageFor('CONTEST_STARTED', { contest }, ctx)).toEqual({
+      text: '🏁 The contest “Power hour” has started',
+      details: ['Ends Mar 14, 2026, 11:00', 'Prize: Lunch'],
+    });
+    const ended = {
+      contest,
+      podium: [
+        { rank: 1, value: 4800, user_name: 'Ann Lee' },
+        { rank: 2, value: 3100, user_name: 'Bo Chen' },
+      ],
+      winners: [{ user_id: 7, user_name: 'Ann Lee' }],
+    };
+    expect(messageFor('CONTEST_ENDED', ended, ctx)).toEqual({
+      text: '🏆 Ann Lee won the contest “Power hour”',
+      details: ['🥇 Ann Lee: $4,800.00', '🥈 Bo Chen: $3,100.00'],
+    });
+    expect(messageFor('CONTEST_ENDED', { contest }, ctx).text).toBe('🏁 The contest “Power hour” has ended');
   });
 
   it('still read when a payload lacks its fields', () => {

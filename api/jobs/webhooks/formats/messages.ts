@@ -205,6 +205,47 @@ export const MESSAGES: Record<string, Formatter> = {
       details,
     };
   },
+  GOAL_BEHIND_PACE: (data, ctx) => {
+    const goal = object(data.goal);
+    const pace = object(data.pace);
+    const message = goalMessage(goal, ctx, '🐢', 'is behind pace on');
+    const expected = metricValue(goal.metric, pace.expected_value, ctx.currency);
+    const details = [`Expected by now: ${expected}`];
+    const rate = number(pace.required_rate);
+    if (rate !== null) {
+      const per = pace.basis === 'WORKING_DAYS' ? 'working day' : 'day';
+      details.push(`Needed: ${metricValue(goal.metric, rate, ctx.currency)} a ${per} to finish`);
+    }
+    return { text: message.text, details: [...details, ...message.details] };
+  },
+  CONTEST_STARTED: (data, ctx) => {
+    const contest = object(data.contest);
+    const details: string[] = [];
+    const ends = instant(contest.ends_at, ctx.timeZone);
+    if (ends) details.push(`Ends ${ends}`);
+    const prize = text(contest.prize);
+    if (prize) details.push(`Prize: ${prize}`);
+    return { text: `🏁 The contest “${text(contest.name) ?? 'a contest'}” has started`, details };
+  },
+  CONTEST_ENDED: (data, ctx) => {
+    const contest = object(data.contest);
+    const podium = (Array.isArray(data.podium) ? data.podium : []).map(object);
+    const details = podium.map((e) => {
+      const rank = number(e.rank) ?? 0;
+      const who = text(e.user_name) ?? text(e.team_name) ?? 'Someone';
+      return `${MEDAL_ICONS[rank] ?? `#${rank}`} ${who}: ${metricValue(contest.metric, e.value, ctx.currency)}`;
+    });
+    const winners = (Array.isArray(data.winners) ? data.winners : [])
+      .map((w) => text(object(w).user_name))
+      .filter((n): n is string => n !== null);
+    const name = text(contest.name) ?? 'a contest';
+    return {
+      text: winners.length
+        ? `🏆 ${winners.join(' and ')} won the contest “${name}”`
+        : `🏁 The contest “${name}” has ended`,
+      details,
+    };
+  },
 };
 
 /** 'GOAL_BEHIND_PACE' -> 'Goal behind pace'. */
