@@ -16,7 +16,7 @@ import { CreateGoalDialog } from '../goals/CreateGoalDialog.tsx';
 import { EditGoalDialog } from '../goals/GoalEditor.tsx';
 import { GoalCard, GoalCardFragment } from '../goals/GoalCard.tsx';
 import { goalExplanation } from '../goals/explainGoal.ts';
-import { ContributionsDialog, type ContributionsSource } from '../components/ContributionsDialog.tsx';
+import { ContributionsDialog, type ContributionsSource } from './ContributionsDialog.tsx';
 import { removeGoalFromCache } from '../goals/mutations.ts';
 import { byAttention, GOAL_STATUSES_BY_ATTENTION, STATUS_NAMES } from '../lib/goals.ts';
 import { periodEnd } from '../lib/periods.ts';

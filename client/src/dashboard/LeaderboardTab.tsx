@@ -17,7 +17,7 @@ import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';
 import { periodLabel } from '../lib/periods.ts';
 import { emptyBoardText, minimumText, rateBase, rateDefinition, standingText } from '../lib/standing.ts';
-import { ContributionsDialog, type ContributionsSource } from '../components/ContributionsDialog.tsx';
+import { ContributionsDialog, type ContributionsSource } from './ContributionsDialog.tsx';
 import { entryExplanation } from './explainEntry.ts';
 import { LiveChip, LivePending } from './LiveChip.tsx';
 import { selectionDate } from './PeriodPicker.tsx';

@@ -2,7 +2,7 @@
  * A board row's "Why this number?": what the dialog says of the seller's figure on this board (its
  * metric, period and team), and whether the viewer may open it (lib/contributions.ts).
  */
-import { entryContributions, type ContributionsSource } from '../components/ContributionsDialog.tsx';
+import { entryContributions, type ContributionsSource } from './ContributionsDialog.tsx';
 import type { LeaderboardMetric, PeriodType } from '../gql/graphql.ts';
 import { canExplain } from '../lib/contributions.ts';
 import { countOf, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';

@@ -3,7 +3,7 @@
  * open it (lib/contributions.ts). A CUSTOM goal is set by hand and an optimistic one not stored
  * yet: neither has activities to list.
  */
-import { goalContributions, type ContributionsSource } from '../components/ContributionsDialog.tsx';
+import { goalContributions, type ContributionsSource } from '../dashboard/ContributionsDialog.tsx';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import type { GoalCard_GoalFragment } from '../gql/graphql.ts';
 import { canExplain } from '../lib/contributions.ts';

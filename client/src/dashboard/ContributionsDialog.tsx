@@ -17,8 +17,8 @@ import type { ActivityKind, LeaderboardMetric, PeriodType } from '../gql/graphql
 import { apiError } from '../lib/errors.ts';
 import { countedText } from '../lib/contributions.ts';
 import { formatMoney, formatNumber } from '../lib/format.ts';
-import { FormError } from './Actions.tsx';
-import { Dialog } from './Form.tsx';
+import { FormError } from '../components/Actions.tsx';
+import { Dialog } from '../components/Form.tsx';
 
 /** One page as the server gives it (ContributionPage). */
 export interface ContributionsPage {
