@@ -38,9 +38,6 @@ type Documents = {
   '\n  mutation ResumeWebhook($id: ID!) {\n    resumeWebhook(id: $id) {\n      id\n      paused\n    }\n  }\n': typeof types.ResumeWebhookDocument;
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': typeof types.DeleteWebhookDocument;
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n': typeof types.RedeliverWebhookDeliveryDocument;
-  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.GoalContributionsDocument;
-  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.EntryContributionsDocument;
-  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n': typeof types.ContributionsFormatDocument;
   '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n': typeof types.CreateContestDocument;
   '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n': typeof types.UpdateContestDocument;
   '\n  query ContestInfo($id: ID!) {\n    contest(id: $id) {\n      id\n      name\n      description\n      prize\n      startsAt\n      endsAt\n      metric\n      activityKind\n      goalMetric\n      format\n      everyone\n      status\n      users {\n        id\n      }\n      teams {\n        id\n        name\n      }\n      pairs {\n        user {\n          id\n        }\n        opponent {\n          id\n        }\n      }\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.ContestInfoDocument;
@@ -55,6 +52,9 @@ type Documents = {
   '\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n': typeof types.ApiTokensDocument;
   '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n': typeof types.CreateApiTokenDocument;
   '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n': typeof types.RevokeApiTokenDocument;
+  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.GoalContributionsDocument;
+  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.EntryContributionsDocument;
+  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n': typeof types.ContributionsFormatDocument;
   '\n  fragment GoalsTab_goal on Goal {\n    id\n    status\n    achievementPercentage\n    periodStart\n    periodEnd\n    user {\n      id\n      name\n      team {\n        id\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n': typeof types.GoalsTab_GoalFragmentDoc;
   '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
@@ -137,12 +137,6 @@ const documents: Documents = {
   '\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n': types.DeleteWebhookDocument,
   '\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) {\n      id\n      status\n      attempts\n    }\n  }\n':
     types.RedeliverWebhookDeliveryDocument,
-  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
-    types.GoalContributionsDocument,
-  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n':
-    types.EntryContributionsDocument,
-  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n':
-    types.ContributionsFormatDocument,
   '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n':
     types.CreateContestDocument,
   '\n  mutation UpdateContest($id: ID!, $input: UpdateContestInput!) {\n    updateContest(id: $id, input: $input) {\n      id\n    }\n  }\n':
@@ -171,6 +165,12 @@ const documents: Documents = {
     types.CreateApiTokenDocument,
   '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n':
     types.RevokeApiTokenDocument,
+  '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.GoalContributionsDocument,
+  '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.EntryContributionsDocument,
+  '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n':
+    types.ContributionsFormatDocument,
   '\n  fragment GoalsTab_goal on Goal {\n    id\n    status\n    achievementPercentage\n    periodStart\n    periodEnd\n    user {\n      id\n      name\n      team {\n        id\n      }\n    }\n    team {\n      id\n      name\n    }\n  }\n':
     types.GoalsTab_GoalFragmentDoc,
   '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n':
@@ -398,24 +398,6 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n',
-): (typeof documents)['\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
   source: '\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n',
 ): (typeof documents)['\n  mutation CreateContest($input: CreateContestInput!) {\n    createContest(input: $input) {\n      id\n    }\n  }\n'];
 /**
@@ -496,6 +478,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n',
+): (typeof documents)['\n  query ContributionsFormat {\n    organisation {\n      timeZone\n      currency\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
