@@ -14,7 +14,7 @@ import { resolveJwtSecret, signToken } from '../core/auth.ts';
 import { loadConfig } from '../config.ts';
 import { dumpEmbedded } from '../db/backup.ts';
 import { openDatabase } from '../db/client.ts';
-import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { exitWithFailure } from './failure.ts';
 
 const USAGE = 'usage: npm run backup -- <file.tar.gz> [--url <server>] [--token <token>] [--as <email>]\n';
 
@@ -74,12 +74,10 @@ try {
   process.stdout.write(`backup written: ${file} (${(archive.length / 2 ** 20).toFixed(1)} MiB)\n`);
   process.exit(0);
 } catch (error) {
-  const message =
-    error instanceof DataDirBusyError
-      ? `${error.message} (the running server?). Take the backup through it instead:\n  npm run backup -- ${file} --url http://localhost:4000`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`backup failed: ${message}\n`);
-  process.exit(1);
+  exitWithFailure(
+    'backup',
+    error,
+    (held) =>
+      `${held.message} (the running server?). Take the backup through it instead:\n  npm run backup -- ${file} --url http://localhost:4000`,
+  );
 }

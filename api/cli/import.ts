@@ -22,7 +22,7 @@ import { resolveJwtSecret, signToken } from '../core/auth.ts';
 import { createOrgSettings, loadConfig, type Config } from '../config.ts';
 import { createContext } from '../core/context.ts';
 import { openDatabase } from '../db/client.ts';
-import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { exitWithFailure } from './failure.ts';
 import { UnauthenticatedError } from '../core/errors.ts';
 import { createLogger } from '../core/logger.ts';
 import { migrateDatabase } from '../db/migrate.ts';
@@ -180,12 +180,10 @@ try {
   print(report, values.json);
   process.exit(report.status === 'imported' ? 0 : 1);
 } catch (error) {
-  const message =
-    error instanceof DataDirBusyError
-      ? `${error.message} (the running server?). Import through it instead:\n  npm run import -- ${file} --url http://localhost:4000`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`import failed: ${message}\n`);
-  process.exit(1);
+  exitWithFailure(
+    'import',
+    error,
+    (held) =>
+      `${held.message} (the running server?). Import through it instead:\n  npm run import -- ${file} --url http://localhost:4000`,
+  );
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { exitWithFailure } from './failure.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { assertEmptyTarget, compareTables, copyTables, MoveError } from '../db/move.ts';
 
@@ -60,12 +60,5 @@ try {
   }
   process.exit(0);
 } catch (error) {
-  const message =
-    error instanceof DataDirBusyError
-      ? `${error.message}: stop the server first`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`move failed: ${message}\n`);
-  process.exit(1);
+  exitWithFailure('move', error, (held) => `${held.message}: stop the server first`);
 }

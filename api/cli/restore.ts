@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
 import { restoreEmbedded } from '../db/backup.ts';
 import { openDatabase, rows } from '../db/client.ts';
-import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { exitWithFailure } from './failure.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 
 const USAGE = 'usage: npm run restore -- <file.tar.gz> [--force]\n';
@@ -53,12 +53,5 @@ try {
   }
   process.exit(0);
 } catch (error) {
-  const message =
-    error instanceof DataDirBusyError
-      ? `${error.message}: stop the server first`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`restore failed: ${message}\n`);
-  process.exit(1);
+  exitWithFailure('restore', error, (held) => `${held.message}: stop the server first`);
 }
