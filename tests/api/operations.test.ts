@@ -8,6 +8,8 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveJwtSecret, verifyToken } from '../../api/core/auth.ts';
 import { databaseUrlFor } from '../support/databases.ts';
+import { rawSubscriber } from '../support/live-load.ts';
+import { waitUntil } from '../support/live-tools.ts';
 import { dataOf, errorOf, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.ts';
 
 const run = promisify(execFile);
@@ -147,6 +149,23 @@ describe('readiness', () => {
       });
       // alive all the same: /healthz is about the process and its database
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('closes open WebSockets with 1001 (Going away) when it stops: clients reconnect on it', async () => {
+    const server = await startTestServer();
+    try {
+      const tv = await rawSubscriber(
+        server.url,
+        await server.token('admin@example.com'),
+        'subscription { leaderboardChanged { version } }',
+        1,
+      );
+      await server.app.stop();
+      await waitUntil(() => tv.state.closed, 5000, 'the socket to be closed');
+      expect(tv.state.closeCode).toBe(1001);
     } finally {
       await server.close();
     }
