@@ -9,7 +9,7 @@
  * Keyboard: the dialog takes focus (Escape or × closes it), "Load more" keeps it, and once the
  * last page is in, focus goes to the list's summary rather than to nothing.
  */
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
 import { useEffect, useRef, useState } from 'react';
 import { graphql } from '../gql/index.ts';
@@ -18,6 +18,7 @@ import { apiError } from '../lib/errors.ts';
 import { countedText } from '../lib/contributions.ts';
 import { formatMoney, formatNumber } from '../lib/format.ts';
 import { FormError } from '../components/Actions.tsx';
+import { useClock } from './clock.ts';
 import { Dialog } from '../components/Form.tsx';
 
 /** One page as the server gives it (ContributionPage). */
@@ -114,15 +115,6 @@ const ENTRY_CONTRIBUTIONS = graphql(`
   }
 `);
 
-const ORGANISATION_FORMAT = graphql(`
-  query ContributionsFormat {
-    organisation {
-      timeZone
-      currency
-    }
-  }
-`);
-
 /** An answer without the page (the figure went away meanwhile). */
 class NotListed extends Error {
   constructor() {
@@ -196,9 +188,8 @@ export function ContributionsDialog({
   onClose: () => void;
 }) {
   const client = useApolloClient();
-  const format = useQuery(ORGANISATION_FORMAT);
-  const zone = format.data?.organisation.timeZone ?? 'UTC';
-  const currency = format.data?.organisation.currency ?? 'USD';
+  // the organisation's zone (and, through formatMoney, its currency) as the dashboard's Clock has it
+  const { timeZone: zone } = useClock();
   const [pages, setPages] = useState<ContributionsPage[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -236,7 +227,7 @@ export function ContributionsDialog({
     timeStyle: 'short',
     timeZone: zone,
   });
-  const money = (amount: string | number) => formatMoney(amount, { currency });
+  const money = (amount: string | number) => formatMoney(amount);
 
   const more = async () => {
     if (!last?.endCursor || busy) return;

@@ -951,13 +951,6 @@ export type EntryContributionsQuery = {
   };
 };
 
-export type ContributionsFormatQueryVariables = Exact<{ [key: string]: never }>;
-
-export type ContributionsFormatQuery = {
-  __typename: 'Query';
-  organisation: { __typename: 'Organisation'; timeZone: string; currency: string };
-};
-
 export type GoalsTab_GoalFragment = {
   __typename: 'Goal';
   id: string;
@@ -4235,32 +4228,6 @@ export const EntryContributionsDocument = {
     },
   ],
 } as unknown as DocumentNode<EntryContributionsQuery, EntryContributionsQueryVariables>;
-export const ContributionsFormatDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'ContributionsFormat' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'organisation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ContributionsFormatQuery, ContributionsFormatQueryVariables>;
 export const GoalsTabDocument = {
   kind: 'Document',
   definitions: [
