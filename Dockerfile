@@ -17,6 +17,11 @@ RUN npm run build
 FROM node:20-slim
 WORKDIR /app
 
+# DejaVu Sans for the PDF reports and their trend chart (api/reports/): without it the PDF falls
+# back to its standard Helvetica (Western European text only) and the chart image has no text
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so a code change does not reinstall them.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force

@@ -1,12 +1,13 @@
 /**
  * The whole server as one object with a lifecycle: config -> database (migrated, bootstrapped) ->
  * live hub + LISTEN bridge -> HTTP + WebSocket -> background jobs (webhook worker, goal sweep with
- * the pace alerts);
- * stop() reverses it (the webhook worker and sockets first, then the listener, then in-flight HTTP
- * requests finish, then the database closes).
+ * the pace alerts: maintenance.ts);
+ * stop() reverses it (shutdown.ts: the webhook worker and sockets first, then the listener, then
+ * in-flight HTTP requests finish, then the database closes).
  * main.ts runs it; tests start it in-process.
+ * A little over 300 lines because it is the one place that wires every component, in start order:
+ * split, the order (and what each is given) would be spread over files.
  */
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { resolveJwtSecret } from './core/auth.ts';
 import { AuthService } from './modules/auth/service.ts';
@@ -15,7 +16,7 @@ import { SessionStore } from './modules/auth/sessions.ts';
 import { createMailer } from './modules/auth/mailer.ts';
 import { bootstrapDatabase, readOrgValues } from './bootstrap.ts';
 import type { Config, OrgSettings } from './config.ts';
-import { openDatabase, rows, type DatabaseHandle } from './db/client.ts';
+import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { buildAppSchema } from './core/graphql/schema.ts';
 import { startHttpServer } from './transport/http/server.ts';
@@ -28,7 +29,17 @@ import { createLogger } from './core/logger.ts';
 import { createWebhookWorker, type WebhookWorker } from './jobs/webhooks/worker.ts';
 import { ContestScheduler } from './jobs/contests/scheduler.ts';
 import { createPaceAlerts, type PaceAlerts } from './jobs/pace/pace-alerts.ts';
+import { setMailEnabled } from './jobs/notifications/outbox.ts';
+import { createTeamRankCheck, type TeamRankCheck } from './jobs/notifications/team-rank.ts';
+import { createMailWorker, type MailWorker } from './jobs/notifications/worker.ts';
+import { createWeeklyDigest, type WeeklyDigest } from './jobs/notifications/weekly-digest.ts';
+import { createDigestReports } from './jobs/notifications/digest-report.ts';
+import { trendChartPng } from './reports/trend-chart.ts';
 import { startWebSocketServer, type WsServer } from './transport/ws/server.ts';
+import { Metrics } from './core/metrics.ts';
+import { startMetricsPort } from './transport/http/metrics-endpoint.ts';
+import { startMaintenance } from './maintenance.ts';
+import { createShutdown } from './shutdown.ts';
 
 export interface App {
   readonly url: string;
@@ -47,8 +58,17 @@ export interface App {
   readonly contests: ContestScheduler;
   /** GOAL_BEHIND_PACE: tests set `paceAlerts.clock.now` and call `sweep()`. */
   readonly paceAlerts: PaceAlerts;
+  /**
+   * E-mail notifications, while SMTP_URL is set (docs/notifications.md); tests set
+   * `digest.clock.now` and call `digest.check()` to choose the weekly digest's week.
+   */
+  readonly notifications: { worker: MailWorker; teamRank: TeamRankCheck; digest: WeeklyDigest } | undefined;
   /** Sign-in and sessions; tests set `auth.clock.now` to move its time. */
   readonly auth: AuthService;
+  /** Prometheus metrics (core/metrics.ts); served per config.metrics (docs/operations.md#metrics). */
+  readonly metrics: Metrics;
+  /** METRICS_PORT's server (its /metrics), when set. */
+  readonly metricsUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -59,11 +79,6 @@ export interface AppOptions {
   now?: Date;
 }
 
-/** Goals whose period ended are closed (MISSED) by the database; this asks it to look every minute. */
-const GOAL_SWEEP_MS = 60_000;
-/** Ended sessions and stale sign-in failure counts are deleted this often (auth/service.ts prune). */
-const AUTH_PRUNE_MS = 3_600_000;
-
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config);
   const jwtSecret = resolveJwtSecret(config);
@@ -72,20 +87,28 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     dataDir: options.inMemory ? undefined : config.dataDir,
     poolSize: config.dbPoolSize,
   });
-  const stack: (() => Promise<void> | void)[] = [() => database.close()];
-  /** Set once stop() is called: /readyz answers 503 from then on, while requests drain. */
-  let stopping: Promise<void> | undefined;
-  const unwind = async () => {
-    for (const step of stack.reverse()) await step();
-  };
+  const shutdown = createShutdown();
+  shutdown.push(() => database.close());
   try {
     await migrateDatabase(database, config.databaseUrl);
     const org = await bootstrapDatabase(database.db, config, logger, options.now);
+    // mail notifications are enqueued only while this says SMTP is configured (docs/notifications.md)
+    await setMailEnabled(database.db, config.smtpUrl !== undefined);
     const schema = await buildAppSchema();
+    const metrics = new Metrics({
+      subscriptionFields: Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
+      processMetrics: config.metrics !== undefined,
+      logger,
+    });
 
+    // who took or lost #1 on a team's monthly board, mailed (with SMTP only): told by the bridge
+    const teamRank = config.smtpUrl
+      ? createTeamRankCheck({ db: database.db, org: org, logger, clock: { now: () => Date.now() } })
+      : undefined;
+    if (teamRank) shutdown.push(() => teamRank.dispose());
     // goals falling behind pace (api/jobs/pace): judged each sweep and when a goal changes
     const paceAlerts = createPaceAlerts({ db: database.db, org, logger });
-    stack.push(() => paceAlerts.dispose());
+    shutdown.push(() => paceAlerts.dispose());
     const live = new LiveHub({
       db: database.db,
       org,
@@ -94,12 +117,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       maxCoalesceMs: config.liveMaxCoalesceMs,
       // HTTP leaderboard reads from memory only when the listener has every change (bridge below)
       caughtUp: () => bridge.caughtUp(),
+      metrics,
     });
     await live.start();
-    stack.push(() => live.dispose());
+    shutdown.push(() => live.dispose());
     // started after the webhook worker (below); told of contest changes by the bridge from the start
     const contests = new ContestScheduler({ db: database.db, org, logger });
-    stack.push(() => contests.dispose());
+    shutdown.push(() => contests.dispose());
     // the bridge feeds the directory (below) only once started, so both can be consts
     const bridge = createBridge({
       database,
@@ -114,16 +138,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         figures.handle(message);
         live.handle(message);
         if (message.t === 'goal') paceAlerts.goalsChanged(message.ids);
+        if (message.t === 'perf' && message.periods.some((p) => p.periodType === 'MONTHLY'))
+          teamRank?.teamsChanged(message.teams);
+        if (message.t === 'all' || message.t === 'dir') teamRank?.teamsChanged(null);
       },
       onReconnect: () => {
+        metrics.listenerReconnected();
         directory.invalidate();
         sessions.invalidate();
         figures.invalidate();
         live.everythingChanged();
         contests.contestsChanged();
+        teamRank?.teamsChanged(null);
       },
       heartbeatMs: config.liveHeartbeatMs,
       heartbeatTimeoutMs: config.liveHeartbeatTimeoutMs,
+      metrics,
     });
     // who each token is, kept until the users/teams tables change (the bridge says when); nothing
     // is served from it while the bridge is not known to hear every change
@@ -141,7 +171,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     // invitation and reset links, mailed when SMTP_URL is set
     const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, logger) : undefined;
-    if (mailer) stack.push(() => mailer.close());
+    if (mailer) shutdown.push(() => mailer.close());
     // the port a link names without PUBLIC_URL: the one the server listens on (PORT=0: chosen then)
     let listening = config.port;
     const auth = new AuthService(database.db, sessions, clock, config, mailer, logger, () => listening);
@@ -170,7 +200,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         })
       : undefined;
     await bridge.start();
-    stack.push(() => bridge.dispose());
+    shutdown.push(() => bridge.dispose());
 
     const http = await startHttpServer({
       config,
@@ -184,9 +214,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       figures,
       auth,
       oidc,
-      readiness: () => ({ listener: bridge.current, stopping: stopping !== undefined }),
+      readiness: () => ({ listener: bridge.current, stopping: shutdown.stopping }),
+      metrics,
     });
-    stack.push(() => http.stop());
+    shutdown.push(() => http.stop());
+    const address = http.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    listening = port;
     const ws = startWebSocketServer({
       config,
       server: http.server,
@@ -199,8 +233,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       sessions,
       presence: new ScreenPresence(database.db, clock, logger),
       logger,
+      metrics,
     });
-    stack.push(() => ws.dispose());
+    shutdown.push(() => ws.dispose());
+    metrics.attach({
+      database,
+      sockets: () => ws.wss.clients.size,
+      subscriptions: () => ws.subscriptionsByKind(),
+      listening: () => bridge.current,
+    });
+    // METRICS_PORT: /metrics on a port of its own (else on this one with METRICS_TOKEN, or nowhere)
+    const metricsServer = await startMetricsPort(metrics, config, logger);
+    if (metricsServer) shutdown.push(() => metricsServer.stop());
 
     // after the hub (rank changes) and before the database closes (stop unwinds in reverse)
     const webhooks = createWebhookWorker({
@@ -213,39 +257,50 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       retryBaseMs: config.webhookRetryBaseMs,
       allowPrivateUrls: config.webhookAllowPrivate,
       org,
+      metrics,
     });
     webhooks.start();
-    stack.push(() => webhooks.dispose());
+    shutdown.push(() => webhooks.dispose());
+    // e-mail notifications: every team's #1 recorded as it is now, then the outbox is sent, and
+    // the weekly digests enqueued when due (checked now and every NOTIFY_DIGEST_CHECK_MS)
+    let mail: MailWorker | undefined;
+    let digest: WeeklyDigest | undefined;
+    if (config.smtpUrl && teamRank) {
+      await teamRank.sync();
+      mail = createMailWorker({
+        db: database.db,
+        logger,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        secret: jwtSecret,
+        appUrl: () => config.publicUrl ?? `http://localhost:${listening}`,
+        org,
+        digestChart: trendChartPng,
+        digestReports: createDigestReports({ db: database.db, org, logger }),
+        pollMs: config.notifyPollMs,
+        maxAttempts: config.notifyMaxAttempts,
+        retryBaseMs: config.notifyRetryBaseMs,
+      });
+      mail.start();
+      const worker = mail;
+      shutdown.push(() => worker.dispose());
+      const digests = createWeeklyDigest({
+        db: database.db,
+        org,
+        logger,
+        intervalMs: config.notifyDigestCheckMs,
+      });
+      digests.start();
+      shutdown.push(() => digests.dispose());
+      digest = digests;
+    }
     // contests that ended or started while no process ran: frozen and announced now
     await contests.start();
 
-    const sweep = async () => {
-      try {
-        await rows(database.db, sql`select refresh_goal_statuses()`);
-      } catch (error) {
-        logger.error({ err: error }, 'goal status sweep failed');
-      }
-      try {
-        await paceAlerts.sweep();
-      } catch (error) {
-        logger.error({ err: error }, 'pace alert sweep failed');
-      }
-    };
-    await sweep();
-    const sweeper = setInterval(() => void sweep(), GOAL_SWEEP_MS);
-    sweeper.unref();
-    stack.push(() => clearInterval(sweeper));
+    // goals closed and pace alerts swept now and every minute; sign-in pruning hourly
+    const maintenance = await startMaintenance({ db: database.db, paceAlerts, auth, logger });
+    shutdown.push(() => maintenance.dispose());
 
-    // ended sessions and old sign-in failure counts are deleted hourly, not per request
-    const prune = setInterval(() => {
-      auth.prune().catch((error: unknown) => logger.error({ err: error }, 'sign-in pruning failed'));
-    }, AUTH_PRUNE_MS);
-    prune.unref();
-    stack.push(() => clearInterval(prune));
-
-    const address = http.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    listening = port;
     return {
       url: `http://localhost:${port}`,
       port,
@@ -261,11 +316,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       webhooks,
       contests,
       paceAlerts,
+      notifications: mail && teamRank && digest ? { worker: mail, teamRank, digest } : undefined,
       auth,
-      stop: () => (stopping ??= unwind()),
+      metrics,
+      metricsUrl: metricsServer?.url,
+      stop: () => shutdown.stop(),
     };
   } catch (error) {
-    await unwind().catch(() => {});
+    await shutdown.unwind().catch(() => {});
     throw error;
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Every environment setting, validated once at start. Nothing else reads process.env, so a bad
- * value fails the start with a message naming the variable instead of failing later. Over 300
+ * value fails the start with a message naming the variable instead of failing later (but the
+ * OpenTelemetry SDK, loaded when OTEL_EXPORTER_OTLP_ENDPOINT is set, reads its own OTEL_* tuning). Over 300
  * lines on purpose: every setting, its default and its bound in one schema, the README's table.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import bytes from 'bytes';
 import { z } from 'zod';
@@ -44,6 +46,36 @@ export const isTimeZone = (tz: string): boolean => {
     return false;
   }
 };
+
+/**
+ * TRUST_PROXY: the peers whose X-Forwarded-For / X-Forwarded-Proto are believed (express's `trust
+ * proxy` list): `none`, or names (loopback, linklocal, uniquelocal), addresses and CIDR ranges.
+ */
+const trustedProxies = z.string().transform((text, ctx) => {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 1 && items[0] === 'none') return [];
+  const bad = items.find((item) => !isProxyItem(item));
+  if (items.length === 0 || bad !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be none, or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges${bad === undefined ? '' : `, not ${bad}`}`,
+    });
+    return z.NEVER;
+  }
+  return items;
+});
+
+function isProxyItem(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', prefix, extra] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** https, or http to this machine (a provider under test, a local Keycloak). */
 function secureOrLoopback(text: string): boolean {
@@ -103,9 +135,24 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   INTROSPECTION: bool.optional(),
+  /** The API explorer (GraphiQL) at /explorer and for browsers at GET /graphql (docs/api.md#api-explorer). */
+  EXPLORER: bool.optional(),
   STACK_TRACES: bool.default(false),
   /** Adds extensions.sqlStatements to each response (tests and benchmarks count statements). */
   EXPOSE_SQL_COUNT: bool.default(false),
+  /** Names this process in an X-Pulse-Replica response header (HTTP and the WebSocket upgrade); unset: no header. */
+  REPLICA_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, '1 to 64 letters, digits, dots, dashes or underscores')
+    .optional(),
+  /**
+   * OpenTelemetry traces (docs/operations.md#traces): on when an OTLP endpoint is set. These decide
+   * whether the SDK loads, which exporter and the service's name; the SDK reads its other OTEL_*
+   * variables itself.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  OTEL_SERVICE_NAME: z.string().min(1).default('pulse'),
   MAX_BODY: z.string().default('1mb'),
   MAX_DEPTH: z.coerce.number().int().positive().default(8),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
@@ -135,6 +182,9 @@ const schema = z.object({
   IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   IMPORT_MAX_CONCURRENT: z.coerce.number().int().positive().default(4),
   IMPORT_MAX_CONCURRENT_PER_USER: z.coerce.number().int().positive().default(1),
+  /** PDF reports (GET /export/report) drawn at once: each holds the CPU while it is drawn. */
+  REPORT_MAX_CONCURRENT: z.coerce.number().int().positive().default(2),
+  REPORT_MAX_CONCURRENT_PER_USER: z.coerce.number().int().positive().default(1),
   /** Comma-separated browser origins allowed to open the WebSocket; same-origin and non-browser clients always may. */
   ALLOWED_ORIGINS: z.string().default(''),
   WS_MAX_PAYLOAD: z.coerce
@@ -169,6 +219,14 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
   /** Webhooks may point to private, loopback and link-local addresses (refused by default: SSRF). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  // E-mail notifications (docs/notifications.md): sent only while SMTP_URL is set
+  /** The mail worker's longest sleep between two looks at the outbox (a NOTIFY wakes it sooner). */
+  NOTIFY_POLL_MS: z.coerce.number().int().positive().default(30_000),
+  /** Attempts before a mail is FAILED; waits double from NOTIFY_RETRY_BASE_MS, capped at an hour. */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().positive().default(60_000),
+  /** How often each process looks whether a weekly digest is due (a cheap query when none is). */
+  NOTIFY_DIGEST_CHECK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
   /** Leads a seller needs in the period before the conversion board ranks them. */
   LEADERBOARD_MIN_LEADS: z.coerce.number().int().min(1).max(1_000_000).default(5),
   /** Decided opportunities (won + lost) a seller needs before the win-rate board ranks them. */
@@ -179,6 +237,8 @@ const schema = z.object({
   CONTEST_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(92),
   /** The largest page of a figure's contributions (`first`); at most LIMITS.contributionsCeiling. */
   CONTRIBUTIONS_MAX: z.coerce.number().int().min(1).max(LIMITS.contributionsCeiling).default(100),
+  /** Kudos one person may give in any rolling hour (removed ones count; docs/kudos.md). */
+  KUDOS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   /** A goal behind pace by more than this % of its target raises GOAL_BEHIND_PACE (docs/goals-pace.md). */
   PACE_ALERT_PERCENT: z.coerce.number().int().min(1).max(100).default(10),
   // Sign-in and sessions (docs/sign-in.md)
@@ -197,6 +257,8 @@ const schema = z.object({
   SESSION_IDLE_TTL: tokenLifetime.default('2d'),
   /** The session cookie's Secure attribute: default, when the request came over HTTPS. */
   COOKIE_SECURE: bool.optional(),
+  /** Proxies whose X-Forwarded-For/-Proto are believed (client address for throttles, HTTPS). */
+  TRUST_PROXY: trustedProxies.default(['loopback']),
   /** Mail for invitations and password resets (smtp://user:pass@host:587, smtps://...); none: links are shown to copy. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Pulse <pulse@localhost>'),
@@ -230,7 +292,20 @@ const schema = z.object({
   OIDC_BUTTON_LABEL: z.string().min(1).max(60).default('SSO'),
   /** A paired screen offline longer than this is flagged on the Screens page. */
   SCREEN_OFFLINE_AFTER: tokenLifetime.default('10m'),
+  // Prometheus metrics (docs/operations.md#metrics): GET /metrics answers only with one of these
+  /** The bearer token /metrics asks for; set alone, /metrics answers on PORT. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** A port of its own for /metrics (on METRICS_HOST); PORT then has no /metrics. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** METRICS_PORT's listen address: loopback unless set (anything else needs METRICS_TOKEN). */
+  METRICS_HOST: z.string().min(1).optional(),
 });
+
+/** Traces on (api/core/tracing.ts): the exporter's encoding (gRPC is not installed), the service's name. */
+export interface TracingSettings {
+  protocol: z.infer<typeof schema>['OTEL_EXPORTER_OTLP_PROTOCOL'];
+  serviceName: string;
+}
 
 export type Config = Readonly<{
   port: number;
@@ -247,8 +322,12 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
   introspection: boolean;
+  explorer: boolean;
   stackTraces: boolean;
   exposeSqlCount: boolean;
+  replicaName: string | undefined;
+  /** undefined: no OTLP endpoint, and nothing of OpenTelemetry is loaded. */
+  tracing: TracingSettings | undefined;
   maxBody: string;
   maxDepth: number;
   maxAliases: number;
@@ -267,6 +346,8 @@ export type Config = Readonly<{
   importTimeoutMs: number;
   importMaxConcurrent: number;
   importMaxConcurrentPerUser: number;
+  reportMaxConcurrent: number;
+  reportMaxConcurrentPerUser: number;
   allowedOrigins: readonly string[];
   wsMaxPayload: number;
   wsKeepAliveMs: number;
@@ -283,12 +364,17 @@ export type Config = Readonly<{
   webhookTimeoutMs: number;
   webhookMaxAttempts: number;
   webhookRetryBaseMs: number;
+  notifyPollMs: number;
+  notifyMaxAttempts: number;
+  notifyRetryBaseMs: number;
+  notifyDigestCheckMs: number;
   webhookAllowPrivate: boolean;
   leaderboardMinLeads: number;
   leaderboardMinClosed: number;
   contestMaxParticipants: number;
   contestMaxDays: number;
   contributionsMax: number;
+  kudosPerHour: number;
   paceAlertPercent: number;
   passwordMinLength: number;
   signInMaxFailures: number;
@@ -298,6 +384,8 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   /** undefined: Secure when the request came over HTTPS. */
   cookieSecure: boolean | undefined;
+  /** Peers believed about the client's address and protocol (express's `trust proxy`); empty: none. */
+  trustProxy: readonly string[];
   smtpUrl: string | undefined;
   mailFrom: string;
   /** No trailing slash; undefined: http://localhost:<the port the server listens on>. */
@@ -307,7 +395,17 @@ export type Config = Readonly<{
   /** Single sign-on; undefined: off (OIDC_ISSUER unset). */
   oidc: OidcConfig | undefined;
   screenOfflineAfterMs: number;
+  /** Prometheus metrics: undefined when /metrics answers nowhere (neither METRICS_TOKEN nor METRICS_PORT). */
+  metrics: MetricsConfig | undefined;
 }>;
+
+/** Where /metrics answers: PORT with a bearer token, or a port of its own (token optional). */
+export interface MetricsConfig {
+  token: string | undefined;
+  /** undefined: on PORT (then a token is set). */
+  port: number | undefined;
+  host: string;
+}
 
 /**
  * The organisation's settings, as every operation and the live hub read them: the time zone and
@@ -327,6 +425,11 @@ export interface OrgSettings {
   readonly contestLimits: { readonly participants: number; readonly days: number };
   /** The largest page of contributions a caller may ask for (CONTRIBUTIONS_MAX). */
   readonly contributionsMax: number;
+  /**
+   * Kudos: how many one person may give in any rolling hour (KUDOS_PER_HOUR), and the clock their
+   * edit window and rate limit are judged by (tests move it; docs/kudos.md).
+   */
+  readonly kudos: { readonly perHour: number; readonly clock: { now: () => number } };
   /** Goal pace counts Monday–Friday days (stored setting; docs/goals-pace.md). */
   readonly paceWorkingDays: boolean;
   /** Behind pace by more than this % of the target alerts (PACE_ALERT_PERCENT). */
@@ -357,7 +460,7 @@ export function createOrgSettings(
     | 'contributionsMax'
     | 'paceAlertPercent'
   > &
-    Partial<Pick<Config, 'contestMaxParticipants' | 'contestMaxDays'>>,
+    Partial<Pick<Config, 'contestMaxParticipants' | 'contestMaxDays' | 'kudosPerHour'>>,
 ): OrgSettings {
   const valuesOf = (v: OrgValues) => ({
     timeZone: v.timeZone,
@@ -380,6 +483,7 @@ export function createOrgSettings(
     rateMinimums: { leads: config.leaderboardMinLeads, closed: config.leaderboardMinClosed },
     contestLimits: { participants: config.contestMaxParticipants ?? 500, days: config.contestMaxDays ?? 92 },
     contributionsMax: config.contributionsMax,
+    kudos: { perHour: config.kudosPerHour ?? 20, clock: { now: () => Date.now() } },
     pinned: { timeZone: config.timeZone !== undefined, currency: config.currency !== undefined },
     apply(stored) {
       const next = valuesOf(stored);
@@ -436,8 +540,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     production,
     introspection: e.INTROSPECTION ?? !production,
+    explorer: e.EXPLORER ?? !production,
     stackTraces: e.STACK_TRACES,
     exposeSqlCount: e.EXPOSE_SQL_COUNT,
+    replicaName: e.REPLICA_NAME,
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL, serviceName: e.OTEL_SERVICE_NAME }
+      : undefined,
     maxBody: e.MAX_BODY,
     maxDepth: e.MAX_DEPTH,
     maxAliases: e.MAX_ALIASES,
@@ -456,6 +565,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importTimeoutMs: e.IMPORT_TIMEOUT_MS,
     importMaxConcurrent: e.IMPORT_MAX_CONCURRENT,
     importMaxConcurrentPerUser: e.IMPORT_MAX_CONCURRENT_PER_USER,
+    reportMaxConcurrent: e.REPORT_MAX_CONCURRENT,
+    reportMaxConcurrentPerUser: e.REPORT_MAX_CONCURRENT_PER_USER,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
@@ -474,12 +585,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    notifyPollMs: e.NOTIFY_POLL_MS,
+    notifyMaxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    notifyRetryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+    notifyDigestCheckMs: e.NOTIFY_DIGEST_CHECK_MS,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     leaderboardMinLeads: e.LEADERBOARD_MIN_LEADS,
     leaderboardMinClosed: e.LEADERBOARD_MIN_CLOSED,
     contestMaxParticipants: e.CONTEST_MAX_PARTICIPANTS,
     contestMaxDays: e.CONTEST_MAX_DAYS,
     contributionsMax: e.CONTRIBUTIONS_MAX,
+    kudosPerHour: e.KUDOS_PER_HOUR,
     paceAlertPercent: e.PACE_ALERT_PERCENT,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     signInMaxFailures: e.SIGN_IN_MAX_FAILURES,
@@ -488,6 +604,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: lifetimeMs(e.SESSION_TTL),
     sessionIdleMs: lifetimeMs(e.SESSION_IDLE_TTL),
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
@@ -495,7 +612,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     resetTtlMs: lifetimeMs(e.RESET_TTL),
     oidc,
     screenOfflineAfterMs: lifetimeMs(e.SCREEN_OFFLINE_AFTER),
+    metrics: metricsConfig(e),
   };
+}
+
+/**
+ * /metrics is never public by default: nowhere unless METRICS_TOKEN or METRICS_PORT is set; on a
+ * port of its own it listens on loopback unless METRICS_HOST names another address, which then
+ * needs the token too (else anyone on that network reads the metrics).
+ */
+function metricsConfig(e: z.infer<typeof schema>): MetricsConfig | undefined {
+  const fail = (problem: string) => new ConfigError(`invalid configuration:\n  ${problem}`);
+  if (e.METRICS_PORT === undefined) {
+    if (e.METRICS_HOST !== undefined) throw fail('METRICS_HOST: needs METRICS_PORT');
+    return e.METRICS_TOKEN === undefined ? undefined : { token: e.METRICS_TOKEN, port: undefined, host: '' };
+  }
+  if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT)
+    throw fail('METRICS_PORT: must differ from PORT (unset it to serve /metrics on PORT with METRICS_TOKEN)');
+  const host = e.METRICS_HOST ?? '127.0.0.1';
+  if (!isLoopbackName(host) && host !== '::1' && e.METRICS_TOKEN === undefined)
+    throw fail(`METRICS_HOST: ${host} is not a loopback address: set METRICS_TOKEN too`);
+  return { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host };
 }
 
 function oidcConfig(e: z.infer<typeof schema>): OidcConfig | undefined {

@@ -1,7 +1,11 @@
-/** Entry point: `npm start`. Starts the server and stops it gracefully on SIGTERM/SIGINT. */
-import { startApp } from './app.ts';
+/**
+ * Entry point: `npm start`. Starts the server and stops it gracefully on SIGTERM/SIGINT.
+ * Tracing (OTEL_EXPORTER_OTLP_ENDPOINT) starts before the server's modules are imported: the HTTP
+ * instrumentation hooks node:http as express requires it. Its last spans are exported on stop.
+ */
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './core/logger.ts';
+import { startTracing } from './core/tracing.ts';
 
 let config;
 try {
@@ -11,6 +15,11 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config);
+const tracing = await startTracing(config.tracing, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'could not start tracing');
+  process.exit(1);
+});
+const { startApp } = await import('./app.ts');
 const app = await startApp(config, { logger }).catch((error: unknown) => {
   logger.fatal({ err: error }, 'could not start');
   process.exit(1);
@@ -41,12 +50,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
   });
 }

@@ -227,6 +227,14 @@ function m2() {
   ].join('\n');
 }
 
+/** A ramp level whose subscribers could not connect, as a table row `width` cells wide. */
+const failedLevel = (label, level, width) => [
+  label,
+  n(level.subscribers),
+  `could not connect: ${level.failed.slice(0, 60)}`,
+  ...Array(width - 3).fill(''),
+];
+
 function m3() {
   const r = readResult('m3');
   if (!r) return '_not run_';
@@ -242,17 +250,7 @@ function m3() {
     for (const l of res[k]?.levels ?? []) {
       rampRows.push(
         l.failed
-          ? [
-              LABELS[k],
-              n(l.subscribers),
-              `could not connect: ${l.failed.slice(0, 60)}`,
-              '',
-              '',
-              '',
-              '',
-              '',
-              '',
-            ]
+          ? failedLevel(LABELS[k], l, 9)
           : [
               LABELS[k],
               n(l.subscribers),
@@ -494,11 +492,13 @@ function m6() {
   const rows = r.writers.map((w) => {
     const s = r.summary[w];
     const cost = Math.round((1 - s.on / s['no-notify']) * 100);
+    const mailCost = s.mail === undefined ? null : Math.round((1 - s.mail / s.on) * 100);
     return [
       n(w),
       n(s.on),
       n(s['no-notify']),
       `${cost === 0 ? 0 : cost} %`,
+      mailCost === null ? '—' : `${n(s.mail)} (${mailCost === 0 ? 0 : mailCost} %)`,
       n(s.off),
       w === 8 ? '≤ 10 %' : '',
       w === 8 ? ok(s.on >= s['no-notify'] * 0.9) : '',
@@ -506,10 +506,19 @@ function m6() {
   });
   const b = r.batch;
   return [
-    `pgbench, ${r.seconds} s × ${r.reps} interleaved runs (median), one ORDER_WON insert per transaction. "no-notify" = the NOTIFY triggers disabled, rollups/goals/badges still on (the peer: the same inserts without notification triggers); "off" = no activities triggers at all (raw insert, for scale).`,
+    `pgbench, ${r.seconds} s × ${r.reps} interleaved runs (median), one ORDER_WON insert per transaction. "no-notify" = the NOTIFY triggers disabled, rollups/goals/badges still on (the peer: the same inserts without notification triggers); "e-mail on" = all triggers with e-mail notifications on for every person (its cost against all triggers in brackets); "off" = no activities triggers at all (raw insert, for scale).`,
     '',
     table(
-      ['writers', 'tps, all triggers', 'tps, no NOTIFY', 'NOTIFY cost', 'tps, no triggers', 'target', 'met?'],
+      [
+        'writers',
+        'tps, all triggers',
+        'tps, no NOTIFY',
+        'NOTIFY cost',
+        'tps, e-mail on (cost)',
+        'tps, no triggers',
+        'target',
+        'met?',
+      ],
       rows,
     ),
     '',
@@ -526,6 +535,7 @@ function m6() {
           ok(g ? g.activitiesPerSecond >= 20_000 : null),
         ],
         ['all triggers on', n(b.on), '≥ 20,000', ok(b.on >= 20_000)],
+        ...(b.mail === undefined ? [] : [['all triggers on, e-mail on for everyone', n(b.mail), '', '']]),
         ['NOTIFY triggers off', n(b['no-notify']), '', ''],
         ['no triggers', n(b.off), '', ''],
         ...(b['on + fix']
@@ -643,6 +653,58 @@ function profiles() {
   return parts.join('\n');
 }
 
+/** Scale-out (issue 18): one process vs several behind nginx (bench/scenarios/scale-out.mjs). */
+function scaleOut() {
+  const r = readResult('scale-out');
+  if (!r) return '_not run: `npm run bench -- --only scale-out` (opt-in; `--levels`, `--replicas`)_';
+  const rows = [];
+  for (const x of r.results) {
+    if (x.error) rows.push([n(x.replicas), errOf(x), '', '', '', '', '', '']);
+    for (const l of x.levels ?? []) {
+      const per = l.perReplica ?? [];
+      const avg = (f) => (per.length ? per.reduce((t, p) => t + f(p), 0) / per.length : null);
+      rows.push(
+        l.failed
+          ? failedLevel(n(x.replicas), l, 8)
+          : [
+              `${n(x.replicas)} (${x.balancer})`,
+              `${n(l.subscribers)} (${per.map((p) => n(p.subscribers)).join(' / ')})`,
+              ms(l.p50),
+              ms(l.p99),
+              n(
+                avg((p) => p.statementsPerChange),
+                1,
+              ),
+              n(
+                avg((p) => p.changeLogReadsPerChange),
+                1,
+              ),
+              l.drainMsPerCall === null ? '—' : `${n(l.drainMsPerCall, 3)} ms`,
+              l.ok ? 'yes' : `no${l.closed ? ` (${l.closed} closed)` : ''}`,
+            ],
+      );
+    }
+  }
+  const held = r.results.map((x) => `${n(x.replicas)} replica(s): ${n(x.maxSubscribers)}`).join('; ');
+  return [
+    `Subscribers connect through nginx (deploy/nginx.conf) level by level; one sale a second for ${r.windowMs / 1000} s per level, straight into Postgres; the ramp stops at the first level whose p99 passes ${r.p99Limit} ms. Statements and change-log reads (live_drain) are counted in each process, per change, averaged over the replicas; the drain's Postgres time from pg_stat_user_functions. Subscribers held with p99 ≤ ${r.p99Limit} ms: ${held}.`,
+    '',
+    table(
+      [
+        'replicas',
+        'subscribers (per replica)',
+        'p50 ms',
+        'p99 ms',
+        'statements / change / replica',
+        'change-log reads / change / replica',
+        'live_drain in Postgres / call',
+        `p99 ≤ ${r.p99Limit} ms`,
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
 const TEMPLATE = `# Benchmarks
 
 Generated by \`npm run bench\` (see bench/run.mjs); raw results in bench/results/.
@@ -688,6 +750,10 @@ runMain(async () => {
     '### M8 — slow reader and burst under a write storm',
     '',
     m8(),
+    '',
+    '### Scale-out — replicas behind nginx (issue 18)',
+    '',
+    scaleOut(),
     '',
     '### CPU profiles of the server (V8 sampling profiler, load window only)',
     '',

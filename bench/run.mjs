@@ -6,11 +6,13 @@
  *  1. installs the suite's own dependencies into bench/node_modules (and PostGraphile 5 with a
  *     Node 22 binary into bench/peers/pg5/node_modules) on first use — never the root package;
  *  2. generates the data set into a database of its own (bench/generate.ts);
- *  3. runs M5, M1, M2, M4, M3, M6, M7, M8 one after the other (one system at a time, each in its
- *     own process), then CPU profiles of the server under the live and HTTP loads;
+ *  3. runs M5, M1, M2, M4, M3, M6, contests, M7, M8 one after the other (one system at a time,
+ *     each in its own process; scale-out only with --only scale-out), then CPU profiles of the
+ *     server under the live and HTTP loads;
  *  4. writes raw JSON to bench/results/ and the tables to BENCHMARKS.md; drops the database.
  *
- * Options: --quick, --only m1,m5 (scenarios), --keep (keep the database), --reuse-data (use the
+ * Options: --quick, --only m1,m5 (scenarios: m1…m8, scale-out), --levels 1000,5000 --replicas 3
+ * --window-ms 6000 (scale-out's ramp), --keep (keep the database), --reuse-data (use the
  * database a previous --keep run left, skipping generation), --no-profile, --snapshot (benchmark
  * the committed HEAD: `git archive HEAD` into a temporary directory, this working tree's bench/
  * on top, node_modules linked; for a shared checkout where others are editing the server).
@@ -141,6 +143,12 @@ function machine() {
 
 const timings = {};
 const wanted = (name) => !ONLY || ONLY.has(name);
+/** These flags and their values, as given to run.mjs, for one scenario. */
+const forwarded = (flags) =>
+  flags.flatMap((flag) => {
+    const at = args.indexOf(flag);
+    return at >= 0 && args[at + 1] !== undefined ? [flag, args[at + 1]] : [];
+  });
 
 /** Runs this suite against `git archive HEAD` in a temporary directory, then copies the results back. */
 async function snapshot() {
@@ -202,13 +210,16 @@ async function main() {
     ['m4', 'scenarios/m4-burst.mjs'],
     ['m3', 'scenarios/m3-capacity.mjs'],
     ['m6', 'scenarios/m6-writes.mjs'],
+    ['contests', 'scenarios/contests.mjs'],
     ['m7', 'scenarios/m7-dashboard.mjs'],
     ['m8', 'scenarios/m8-slow-reader.mjs'],
+    ['scale-out', 'scenarios/scale-out.mjs', forwarded(['--levels', '--replicas', '--window-ms'])],
   ];
-  for (const [name, script] of scenarios) {
-    if (!wanted(name)) continue;
+  for (const [name, script, extra] of scenarios) {
+    // scale-out starts four processes per ramp and nginx: only when asked for by name (--only)
+    if (!wanted(name) || (name === 'scale-out' && !ONLY)) continue;
     say(`${name}`);
-    await step(name, script);
+    await step(name, script, extra);
   }
   if (PROFILE && !QUICK && wanted('profile')) {
     say('CPU profiles of the server');

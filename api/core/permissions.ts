@@ -8,10 +8,14 @@
  * - REP: reads their own data, their own goals (and their team's goals), leaderboards, badges.
  * - VIEWER (office TV): leaderboards and achievements only, and of the people on them only what a
  *   screen shows: names and team names (SCREEN_FIELDS); a paired screen whose admin allows it
- *   (showGoals) also its team's goals (screenSeesGoal). A board or badge leads to users and teams,
- *   and from there to e-mail addresses, roles, members and managers: the services scope rows, and
- *   field visibility (core/graphql/visibility.ts) refuses every field a screen does not need, on every
- *   type, new fields included, over HTTP and WebSocket alike.
+ *   (showGoals) also its team's goals (screenSeesGoal); its team's contests while its admin
+ *   leaves showContests on (screenReadsContests; contest.reads.ts scopes them). A board or
+ *   badge leads to users and teams, and from there to e-mail addresses, roles, members and
+ *   managers: the services scope rows, and field visibility (core/graphql/visibility.ts) refuses
+ *   every field a screen does not need, on every type, new fields included, over HTTP and
+ *   WebSocket alike.
+ *
+ * Just over 300 lines on purpose: the whole security model in one file, to review in one place.
  */
 import type { CelebrationKind, LeaderboardMetric, PeriodType, Role } from '../../schema/db/constants.ts';
 import { ForbiddenError } from './errors.ts';
@@ -42,6 +46,8 @@ export interface ScreenLayout {
   readonly pinned: LeaderboardMetric | null;
   /** Its credential reads its team's goals, and its TV rotates a goals board (screenReadsGoals). */
   readonly showGoals: boolean;
+  /** Its credential reads its team's contests, and its TV rotates them (screenReadsContests). */
+  readonly showContests: boolean;
   /** The events that interrupt its rotation with a card (issue 17). */
   readonly celebrations: readonly CelebrationKind[];
   /** A sale is celebrated from this amount (whole units of the organisation's currency). */
@@ -73,6 +79,15 @@ export function assertScreenReads(viewer: Viewer, teamId: number | null, userId:
  */
 export function screenReadsGoals(viewer: Viewer): boolean {
   return viewer.screen?.showGoals === true;
+}
+
+/**
+ * Whether a VIEWER may read contests now: a paired screen whose admin left `showContests` on (the
+ * default), or a VIEWER that is no paired screen (a legacy `?token=` TV, as before). Read from the
+ * viewer in memory, like screenReadsGoals: a switch-off binds the next request and event.
+ */
+export function screenReadsContests(viewer: Viewer): boolean {
+  return viewer.screen === undefined || viewer.screen.showContests;
 }
 
 /**
@@ -196,6 +211,8 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   LeaderboardStanding: ['rank', 'sample', 'gap', 'entry', 'ahead'],
   LeaderboardEntry: [
     'rank',
+    // public board data too: the move since the previous period's close, shown on the TV
+    'previousRank',
     'medal',
     'revenue',
     'ordersWon',
@@ -210,13 +227,17 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'user',
   ],
   Achievement: ['id', 'kind', 'title', 'description', 'badgeIcon', 'value', 'achievedAt', 'ruleId', 'user'],
+  // kudos of the screen's team (kudos.service.ts scopes them); a private one's message resolves to
+  // null for every screen (kudos.resolver.ts), whatever the field list says
+  Kudos: ['id', 'message', 'private', 'createdAt', 'giver', 'recipient'],
+  KudosPage: ['nodes', 'hasNextPage', 'endCursor'],
   User: ['id', 'name', 'team'],
   Team: ['id', 'name'],
   // the organisation's calendar: a screen's period picker says "current" by it, not by its own clock
   OrganisationClock: ['timeZone', 'today', 'now', 'periods', 'paceBasis'],
   Organisation: ['timeZone', 'currency'],
   CurrentPeriod: ['periodType', 'periodStart', 'periodEnd', 'elapsedDays', 'periodDays'],
-  // contests of the screen's team (contest.service.ts scopes them): names, window and standings
+  // contests of the screen's team (contest.reads.ts scopes them): names, window and standings
   Contest: [
     'id',
     'name',
@@ -236,6 +257,7 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'standings',
   ],
   ContestPair: ['user', 'opponent'],
+  ContestList: ['generatedAt', 'contests'],
   ContestStandings: [
     'contestId',
     'name',
@@ -257,6 +279,7 @@ export const SCREEN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'periodType',
     'pinned',
     'showGoals',
+    'showContests',
     'celebrations',
     'saleAmount',
     'sound',

@@ -10,9 +10,18 @@ import type { Logger } from 'drizzle-orm/logger';
 export interface RequestScope {
   readonly requestId: string;
   statements: number;
+  /** The GraphQL operation's type once resolved (query, mutation, subscription): a metrics label. */
+  operation?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
+/** The scope each response is answered in, for what reads it after the answer (metrics). */
+const scopes = new WeakMap<object, RequestScope>();
+
+/** The scope `res` was answered in (requestScopeMiddleware), if any. */
+export function requestScopeOf(res: object): RequestScope | undefined {
+  return scopes.get(res);
+}
 
 export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
   return storage.run(scope, fn);
@@ -64,6 +73,8 @@ export function requestScopeMiddleware(logger: RequestLogger, message: string) {
         message,
       );
     });
-    runInRequestScope({ requestId, statements: 0 }, next);
+    const scope: RequestScope = { requestId, statements: 0 };
+    scopes.set(res, scope);
+    runInRequestScope(scope, next);
   };
 }

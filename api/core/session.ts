@@ -102,7 +102,7 @@ export async function authenticateCaller(
 }
 
 /**
- * A socket signed in by a stored credential (transport/ws/server.ts: a session cookie or an API
+ * A socket signed in by a stored credential (transport/ws/connect.ts: a session cookie or an API
  * token): the viewer per event through the session cache; `onInvalid` closes the socket once the
  * credential ended or its user went. The server re-checks these sockets whenever
  * `sessions.onInvalidate` fires, so a revocation closes them without waiting for an event.

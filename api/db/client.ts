@@ -13,6 +13,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../../schema/db/index.ts';
 import { countingLogger } from '../core/request-scope.ts';
+import { tracing } from '../core/tracing.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
@@ -28,6 +29,8 @@ export interface DatabaseHandle {
   readonly pglite: PGlite | undefined;
   /** The postgres.js client in server mode. */
   readonly pg: postgres.Sql | undefined;
+  /** How `db` uses its connections (metrics; see PoolUse). */
+  readonly pool: PoolUse;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -42,6 +45,31 @@ export interface DatabaseOptions {
 type Unsafe = postgres.Sql['unsafe'];
 
 /**
+ * The pool as this process uses it, counted where every statement of `db` passes (neither driver
+ * tells): `busy` is the units of work started and not finished, a unit being a statement outside
+ * a transaction or a whole transaction (it holds its connection throughout). postgres.js gives a
+ * unit an idle connection, else opens one, and only past `size` makes it wait (queued or
+ * pipelined behind another), so min(busy, size) connections are in use and the rest wait. PGlite
+ * is one connection running one statement at a time: size 1. Counted: one increment and one
+ * promise reaction per statement.
+ */
+export interface PoolUse {
+  readonly size: number;
+  busy: number;
+}
+
+/** Counts `work` as busy until it settles (its outcome is the caller's: both paths handled here). */
+function track<W extends PromiseLike<unknown>>(use: PoolUse | undefined, work: W): W {
+  if (!use) return work;
+  use.busy += 1;
+  const done = () => {
+    use.busy -= 1;
+  };
+  work.then(done, done);
+  return work;
+}
+
+/**
  * drizzle hands postgres.js every query it builds as `unsafe(text, params, { prepare: false })`
  * unless the query was given a name, and postgres.js runs an unprepared query with parameters in
  * two round trips (Parse/Describe, wait for the types, then Bind/Execute) that Postgres plans
@@ -50,23 +78,27 @@ type Unsafe = postgres.Sql['unsafe'];
  * values). Statements without parameters stay unprepared: a migration is several commands in one
  * string, which only the simple protocol accepts. Transactions get the same wrapper.
  */
-function preparing<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(sql: T, use?: PoolUse): T {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
         const unsafe: Unsafe = (query, parameters, options) =>
-          target.unsafe(query, parameters, {
-            ...options,
-            prepare: options?.prepare === true || (parameters?.length ?? 0) > 0,
-          });
+          track(
+            use,
+            target.unsafe(query, parameters, {
+              ...options,
+              prepare: options?.prepare === true || (parameters?.length ?? 0) > 0,
+            }),
+          );
         return unsafe;
       }
       if (property === 'begin') {
         return (...args: unknown[]) => {
           const last = args.length - 1;
           const run = args[last] as (tx: postgres.TransactionSql) => unknown;
+          // a transaction's statements are part of its unit: not counted again
           args[last] = (tx: postgres.TransactionSql) => run(preparing(tx));
-          return (target as postgres.Sql).begin(...(args as Parameters<postgres.Sql['begin']>));
+          return track(use, (target as postgres.Sql).begin(...(args as Parameters<postgres.Sql['begin']>)));
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);
@@ -84,12 +116,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       onnotice: () => {},
       connection: { application_name: 'pulse' },
     });
-    const db = drizzlePostgres(preparing(pg), { schema, logger: countingLogger }) as unknown as Database;
+    const pool: PoolUse = { size: options.poolSize ?? 10, busy: 0 };
+    // a span per statement while tracing is on (core/tracing.ts)
+    const client = tracing ? tracing.postgres(preparing(pg, pool)) : preparing(pg, pool);
+    const db = drizzlePostgres(client, { schema, logger: countingLogger }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
       pglite: undefined,
       pg,
+      pool,
       ping: () => ping(db),
       close: () => pg.end({ timeout: 5 }),
     };
@@ -108,15 +144,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     unlock();
     throw error;
   }
-  const db = drizzlePglite(pglite, { schema, logger: countingLogger }) as unknown as Database;
+  const pool: PoolUse = { size: 1, busy: 0 };
+  const client = tracing ? tracing.pglite(pglite) : pglite;
+  const db = drizzlePglite(counting(client, pool), { schema, logger: countingLogger }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
-    pglite,
+    // traced too: its LISTEN callbacks run within the committing writer's call
+    pglite: client,
     pg: undefined,
+    pool,
     ping: () => ping(db),
     close: () => pglite.close().finally(unlock),
   };
+}
+
+/** PGlite as drizzle uses it (query, transaction), each call counted in `use` (PoolUse). */
+function counting(pglite: PGlite, use: PoolUse): PGlite {
+  const query: PGlite['query'] = (...args) => track(use, pglite.query(...args));
+  const transaction: PGlite['transaction'] = (callback) => track(use, pglite.transaction(callback));
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'query') return query;
+      if (property === 'transaction') return transaction;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function'
+        ? ((value as (...a: unknown[]) => unknown).bind(target) as unknown)
+        : value;
+    },
+  });
 }
 
 async function ping(db: Database): Promise<boolean> {

@@ -6,18 +6,32 @@
  * board is recomputed at most once per flush whatever its number of subscribers. After a listener
  * reconnect (or an unreadable notification) everything is treated as changed.
  * The parts, one job each (hub/): coalescer.ts (when to flush), tables.ts (the sellers of each
- * period and team in memory), boards.ts (recompute and publish boards), fanout.ts (goal and badge
- * events), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries),
- * contests.ts (watched contests' standings).
+ * period and team in memory), boards.ts (recompute and publish boards), fanout.ts (goal and
+ * pace-alert events), id-events.ts (events named by ids: badges, kudos), reads.ts (HTTP leaderboard reads from memory), rollover.ts (period boundaries),
+ * contests.ts (watched contests' standings), contest-list.ts (the current contests).
  * Why a facade: app.ts and the tests see one object with one lifecycle (start, dispose); the
  * context and the resolvers see only its ports (ports.ts: LiveEvents, BoardSource), so nothing
  * they import leads back here. The whole story, and the figures behind it: docs/live-hub.md.
+ * A little over 300 lines: the facade wires each part's callbacks to the others in one place.
  */
+import type { AchievementRow } from '../../schema/db/index.ts';
+import { tracing } from '../core/tracing.ts';
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import { Boards } from './hub/boards.ts';
+import { ContestList } from './hub/contest-list.ts';
 import { ContestWatches } from './hub/contests.ts';
 import { Coalescer, DEFAULT_COALESCE_MS, DEFAULT_MAX_COALESCE_MS } from './hub/coalescer.ts';
 import { FanOut } from './hub/fanout.ts';
+import { IdEvents } from './hub/id-events.ts';
+import { createLoaders } from '../core/loaders.ts';
+import {
+  achievementIdsAfter,
+  achievementsByIds,
+  maxAchievementId,
+} from '../modules/achievements/achievement.queries.ts';
+import { toAchievement } from '../modules/achievements/achievement.mapping.ts';
+import { kudosByIds, kudosIdsAfter, maxKudosId } from '../modules/kudos/kudos.queries.ts';
+import { toKudos, type KudosWithTeam } from '../modules/kudos/kudos.mapping.ts';
 import { createBoardReader, type BoardReader } from './hub/reads.ts';
 import { RolloverTimer } from './hub/rollover.ts';
 import { SellerTables } from './hub/tables.ts';
@@ -26,25 +40,19 @@ import type {
   BoardEvent,
   BoardKey,
   ContestEvent,
+  ContestListEvent,
   GoalEvent,
   HubOptions,
   HubStats,
+  KudosEvent,
   PaceAlertEvent,
 } from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
 import type { LiveMessage } from './feed/messages.ts';
 import type { BoardSource, LiveEvents } from './ports.ts';
 
-export type {
-  AchievementEvent,
-  BoardEvent,
-  BoardKey,
-  ContestEvent,
-  GoalEvent,
-  HubOptions,
-  HubStats,
-  PaceAlertEvent,
-} from './hub/types.ts';
+/** A badge as the hub reads it: the achievement and its holder's team (who may see it). */
+type AwardedRow = AchievementRow & { teamId: number | null };
 
 export class LiveHub implements LiveEvents, BoardSource {
   readonly stats: HubStats = {
@@ -55,14 +63,22 @@ export class LiveHub implements LiveEvents, BoardSource {
     flushes: 0,
     notifications: 0,
     contestRecomputations: 0,
+    contestListReads: 0,
   };
+  /** A span per flush, linked to the writes it applies (core/tracing.ts); undefined while off. */
+  private readonly trace = tracing?.hub(this.stats);
   /** The window while changes come one at a time. */
   readonly coalesceMs: number;
   private readonly coalescer: Coalescer;
   private readonly tables: SellerTables;
   private readonly boards: Boards;
   private readonly fanOut: FanOut;
+  /** Badges awarded (achievementUnlocked): events named by ids (hub/id-events.ts). */
+  private readonly achievements: IdEvents<AwardedRow, AchievementEvent>;
+  /** Kudos given (TV celebrations, kudosGiven): published as badges are (hub/id-events.ts). */
+  private readonly kudos: IdEvents<KudosWithTeam, KudosEvent>;
   private readonly contests: ContestWatches;
+  private readonly contestList: ContestList;
   private readonly rollover: RolloverTimer;
   private readonly reader: BoardReader | undefined;
   private disposed = false;
@@ -73,7 +89,7 @@ export class LiveHub implements LiveEvents, BoardSource {
     this.coalescer = new Coalescer({
       coalesceMs: options.coalesceMs ?? DEFAULT_COALESCE_MS,
       maxCoalesceMs: options.maxCoalesceMs ?? DEFAULT_MAX_COALESCE_MS,
-      flush: () => this.flush(),
+      flush: () => (this.trace ? this.trace.flush(() => this.flush()) : this.flush()),
     });
     this.coalesceMs = this.coalescer.coalesceMs;
     this.tables = new SellerTables(db, this.stats);
@@ -86,9 +102,32 @@ export class LiveHub implements LiveEvents, BoardSource {
       flushNow: () => this.coalescer.schedule(0),
     });
     this.fanOut = new FanOut({ db, queueCapacity: options.queueCapacity });
+    this.achievements = new IdEvents({
+      read: (ids) => achievementsByIds(db, ids),
+      idsAfter: (id) => achievementIdsAfter(db, id),
+      maxId: () => maxAchievementId(db),
+      toEvent: (rows) => ({
+        achievements: rows.map((r) => ({ ...toAchievement(r), teamId: r.teamId })),
+        loaders: createLoaders(db),
+      }),
+      queueCapacity: options.queueCapacity,
+    });
+    this.kudos = new IdEvents({
+      read: (ids) => kudosByIds(db, ids),
+      idsAfter: (id) => kudosIdsAfter(db, id),
+      maxId: () => maxKudosId(db),
+      toEvent: (rows) => ({ kudos: rows.map(toKudos), loaders: createLoaders(db) }),
+      queueCapacity: options.queueCapacity,
+    });
     this.contests = new ContestWatches({
       db,
       org,
+      stats: this.stats,
+      now,
+      flushNow: () => this.coalescer.schedule(0),
+    });
+    this.contestList = new ContestList({
+      db,
       stats: this.stats,
       now,
       flushNow: () => this.coalescer.schedule(0),
@@ -108,7 +147,8 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   async start(): Promise<void> {
-    await this.fanOut.start();
+    await this.achievements.start();
+    await this.kudos.start();
   }
 
   dispose(): void {
@@ -117,7 +157,10 @@ export class LiveHub implements LiveEvents, BoardSource {
     this.rollover.dispose();
     this.boards.dispose();
     this.fanOut.dispose();
+    this.achievements.dispose();
+    this.kudos.dispose();
     this.contests.dispose();
+    this.contestList.dispose();
   }
 
   /** The current coalescing window, in ms (coalescer.ts): coalesceMs unless in a burst. */
@@ -130,12 +173,20 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   get subscriberCount(): number {
-    return this.fanOut.subscriberCount + this.boards.subscriberCount + this.contests.subscriberCount;
+    return (
+      this.fanOut.subscriberCount +
+      this.achievements.subscriberCount +
+      this.kudos.subscriberCount +
+      this.boards.subscriberCount +
+      this.contests.subscriberCount +
+      this.contestList.subscriberCount
+    );
   }
 
   handle(message: LiveMessage): void {
     if (this.disposed) return;
     this.stats.notifications += 1;
+    this.trace?.arrived(message);
     switch (message.t) {
       case 'perf':
         this.tables.rollupChanged(message);
@@ -144,6 +195,7 @@ export class LiveHub implements LiveEvents, BoardSource {
       case 'dir':
         this.tables.reloadAll();
         this.contests.allChanged();
+        this.contestList.changed();
         break;
       case 'goal':
         this.fanOut.goalsChanged(message.ids);
@@ -155,12 +207,16 @@ export class LiveHub implements LiveEvents, BoardSource {
         break;
       case 'contest':
         this.contests.allChanged();
+        this.contestList.changed();
         break;
       case 'ach':
-        this.fanOut.achievementsAwarded(message.ids);
+        this.achievements.added(message.ids);
         break;
       case 'pace':
         this.fanOut.paceAlerted(message.ids);
+        break;
+      case 'kudos':
+        this.kudos.added(message.ids);
         break;
       case 'hb':
       case 'org': // app.ts reloads the settings, then calls everythingChanged
@@ -177,7 +233,10 @@ export class LiveHub implements LiveEvents, BoardSource {
   everythingChanged(): void {
     this.tables.reloadAll();
     this.fanOut.everythingChanged();
+    this.achievements.everythingChanged();
+    this.kudos.everythingChanged();
     this.contests.allChanged();
+    this.contestList.changed();
     this.coalescer.schedule();
   }
 
@@ -191,7 +250,7 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   achievementEvents(): Mailbox<AchievementEvent> {
-    return this.fanOut.achievementEvents();
+    return this.achievements.events();
   }
 
   /** A contest's standings at once, then after every change that moves them (hub/contests.ts). */
@@ -199,8 +258,22 @@ export class LiveHub implements LiveEvents, BoardSource {
     return this.contests.watch(id);
   }
 
+  /** The current contests at once, then after every change (hub/contest-list.ts). */
+  watchContestList(): Mailbox<ContestListEvent> {
+    return this.contestList.watch();
+  }
+
   paceAlertEvents(): Mailbox<PaceAlertEvent> {
     return this.fanOut.paceAlertEvents();
+  }
+
+  /** Subscribers of kudosGiven (a test waits for a screen's before giving kudos). */
+  get kudosSubscriberCount(): number {
+    return this.kudos.subscriberCount;
+  }
+
+  kudosEvents(): Mailbox<KudosEvent> {
+    return this.kudos.events();
   }
 
   /**
@@ -220,8 +293,17 @@ export class LiveHub implements LiveEvents, BoardSource {
   /** One flush: the dirty boards, then pending goals and badges; false when any of it failed. */
   private async flush(): Promise<boolean> {
     this.stats.flushes += 1;
-    const work = [...this.boards.flush(), ...this.fanOut.flush(), ...this.contests.flush()];
+    const started = performance.now();
+    const work = [
+      ...this.boards.flush(),
+      ...this.fanOut.flush(),
+      ...this.achievements.flush(),
+      ...this.kudos.flush(),
+      ...this.contests.flush(),
+      ...this.contestList.flush(),
+    ];
     const failed = (await Promise.allSettled(work)).filter((r) => r.status === 'rejected');
+    this.options.metrics?.flushed((performance.now() - started) / 1000, failed.length === 0);
     if (failed.length) {
       this.options.logger.error(
         { err: failed[0]?.reason, failures: failed.length },

@@ -18,7 +18,9 @@ import type {
   BoardEvent,
   BoardKey,
   ContestEvent,
+  ContestListEvent,
   GoalEvent,
+  KudosEvent,
   PaceAlertEvent,
 } from './hub/types.ts';
 import type { Mailbox } from './hub/mailbox.ts';
@@ -31,8 +33,12 @@ export interface LiveEvents {
   achievementEvents(): Mailbox<AchievementEvent>;
   /** A contest's standings at once, then after every change that moves them. */
   watchContest(id: number): Mailbox<ContestEvent>;
+  /** The current contests (upcoming, running, just ended) at once, then after every change. */
+  watchContestList(): Mailbox<ContestListEvent>;
   /** Goals as they fall behind pace past the alert threshold (once per goal per day). */
   paceAlertEvents(): Mailbox<PaceAlertEvent>;
+  /** Kudos as they are given (only new ones). */
+  kudosEvents(): Mailbox<KudosEvent>;
 }
 
 /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (LiveHub). */

@@ -7,17 +7,11 @@
 import { achievements } from '../../schema/db/index.ts';
 import type { Queryable } from '../db/client.ts';
 import { addPeriods, periodBounds } from '../domain/periods.ts';
-import type { SeededPerson, SeededTeam } from './demo-people.ts';
-import type { Figures, Rollups } from './demo-rollups.ts';
+import type { SeededPerson } from './demo-people.ts';
+import type { Figures, SeededFigures } from './demo-rollups.ts';
 
-export interface AwardContext {
-  readonly people: readonly SeededPerson[];
-  readonly teams: readonly SeededTeam[];
-  /** The spec's sample user, left out of the manual awards. */
-  readonly john: SeededPerson;
-  readonly rollups: Rollups;
-  readonly month: string;
-  readonly quarter: string;
+/** `john` is left out of the manual awards. */
+export interface AwardContext extends SeededFigures {
   readonly now: Date;
   readonly timeZone: string;
 }
@@ -46,17 +40,18 @@ export async function insertManualAwards(db: Queryable, ctx: AwardContext): Prom
     ctx.rollups.of(rep.id, type, start);
 
   const rowsToInsert: (typeof achievements.$inferInsert)[] = [];
+  /** A badge for `rep`, handed out by their team's manager. */
+  const award = (rep: SeededPerson, badge: Omit<typeof achievements.$inferInsert, 'userId' | 'awardedBy'>) =>
+    rowsToInsert.push({ userId: rep.id, ...badge, awardedBy: managerOf(rep) });
   const topCloser = best((rep) => figures(rep, 'QUARTERLY', lastQuarter).revenue);
   if (topCloser && topCloser.score > 0) {
-    rowsToInsert.push({
-      userId: topCloser.rep.id,
+    award(topCloser.rep, {
       kind: 'Revenue',
       title: `Top Closer of ${quarterLabel}`,
       description: `Highest revenue of the whole sales floor in ${quarterLabel}`,
       badgeIcon: '🏆',
       value: topCloser.score.toFixed(2),
       achievedAt: after('QUARTERLY', lastQuarter, 57),
-      awardedBy: managerOf(topCloser.rep),
     });
   }
 
@@ -74,43 +69,37 @@ export async function insertManualAwards(db: Queryable, ctx: AwardContext): Prom
     }
   }
   if (comeback && comeback.ratio > 1) {
-    rowsToInsert.push({
-      userId: comeback.rep.id,
+    award(comeback.rep, {
       kind: 'Revenue',
       title: 'Comeback Kid',
       description: `Revenue up ${Math.round((comeback.ratio - 1) * 100)} % on the month before`,
       badgeIcon: '🚀',
       value: comeback.revenue.toFixed(2),
       achievedAt: after('MONTHLY', comeback.month, 34),
-      awardedBy: managerOf(comeback.rep),
     });
   }
 
   const builder = best((rep) => figures(rep, 'MONTHLY', lastMonth).leads);
   if (builder && builder.score > 0) {
-    rowsToInsert.push({
-      userId: builder.rep.id,
+    award(builder.rep, {
       kind: 'Leads',
       title: 'Pipeline Builder',
       description: `Most new leads last month (${builder.score})`,
       badgeIcon: '📈',
       value: builder.score.toFixed(2),
       achievedAt: after('MONTHLY', lastMonth, 33),
-      awardedBy: managerOf(builder.rep),
     });
   }
 
   const player = best((rep) => figures(rep, 'QUARTERLY', lastQuarter).meetings);
   if (player && player.score > 0) {
-    rowsToInsert.push({
-      userId: player.rep.id,
+    award(player.rep, {
       kind: 'Team',
       title: 'Team Player',
       description: 'Joined the most customer meetings, often for teammates',
       badgeIcon: '🤝',
       value: null,
       achievedAt: after('QUARTERLY', lastQuarter, 58),
-      awardedBy: managerOf(player.rep),
     });
   }
 

@@ -14,17 +14,10 @@ import { goals } from '../../schema/db/index.ts';
 import type { Queryable } from '../db/client.ts';
 import { achievementPercentage, goalStatus } from '../domain/goal-status.ts';
 import { addPeriods, periodEnd } from '../domain/periods.ts';
-import type { SeededPerson, SeededTeam } from './demo-people.ts';
 import type { Random } from './demo-random.ts';
-import { sumFigures, type Figures, type Rollups } from './demo-rollups.ts';
+import { sumFigures, type Figures, type SeededFigures } from './demo-rollups.ts';
 
-export interface GoalContext {
-  readonly people: readonly SeededPerson[];
-  readonly teams: readonly SeededTeam[];
-  readonly john: SeededPerson;
-  readonly rollups: Rollups;
-  readonly month: string;
-  readonly quarter: string;
+export interface GoalContext extends SeededFigures {
   /** The latest month that has ended by the database's clock (normally last month). */
   readonly closedMonth: string;
   /** org_today() of the database. */

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { PeriodType } from '../../schema/db/constants.ts';
 import { rows, type Queryable } from '../db/client.ts';
+import type { SeededPerson, SeededTeam } from './demo-people.ts';
 
 export interface Figures {
   readonly revenue: number;
@@ -29,6 +30,18 @@ export interface Rollups {
   of(userId: number, type: PeriodType, start: string): Figures;
   /** Period starts of the given type that have rollups, ascending. */
   starts(type: PeriodType): string[];
+}
+
+/** What the seed knows once people, teams and their rollups are in: awards and goals are chosen from it. */
+export interface SeededFigures {
+  readonly people: readonly SeededPerson[];
+  readonly teams: readonly SeededTeam[];
+  /** The spec's sample user (John Smith). */
+  readonly john: SeededPerson;
+  readonly rollups: Rollups;
+  /** The current month's and quarter's starts. */
+  readonly month: string;
+  readonly quarter: string;
 }
 
 interface RollupRow {

@@ -81,6 +81,18 @@ export async function eachTarget(scenario, kinds, run) {
   return results;
 }
 
+/**
+ * The main of a scenario that compares systems: `prepare()` once, `run(kind, prepared)` on each of
+ * `kinds` (eachTarget), then the result file `{ ...settings(prepared), results, ...more(results) }`.
+ */
+export function runComparison(scenario, { kinds, prepare, run, settings, more }) {
+  runMain(async () => {
+    const prepared = await prepare?.();
+    const results = await eachTarget(scenario, kinds, (kind) => run(kind, prepared));
+    writeResult(scenario, { ...settings?.(prepared), results, ...(await more?.(results)) });
+  });
+}
+
 export function writeResult(name, data) {
   mkdirSync(RESULTS, { recursive: true });
   const file = `${RESULTS}${name}.json`;

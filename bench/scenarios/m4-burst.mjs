@@ -14,21 +14,8 @@
  *   node --import tsx bench/scenarios/m4-burst.mjs [--quick] [--only pulse,pg4]
  */
 import pg from 'pg';
-import {
-  DB_URL,
-  QUICK,
-  TV_EMAIL,
-  log,
-  median,
-  now,
-  onlyTargets,
-  round,
-  runMain,
-  sleep,
-  writeResult,
-  eachTarget,
-} from '../lib/common.mjs';
-import { pg5Available, pulseToken, startServer, tokenFor } from '../lib/servers.mjs';
+import { DB_URL, QUICK, TV_EMAIL, log, median, now, round, sleep, runComparison } from '../lib/common.mjs';
+import { pulseToken, runnableTargets, startServer, tokenFor } from '../lib/servers.mjs';
 import { openMany } from '../lib/subscribers.mjs';
 import { BOARD_QUERY, SUBSCRIPTION, board } from '../lib/targets.mjs';
 import { createWriter, paced } from '../lib/writer.mjs';
@@ -166,17 +153,14 @@ async function runTarget(kind) {
   }
 }
 
-async function main() {
-  const kinds = onlyTargets(['pulse', 'pg4', 'pg5']).filter((k) => k !== 'pg5' || (pg5Available() && !QUICK));
-  const results = await eachTarget('m4', kinds, (kind) => runTarget(kind));
-  writeResult('m4', {
+runComparison('m4', {
+  kinds: runnableTargets(['pulse', 'pg4', 'pg5']),
+  run: (kind) => runTarget(kind),
+  settings: () => ({
     subscribers: SUBSCRIBERS,
     maxWaitMs: MAX_WAIT_MS,
     sales: SALES,
     transactions: SALES / PER_TXN,
     writers: WRITERS,
-    results,
-  });
-}
-
-runMain(main);
+  }),
+});

@@ -14,21 +14,9 @@
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
-import {
-  ADMIN_EMAIL,
-  DB_URL,
-  QUICK,
-  log,
-  median,
-  onlyTargets,
-  round,
-  runMain,
-  sleep,
-  writeResult,
-  eachTarget,
-} from '../lib/common.mjs';
+import { ADMIN_EMAIL, DB_URL, QUICK, log, median, round, sleep, runComparison } from '../lib/common.mjs';
 import { openLoop } from '../lib/open-loop.mjs';
-import { pg5Available, startServer, tokenFor } from '../lib/servers.mjs';
+import { runnableTargets, startServer, tokenFor } from '../lib/servers.mjs';
 import { operations } from '../lib/targets.mjs';
 
 const CONNECTIONS = 16;
@@ -172,19 +160,15 @@ async function runTarget(kind, ctx) {
   }
 }
 
-async function main() {
-  // --quick leaves PostGraphile 5 to the full run (its Node 22 start-up and runs cost ~15 s)
-  const kinds = onlyTargets(['pulse', 'pg4', 'pg5']).filter((k) => k !== 'pg5' || (pg5Available() && !QUICK));
-  const ctx = await context();
-  const results = await eachTarget('m5', kinds, (kind) => runTarget(kind, ctx));
-  writeResult('m5', {
+runComparison('m5', {
+  kinds: runnableTargets(['pulse', 'pg4', 'pg5']),
+  prepare: context,
+  run: (kind, ctx) => runTarget(kind, ctx),
+  settings: (ctx) => ({
     connections: CONNECTIONS,
     maxRuns: MAX_RUNS,
     maxSeconds: MAX_S,
     halfSeconds: HALF_S,
     context: ctx,
-    results,
-  });
-}
-
-runMain(main);
+  }),
+});

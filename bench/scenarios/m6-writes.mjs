@@ -7,7 +7,10 @@
  *      on         every trigger (rollups, goals, badges, NOTIFY) — the product;
  *      no-notify  the NOTIFY triggers disabled, rollups/goals/badges on — the peer of "on":
  *                 target: "on" at most 10 % slower at 8 writers;
- *      off        no activities triggers at all (raw insert), for context.
+ *      off        no activities triggers at all (raw insert), for context;
+ *      mail       "on" with e-mail notifications on for every person (notification_state's
+ *                 mail_enabled, as a server with SMTP_URL sets it): the mail outbox rows ride in the
+ *                 same statement-level triggers — target (issue 19): within noise of "on".
  * 2. Batch ingestion: INSERT ... SELECT of 5,000 activities per statement (recordActivities' largest
  *    batch), one writer, same three states — target: >= 20,000 activities/s with triggers on —
  *    plus "on + fix": the same with rollup_apply's time-zone CTE materialized (the fix this
@@ -22,33 +25,20 @@
  *
  *   node --import tsx bench/scenarios/m6-writes.mjs [--quick]
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import pino from 'pino';
 import { openDatabase } from '../../api/db/client.ts';
 import { createBridge } from '../../api/live/feed/bridge.ts';
-import {
-  DB_NAME,
-  DB_URL,
-  PG_ADMIN_URL,
-  QUICK,
-  RESULTS,
-  log,
-  median,
-  round,
-  runMain,
-  writeResult,
-} from '../lib/common.mjs';
+import { DB_URL, QUICK, RESULTS, log, median, round, runMain, writeResult } from '../lib/common.mjs';
+import { pgbench } from '../lib/pgbench.mjs';
 
-const run = promisify(execFile);
 const WRITERS = QUICK ? [1, 8] : [1, 8, 32];
 const REPS = QUICK ? 1 : 3;
 const SECONDS = QUICK ? 1 : 3;
 const BATCH = 5000;
 const BATCHES = QUICK ? 2 : 8;
-const STATES = ['on', 'no-notify', 'off'];
+const STATES = ['on', 'mail', 'no-notify', 'off'];
 
 const NOTIFY_TRIGGERS = {
   sales_performance: [
@@ -67,39 +57,10 @@ async function setTriggers(client, state) {
       for (const t of triggers)
         await client.query(`alter table ${table} ${enable ? 'enable' : 'disable'} trigger ${t}`);
   };
-  await set(NOTIFY_TRIGGERS, state === 'on');
+  await set(NOTIFY_TRIGGERS, state === 'on' || state === 'mail');
   await set(ROLLUP_TRIGGERS, state !== 'off');
-}
-
-function pgbenchArgs(clients, script) {
-  const url = new URL(PG_ADMIN_URL);
-  return [
-    '-n',
-    '-h',
-    url.hostname,
-    '-p',
-    url.port || '5432',
-    '-U',
-    decodeURIComponent(url.username || 'postgres'),
-    '-c',
-    String(clients),
-    '-j',
-    String(Math.min(clients, 2)),
-    '-T',
-    String(SECONDS),
-    '-f',
-    script,
-    DB_NAME,
-  ];
-}
-
-async function pgbench(clients, script, pgOptions) {
-  const env = pgOptions ? { ...process.env, PGOPTIONS: pgOptions } : process.env;
-  const { stdout } = await run('pgbench', pgbenchArgs(clients, script), { maxBuffer: 1 << 22, env });
-  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
-  const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
-  const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
-  return { tps, latencyMs: latency, failed };
+  // every person's kinds are on by default: with mail enabled, goal steps and badges enqueue mails
+  await client.query(`update notification_state set mail_enabled = $1`, [state === 'mail']);
 }
 
 async function batchIngest(client, tag, rows) {
@@ -159,7 +120,7 @@ async function main() {
       for (let r = 0; r < REPS; r += 1) {
         for (const state of r % 2 ? [...STATES].reverse() : STATES) {
           await setTriggers(client, state);
-          const result = await pgbench(writers, scripts[state]);
+          const result = await pgbench(writers, scripts[state], { seconds: SECONDS });
           single[writers][state].push(result);
         }
       }
@@ -174,7 +135,9 @@ async function main() {
       await setTriggers(client, state);
       asyncCommit[state] = [];
       for (let r = 0; r < REPS; r += 1)
-        asyncCommit[state].push(await pgbench(8, scripts[state], '-c synchronous_commit=off'));
+        asyncCommit[state].push(
+          await pgbench(8, scripts[state], { seconds: SECONDS, pgOptions: '-c synchronous_commit=off' }),
+        );
     }
     log(
       `m6 8 writers, synchronous_commit=off: ${['on', 'no-notify'].map((s) => `${s} ${round(median(asyncCommit[s].map((x) => x.tps)), 0)} tps`).join(', ')}`,

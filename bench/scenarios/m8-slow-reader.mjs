@@ -18,7 +18,6 @@
  *   node --import tsx bench/scenarios/m8-slow-reader.mjs [--quick]
  */
 import pg from 'pg';
-import WebSocket from 'ws';
 import {
   ADMIN_EMAIL,
   DB_URL,
@@ -33,6 +32,7 @@ import {
 } from '../lib/common.mjs';
 import { pulseToken, startServer } from '../lib/servers.mjs';
 import { openSubscriber } from '../lib/subscribers.mjs';
+import { rawSocketSubscriber } from '../../tests/support/raw-subscriber.ts';
 
 const SALES = QUICK ? 2000 : 10_000;
 const ROWS_PER_STATEMENT = 50;
@@ -76,29 +76,6 @@ const entriesOf = (b) => JSON.stringify((b?.entries ?? []).map((e) => [e.user.na
 const lastBoard = (sub) =>
   sub.lastRaw ? JSON.parse(sub.lastRaw).payload.data.leaderboardChanged : undefined;
 
-/** A graphql-ws client on a raw socket that can stop reading (pause the TCP socket). */
-async function rawSubscriber(wsUrl, token, query, copies) {
-  const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
-  const state = { frames: 0, bytes: 0, closed: false };
-  socket.on('close', () => (state.closed = true));
-  socket.on('error', () => {}); // a reset shows up as close too
-  socket.on('message', (data) => {
-    const message = JSON.parse(data.toString());
-    if (message.type === 'connection_ack') {
-      for (let id = 1; id <= copies; id += 1)
-        socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query } }));
-    } else if (message.type === 'next') {
-      state.frames += 1;
-      state.bytes += data.length;
-    }
-  });
-  socket.on('open', () =>
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
-  );
-  if (!(await until(() => state.frames >= copies, 30_000))) throw new Error('the slow client got no boards');
-  return { socket, state, pause: () => socket._socket.pause() };
-}
-
 /** The server's memory after a full GC (the server process runs with --expose-gc). */
 async function memoryAfterGc(server) {
   const { memory } = await server.gc();
@@ -135,7 +112,10 @@ async function slowReader(token, sellers) {
   let slow;
   let normal;
   try {
-    slow = await rawSubscriber(server.wsUrl, token, BIG_BOARD, SLOW_COPIES);
+    slow = await rawSocketSubscriber(server.wsUrl, token, BIG_BOARD, SLOW_COPIES, {
+      timeoutMs: 30_000,
+      perMessageDeflate: false,
+    });
     const arrivals = [];
     normal = openSubscriber({
       url: server.wsUrl,

@@ -6,18 +6,28 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { startApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
-import { countingLogger } from '../../api/core/request-scope.ts';
+import { createLogger } from '../../api/core/logger.ts';
+import { startTracing } from '../../api/core/tracing.ts';
+
+const config = loadConfig(process.env);
+// as api/main.ts: tracing (OTEL_EXPORTER_OTLP_ENDPOINT, e.g. through BENCH_PULSE_ENV) starts before
+// the server's modules are imported, so that its HTTP instrumentation hooks node:http
+await startTracing(config.tracing, createLogger(config));
+const { startApp } = await import('../../api/app.ts');
+const { countingLogger } = await import('../../api/core/request-scope.ts');
 
 let statements = 0;
+/** Of those, the change-log reads (live_drain: api/live/feed/bridge.ts). */
+let changeLogReads = 0;
 const countForRequest = countingLogger.logQuery.bind(countingLogger);
 countingLogger.logQuery = (query: string, params: unknown[]) => {
   statements += 1;
+  if (query.includes('live_drain(')) changeLogReads += 1;
   countForRequest(query, params);
 };
 
-const app = await startApp(loadConfig(process.env), {});
+const app = await startApp(config, {});
 const send = (message: unknown) => process.send?.(message);
 send({ type: 'ready', port: app.port });
 
@@ -49,6 +59,7 @@ process.on('message', (message: { type: string; id: number; file?: string }) => 
     case 'stats':
       reply({
         statements,
+        changeLogReads,
         live: { ...app.live.stats },
         subscribers: app.live.subscriberCount,
         boards: app.live.watchedBoards,

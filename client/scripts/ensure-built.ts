@@ -1,6 +1,7 @@
 /**
- * `npm start` runs this first (prestart): builds the web client into client/dist when it is
- * missing or older than its sources, so a fresh clone shows the client at / after `npm install`.
+ * `npm start` runs this first (prestart): builds the web client into client/dist (and the API
+ * explorer into client/dist/explorer) when it is missing or older than its sources, so a fresh
+ * clone shows the client at / after `npm install`.
  * Without dev dependencies (a production install) it says so and the server starts anyway; it then
  * serves client/index.html, which says how to build. Browser tests call ensureClientBuilt() too.
  */
@@ -23,11 +24,17 @@ function newestMtime(path: string): number {
 /** Whether client/dist is missing or older than anything it is built from. */
 export function clientBuildIsStale(): boolean {
   const built = join(dist, 'index.html');
-  if (!existsSync(built)) return true;
+  if (!existsSync(built) || !existsSync(join(dist, 'explorer', 'explorer.html'))) return true;
   // the server's pure rules are built in too (@domain: api/domain and the constants they import)
-  const sources = ['index.html', 'src', 'vite.config.ts', '../api/domain', '../schema/db/constants.ts'].map(
-    (p) => join(clientDir, p),
-  );
+  const sources = [
+    'index.html',
+    'explorer.html',
+    'src',
+    'vite.config.ts',
+    'explorer.vite.config.ts',
+    '../api/domain',
+    '../schema/db/constants.ts',
+  ].map((p) => join(clientDir, p));
   const newestSource = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   return newestSource > statSync(built).mtimeMs;
 }
@@ -62,12 +69,18 @@ export async function ensureClientBuilt({ quiet = false } = {}): Promise<boolean
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await vite.build({
-      configFile: join(clientDir, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: quiet ? 'silent' : 'warn',
-      build: { outDir: staging, emptyOutDir: true },
-    });
+    // the client, then the API explorer into its explorer/ folder (explorer.vite.config.ts)
+    for (const [config, outDir] of [
+      ['vite.config.ts', staging],
+      ['explorer.vite.config.ts', join(staging, 'explorer')],
+    ] as const) {
+      await vite.build({
+        configFile: join(clientDir, config),
+        mode: 'production',
+        logLevel: quiet ? 'silent' : 'warn',
+        build: { outDir, emptyOutDir: true },
+      });
+    }
     rmSync(dist, { recursive: true, force: true });
     try {
       renameSync(staging, dist);

@@ -2,10 +2,16 @@
 -- Awards every active rule the given rollup keys now satisfy, once per (rule, user, period).
 -- Periodic rules read the rollup of their period; lifetime rules (period_type null) the sum of the
 -- user's YEARLY rollups. A badge for a period that has already ended is dated at its last second.
+-- A rule awards no period ending before its awards_from, and no (user, period) of its baseline
+-- (achievement_rule_baseline: met before a "from now on" save; migration 0014, docs/badges.md).
+-- The shared advisory lock (key 7263531019, held to commit) orders this with a rule's save, which
+-- takes it exclusively (api/modules/achievements/rule.queries.ts): a save sees every rollup of the
+-- writers before it, and a writer after it sees the saved rule, its baseline and its backfill.
 -- Earlier definitions (git history; squashed into 0000_baseline): migration 0001,
--- migration 0013.
+-- migration 0013; migration 0014 (awards_from, baseline, the lock, period_type in the key).
 CREATE OR REPLACE FUNCTION award_rules_for(p_user int[], p_pt period_type[], p_ps date[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock_shared(7263531019);
   WITH t AS (SELECT DISTINCT * FROM unnest(p_user, p_pt, p_ps) AS t(user_id, period_type, period_start)),
   z AS (SELECT org_time_zone() AS tz),
   totals AS (
@@ -27,6 +33,7 @@ BEGIN
   FROM totals c
   CROSS JOIN z
   JOIN achievement_rules r ON r.active AND r.period_type IS NOT DISTINCT FROM c.period_type
+    AND (r.awards_from IS NULL OR c.period_end IS NULL OR c.period_end >= r.awards_from)
   WHERE CASE r.metric
     WHEN 'REVENUE' THEN c.revenue
     WHEN 'ORDERS' THEN c.orders_won
@@ -35,7 +42,9 @@ BEGIN
     WHEN 'CALLS' THEN c.calls
     WHEN 'MEETINGS' THEN c.meetings
   END >= r.threshold
+    AND NOT EXISTS (SELECT 1 FROM achievement_rule_baseline b
+      WHERE b.rule_id = r.id AND b.user_id = c.user_id AND b.period_start IS NOT DISTINCT FROM c.period_start)
   ORDER BY c.user_id, r.id
-  ON CONFLICT (rule_id, user_id, period_start) WHERE rule_id IS NOT NULL DO NOTHING;
+  ON CONFLICT (rule_id, user_id, period_type, period_start) WHERE rule_id IS NOT NULL DO NOTHING;
 END
 $$;

@@ -51,7 +51,14 @@ export const SCREEN_DEFAULT_BOARDS: readonly LeaderboardMetric[] = ['REVENUE', '
  * screen. A new kind (a contest won) is one more value here and one entry in the TV's card table
  * (client/src/tv/celebrations.ts); stored as text, so adding one needs no migration.
  */
-export const CELEBRATION_KINDS = ['SALE', 'GOAL_ACHIEVED', 'NEW_LEADER', 'BADGE'] as const;
+export const CELEBRATION_KINDS = [
+  'SALE',
+  'GOAL_ACHIEVED',
+  'NEW_LEADER',
+  'BADGE',
+  'CONTEST_WON',
+  'KUDOS',
+] as const;
 export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
 /** A sale celebrated on a screen: at least this amount, in the organisation's currency (whole units). */
 export const SCREEN_SALE_AMOUNT = { min: 1, max: 1_000_000_000, default: 10_000 } as const;
@@ -62,6 +69,30 @@ export type Medal = (typeof MEDALS)[number];
 /** Metrics an achievement rule can watch: counts and money, summed over the rule's period. */
 export const RULE_METRICS = ['REVENUE', 'ORDERS', 'LEADS', 'OPPORTUNITIES', 'CALLS', 'MEETINGS'] as const;
 export type RuleMetric = (typeof RULE_METRICS)[number];
+
+/** Icons a badge rule may show: the web client draws each as an SVG (client/src/components/icons). */
+export const BADGE_ICON_NAMES = [
+  'TROPHY',
+  'ROCKET',
+  'CHART',
+  'HANDSHAKE',
+  'TARGET',
+  'MONEY',
+  'USERS',
+  'STAR',
+  'FLAME',
+  'CROWN',
+  'BADGE',
+  'MEDAL',
+  'PHONE',
+  'CALENDAR',
+  'CHECK',
+] as const;
+export type BadgeIconName = (typeof BADGE_ICON_NAMES)[number];
+/** Past periods a badge rule's preview shows and its backfill awards: the current one and 11 before. */
+export const BADGE_RULE_PREVIEW_PERIODS = 12;
+/** Most people a badge rule's preview names per period (its count is always whole). */
+export const BADGE_RULE_PREVIEW_PEOPLE = 50;
 
 /** Limits shared by validation and the database's CHECK constraints. */
 export const LIMITS = {
@@ -82,7 +113,14 @@ export const LIMITS = {
   apiTokenName: 100,
   /** The highest CONTRIBUTIONS_MAX may be set: a page of a figure's activities (query cost sizes it). */
   contributionsCeiling: 1000,
+  /** A kudos message, in characters (docs/kudos.md). */
+  kudosMessage: 280,
+  /** The largest page of the kudos feed (`first`). */
+  kudosPage: 100,
 } as const;
+
+/** How long after giving it the giver may still edit a kudos (docs/kudos.md). */
+export const KUDOS_EDIT_WINDOW_MS = 60_000;
 
 /** What a webhook can be told about (api/jobs/webhooks/, drizzle/*_webhook_triggers.sql). */
 export const WEBHOOK_EVENTS = [
@@ -142,3 +180,27 @@ export const CONTEST_FORMATS = ['INDIVIDUAL', 'TEAM_TOTAL', 'TEAM_AVERAGE', 'HEA
 export type ContestFormat = (typeof CONTEST_FORMATS)[number];
 export const CONTEST_STATUSES = ['UPCOMING', 'RUNNING', 'ENDED'] as const;
 export type ContestStatus = (typeof CONTEST_STATUSES)[number];
+
+/**
+ * What a person may be mailed about (issue 19, docs/notifications.md), each on or off per person in
+ * notification_settings (no row, or a null column: the default, on for all but WEEKLY_DIGEST).
+ * GOAL_PROGRESS: their goal reached 50, 75 or 100 %; CONTESTS: a contest they are in started or
+ * ended; TEAM_RANK: they took or lost #1 on their team's monthly revenue board; WEEKLY_DIGEST: a
+ * manager's or admin's weekly digest of their teams (off until they turn it on).
+ */
+export const NOTIFICATION_KINDS = [
+  'GOAL_PROGRESS',
+  'GOAL_BEHIND_PACE',
+  'BADGE_EARNED',
+  'CONTESTS',
+  'TEAM_RANK',
+  'KUDOS',
+  'WEEKLY_DIGEST',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** The roles offered the weekly digest (a REP's or VIEWER's choice reads null and cannot be turned on). */
+export const DIGEST_ROLES = ['MANAGER', 'ADMIN'] as const satisfies readonly Role[];
+/** The shares of a goal's target that send GOAL_PROGRESS, each once per goal. */
+export const GOAL_PROGRESS_STEPS = [50, 75, 100] as const;
+export const MAIL_STATUSES = ['PENDING', 'SENT', 'FAILED', 'DROPPED'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

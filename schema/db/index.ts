@@ -10,3 +10,5 @@ export * from './audit.ts';
 export * from './screens.ts';
 export * from './contests.ts';
 export * from './pace.ts';
+export * from './notifications.ts';
+export * from './kudos.ts';

@@ -8,6 +8,7 @@
  *   writing it notifies nobody. Its settings (migration 0010) are part of the layout: `show_goals`
  *   lets the screen's credential read its team's goals (api/core/permissions.ts), `celebrations`,
  *   `sale_amount` and `sound` say which events interrupt its rotation (client/src/tv/celebrations.ts);
+ *   `show_contests` (migration 0013) lets it read and rotate its team's contests (docs/screens.md);
  *   `celebrations` holds CELEBRATION_KINDS names as text, so a new kind needs no migration (an
  *   unknown name read back is ignored).
  * - `screen_connections`: one row per socket a screen opened, on whichever process: written on
@@ -37,6 +38,7 @@ export const screens = pgTable(
     periodType: periodTypeEnum('period_type').notNull().default('MONTHLY'),
     pinned: text('pinned'),
     showGoals: boolean('show_goals').notNull().default(false),
+    showContests: boolean('show_contests').notNull().default(true),
     celebrations: text('celebrations')
       .array()
       .notNull()

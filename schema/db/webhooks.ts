@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, outboxDueIndex, outboxId, outboxRetry, updatedAt } from './columns.ts';
 import type { WebhookFormat } from './constants.ts';
 import { deliveryStatusEnum, webhookEventEnum } from './enums.ts';
 import { users } from './people.ts';
@@ -34,7 +35,7 @@ export const webhooks = pgTable(
     /** The last interval boundary whose events were sealed into a digest (formats/digest.ts). */
     digestSealedUntil: timestamp('digest_sealed_until', { withTimezone: true }),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check('webhooks_url_http', sql`${t.url} ~ '^https?://' and char_length(${t.url}) <= 2000`),
@@ -58,7 +59,7 @@ export type WebhookRow = typeof webhooks.$inferSelect;
 export const webhookOutbox = pgTable(
   'webhook_outbox',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    id: outboxId(),
     webhookId: integer('webhook_id')
       .notNull()
       .references(() => webhooks.id, { onDelete: 'cascade' }),
@@ -66,22 +67,18 @@ export const webhookOutbox = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     payload: jsonb('payload').notNull(),
     status: deliveryStatusEnum('status').notNull().default('PENDING'),
-    attempts: integer('attempts').notNull().default(0),
-    /** When the next attempt is due; while an attempt runs, when its claim expires. */
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    ...outboxRetry(),
     lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Set when sealed into a digest: every row of one digest goes out, and is retried, together. */
     digestKey: text('digest_key'),
   },
   (t) => [
     uniqueIndex('webhook_outbox_key').on(t.webhookId, t.idempotencyKey),
-    index('webhook_outbox_due_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} = 'PENDING'`),
+    outboxDueIndex('webhook_outbox_due_idx', t),
     index('webhook_outbox_webhook_idx').on(t.webhookId, t.id),
     index('webhook_outbox_digest_idx')
       .on(t.webhookId, t.digestKey)
@@ -108,7 +105,7 @@ export const webhookRankState = pgTable(
     top: jsonb('top').notNull(),
     /** The board version it was computed at; an older computation never overwrites a newer one. */
     version: bigint('version', { mode: 'bigint' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.webhookId, t.board] })],
 );

@@ -70,7 +70,7 @@ describe('the organisation’s clock', () => {
     } finally {
       await Promise.all([ahead.close(), behind.close()]);
     }
-  });
+  }, 120_000); // two servers of its own
 });
 
 describe('partial periods', () => {

@@ -204,7 +204,8 @@ describe.skipIf(!process.env.DATABASE_URL)('writers racing on one key (Postgres)
         while (!settled) {
           const [waiting] = await server.sql<{ n: number }>(
             sql`select count(*)::int as n from pg_stat_activity
-                where wait_event_type = 'Lock' and query like 'insert into "activities"%'`,
+                where datname = current_database() and wait_event_type = 'Lock'
+                  and query like 'insert into "activities"%'`,
           );
           if ((waiting?.n ?? 0) > 0) break;
         }

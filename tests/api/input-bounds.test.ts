@@ -165,6 +165,10 @@ const INT_CASES: Record<string, Case> = {
     query: `query($v: Int) { auditLog(first: $v) { id } }`,
     field: 'first',
   }),
+  'Query.kudos.first': () => ({
+    query: `query($v: Int) { kudos(first: $v) { hasNextPage } }`,
+    field: 'first',
+  }),
   'Query.contests.limit': () => ({
     query: `query($v: Int) { contests(limit: $v) { id } }`,
     field: 'limit',
@@ -439,6 +443,7 @@ describe('REST fields', () => {
       ['limit', '/api/performance?type=leaderboard&limit='],
       ['limit', '/api/performance?type=achievements&limit='],
       ['count', `/api/performance?type=trends&user_id=${user()}&period_type=daily&count=`],
+      ['limit', '/export/report?limit='],
     ];
     for (const [name, path] of reads) {
       refusedBy(await rest(server, 'GET', `${path}3000000000`), name, path);
@@ -458,7 +463,7 @@ describe('REST fields', () => {
     for (const type of ['period', 'leaderboard', 'team', 'trends', 'goals'])
       for (const name of ['date', 'period', 'period_start'])
         reads.push([name, `/api/performance?type=${type}&user_id=${u}&period_type=weekly&${name}=`]);
-    for (const report of ['performance', 'goals', 'leaderboard'])
+    for (const report of ['performance', 'goals', 'leaderboard', 'report'])
       for (const name of ['date', 'period', 'period_start'])
         reads.push([name, `/export/${report}?period_type=weekly&${name}=`]);
     for (const [name, path] of reads)

@@ -213,6 +213,7 @@ describe('default limits: cost with list sizes, tokens, subscriptions, response 
       date: '2026-01-15',
       limit: 60,
       first: 50,
+      input: { metric: 'REVENUE', periodType: 'MONTHLY', threshold: '1000.00' },
     };
     let asked = 0;
     for (const [name, document] of Object.entries(documents)) {

@@ -71,6 +71,11 @@ const INPUTS: Record<string, unknown> = {
     everyone: true,
   },
   UpdateContestInput: { name: 'Power hour' },
+  PreviewBadgeRuleInput: { metric: 'REVENUE', periodType: 'MONTHLY', threshold: '1000.00' },
+  CreateBadgeRuleInput: { metric: 'REVENUE', threshold: '1000.00', title: 'Big month', icon: 'BADGE' },
+  UpdateBadgeRuleInput: { title: 'Bigger month' },
+  UpdateNotificationSettingsInput: { badgeEarned: false },
+  GiveKudosInput: { recipientId: '2', message: 'Great demo!', private: false },
 };
 
 function costs(document: DocumentNode): { name: string; cost: number | undefined }[] {

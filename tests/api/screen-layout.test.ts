@@ -17,6 +17,7 @@ import {
   updateGoal,
   type OrgFixture,
 } from '../support/fixtures.ts';
+import { pairScreen } from '../support/screens.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 import { until } from '../support/wait.ts';
 import { connect, subscribe } from '../support/ws.ts';
@@ -25,7 +26,6 @@ let server: TestServer;
 let org: OrgFixture;
 let now = Date.parse('2030-09-01T09:00:00Z');
 
-const PAIR = `mutation($input: PairScreenInput!) { pairScreen(input: $input) { id } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateScreenInput!) {
   updateScreen(id: $id, input: $input) { id name layout { boards secondsPerBoard periodType pinned } }
 }`;
@@ -50,23 +50,16 @@ interface Health {
 const codeOf = (answer: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
   answer.errors?.[0]?.extensions?.code;
 
-async function pairedScreen(name: string, teamId: number) {
-  const started = await fetch(`${server.url}/auth/screen-pairings`, { method: 'POST' });
-  const pairing = (await started.json()) as { code: string; secret: string };
-  const { id } = dataOf(
-    await server.gql<{ pairScreen: { id: string } }>(
-      PAIR,
-      { input: { code: pairing.code, name, teamId: String(teamId) } },
-      org.admin,
-    ),
-  ).pairScreen;
-  const polled = await fetch(`${server.url}/auth/screen-pairings/poll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ secret: pairing.secret }),
-  });
-  const { token } = (await polled.json()) as { token: string };
-  return { id, token };
+const pairedScreen = (name: string, teamId: number) => pairScreen(server, org.admin, name, teamId);
+
+/** The audit log's `screen.update` entries of one screen, newest first. */
+async function screenUpdates(id: string) {
+  const answer = await server.gql<{ auditLog: { action: string; before: string; after: string }[] }>(
+    `query($id: ID) { auditLog(targetType: "User", targetId: $id) { action before after } }`,
+    { id },
+    org.admin,
+  );
+  return dataOf(answer).auditLog.filter((e) => e.action === 'screen.update');
 }
 
 async function healthOf(id: string, as = org.admin): Promise<Health & { lastSeenAt: string | null }> {
@@ -126,13 +119,7 @@ describe('the layout of a screen', () => {
       expect(layouts.errors).toEqual([]);
       expect(tv.closes).toEqual([]);
 
-      const audit = dataOf(
-        await server.gql<{ auditLog: { action: string; before: string; after: string }[] }>(
-          `query($id: ID) { auditLog(targetType: "User", targetId: $id) { action before after } }`,
-          { id: screen.id },
-          org.admin,
-        ),
-      ).auditLog.filter((e) => e.action === 'screen.update');
+      const audit = await screenUpdates(screen.id);
       expect(audit).toHaveLength(3);
       const nameOf = (json: string) => (JSON.parse(json) as { name: string }).name;
       const renamed = audit.find((e) => nameOf(e.before) !== nameOf(e.after));
@@ -303,7 +290,7 @@ describe('a screen’s settings: goals and celebrations', () => {
       expect(layouts.values[0]?.myScreen).toEqual({
         boards: ['REVENUE', 'ORDERS', 'CONVERSION_RATE'],
         showGoals: false,
-        celebrations: ['SALE', 'GOAL_ACHIEVED', 'NEW_LEADER', 'BADGE'],
+        celebrations: ['SALE', 'GOAL_ACHIEVED', 'NEW_LEADER', 'BADGE', 'CONTEST_WON', 'KUDOS'],
         saleAmount: 10_000,
         sound: false,
       });
@@ -322,13 +309,7 @@ describe('a screen’s settings: goals and celebrations', () => {
         boards: ['REVENUE', 'ORDERS', 'CONVERSION_RATE'],
         ...saved,
       });
-      const audit = dataOf(
-        await server.gql<{ auditLog: { action: string; before: string; after: string }[] }>(
-          `query($id: ID) { auditLog(targetType: "User", targetId: $id) { action before after } }`,
-          { id: screen.id },
-          org.admin,
-        ),
-      ).auditLog.filter((e) => e.action === 'screen.update');
+      const audit = await screenUpdates(screen.id);
       expect(JSON.parse(audit[0]!.before)).toMatchObject({
         showGoals: false,
         sound: false,

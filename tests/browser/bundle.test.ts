@@ -72,6 +72,14 @@ describe('production bundle', () => {
     expect(hasApollo(filesOf(['index.html', 'src/dashboard/DashboardApp.tsx']))).toBe(true);
   });
 
+  it('leaves the API explorer (GraphiQL, Monaco) to a build of its own, under explorer/', () => {
+    const sources = Object.values(manifest).flatMap((c) => [c.file, ...(c.imports ?? [])]);
+    expect(Object.keys(manifest).filter((k) => /graphiql|monaco|explorer/i.test(k))).toEqual([]);
+    expect(sources.filter((f) => /graphiql|monaco|explorer/i.test(f))).toEqual([]);
+    const page = readFileSync(join(dist, 'explorer/explorer.html'), 'utf8');
+    expect(page).toMatch(/src="\/explorer\/assets\/[^"]+\.js"/);
+  });
+
   it('shows "Loading…" until the first screen renders, not the source page\'s "not built" note', () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(html).toContain('<div id="root"><p class="loading-screen">Loading…</p></div>');

@@ -12,10 +12,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../client/src/lib/format.ts';
 import { chromiumPath, launchBrowser, noScrollbars, screenshot, signedInPage } from './support/browser.ts';
+import { PAIR_SCREEN, pairScreenWith } from '../support/screens.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
+import { openTv, tvContext } from './support/tv.ts';
 
 const ADMIN = 'admin@example.com';
-const SCREEN_KEY = 'pulse.tv.screen-token';
 const EMOJI = /\p{Extended_Pictographic}/u;
 
 let server: BrowserServer;
@@ -58,20 +59,14 @@ async function settle(input: Record<string, unknown>): Promise<void> {
 
 /** Pairs a screen into `teamId` as a TV would (code, claim, poll): its screen token. */
 async function pairScreen(teamId: string): Promise<string> {
-  const started = await fetch(`${server.url}/auth/screen-pairings`, { method: 'POST' });
-  const pairing = (await started.json()) as { code: string; secret: string };
-  const paired = await server.gql<{ pairScreen: { id: string } }>(
-    ADMIN,
-    'mutation($input: PairScreenInput!) { pairScreen(input: $input) { id } }',
-    { input: { code: pairing.code, name: 'Floor 2', teamId } },
-  );
-  screenId = paired.pairScreen.id;
-  const polled = await fetch(`${server.url}/auth/screen-pairings/poll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ secret: pairing.secret }),
+  const paired = await pairScreenWith(server.url, async (code) => {
+    const answer = await server.gql<{ pairScreen: { id: string } }>(ADMIN, PAIR_SCREEN, {
+      input: { code, name: 'Floor 2', teamId },
+    });
+    return answer.pairScreen.id;
   });
-  return ((await polled.json()) as { token: string }).token;
+  screenId = paired.id;
+  return paired.token;
 }
 
 const visibleEmoji = (page: Page) =>
@@ -89,40 +84,29 @@ describe.skipIf(!chromiumPath)('Celebrations and goals on a paired TV', () => {
     team = data.teams.find((t) => t.name === 'Enterprise')!;
     const token = await pairScreen(team.id);
     await settle({ boards: ['REVENUE'], celebrations: ['SALE'], saleAmount: 5000, sound: true });
-    const context = await browser.newContext({
-      viewport: { width: 1920, height: 1080 },
-      baseURL: server.url,
+    const context = await tvContext(browser, server.url, token);
+    // hooks that count the audio graph's starts
+    await context.addInitScript(() => {
+      const log = { contexts: 0, started: 0 };
+      (window as unknown as { audioLog: AudioLog }).audioLog = log;
+      const Native = window.AudioContext;
+      window.AudioContext = class extends Native {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          log.contexts += 1;
+        }
+      };
+      // start() is AudioScheduledSourceNode's: oscillators get their own that counts, then starts
+      const start = Object.getOwnPropertyDescriptor(AudioScheduledSourceNode.prototype, 'start')?.value as (
+        this: OscillatorNode,
+        when?: number,
+      ) => void;
+      OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+        log.started += 1;
+        start.call(this, when);
+      };
     });
-    // the screen's credential where pairing leaves it, and hooks that count the audio graph's starts
-    await context.addInitScript(
-      ([key, value]) => {
-        if (!localStorage.getItem(key)) localStorage.setItem(key, value);
-        const log = { contexts: 0, started: 0 };
-        (window as unknown as { audioLog: AudioLog }).audioLog = log;
-        const Native = window.AudioContext;
-        window.AudioContext = class extends Native {
-          constructor(options?: AudioContextOptions) {
-            super(options);
-            log.contexts += 1;
-          }
-        };
-        // start() is AudioScheduledSourceNode's: oscillators get their own that counts, then starts
-        const start = Object.getOwnPropertyDescriptor(AudioScheduledSourceNode.prototype, 'start')?.value as (
-          this: OscillatorNode,
-          when?: number,
-        ) => void;
-        OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
-          log.started += 1;
-          start.call(this, when);
-        };
-      },
-      [SCREEN_KEY, token] as const,
-    );
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto('/tv');
-    tv = { context, page, errors };
+    tv = await openTv(context);
   }, 120_000);
   afterAll(async () => {
     await tv?.context.close();

@@ -2,7 +2,7 @@
  * The dashboard in a real browser against the real server with the demo organisation: sign-in,
  * each tab with the seeded data, the goals editor (client and server field errors, create, edit,
  * the CONFLICT path), a REP who sees no edit controls, the period picker on an earlier period, and
- * report downloads (CSV/XLSX files saved by the browser). Screenshots land in test-results/screenshots (not committed).
+ * report downloads (CSV/XLSX files and the PDF report, saved by the browser). Screenshots land in test-results/screenshots (not committed).
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -338,7 +338,7 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     await form.getByLabel('Report').selectOption('performance');
     await form.getByLabel('Format').selectOption('csv');
     // the keyboard works: focus the button and press Enter
-    await form.getByRole('button', { name: 'Download' }).focus();
+    await form.getByRole('button', { name: 'Download', exact: true }).focus();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(csv.suggestedFilename()).toMatch(
       new RegExp(`^pulse-performance-monthly-\\d{4}-\\d{2}-01-team-${enterprise}\\.csv$`),
@@ -359,7 +359,7 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     await form.getByLabel('Format').selectOption('xlsx');
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      form.getByRole('button', { name: 'Download' }).click(),
+      form.getByRole('button', { name: 'Download', exact: true }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/^pulse-leaderboard-monthly-.*\.xlsx$/);
     expect((await readFile(await xlsx.path())).subarray(0, 2).toString()).toBe('PK'); // a zip: OOXML
@@ -369,6 +369,36 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
       expect(request.authorization).toMatch(/^Bearer /);
       expect(request.url).not.toContain(request.authorization?.slice(7) ?? '-'); // never in the URL
     }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads the PDF report of the team shown, beside the table exports', async () => {
+    const { context, page, errors } = await signedInPage(browser, server.url, await server.token(SARAH));
+    await page.goto('/team');
+    const teams = await server.gql<{ teams: { id: string; name: string }[] }>(SARAH, '{ teams { id name } }');
+    const enterprise = teams.teams.find((t) => t.name === 'Enterprise')?.id ?? '';
+    await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption(enterprise);
+    await waitText(page, '.team-section h3', 'Enterprise');
+    const button = page
+      .getByRole('form', { name: 'Export' })
+      .getByRole('button', { name: 'Download PDF report' });
+    const [download, response] = await Promise.all([
+      page.waitForEvent('download'),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/export/report'),
+      button.click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(new URL(response.url()).searchParams.get('team_id')).toBe(enterprise);
+    expect(response.request().headers().authorization).toMatch(/^Bearer /);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^pulse-report-monthly-\\d{4}-\\d{2}-01-team-${enterprise}\\.pdf$`),
+    );
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await waitText(page, '.export [role="status"]', `Saved ${download.suggestedFilename()}`);
+    await screenshot(page, 'dashboard-export-pdf');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -384,9 +414,11 @@ describe.skipIf(!chromiumPath)('dashboard in the browser', () => {
     const report = page.getByRole('form', { name: 'Export' }).getByLabel('Report');
     await report.waitFor();
     expect(await report.locator('option').allTextContents()).toEqual(['Leaderboard']);
+    // a report is people's figures: no PDF for a screen
+    expect(await page.getByRole('button', { name: 'Download PDF report' }).count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download' }).click(),
+      page.getByRole('button', { name: 'Download', exact: true }).click(),
     ]);
     expect(await readFile(await download.path(), 'utf8')).toContain('user_name');
     expect(errors).toEqual([]);

@@ -6,32 +6,22 @@
  * "Forgot your password?" on a server without mail says to ask an admin. Screenshots at 1280x720
  * and 1920x1080.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, screenshot } from './support/browser.ts';
-import { startBrowserServer, type BrowserServer } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, screenshot } from './support/browser.ts';
+import { browserSuite } from './support/suite.ts';
 
 const ADMIN = 'admin@example.com';
 const PASSWORD = 'a long enough passphrase';
 
-let server: BrowserServer;
-let browser: Browser;
+const app = browserSuite();
 
 describe.skipIf(!chromiumPath)('an invitation link', () => {
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBrowserServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('opens the set-password page, which signs the new person in, once', async () => {
-    const { teams } = await server.gql<{ teams: { id: string; name: string }[] }>(
+    const { teams } = await app.server.gql<{ teams: { id: string; name: string }[] }>(
       ADMIN,
       '{ teams { id name } }',
     );
-    const invited = await server.gql<{ inviteUser: { link: string } }>(
+    const invited = await app.server.gql<{ inviteUser: { link: string } }>(
       ADMIN,
       'mutation($input: CreateUserInput!) { inviteUser(input: $input) { link } }',
       { input: { name: 'Ines Invited', email: 'ines@example.com', role: 'REP', teamId: teams[0]!.id } },
@@ -43,7 +33,7 @@ describe.skipIf(!chromiumPath)('an invitation link', () => {
       { width: 1920, height: 1080 },
       { width: 1280, height: 720 },
     ]) {
-      const context = await browser.newContext({ viewport, baseURL: server.url });
+      const context = await app.browser.newContext({ viewport, baseURL: app.server.url });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -71,7 +61,7 @@ describe.skipIf(!chromiumPath)('an invitation link', () => {
       expect(errors).toEqual([]);
 
       // the same link again: used up, said so, and the way out is the sign-in page
-      const again = await browser.newContext({ viewport, baseURL: server.url });
+      const again = await app.browser.newContext({ viewport, baseURL: app.server.url });
       const second = await again.newPage();
       await second.goto(`/${fragment}`);
       await second.getByLabel('New password', { exact: true }).fill(PASSWORD);
@@ -86,7 +76,10 @@ describe.skipIf(!chromiumPath)('an invitation link', () => {
   });
 
   it('"Forgot your password?" on a server without mail says to ask an admin', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: server.url });
+    const context = await app.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      baseURL: app.server.url,
+    });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('button', { name: 'Forgot your password?' }).click();

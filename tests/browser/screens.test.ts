@@ -8,19 +8,18 @@
  * without a reload. Screenshots of the pairing screen at 1280x720 and 1920x1080 and of the Screens
  * page and its edit dialog.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, noScrollbars, screenshot, signedInPage } from './support/browser.ts';
-import { startBrowserServer, type BrowserServer } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, noScrollbars, screenshot, signedInPage } from './support/browser.ts';
+import { browserSuite } from './support/suite.ts';
 
 const ADMIN = 'admin@example.com';
 const SCREEN_KEY = 'pulse.tv.screen-token';
 
-let server: BrowserServer;
-let browser: Browser;
+const app = browserSuite();
 
 async function openTv(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
+  const context = await app.browser.newContext({ viewport, baseURL: app.server.url });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -36,14 +35,6 @@ async function codeOn(page: Page): Promise<string> {
 }
 
 describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBrowserServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('pairs a TV from the Screens page, shows its board without a reload, and pairs again after Revoke', async () => {
     const tv = await openTv({ width: 1920, height: 1080 });
     const first = await codeOn(tv.page);
@@ -58,7 +49,7 @@ describe.skipIf(!chromiumPath)('Pairing and revoking a TV screen', () => {
     await screenshot(small.page, 'tv-pairing-1280x720');
     await small.context.close();
 
-    const admin = await signedInPage(browser, server.url, await server.token(ADMIN), {
+    const admin = await signedInPage(app.browser, app.server.url, await app.server.token(ADMIN), {
       width: 1280,
       height: 720,
     });

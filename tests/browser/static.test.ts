@@ -1,5 +1,5 @@
 /**
- * How the server hands out the built client (api/transport/http/server.ts): content-named assets are kept by the
+ * How the server hands out the built client (api/transport/http/static-client.ts): content-named assets are kept by the
  * browser for a year without asking again, the page itself is asked for every time, and deep links
  * get the page (the client routes them) while a missing asset is a 404, not HTML.
  */

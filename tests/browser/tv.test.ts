@@ -2,13 +2,14 @@
  * The office TV page in a real browser against the real server with the demo organisation: live
  * updates without a reload when activities are recorded through the API, a celebration when a
  * badge is awarded, the reconnecting state and recovery across a server restart, a screen pinned
- * by the URL to one board and team, the rotation (goals only for tokens that may read them), and a layout without scrollbars at 1920x1080 and
- * 1280x720. Screenshots land in test-results/screenshots (not committed).
+ * by the URL to one board and team, the rotation (goals only for tokens that may read them), each
+ * row's move since the previous period's close (the API's previousRank), and a layout without
+ * scrollbars at 1920x1080 and 1280x720. Screenshots land in test-results/screenshots (not committed).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, sumMoney } from '../../client/src/lib/format.ts';
-import { todayIn } from '../../client/src/lib/periods.ts';
+import { periodLabel, periodTick, shiftPeriod, todayIn } from '../../client/src/lib/periods.ts';
 import { chromiumPath, launchBrowser, noScrollbars, screenshot } from './support/browser.ts';
 import { startBrowserServer, type BrowserServer } from './support/app.ts';
 
@@ -212,8 +213,10 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
       `metric=ORDERS&team=${team.id}&rotate=0`,
       { width: 1280, height: 720 },
     );
-    await firstRow(page, 'ORDERS').waitFor();
     const board = page.locator('.tv-board[data-metric="ORDERS"]');
+    // the board's heading names its team once a frame of that team's board is shown
+    await board.locator('h1', { hasText: `· ${team.name}` }).waitFor();
+    await firstRow(page, 'ORDERS').waitFor();
     expect(await board.locator('h1').textContent()).toBe(`Orders won · ${team.name}`);
     const shown = async () =>
       board
@@ -261,6 +264,85 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
     await manager.page.locator('.tv-dots li').nth(3).waitFor();
     expect(await manager.page.locator('.tv-dots li').count()).toBe(4); // ... and goals
     await manager.context.close();
+  });
+
+  it("shows each seller's move since the previous period's close, as the API's previousRank says", async () => {
+    interface Entry {
+      rank: number;
+      previousRank: number | null;
+      revenue: string;
+      user: { name: string };
+    }
+    const board = async () =>
+      (
+        await server.gql<{ leaderboard: { periodStart: string; entries: Entry[] } }>(
+          ADMIN,
+          '{ leaderboard(metric: REVENUE, periodType: MONTHLY, limit: 10) { periodStart entries { rank previousRank revenue user { name } } } }',
+        )
+      ).leaderboard;
+    // a newcomer with the month's biggest sale: #1 now, on no board of the month before ("new");
+    // everyone else keeps what the demo and the tests before gave them, moves included
+    const { createUser } = await server.gql<{ createUser: { id: string } }>(
+      ADMIN,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { name: 'Nadia Newcomer', email: 'nadia.newcomer@example.com', role: 'REP' } },
+    );
+    users.set('Nadia Newcomer', createUser.id);
+    await recordSale('Nadia Newcomer', sumMoney([(await board()).entries[0]?.revenue ?? '0.00', '1000.00']));
+    const now = await board();
+    expect(now.entries[0]).toMatchObject({ rank: 1, previousRank: null, user: { name: 'Nadia Newcomer' } });
+    const closed = shiftPeriod('MONTHLY', now.periodStart, -1);
+    const since = periodLabel('MONTHLY', closed);
+    // what each row shows: up/down by the difference, "new" when not ranked then, nothing when unchanged
+    const expected = now.entries.map((e) => [
+      e.user.name,
+      e.previousRank === e.rank
+        ? null
+        : e.previousRank === null
+          ? { label: `not ranked in ${since}`, text: 'new' }
+          : e.previousRank > e.rank
+            ? { label: `up ${e.previousRank - e.rank} since ${since}`, text: String(e.previousRank - e.rank) }
+            : {
+                label: `down ${e.rank - e.previousRank} since ${since}`,
+                text: String(e.rank - e.previousRank),
+              },
+    ]);
+    const token = await server.token(VIEWER);
+    for (const [width, height, least] of [
+      [1920, 1080, 32],
+      [1280, 720, 22],
+    ] as const) {
+      const { context, page, errors } = await openTv(token, 'metric=REVENUE&rotate=0', { width, height });
+      await waitFirst(page, 'Nadia Newcomer');
+      const rows = page.locator('.tv-board[data-metric="REVENUE"] .tv-row');
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.tv-board[data-metric="REVENUE"] .tv-row').length === n,
+        expected.length,
+      );
+      const shown = await rows.evaluateAll((els) =>
+        els.map((row) => {
+          const mark = row.querySelector('.tv-move .rank-change');
+          return [
+            row.getAttribute('data-user'),
+            mark ? { label: mark.getAttribute('aria-label'), text: mark.textContent } : null,
+          ];
+        }),
+      );
+      expect(shown).toEqual(expected);
+      expect(await page.locator('.tv-board .tv-since').textContent()).toBe(
+        `Moves since ${periodTick('MONTHLY', closed)}`,
+      );
+      // read across the room: no smaller than the TV's smallest text (--tv-small)
+      const size = await page
+        .locator('.tv-move .rank-change')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(size).toBeGreaterThanOrEqual(least);
+      await noScrollbars(page);
+      await screenshot(page, `tv-moves-${width}x${height}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it('reads at 1920x1080 and 1280x720 without scrollbars', async () => {

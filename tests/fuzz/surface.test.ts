@@ -63,7 +63,9 @@ async function counts(): Promise<string> {
     (select count(*) from achievements)::int as achievements, (select count(*) from users)::int as users,
     (select count(*) from teams)::int as teams, (select count(*) from webhooks)::int as webhooks,
     (select count(*) from sales_performance)::int as figures, (select count(*) from contests)::int as contests,
-    (select count(*) from contest_participants)::int as contest_participants`);
+    (select count(*) from contest_participants)::int as contest_participants,
+    (select count(*) from kudos)::int as kudos,
+    (select count(*) from kudos where deleted_at is not null)::int as removed_kudos`);
   return JSON.stringify(row);
 }
 

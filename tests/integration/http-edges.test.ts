@@ -1,5 +1,5 @@
 /**
- * The HTTP server's edges, with real clients on real sockets (api/transport/http/server.ts, api/transport/http/guards.ts):
+ * The HTTP server's edges, with real clients on real sockets (api/transport/http/entry.ts, api/transport/http/guards.ts):
  * - a body over the limit gets its 413 and JSON body every time, also for a client that sends
  *   the whole body before reading (the server reads and discards the rest before closing);
  * - a request without a valid token is answered before its body is read, and the connection

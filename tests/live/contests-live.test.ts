@@ -103,6 +103,42 @@ describe('contestChanged', () => {
     }
   });
 
+  it('shows a running contest’s new name to its viewers, and the sales after it', async () => {
+    const id = await createContest(server, {
+      name: 'Friday push',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      metric: 'ORDERS',
+      teamIds: [String(org.teams.east)],
+    });
+    const tv = connect(server.url, await server.token(org.viewer));
+    const named = `subscription($id: ID!) { contestChanged(id: $id) { name ${STANDINGS} } }`;
+    try {
+      const s = subscribe<{ contestChanged: Standings & { name: string } }>(tv, named, { id });
+      await s.waitFor((v) => v.contestChanged.status === 'RUNNING');
+      const orders = (v: { contestChanged: Standings }) =>
+        v.contestChanged.entries.reduce((n, e) => n + Number(e.value ?? 0), 0);
+      const before = orders(await s.waitFor(() => true));
+      // a sale recomputes it from the contest row the hub keeps...
+      await recordActivity(server, [{ userId: org.reps.east1.id, amount: '10.00' }]);
+      await s.waitFor((v) => orders(v) === before + 1);
+      // ...which an edit replaces: the new name, then the next sale under it
+      dataOf(
+        await server.gql(
+          `mutation($id: ID!) { updateContest(id: $id, input: { name: "Friday final push" }) { id } }`,
+          { id },
+          org.admin,
+        ),
+      );
+      await s.waitFor((v) => v.contestChanged.name === 'Friday final push');
+      await recordActivity(server, [{ userId: org.reps.east2.id, amount: '10.00' }]);
+      const last = await s.waitFor((v) => orders(v) === before + 2);
+      expect(last.contestChanged.name).toBe('Friday final push');
+    } finally {
+      await tv.dispose();
+    }
+  });
+
   it('sends the countdown’s target before the start, and refuses a rep outside the contest', async () => {
     const startsAt = new Date(Date.now() + 3_600_000).toISOString();
     const id = await createContest(server, {

@@ -25,6 +25,7 @@ import {
   type BoardFrame,
 } from '../support/live-tools.ts';
 import type { TestServer } from '../support/server.ts';
+import { settle } from '../support/wait.ts';
 import { connect } from '../support/ws.ts';
 
 let server: TestServer;
@@ -87,6 +88,24 @@ describe('boards kept in memory', () => {
       expect(response.errors).toBeUndefined();
       return { board: response.data?.leaderboard, statements: response.extensions?.sqlStatements as number };
     };
+    /**
+     * A read answered from memory, once the listener has every change: on a loaded machine one
+     * can still find it behind (a heartbeat past its deadline) and rank in SQL, or find the tables
+     * to be read again after such a gap — paths of their own (tests/api/leaderboard.test.ts counts
+     * them); read again until memory answered from tables it had, five times at most.
+     */
+    const fromMemory = async (readOnce: () => ReturnType<typeof read>) => {
+      for (let attempt = 1; ; attempt += 1) {
+        // every change delivered and applied: the tables have no news to read
+        await settle(server);
+        const { memoryReads, reloads } = server.app.live.stats;
+        const answer = await readOnce();
+        // from memory, and from tables already read (after a gap the listener reloads them all)
+        if (server.app.live.stats.memoryReads > memoryReads && server.app.live.stats.reloads === reloads)
+          return answer;
+        if (attempt === 5) throw new Error('five reads in a row were not answered from memory');
+      }
+    };
     /** The same board ranked by Postgres, read after the HTTP answer: it must not be newer. */
     const fromSql = async (m: 'REVENUE' | 'ORDERS', t?: number) => {
       const board = await computeBoard(
@@ -126,18 +145,16 @@ describe('boards kept in memory', () => {
       // the team's check when a team is given, the change log, and the ranking when it had news
       expect(answer.statements).toBeLessThanOrEqual(t === undefined ? 2 : 3);
     }
-    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
-    const quiet = await read('REVENUE');
+    const quiet = await fromMemory(() => read('REVENUE'));
     expect(quiet.statements).toBe(1); // the change log checked: nothing new
     expect(shown(quiet.board)).toEqual(await fromSql('REVENUE'));
     // the version too: the latest change to any rollup of the period, a seller's or not
     await server.sql(sql`insert into activities (user_id, kind, occurred_at, external_id)
       select id, 'CALL', now(), 'memory-admin-call' from users where role = 'ADMIN' limit 1`);
-    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
     const month = (
       await server.sql<{ s: string }>(sql`select period_start_of('MONTHLY', org_today())::text as s`)
     )[0]!.s;
-    const afterAdmin = await read('REVENUE');
+    const afterAdmin = await fromMemory(() => read('REVENUE'));
     expect(afterAdmin.statements).toBe(1);
     expect((afterAdmin.board as { version: string }).version).toBe(
       await boardVersion(server.app.database.db, 'MONTHLY', month, null),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PerfMessage } from '../../api/live/feed/messages.ts';
 import { PeriodCache } from '../../api/live/caches/period-cache.ts';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
-import { waitUntil } from '../support/live-tools.ts';
+import { settle } from '../support/wait.ts';
 import type { TestServer } from '../support/server.ts';
 
 describe('PeriodCache', () => {
@@ -125,10 +125,17 @@ describe('team performance from memory, over HTTP', () => {
 
   it('answers from memory once read, and shows every kind of change at once', async () => {
     await read();
-    await waitUntil(() => server.app.bridge.caughtUp(), 5000, 'the listener to have every change');
+    // once the listener has every change, a read is a hit; on a loaded machine one can still find
+    // the listener behind (a heartbeat past its deadline) and read the database: read again
     const hits = server.app.figures.hits;
-    const quiet = await read();
-    expect(server.app.figures.hits).toBe(hits + 1);
+    let quiet: Awaited<ReturnType<typeof read>> | undefined;
+    for (let attempt = 1; !quiet; attempt += 1) {
+      await settle(server);
+      const before = server.app.figures.hits;
+      const answer = await read();
+      if (server.app.figures.hits === before + 1) quiet = answer;
+      else if (attempt === 5) throw new Error('five reads in a row were not answered from memory');
+    }
     expect(quiet.statements).toBe(1); // the change log checked: nothing new
     const reps = [org.reps.east1.id, org.reps.east2.id, org.reps.west1.id];
     const writes = [

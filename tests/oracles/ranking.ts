@@ -47,14 +47,21 @@ export function boardRows(
 /**
  * The whole ranking in JavaScript, over boardRows: the reference that rankedBoard (the ranking
  * Postgres does for queries) and rankSellers (the live hub's) are tested against. Ranked sellers
- * only, best first.
+ * only, best first. `previous`: boardRows of the previous period (the same sellers), whose
+ * ranking on the metric gives each entry's previousRank.
  */
 export function rankBoard(
   rows: BoardRow[],
   metric: LeaderboardMetric,
   minimums: RateMinimums,
+  previous: readonly BoardRow[] = [],
 ): LeaderboardEntry[] {
   const scored = rows.map((r) => ({ ...r, figures: figuresOf(r) }));
+  const before = previous.map((r) => ({ id: r.user_id, score: boardScore(metric, figuresOf(r), minimums) }));
+  const beforeRanks = competitionRanks(before, (b) => b.score);
+  const previousRank = new Map(
+    before.flatMap((b, i) => (b.score === null ? [] : [[b.id, beforeRanks[i] ?? 0] as const])),
+  );
   const ranksOn = (m: LeaderboardMetric) =>
     competitionRanks(scored, (s) => boardScore(m, s.figures, minimums));
   const revenueRanks = ranksOn('REVENUE');
@@ -76,6 +83,7 @@ export function rankBoard(
         userId: s.user_id,
         name: s.name,
         rank,
+        previousRank: previousRank.get(s.user_id) ?? null,
         medal: medalFor(rank),
         revenue: s.revenue,
         ordersWon: s.orders_won,

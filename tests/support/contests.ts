@@ -2,6 +2,7 @@
  * Contest helpers for tests: create a contest through the API, read its standings, and turn the
  * organisation's wall-clock times into instants (as the web client does) without assuming a date.
  */
+import { zoneOffsetMs } from '../../api/domain/zoned-time.ts';
 import { dataOf, type TestServer } from './server.ts';
 
 export interface Entry {
@@ -61,39 +62,12 @@ export async function standings(
   return contest.standings;
 }
 
-/** The UTC offset (ms) of `timeZone` at an instant. */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(epochMs))
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(
-    +parts.year!,
-    +parts.month! - 1,
-    +parts.day!,
-    +parts.hour!,
-    +parts.minute!,
-    +parts.second!,
-  );
-  return asUtc - epochMs;
-}
-
 /** The instant a wall clock in `timeZone` shows `date` `hh:mm` (a time a DST jump skips: after it). */
 export function localInstant(date: string, hh: number, mm: number, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = wall - offsetAt(wall, timeZone);
-  guess = wall - offsetAt(guess, timeZone);
+  let guess = wall - zoneOffsetMs(wall, timeZone);
+  guess = wall - zoneOffsetMs(guess, timeZone);
   return new Date(guess);
 }
 

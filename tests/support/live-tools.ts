@@ -214,8 +214,15 @@ export interface ServerProcess {
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
-/** `node --import tsx api/main.ts` with env; resolves once /healthz answers 200. */
-export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * `node --import tsx api/main.ts` with env; resolves once /healthz answers 200 (`timeoutMs`: a
+ * deadline for a start that broke; several processes starting at once on a busy host need more).
+ */
+export async function startServerProcess(
+  port: number,
+  env: Record<string, string>,
+  { timeoutMs = 20_000 }: { timeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -250,7 +257,7 @@ export async function startServerProcess(port: number, env: Record<string, strin
           return false; // not listening yet
         }
       },
-      20_000,
+      timeoutMs,
       () => `the server process to answer /healthz: ${output}`,
       50,
     );

@@ -125,6 +125,9 @@ export async function startTestServer(
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     EXPOSE_SQL_COUNT: 'true',
+    // an idle keep-alive socket outlives the tests' pauses: closed by the server while the test's
+    // fetch reuses it, a request fails with ECONNRESET (seen on a busy host at the 5 s default)
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000',
     ...TEST_ORG_ZONE,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,

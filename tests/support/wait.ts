@@ -17,7 +17,7 @@ import type { Frames } from './ws.ts';
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface UntilOptions {
-  /** @default 10000: a deadline for a run that broke, not a budget (nothing waits it out) */
+  /** @default 20000: a deadline for a run that broke, not a budget (nothing waits it out) */
   timeoutMs?: number;
   /** @default 10 */
   everyMs?: number;
@@ -30,7 +30,7 @@ export interface UntilOptions {
 export async function until<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
   what: string | (() => string),
-  { timeoutMs = 10_000, everyMs = 10 }: UntilOptions = {},
+  { timeoutMs = 20_000, everyMs = 10 }: UntilOptions = {},
 ): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {

@@ -108,9 +108,10 @@ export function subscribe<T>(
     get completed() {
       return completed;
     },
-    waitFor: (test, timeoutMs = 5000) =>
+    // the frame is the event waited for; the deadline only bounds a failure (20 s: a busy CI host)
+    waitFor: (test, timeoutMs = 20_000) =>
       waitUntil(() => values.find((v) => test(v, values)), timeoutMs, 'a matching frame'),
-    waitForError: (timeoutMs = 5000) => waitUntil(() => errors[0], timeoutMs, 'an error'),
+    waitForError: (timeoutMs = 20_000) => waitUntil(() => errors[0], timeoutMs, 'an error'),
     stop,
   };
 }

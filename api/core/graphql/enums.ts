@@ -2,6 +2,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACTIVITY_KINDS,
+  BADGE_ICON_NAMES,
   CONTEST_FORMATS,
   CONTEST_GOAL_METRICS,
   CONTEST_METRICS,
@@ -32,6 +33,7 @@ export const GoalStatusEnum = enumObject(GOAL_STATUSES);
 export const LeaderboardMetricEnum = enumObject(LEADERBOARD_METRICS);
 export const MedalEnum = enumObject(MEDALS);
 export const RuleMetricEnum = enumObject(RULE_METRICS);
+export const BadgeIconNameEnum = enumObject(BADGE_ICON_NAMES);
 export const WebhookEventEnum = enumObject(WEBHOOK_EVENTS);
 export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
 export const ContestMetricEnum = enumObject(CONTEST_METRICS);
@@ -84,6 +86,11 @@ registerEnumType(MedalEnum, { name: 'Medal', description: 'Medals for ranks 1, 2
 registerEnumType(RuleMetricEnum, {
   name: 'RuleMetric',
   description: 'What an achievement rule watches: a count or revenue summed over its period.',
+});
+registerEnumType(BadgeIconNameEnum, {
+  name: 'BadgeIconName',
+  description:
+    'An icon of the web client’s drawn set for a badge rule; its badges carry the emoji standing for it (TROPHY 🏆, ROCKET 🚀, CHART 📈, HANDSHAKE 🤝, TARGET 🎯, MONEY 💰, USERS 👥, STAR ⭐, FLAME 🔥, CROWN 👑, BADGE 🎖, MEDAL 🏅, PHONE 📞, CALENDAR 📅, CHECK ✅).',
 });
 registerEnumType(WebhookEventEnum, {
   name: 'WebhookEvent',

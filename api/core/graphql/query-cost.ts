@@ -31,6 +31,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import {
+  BADGE_RULE_PREVIEW_PEOPLE,
+  BADGE_RULE_PREVIEW_PERIODS,
   CELEBRATION_KINDS,
   LEADERBOARD_METRICS,
   LIMITS,
@@ -56,6 +58,9 @@ const TEAM_SIZE = 50;
 /** Every list field of the schema (a test checks that none is missing). */
 export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Query.achievementRules': { assumed: 50 },
+  'Query.badgeRules': { assumed: 50 },
+  'BadgeRulePreview.periods': { bound: BADGE_RULE_PREVIEW_PERIODS },
+  'BadgeRulePreviewPeriod.people': { bound: BADGE_RULE_PREVIEW_PEOPLE },
   // one per active rule
   'Query.achievementProgress': { assumed: 50 },
   'OrganisationClock.periods': { bound: PERIOD_TYPES.length },
@@ -77,13 +82,17 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Leaderboard.entries': { argument: 'limit', of: 'parent', max: LIMITS.leaderboardLimit },
   // a page of a figure's activities: `first` of Goal.contributions or LeaderboardEntry.contributions
   'ContributionPage.nodes': { argument: 'first', of: 'parent', max: LIMITS.contributionsCeiling },
+  // a page of the kudos feed: `first` of Query.kudos
+  'KudosPage.nodes': { argument: 'first', of: 'parent', max: LIMITS.kudosPage },
   'Team.members': { assumed: TEAM_SIZE },
   'TeamPerformance.members': { assumed: TEAM_SIZE },
   'Webhook.events': { bound: WEBHOOK_EVENTS.length },
   // api/modules/webhooks/webhook.service.ts RECENT_DELIVERIES
   'Webhook.recentDeliveries': { bound: 20 },
-  // api/modules/contests/contest.service.ts CONTEST_LIST_MAX
+  // api/modules/contests/contest.reads.ts CONTEST_LIST_MAX
   'Query.contests': { argument: 'limit', of: 'field', max: 200 },
+  // api/live/hub/contest-list.ts CONTEST_LIST_MAX
+  'ContestList.contests': { bound: 200 },
   'Contest.users': { assumed: TEAM_SIZE },
   'Contest.teams': { assumed: TEAMS },
   'Contest.pairs': { assumed: TEAM_SIZE },

@@ -3,6 +3,10 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AchievementResolver } from '../../modules/achievements/achievement.resolver.ts';
+import {
+  BadgeRulePreviewPersonResolver,
+  BadgeRuleResolver,
+} from '../../modules/achievements/rule.resolver.ts';
 import { ApiTokenResolver, AuthResolver, LinkResolver } from '../../modules/auth/auth.resolver.ts';
 import { AuditResolver } from '../../modules/audit/audit.resolver.ts';
 import { ScreenResolver } from '../../modules/auth/screen.resolver.ts';
@@ -31,6 +35,8 @@ import {
   PerformanceSummaryResolver,
   TeamPerformanceResolver,
 } from '../../modules/performance/performance.resolver.ts';
+import { NotificationResolver } from '../../modules/notifications/notification.resolver.ts';
+import { KudosResolver } from '../../modules/kudos/kudos.resolver.ts';
 import { OrganisationResolver } from '../../modules/organisation/organisation.resolver.ts';
 import { TeamResolver } from '../../modules/teams/team.resolver.ts';
 import { UserResolver } from '../../modules/users/user.resolver.ts';
@@ -65,9 +71,12 @@ async function build(): Promise<GraphQLSchema> {
       GoalPaceResolver,
       ClockPaceResolver,
       AchievementResolver,
+      BadgeRuleResolver,
+      BadgeRulePreviewPersonResolver,
       LiveResolver,
       WebhookResolver,
       OrganisationResolver,
+      NotificationResolver,
       AuthResolver,
       ApiTokenResolver,
       LinkResolver,
@@ -81,6 +90,7 @@ async function build(): Promise<GraphQLSchema> {
       ContestStandingsResolver,
       ContestEntryResolver,
       ContestPairResolver,
+      KudosResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (`subscribe`, fed by the live hub); type-graphql

@@ -16,7 +16,7 @@
 import type { Logger } from 'pino';
 import type { OrgSettings } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { endedUnfrozen, nextBoundary, startedUnannounced } from '../../modules/contests/contest.queries.ts';
+import { endedUnfrozen, nextBoundary, startedUnannounced } from '../../modules/contests/contest.results.ts';
 import { announceStart, freezeContest } from '../../modules/contests/contest.standings.ts';
 
 /** Longest sleep (a far boundary, or none): the timer looks again after it. */

@@ -9,7 +9,8 @@
  * from the change log every process reads). Several processes judge the same goal: the database
  * decides. A row per goal (goal_pace_alerts) is claimed by one conditional upsert — not alerted
  * since its last recovery, no alert today — and only the transaction that claimed it writes the
- * outbox rows and the live event, so an alert is sent once whatever the number of replicas.
+ * outbox rows (webhooks, and the owner's mail: docs/notifications.md) and the live event, so an
+ * alert is sent once whatever the number of replicas.
  * The clock is injectable (tests move it; nothing here sleeps on the calendar).
  */
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
@@ -19,6 +20,8 @@ import type { OrgSettings } from '../../config.ts';
 import { rows, type Database } from '../../db/client.ts';
 import { goalPace, type Pace } from '../../domain/pace.ts';
 import { localDate } from '../../domain/periods.ts';
+import { batchedQueue } from '../batched-queue.ts';
+import { enqueueMail } from '../notifications/outbox.ts';
 
 /** How long goal changes are gathered before one evaluation (a burst of writes is one query). */
 const BATCH_MS = 50;
@@ -48,17 +51,12 @@ export function createPaceAlerts(options: {
 }): PaceAlerts {
   const { db, org, logger } = options;
   const clock: PaceClock = options.clock ?? { now: () => Date.now() };
-  const pending = new Set<number>();
-  let timer: NodeJS.Timeout | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
-  let disposed = false;
-
-  /** Runs one evaluation after the ones before it (never two at once in a process). */
-  const queue = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = chain.then(work);
-    chain = next.catch(() => {});
-    return next;
-  };
+  // one evaluation at a time in a process; changed goals gathered for BATCH_MS
+  const queue = batchedQueue(
+    BATCH_MS,
+    (ids) => evaluate(ids),
+    (error) => logger.error({ err: error }, 'pace alerts: evaluating changed goals failed'),
+  );
 
   async function evaluate(ids: number[] | null): Promise<number> {
     const now = new Date(clock.now());
@@ -157,45 +155,29 @@ export function createPaceAlerts(options: {
           order by w.id
           on conflict (webhook_id, idempotency_key) do nothing`,
       );
+      await enqueueMail(
+        tx,
+        {
+          kind: 'GOAL_BEHIND_PACE',
+          key: `pace:${goalId}:${today}`,
+          payload: sql`(select jsonb_build_object('goal', jsonb_build_object('id', g.id, 'metric', g.metric,
+            'period_type', g.period_type, 'period_start', g.period_start, 'period_end', g.period_end,
+            'target_value', g.target_value, 'current_value', g.current_value,
+            'achievement_percentage', g.achievement_percentage, 'description', g.description),
+            'pace', ${pacePayload}::jsonb) from goals g where g.id = ${goalId})`,
+        },
+        sql`select user_id from goals where id = ${goalId}`,
+      );
       await rows(tx, sql`select live_emit(${JSON.stringify({ t: 'pace', ids: [goalId] })})`);
       return true;
     });
   }
 
-  const flush = () => {
-    timer = undefined;
-    const ids = [...pending];
-    pending.clear();
-    if (ids.length === 0 || disposed) return;
-    void queue(() => evaluate(ids)).catch((error: unknown) => {
-      logger.error({ err: error }, 'pace alerts: evaluating changed goals failed');
-    });
-  };
-
   return {
     clock,
-    sweep: () => (disposed ? Promise.resolve(0) : queue(() => evaluate(null))),
-    goalsChanged(ids) {
-      if (disposed) return;
-      for (const id of ids) pending.add(id);
-      if (timer === undefined && pending.size > 0) {
-        timer = setTimeout(flush, BATCH_MS);
-        timer.unref();
-      }
-    },
-    async settled() {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        flush();
-      }
-      await chain;
-    },
-    async dispose() {
-      disposed = true;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      pending.clear();
-      await chain;
-    },
+    sweep: () => (queue.disposed ? Promise.resolve(0) : queue.run(() => evaluate(null))),
+    goalsChanged: (ids) => queue.add(ids),
+    settled: () => queue.settled(),
+    dispose: () => queue.dispose(),
   };
 }

@@ -17,7 +17,8 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { FormatContext } from './formats/messages.ts';
 import { chatBody, chatDigestBody, jsonDigestBody } from './formats/render.ts';
-import type { ClaimedDelivery, ClaimedDigest } from './outbox.ts';
+import type { ClaimedDigest } from './outbox-digests.ts';
+import type { ClaimedDelivery } from './outbox.ts';
 import { guardedLookup, literalRefused, PrivateAddressError, type UrlPolicy } from './url-policy.ts';
 
 export interface AttemptResult {

@@ -13,10 +13,11 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
-import type { BoardEvent, BoardKey, LiveHub } from '../../live/hub.ts';
+import type { LiveHub } from '../../live/hub.ts';
+import type { BoardEvent, BoardKey } from '../../live/hub/types.ts';
 import type { Mailbox } from '../../live/hub/mailbox.ts';
 import { rankWebhookIds } from '../../modules/webhooks/webhook.queries.ts';
-import { recordRankChange, type RankEntry } from './outbox.ts';
+import { recordRankChange, type RankEntry } from './rank-outbox.ts';
 
 export const RANK_BOARD: BoardKey = { periodType: 'MONTHLY', metric: 'REVENUE', teamId: null, limit: 10 };
 const BOARD_ID = 'MONTHLY|REVENUE';

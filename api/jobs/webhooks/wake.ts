@@ -2,7 +2,8 @@
  * Wake-ups for the webhook worker: migration 0009 NOTIFYs 'pulse_webhooks' when a
  * statement inserts outbox rows ('outbox') or changes the webhooks ('webhooks'). The worker LISTENs
  * through the driver of its own database handle (postgres.js opens one dedicated, self-reconnecting
- * connection for it; PGlite listens on its single connection). A NOTIFY sent while the connection
+ * connection for it; PGlite listens on its single connection). The mail worker listens the same
+ * way on its own channel, 'pulse_mail' (mail_outbox_wake.sql). A NOTIFY sent while the connection
  * was down is lost, so every (re)connect counts as a wake-up; a connection that dies silently is
  * covered by the worker's slow fallback poll.
  */
@@ -25,15 +26,16 @@ interface PostgresJsListen {
 export async function listenForWakeups(
   db: Database,
   onWake: (reason: WakeReason) => void,
+  channel = WEBHOOK_CHANNEL,
 ): Promise<(() => Promise<void>) | null> {
   const client = (db as unknown as { $client?: unknown }).$client;
   const reason = (payload: string): WakeReason => (payload === 'webhooks' ? 'webhooks' : 'outbox');
   if (client instanceof PGlite) {
-    return client.listen(WEBHOOK_CHANNEL, (payload) => onWake(reason(payload)));
+    return client.listen(channel, (payload) => onWake(reason(payload)));
   }
   if (typeof (client as Partial<PostgresJsListen> | undefined)?.listen === 'function') {
     const meta = await (client as PostgresJsListen).listen(
-      WEBHOOK_CHANNEL,
+      channel,
       (payload) => onWake(reason(payload)),
       () => onWake('connected'),
     );

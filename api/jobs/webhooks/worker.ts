@@ -6,7 +6,7 @@
  * (the triggers only insert rows; no transaction is held during a request); a slow receiver holds
  * one slot, never the others; pending deliveries survive restarts, and shutdown makes attempts in
  * flight due again, uncounted. When a round runs (NOTIFY, due time, freed slot, poll) is decided by
- * the pure machine in worker-state.ts; this file runs its effects. It also drives the rank watcher
+ * the pure machine in worker-state.ts, run by worker-loop.ts. It also drives the rank watcher
  * (rank-watch.ts) while a webhook wants RANK_CHANGED. A digest webhook's events are sealed and
  * claimed as one digest per interval (outbox.ts claimDigests), by `clock` (injectable: tests move
  * it) in the organisation's time zone, and take one slot each. The story: docs/webhooks.md.
@@ -14,24 +14,22 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import type { LiveHub } from '../../live/hub.ts';
-import { attempt, outgoingDelivery, outgoingDigest } from './deliver.ts';
+import type { Metrics } from '../../core/metrics.ts';
+import { attempt, outgoingDelivery, outgoingDigest, type Outgoing } from './deliver.ts';
 import type { FormatContext } from './formats/messages.ts';
 import {
-  claimDigests,
   claimDue,
   markDelivered,
-  markDigest,
   markFailed,
   msUntilNextDue,
   release,
-  releaseDigest,
   type ClaimedDelivery,
-  type ClaimedDigest,
 } from './outbox.ts';
+import { claimDigests, markDigest, releaseDigest, type ClaimedDigest } from './outbox-digests.ts';
 import { createRankWatch } from './rank-watch.ts';
 import { setUrlPolicy } from './url-policy.ts';
-import { listenForWakeups } from './wake.ts';
-import { initialWorkerState, next, type WorkerEffect, type WorkerEvent } from './worker-state.ts';
+import { WEBHOOK_CHANNEL } from './wake.ts';
+import { createWorkerLoop } from './worker-loop.ts';
 
 export interface WebhookWorkerOptions {
   db: Database;
@@ -53,6 +51,8 @@ export interface WebhookWorkerOptions {
   org?: { readonly timeZone: string; readonly currency: string };
   /** When digest intervals end and chat messages are written. @default Date.now */
   clock?: WebhookClock;
+  /** Attempts counted by result (core/metrics.ts). */
+  metrics?: Pick<Metrics, 'webhookDelivery'>;
 }
 
 export interface WebhookClock {
@@ -72,6 +72,18 @@ export interface WebhookWorker {
   /** Runs a round now, as a NOTIFY does (after the clock moved). */
   wake(): void;
   dispose(): Promise<void>;
+}
+
+/** How one claim (an event or a digest) is recorded after its attempt. */
+interface Recorder {
+  attempts: number;
+  /** Logged with a failed attempt. */
+  ids: Record<string, unknown>;
+  what: 'delivery' | 'digest';
+  delivered(statusCode: number): Promise<void>;
+  /** Shutdown aborted the attempt: due again, uncounted. */
+  release(): Promise<void>;
+  failed(failure: { statusCode: number | null; error: string; retryInMs: number | null }): Promise<void>;
 }
 
 const MAX_RETRY_MS = 60 * 60 * 1000;
@@ -94,120 +106,65 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const stats: WebhookWorkerStats = { delivered: 0, failedAttempts: 0 };
   const aborter = new AbortController();
   const ranks = createRankWatch({ db, live: options.live, logger });
-  let state = initialWorkerState({ pollMs }); // every decision: worker-state.ts
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopListening: (() => Promise<void>) | null = null;
   const inFlight = new Set<Promise<void>>();
+  // every decision: worker-state.ts, run by worker-loop.ts
+  const loop = createWorkerLoop({
+    db,
+    logger,
+    pollMs,
+    channel: WEBHOOK_CHANNEL,
+    name: 'webhooks',
+    what: 'worker',
+    round,
+  });
 
-  /** Feeds an event to the state machine and runs what it decided, in order. */
-  function dispatch(event: WorkerEvent): void {
-    const step = next(state, event);
-    state = step.state;
-    for (const effect of step.effects) run(effect);
-  }
-
-  function run(effect: WorkerEffect): void {
-    switch (effect.type) {
-      case 'cancelTimer':
-        clearTimeout(timer);
-        return;
-      case 'schedule':
-        clearTimeout(timer);
-        timer = setTimeout(() => dispatch({ type: 'timer' }), effect.ms);
-        timer.unref();
-        return;
-      case 'round':
-        running = round(effect.syncRanks).then(
-          (sleep) => {
-            running = undefined;
-            dispatch({ type: 'roundDone', sleep });
-          },
-          (error: unknown) => {
-            running = undefined;
-            dispatch({ type: 'roundFailed', error });
-          },
-        );
-        return;
-      case 'logFailure':
-        logger.error({ err: effect.error }, 'webhooks: worker round failed; retrying');
-        return;
-      case 'listen':
-        listenForWakeups(db, (reason) => dispatch({ type: 'notified', reason }))
-          .then((stop) => {
-            if (state.stopped) void stop?.();
-            else stopListening = stop;
-            if (!stop) logger.warn('webhooks: cannot listen for wake-ups; polling every %d ms', pollMs);
-          })
-          .catch((error: unknown) =>
-            logger.warn({ err: error, pollMs }, 'webhooks: cannot listen for wake-ups; polling only'),
-          );
-        return;
-    }
-  }
-
-  async function send(delivery: ClaimedDelivery): Promise<void> {
-    const result = await attempt(outgoingDelivery(delivery, context()), {
-      timeoutMs,
-      signal: aborter.signal,
-      policy,
-    });
+  async function sendAndRecord(outgoing: Outgoing, record: Recorder): Promise<void> {
+    const result = await attempt(outgoing, { timeoutMs, signal: aborter.signal, policy });
     if (result.ok) {
       stats.delivered += 1;
-      await markDelivered(db, delivery.id, result.statusCode ?? 200);
+      options.metrics?.webhookDelivery('delivered');
+      await record.delivered(result.statusCode ?? 200);
       return;
     }
     if (aborter.signal.aborted) {
-      await release(db, delivery.id);
+      await record.release();
       return;
     }
     stats.failedAttempts += 1;
-    const last = delivery.attempts >= maxAttempts;
+    const last = record.attempts >= maxAttempts;
+    options.metrics?.webhookDelivery(last ? 'failed' : 'retrying');
     logger.warn(
-      {
-        delivery: delivery.id,
-        webhook: delivery.webhookId,
-        attempt: delivery.attempts,
-        error: result.error,
-        last,
-      },
-      'webhooks: delivery attempt failed',
+      { ...record.ids, attempt: record.attempts, error: result.error, last },
+      `webhooks: ${record.what} attempt failed`,
     );
-    await markFailed(db, delivery.id, {
+    await record.failed({
       statusCode: result.statusCode,
       error: result.error ?? 'failed',
-      retryInMs: last ? null : retryDelay(delivery.attempts, retryBaseMs),
+      retryInMs: last ? null : retryDelay(record.attempts, retryBaseMs),
+    });
+  }
+
+  function send(delivery: ClaimedDelivery): Promise<void> {
+    return sendAndRecord(outgoingDelivery(delivery, context()), {
+      attempts: delivery.attempts,
+      ids: { delivery: delivery.id, webhook: delivery.webhookId },
+      what: 'delivery',
+      delivered: (statusCode) => markDelivered(db, delivery.id, statusCode),
+      release: () => release(db, delivery.id),
+      failed: (failure) => markFailed(db, delivery.id, failure),
     });
   }
 
   /** A digest: one request for its rows, recorded on all of them (retried together). */
-  async function sendDigest(digest: ClaimedDigest): Promise<void> {
+  function sendDigest(digest: ClaimedDigest): Promise<void> {
     const ids = digest.rows.map((r) => r.id);
-    const result = await attempt(outgoingDigest(digest, context()), {
-      timeoutMs,
-      signal: aborter.signal,
-      policy,
-    });
-    if (result.ok) {
-      stats.delivered += 1;
-      await markDigest(db, ids, { ok: true, statusCode: result.statusCode ?? 200 });
-      return;
-    }
-    if (aborter.signal.aborted) {
-      await releaseDigest(db, ids);
-      return;
-    }
-    stats.failedAttempts += 1;
-    const last = digest.attempts >= maxAttempts;
-    logger.warn(
-      { digest: digest.key, webhook: digest.webhookId, attempt: digest.attempts, error: result.error, last },
-      'webhooks: digest attempt failed',
-    );
-    await markDigest(db, ids, {
-      ok: false,
-      statusCode: result.statusCode,
-      error: result.error ?? 'failed',
-      retryInMs: last ? null : retryDelay(digest.attempts, retryBaseMs),
+    return sendAndRecord(outgoingDigest(digest, context()), {
+      attempts: digest.attempts,
+      ids: { digest: digest.key, webhook: digest.webhookId },
+      what: 'digest',
+      delivered: (statusCode) => markDigest(db, ids, { ok: true, statusCode }),
+      release: () => releaseDigest(db, ids),
+      failed: (failure) => markDigest(db, ids, { ok: false, ...failure }),
     });
   }
 
@@ -222,7 +179,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       )
       .finally(() => {
         inFlight.delete(sending);
-        dispatch({ type: 'slotFreed' }); // a free slot, and maybe a retry that is due soon
+        loop.slotFreed(); // a free slot, and maybe a retry that is due soon
       });
     inFlight.add(sending);
   }
@@ -231,7 +188,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   async function round(syncRanks: boolean): Promise<number | undefined> {
     if (syncRanks) await ranks.sync();
     const slots = concurrency - inFlight.size;
-    if (slots > 0 && !state.stopped) {
+    if (slots > 0 && !loop.stopped) {
       const digests = await claimDigests(db, {
         nowMs: clock.now(),
         timeZone: org.timeZone,
@@ -243,7 +200,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     // claim while slots are free and rows keep coming
     for (
       let free = concurrency - inFlight.size;
-      free > 0 && !state.stopped;
+      free > 0 && !loop.stopped;
       free = concurrency - inFlight.size
     ) {
       const claimed = await claimDue(db, free, leaseMs);
@@ -259,16 +216,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     stats,
     clock,
     start() {
-      dispatch({ type: 'start' }); // a round, and listening for wake-ups
+      loop.start(); // a round, and listening for wake-ups
     },
     wake() {
-      dispatch({ type: 'notified', reason: 'outbox' });
+      loop.notify('outbox');
     },
     async dispose() {
-      dispatch({ type: 'stop' });
+      const stopping = loop.stop();
       aborter.abort();
-      await stopListening?.().catch(() => {});
-      await running;
+      await stopping;
       await Promise.allSettled([...inFlight]);
       await ranks.dispose();
     },

@@ -7,14 +7,15 @@
  * until it hears every change again; `maxAgeMs` bounds an entry's age regardless. Writes are
  * authorised against a `fresh` read, never the cache, so a change committed in plain SQL binds
  * the very next write. A read that started before an invalidation is not kept; failed reads are
- * not cached; at most `capacity` emails are kept. Why each rule: docs/live-updates.md.
+ * not cached; at most `capacity` emails are kept (notified-cache.ts holds the dropping). Why each
+ * rule: docs/live-updates.md. After a drop a screen's `myScreen` stream reads its viewer again.
  */
 import type { Queryable } from '../../db/client.ts';
 import { UnauthenticatedError } from '../../core/errors.ts';
 import { findViewerByEmail } from '../../modules/users/user.queries.ts';
 import type { Viewer } from '../../core/permissions.ts';
-import type { LiveMessage } from '../feed/messages.ts';
 import type { ViewerCache } from '../ports.ts';
+import { NotifiedCache, type NotifiedCacheOptions } from './notified-cache.ts';
 
 /** The viewer an email names, or null when there is no such active user: one statement. */
 export async function readViewer(db: Queryable, email: string): Promise<Viewer | null> {
@@ -39,35 +40,21 @@ interface Entry {
   readonly readAt: number;
 }
 
-export interface DirectoryOptions {
-  /** The oldest entry served, whatever the notifications say. @default 60000 */
-  maxAgeMs?: number;
-  /** @default 10000 */
-  capacity?: number;
+export interface DirectoryOptions extends NotifiedCacheOptions {
   now?: () => number;
-  /** Whether the notifications can be relied on now (the LISTEN bridge's `current`). @default always */
-  current?: () => boolean;
 }
 
-export class ViewerDirectory implements ViewerCache {
-  /** Database reads made, and times everything was dropped (tests, benchmarks). */
+export class ViewerDirectory extends NotifiedCache<string, Entry> implements ViewerCache {
+  /** Database reads made (tests, benchmarks). */
   reads = 0;
-  invalidations = 0;
-  private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<() => void>();
-  private readonly maxAgeMs: number;
-  private readonly capacity: number;
   private readonly now: () => number;
-  private readonly current: () => boolean;
 
   constructor(
     private readonly db: Queryable,
     options: DirectoryOptions = {},
   ) {
-    this.maxAgeMs = options.maxAgeMs ?? 60_000;
-    this.capacity = options.capacity ?? 10_000;
+    super(options);
     this.now = options.now ?? Date.now;
-    this.current = options.current ?? (() => true);
   }
 
   /** The active user behind `email`; UNAUTHENTICATED when there is none. */
@@ -84,31 +71,6 @@ export class ViewerDirectory implements ViewerCache {
     return activeOnly(await readViewer(this.db, email.toLowerCase()));
   }
 
-  /** Drops everything: the next lookup of every email reads the database. */
-  invalidate(): void {
-    this.invalidations += 1;
-    this.entries.clear();
-    for (const listener of this.listeners) listener();
-  }
-
-  /**
-   * Called after every drop (a user, team or screen layout may have changed, here or in another
-   * process): a screen's `myScreen` stream then reads its viewer again. Returns the unsubscribe.
-   */
-  onInvalidate(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Follows the live notifications: a directory change, or "anything may have changed". */
-  handle(message: LiveMessage): void {
-    if (message.t === 'dir' || message.t === 'all') this.invalidate();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
   private lookup(email: string): Promise<Viewer | null> {
     if (!this.current()) {
       // a change may go unheard: read, and keep nothing (what is kept is dropped)
@@ -123,12 +85,7 @@ export class ViewerDirectory implements ViewerCache {
     this.reads += 1;
     const viewer = readViewer(this.db, email);
     const entry: Entry = { viewer, readAt: now };
-    this.entries.set(email, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    this.keep(email, entry);
     viewer.catch(() => {
       if (this.entries.get(email) === entry) this.entries.delete(email);
     });

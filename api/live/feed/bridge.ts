@@ -19,6 +19,7 @@ import postgres from 'postgres';
 import { rows, type DatabaseHandle } from '../../db/client.ts';
 import { initialBridgeState, next, type BridgeEffect, type BridgeEvent } from './bridge-state.ts';
 import { CHANNEL, isWake, parseMessage, parseSnapshot, type LiveMessage, type Snapshot } from './messages.ts';
+import type { Metrics } from '../../core/metrics.ts';
 
 export interface BridgeOptions {
   database: DatabaseHandle;
@@ -40,6 +41,8 @@ export interface BridgeOptions {
   drainMs?: number;
   /** While consecutive drains keep finding rows, the interval grows up to this. @default 25 */
   busyDrainMs?: number;
+  /** Reads of the change log, rows read and the lag of rollup changes (core/metrics.ts). */
+  metrics?: Pick<Metrics, 'changeLogRead' | 'rollupRead'>;
 }
 
 export interface Bridge {
@@ -183,9 +186,13 @@ export function createBridge(options: BridgeOptions): Bridge {
     after = snapshot;
     const payloads = row.payloads ?? [];
     batches += 1;
+    options.metrics?.changeLogRead(payloads.length);
     for (const payload of payloads) {
       const message = parseMessage(payload);
-      if (message.t === 'perf') message.batch = batches; // see PerfMessage.batch
+      if (message.t === 'perf') {
+        message.batch = batches; // see PerfMessage.batch
+        options.metrics?.rollupRead(message.rows);
+      }
       options.onMessage(message);
     }
     return { type: 'drained', found: payloads.length, snapshot };

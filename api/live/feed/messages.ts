@@ -43,6 +43,8 @@ export type LiveMessage =
   | { t: 'goal'; ids: number[] }
   | { t: 'goal_del'; goals: { id: number; userId: number | null; teamId: number | null }[] }
   | { t: 'ach'; ids: number[] }
+  /** Kudos given (drizzle/functions/kudos_notify.sql). */
+  | { t: 'kudos'; ids: number[] }
   /** Goals that fell behind pace past the alert threshold (api/jobs/pace/pace-alerts.ts). */
   | { t: 'pace'; ids: number[] }
   | { t: 'dir' }
@@ -94,6 +96,7 @@ export function parseMessage(payload: string): LiveMessage {
     }
     case 'goal':
     case 'ach':
+    case 'kudos':
     case 'pace':
       return Array.isArray(m.ids) ? { t: m.t, ids: m.ids.filter(isId) } : { t: 'all' };
     case 'goal_del':

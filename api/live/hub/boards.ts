@@ -13,12 +13,13 @@
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import type { OrgSettings } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { localDate, periodEnd, periodStart } from '../../domain/periods.ts';
+import { addPeriods, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample } from '../../domain/ranking.ts';
 import { createLoaders } from '../../core/loaders.ts';
 import { Mailbox } from './mailbox.ts';
 import { markShared } from '../../live/shared-execution.ts';
-import { digest, ranked, type SellerTables, type Table } from './tables.ts';
+import { withPreviousRanks } from '../../modules/leaderboard/leaderboard.mapping.ts';
+import { digest, ranked, ranksOf, type SellerTables, type Table } from './tables.ts';
 import type { BoardEvent, BoardKey, HubStats } from './types.ts';
 
 interface Board {
@@ -30,6 +31,11 @@ interface Board {
   dirty: boolean;
   /** The sellers it ranks (its period's and team's). */
   table: Table;
+  /**
+   * The same team's sellers in the previous period: their ranks are the entries' previousRank.
+   * The board is among its boards, so a backdated change to that period marks it dirty.
+   */
+  previous: Table;
 }
 
 export interface BoardsOptions {
@@ -83,8 +89,10 @@ export class Boards {
         version: 0n,
         dirty: true,
         table: tables.tableFor(key.periodType, start, key.teamId),
+        previous: tables.tableFor(key.periodType, addPeriods(key.periodType, start, -1), key.teamId),
       };
       board.table.boards.add(board);
+      board.previous.boards.add(board);
       this.boards.set(id, board);
     }
     const b = board;
@@ -95,6 +103,7 @@ export class Boards {
         if (b.subscribers.size === 0 && this.boards.get(b.id) === b) {
           this.boards.delete(b.id);
           tables.leave(b, b.table);
+          tables.leave(b, b.previous);
         }
       },
     });
@@ -104,6 +113,7 @@ export class Boards {
       // a board's first version is read afresh, as a query would be: its table may have been kept
       // only for queries, behind commits the listener has not delivered yet
       tables.mustReload(b.table);
+      tables.mustReload(b.previous);
       this.options.flushNow();
     }
     return mailbox;
@@ -116,6 +126,7 @@ export class Boards {
     return dirty.map((b) =>
       this.recompute(b).catch((error: unknown) => {
         this.options.tables.mustReload(b.table); // retried by the next flush
+        this.options.tables.mustReload(b.previous);
         throw error;
       }),
     );
@@ -146,15 +157,19 @@ export class Boards {
     if (start !== board.table.periodStart) {
       // a new period: the board moves to that period's table
       tables.leave(board, board.table);
+      tables.leave(board, board.previous);
       board.table = tables.join(board, board.key.periodType, start, board.key.teamId);
+      const before = addPeriods(board.key.periodType, start, -1);
+      board.previous = tables.join(board, board.key.periodType, before, board.key.teamId);
     }
-    const sellers = await tables.current(board.table);
+    const [sellers, previous] = await Promise.all([
+      tables.current(board.table),
+      tables.current(board.previous),
+    ]);
     const minimums = org.rateMinimums;
-    const { users, teams, standingOf, ...computed } = ranked(
-      sellers,
-      board.key.metric,
-      board.key.limit,
-      minimums,
+    const { users, teams, standingOf, ...computed } = withPreviousRanks(
+      ranked(sellers, board.key.metric, board.key.limit, minimums),
+      ranksOf(previous, board.key.metric, minimums),
     );
     const loaders = createLoaders(db);
     // the users and their teams are in memory: no statement

@@ -6,7 +6,8 @@
  * names, or all of them when it names none; directory, goal and contest changes mark more); a
  * flush recomputes each dirty contest once, whatever its number of subscribers, with one
  * statement (contest.standings.ts), and publishes one event object only when what it shows
- * changed (status, frozen, entries, winners). A frozen contest is never recomputed for a rollup
+ * changed (status, frozen, entries, winners); the contest's row is read again only after a contest,
+ * people or team change (allChanged), not for each sale. A frozen contest is never recomputed for a rollup
  * change: its results are stored. A timer marks a contest at its start and at its end, so the
  * countdown turns into standings and the standings into the frozen results (frozen by whichever
  * process gets there first: freezeContest) without waiting for a change.
@@ -17,7 +18,7 @@ import type { OrgSettings } from '../../config.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { createLoaders } from '../../core/loaders.ts';
 import type { Database } from '../../db/client.ts';
-import { findContest } from '../../modules/contests/contest.queries.ts';
+import { findContest, type ContestWithParts } from '../../modules/contests/contest.queries.ts';
 import { standingsOf } from '../../modules/contests/contest.standings.ts';
 import type { PerfMessage } from '../feed/messages.ts';
 import { Mailbox } from './mailbox.ts';
@@ -29,6 +30,8 @@ const MAX_TIMER_MS = 3_600_000;
 interface Watched {
   readonly id: number;
   readonly subscribers: Set<Mailbox<ContestEvent>>;
+  /** The contest's row and parts, kept until a contest, people or team change (allChanged). */
+  contest: ContestWithParts | undefined;
   last: { fingerprint: string; event: ContestEvent } | undefined;
   dirty: boolean;
   /** The sellers it ranks (a rollup change of anyone else leaves it alone); null: not known yet. */
@@ -71,6 +74,7 @@ export class ContestWatches {
       w = {
         id,
         subscribers: new Set(),
+        contest: undefined,
         last: undefined,
         dirty: true,
         people: null,
@@ -110,7 +114,10 @@ export class ContestWatches {
 
   /** Contests, people or teams changed, or anything may have: every watched contest. */
   allChanged(): void {
-    for (const w of this.watched.values()) w.dirty = true;
+    for (const w of this.watched.values()) {
+      w.dirty = true;
+      w.contest = undefined;
+    }
   }
 
   dispose(): void {
@@ -155,12 +162,13 @@ export class ContestWatches {
     const { db, org, stats, now } = this.options;
     try {
       stats.contestRecomputations += 1;
-      const contest = await findContest(db, w.id);
+      const contest = w.contest ?? (await findContest(db, w.id));
       if (!contest) {
         for (const box of w.subscribers) box.fail(new NotFoundError('Contest', w.id));
         this.watched.delete(w.id);
         return;
       }
+      w.contest = contest;
       const at = now();
       const standings = await standingsOf(db, org, contest, at);
       w.frozen = standings.frozen;
@@ -185,6 +193,7 @@ export class ContestWatches {
       for (const box of w.subscribers) box.push(event);
     } catch (error) {
       w.dirty = true;
+      w.contest = undefined;
       throw error;
     }
   }

@@ -1,26 +1,21 @@
 /**
- * Goal, badge and pace-alert fan-out: notifications name goals and badges; a flush reads them once and
- * pushes one event to every subscriber (a pace alert is an event too: sent once, api/jobs/pace).
+ * Goal and pace-alert fan-out: notifications name goals; a flush reads them once and pushes one
+ * event to every subscriber (a pace alert is an event too: sent once, api/jobs/pace). Badges and
+ * kudos, events named by ids that catch up after a gap, are id-events.ts's.
  *
  * Invariants: no change is dropped silently. Subscribers read through `queue` mailboxes bounded by
  * `queueCapacity`, past which that subscriber's stream fails (it must resubscribe). Ids whose read
  * failed are kept for the next flush. After a listener gap, goal subscribers are told to resend
- * their snapshot (`resync`) and badges awarded since the last one seen are fetched and published.
- * Removed goals are published at once (their rows are gone: nothing to read).
- * Why: unlike boards, goals and badges are events, not states; a skipped one would never show.
+ * their snapshot (`resync`). Removed goals are published at once (their rows are gone: nothing to
+ * read).
+ * Why: unlike boards, goals are events, not states; a skipped one would never show.
  */
 import type { Database } from '../../db/client.ts';
 import { createLoaders } from '../../core/loaders.ts';
-import {
-  achievementIdsAfter,
-  achievementsByIds,
-  maxAchievementId,
-} from '../../modules/achievements/achievement.queries.ts';
-import { toAchievement } from '../../modules/achievements/achievement.mapping.ts';
 import { findGoals } from '../../modules/goals/goal.queries.ts';
 import { toGoal } from '../../modules/goals/goal.mapping.ts';
 import { Mailbox } from './mailbox.ts';
-import type { AchievementEvent, GoalEvent, PaceAlertEvent } from './types.ts';
+import type { GoalEvent, PaceAlertEvent } from './types.ts';
 
 export interface FanOutOptions {
   db: Database;
@@ -32,23 +27,14 @@ type RemovedGoals = Extract<GoalEvent, { kind: 'removed' }>['goals'];
 
 export class FanOut {
   private readonly goalListeners = new Set<Mailbox<GoalEvent>>();
-  private readonly achievementListeners = new Set<Mailbox<AchievementEvent>>();
   private readonly pendingGoals = new Set<number>();
-  private readonly pendingAchievements = new Set<number>();
   private readonly paceListeners = new Set<Mailbox<PaceAlertEvent>>();
   private readonly pendingPace = new Set<number>();
-  private lastAchievementId = 0;
-  private catchUpAchievements = false;
 
   constructor(private readonly options: FanOutOptions) {}
 
-  /** Badges awarded before now are not published (catch-ups start after the newest). */
-  async start(): Promise<void> {
-    this.lastAchievementId = await maxAchievementId(this.options.db);
-  }
-
   get subscriberCount(): number {
-    return this.goalListeners.size + this.achievementListeners.size + this.paceListeners.size;
+    return this.goalListeners.size + this.paceListeners.size;
   }
 
   goalEvents(): Mailbox<GoalEvent> {
@@ -58,16 +44,6 @@ export class FanOut {
       onClose: () => this.goalListeners.delete(mailbox),
     });
     this.goalListeners.add(mailbox);
-    return mailbox;
-  }
-
-  achievementEvents(): Mailbox<AchievementEvent> {
-    const mailbox: Mailbox<AchievementEvent> = new Mailbox<AchievementEvent>({
-      mode: 'queue',
-      capacity: this.options.queueCapacity ?? 1000,
-      onClose: () => this.achievementListeners.delete(mailbox),
-    });
-    this.achievementListeners.add(mailbox);
     return mailbox;
   }
 
@@ -96,14 +72,8 @@ export class FanOut {
     this.publishGoals({ kind: 'removed', goals });
   }
 
-  /** Badges were awarded: published by the next flush. */
-  achievementsAwarded(ids: readonly number[]): void {
-    for (const id of ids) this.pendingAchievements.add(id);
-  }
-
-  /** The listener was away: goal subscribers resend their snapshot; the next flush catches up on badges. */
+  /** The listener was away: goal subscribers resend their snapshot. */
   everythingChanged(): void {
-    this.catchUpAchievements = true;
     this.publishGoals({ kind: 'resync' });
   }
 
@@ -111,10 +81,6 @@ export class FanOut {
   flush(): Promise<void>[] {
     const goalIds = [...this.pendingGoals];
     this.pendingGoals.clear();
-    const achievementIds = [...this.pendingAchievements];
-    this.pendingAchievements.clear();
-    const catchUp = this.catchUpAchievements;
-    this.catchUpAchievements = false;
     const paceIds = [...this.pendingPace];
     this.pendingPace.clear();
     const work: Promise<void>[] = [];
@@ -134,24 +100,12 @@ export class FanOut {
         }),
       );
     }
-    if ((achievementIds.length || catchUp) && this.achievementListeners.size) {
-      work.push(
-        this.publishAchievements(achievementIds, catchUp).catch((error: unknown) => {
-          for (const id of achievementIds) this.pendingAchievements.add(id);
-          this.catchUpAchievements ||= catchUp;
-          throw error;
-        }),
-      );
-    } else if (achievementIds.length) {
-      this.lastAchievementId = Math.max(this.lastAchievementId, ...achievementIds);
-    }
     return work;
   }
 
   /** Ends every subscriber's stream. */
   dispose(): void {
     for (const m of this.goalListeners) void m.return();
-    for (const m of this.achievementListeners) void m.return();
     for (const m of this.paceListeners) void m.return();
   }
 
@@ -173,19 +127,5 @@ export class FanOut {
     if (rows.length === 0) return;
     const event: PaceAlertEvent = { goals: rows.map(toGoal), loaders: createLoaders(db) };
     for (const listener of this.paceListeners) listener.push(event);
-  }
-
-  private async publishAchievements(ids: number[], catchUp: boolean): Promise<void> {
-    const { db } = this.options;
-    const all = new Set(ids);
-    if (catchUp) for (const id of await achievementIdsAfter(db, this.lastAchievementId)) all.add(id);
-    const rows = await achievementsByIds(db, [...all]);
-    if (rows.length === 0) return;
-    this.lastAchievementId = Math.max(this.lastAchievementId, ...rows.map((r) => r.id));
-    const event: AchievementEvent = {
-      loaders: createLoaders(db),
-      achievements: rows.map((r) => ({ ...toAchievement(r), teamId: r.teamId })),
-    };
-    for (const listener of this.achievementListeners) listener.push(event);
   }
 }

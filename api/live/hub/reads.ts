@@ -12,7 +12,9 @@
 import type { Logger } from 'pino';
 import type { OrgSettings } from '../../config.ts';
 import type { BoardQuery, BoardWithStandings } from '../../modules/leaderboard/leaderboard.mapping.ts';
-import { ranked, type SellerTables, type Sellers } from './tables.ts';
+import { addPeriods } from '../../domain/periods.ts';
+import { withPreviousRanks } from '../../modules/leaderboard/leaderboard.mapping.ts';
+import { ranked, ranksOf, type SellerTables, type Sellers } from './tables.ts';
 import type { HubStats } from './types.ts';
 
 export interface BoardReaderOptions {
@@ -31,23 +33,30 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
   const { tables, caughtUp, org, logger, stats } = options;
   return async (q) => {
     const table = tables.tableFor(q.periodType, q.periodStart, q.teamId);
-    table.usedAt = performance.now();
+    // the previous period's sellers: their ranks are the entries' previousRank
+    const before = tables.tableFor(q.periodType, addPeriods(q.periodType, q.periodStart, -1), q.teamId);
+    table.usedAt = before.usedAt = performance.now();
     // a read started now is as fresh as a query; otherwise every change committed so far must have
     // been delivered (a read already under way may have begun before this request)
-    const readsNow = tables.readsNow(table);
+    const readsNow = tables.readsNow(table) && tables.readsNow(before);
     let sellers: Sellers;
+    let previous: Sellers;
     try {
       if (!readsNow && !(await caughtUp())) return undefined;
-      sellers = await tables.current(table);
+      [sellers, previous] = await Promise.all([tables.current(table), tables.current(before)]);
     } catch (error) {
       // the query's own statement will tell the caller what is wrong with the database
       logger.warn({ err: error }, 'live: could not read a board for a query');
       return undefined;
     }
-    if (table.reload) return undefined; // meanwhile changed in a way only a new read shows
+    // meanwhile changed in a way only a new read shows
+    if (table.reload || before.reload) return undefined;
     stats.memoryReads += 1;
     return {
-      ...ranked(sellers, q.metric, q.limit, org.rateMinimums),
+      ...withPreviousRanks(
+        ranked(sellers, q.metric, q.limit, org.rateMinimums),
+        ranksOf(previous, q.metric, org.rateMinimums),
+      ),
       dbVersion: sellers.clock.toString(),
     };
   };

@@ -16,6 +16,7 @@ import type { RateMinimums } from '../../domain/ranking.ts';
 import { boardSellers } from '../../modules/leaderboard/leaderboard.queries.ts';
 import {
   rankSellers,
+  ranksOn,
   scoreSeller,
   type ScoredSeller,
 } from '../../modules/leaderboard/leaderboard.mapping.ts';
@@ -32,6 +33,11 @@ export interface Sellers {
   clock: bigint;
   /** Rankings of these rows by `metric|limit`, emptied whenever a row or the clock changes. */
   ranked: Map<string, Ranked>;
+  /**
+   * Each seller's rank by metric, emptied with `ranked`: as the previous period's table, the
+   * previousRank of the current boards (a backdated change to that period empties it too).
+   */
+  ranks: Map<LeaderboardMetric, Map<number, number>>;
   /** Every seller's name and figures, as text (boards with standings: their fingerprint); as ranked. */
   digest: string | undefined;
 }
@@ -152,6 +158,7 @@ export class SellerTables {
             rows: new Map(read.sellers.map((s) => [s.id, scoreSeller(s)])),
             clock: BigInt(read.version),
             ranked: new Map(),
+            ranks: new Map(),
             digest: undefined,
           };
         })
@@ -170,6 +177,7 @@ export class SellerTables {
     const pending = table.pending.splice(0);
     if (pending.length > 0) {
       sellers.ranked.clear();
+      sellers.ranks.clear();
       sellers.digest = undefined;
     }
     for (const { row, xid } of pending) {
@@ -259,6 +267,17 @@ export function ranked(
     result = rankSellers(sellers.rows, metric, limit, minimums);
     sellers.ranked.set(key, result);
   }
+  return result;
+}
+
+/** Each seller's rank on `metric` (ranksOn), computed once per change of the rows. */
+export function ranksOf(
+  sellers: Sellers,
+  metric: LeaderboardMetric,
+  minimums: RateMinimums,
+): ReadonlyMap<number, number> {
+  let result = sellers.ranks.get(metric);
+  if (!result) sellers.ranks.set(metric, (result = ranksOn(sellers.rows, metric, minimums)));
   return result;
 }
 

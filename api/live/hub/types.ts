@@ -15,10 +15,12 @@ import type { OrgSettings } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { Loaders } from '../../core/loaders.ts';
 import type { Achievement } from '../../modules/achievements/achievement.type.ts';
+import type { Kudos } from '../../modules/kudos/kudos.type.ts';
 import type { Goal } from '../../modules/goals/goal.type.ts';
 import type { Leaderboard } from '../../modules/leaderboard/leaderboard.type.ts';
 import type { ContestWithParts } from '../../modules/contests/contest.queries.ts';
 import type { StandingsView } from '../../modules/contests/contest.standings.ts';
+import type { Metrics } from '../../core/metrics.ts';
 
 export interface BoardKey {
   periodType: PeriodType;
@@ -48,6 +50,12 @@ export interface PaceAlertEvent {
   loaders: Loaders;
 }
 
+/** Kudos given, read once per flush for every subscriber (hub/id-events.ts). */
+export interface KudosEvent {
+  kudos: Kudos[];
+  loaders: Loaders;
+}
+
 export interface AchievementEvent {
   achievements: (Achievement & { teamId: number | null })[];
   loaders: Loaders;
@@ -58,6 +66,14 @@ export interface ContestEvent {
   standings: StandingsView;
   /** The contest as read for it (its participants decide who may still watch it). */
   contest: ContestWithParts;
+  loaders: Loaders;
+}
+
+/** The contests not ended before a while ago, read once per change for every subscriber (hub/contest-list.ts). */
+export interface ContestListEvent {
+  contests: ContestWithParts[];
+  /** The server's clock when it was read (countdowns correct their own by it). */
+  generatedAt: Date;
   loaders: Loaders;
 }
 
@@ -77,6 +93,8 @@ export interface HubOptions {
    */
   caughtUp?: () => Promise<boolean>;
   now?: () => Date;
+  /** Each flush counted and timed (core/metrics.ts). */
+  metrics?: Pick<Metrics, 'flushed'>;
 }
 
 export interface HubStats {
@@ -92,4 +110,6 @@ export interface HubStats {
   notifications: number;
   /** Contest recomputations (one per dirty watched contest per flush). */
   contestRecomputations: number;
+  /** Reads of the current contests' list (one per flush after a contest or directory change). */
+  contestListReads: number;
 }

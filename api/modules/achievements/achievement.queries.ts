@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm';
 import {
   achievementRules,
   achievements,
@@ -10,11 +10,14 @@ import { rows, type Queryable } from '../../db/client.ts';
 
 export function listAchievements(
   db: Queryable,
-  filter: { userId: number | null; teamId: number | null; limit: number },
+  filter: { userId: number | null; teamId: number | null; limit: number; earned?: { from: Date; to: Date } },
 ): Promise<AchievementRow[]> {
   const conditions: (SQL | undefined)[] = [
     filter.userId !== null ? eq(achievements.userId, filter.userId) : undefined,
     filter.teamId !== null ? eq(users.teamId, filter.teamId) : undefined,
+    // [from, to): a period's instants (periodBounds)
+    filter.earned ? gte(achievements.achievedAt, filter.earned.from) : undefined,
+    filter.earned ? lt(achievements.achievedAt, filter.earned.to) : undefined,
   ];
   return db
     .select({ achievement: achievements })
@@ -80,6 +83,7 @@ export interface RuleProgressRow {
   period_type: AchievementRuleRow['periodType'];
   threshold: string;
   active: boolean;
+  awards_from: string | null;
   period_start: string | null;
   current: string;
   achieved_at: string | null;
@@ -99,7 +103,8 @@ export function ruleProgress(db: Queryable, userId: number, today: string): Prom
           from achievement_rules ar where ar.active
         )
         select r.id, r.kind, r.title, r.description, r.badge_icon, r.metric, r.period_type,
-          r.threshold::text as threshold, r.active, r.ps::text as period_start,
+          r.threshold::text as threshold, r.active, r.awards_from::text as awards_from,
+          r.ps::text as period_start,
           coalesce(case r.metric
             when 'REVENUE' then t.revenue
             when 'ORDERS' then t.orders_won
@@ -110,6 +115,7 @@ export function ruleProgress(db: Queryable, userId: number, today: string): Prom
           end, 0)::text as current,
           (select min(a.achieved_at) from achievements a
             where a.rule_id = r.id and a.user_id = ${userId}
+              and a.period_type is not distinct from r.period_type
               and (r.ps is null or a.period_start = r.ps)) as achieved_at
         from r
         left join lateral (

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../schema/db/constants.ts';
-import type { AchievementRuleRow } from '../../../schema/db/index.ts';
 import { requireViewer, type AppContext } from '../../core/context.ts';
 import { BadInputError, NotFoundError } from '../../core/errors.ts';
 import { optionalId, parseId } from '../../core/graphql/ids.ts';
@@ -13,7 +12,7 @@ import {
 } from '../../core/permissions.ts';
 import { orgToday } from '../performance/clock.ts';
 import { parseInput } from '../../core/validation.ts';
-import { toAchievement } from './achievement.mapping.ts';
+import { toAchievement, toRule } from './achievement.mapping.ts';
 import { insertAchievement, listAchievements, listRules, ruleProgress } from './achievement.queries.ts';
 import {
   AchievementProgress,
@@ -27,7 +26,7 @@ const MAX_LIST = 1000;
 /** Badges are public recognition: every role reads them (TV screens celebrate them). Newest first. */
 export async function achievements(
   ctx: AppContext,
-  args: { userId: string | null; teamId: string | null; limit: number },
+  args: { userId: string | null; teamId: string | null; limit: number; earned?: { from: Date; to: Date } },
 ): Promise<Achievement[]> {
   const viewer = requireViewer(ctx);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIST) {
@@ -38,7 +37,9 @@ export async function achievements(
   assertScreenReads(viewer, teamId, userId);
   if (userId !== null && !(await ctx.loaders.userById.load(userId))) throw new NotFoundError('User', userId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
-  return (await listAchievements(ctx.db, { userId, teamId, limit: args.limit })).map(toAchievement);
+  return (await listAchievements(ctx.db, { userId, teamId, limit: args.limit, earned: args.earned })).map(
+    toAchievement,
+  );
 }
 
 const text = (max: number) =>
@@ -92,7 +93,7 @@ export async function recordAchievement(
 
 export async function achievementRules(ctx: AppContext): Promise<AchievementRule[]> {
   assertNotViewer(requireViewer(ctx));
-  return (await listRules(ctx.db)).map((r: AchievementRuleRow) => ({ ...r, threshold: Number(r.threshold) }));
+  return (await listRules(ctx.db)).map(toRule);
 }
 
 /**
@@ -113,17 +114,12 @@ export async function achievementProgress(
     const threshold = Number(r.threshold);
     const current = Number(r.current);
     return Object.assign(new AchievementProgress(), {
-      rule: {
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        description: r.description,
+      rule: toRule({
+        ...r,
         badgeIcon: r.badge_icon,
-        metric: r.metric,
         periodType: r.period_type,
-        threshold,
-        active: r.active,
-      },
+        awardsFrom: r.awards_from,
+      }),
       periodStart: r.period_start,
       periodEnd: r.period_type && r.period_start ? periodEnd(r.period_type, r.period_start) : null,
       current,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
-import type { PeriodType, RuleMetric } from '../../../schema/db/constants.ts';
-import { PeriodTypeEnum, RuleMetricEnum } from '../../core/graphql/enums.ts';
+import type { BadgeIconName, PeriodType, RuleMetric } from '../../../schema/db/constants.ts';
+import { BadgeIconNameEnum, PeriodTypeEnum, RuleMetricEnum } from '../../core/graphql/enums.ts';
 import { DateScalar, DateTimeScalar } from '../../core/graphql/scalars.ts';
 
 @ObjectType({ description: 'A badge a user earned, awarded by a rule or by hand.' })
@@ -86,6 +86,19 @@ export class AchievementRule {
 
   @Field(() => Boolean, { description: 'Inactive rules award nothing.' })
   active!: boolean;
+
+  @Field(() => BadgeIconNameEnum, {
+    nullable: true,
+    description: 'Its icon in the web client’s set; null when badgeIcon is outside it.',
+  })
+  icon!: BadgeIconName | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'It awards no period ending before this day (set by each save: the first previewed period on a backfill, the save’s day otherwise); null: every period.',
+  })
+  awardsFrom!: string | null;
 }
 
 @ObjectType({

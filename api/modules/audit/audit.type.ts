@@ -17,11 +17,14 @@ export class AuditEntry {
 
   @Field(() => String, {
     description:
-      'What: user.create, user.invite, user.update, user.passwordLink, user.signOutEverywhere, team.create, team.update, webhook.create, webhook.update, webhook.delete, apiToken.create, apiToken.revoke, serviceAccount.create, screen.pair, screen.update, screen.revoke.',
+      'What: user.create, user.invite, user.update, user.passwordLink, user.signOutEverywhere, team.create, team.update, webhook.create, webhook.update, webhook.delete, webhook.pause, webhook.resume, webhook.redeliver, apiToken.create, apiToken.revoke, serviceAccount.create, screen.pair, screen.update, screen.revoke, contest.create, contest.update, contest.delete, badgeRule.create, badgeRule.update, badgeRule.deactivate, kudos.remove (someone else’s kudos, by a manager or an admin), organisation.update, organisation.backup.',
   })
   action!: string;
 
-  @Field(() => String, { description: 'The kind of record changed: User, Team, Webhook, ApiToken.' })
+  @Field(() => String, {
+    description:
+      'The kind of record changed: User, Team, Webhook, WebhookDelivery, ApiToken, Contest, BadgeRule, Kudos, Organisation.',
+  })
   targetType!: string;
 
   @Field(() => ID, { description: 'Its id.' })

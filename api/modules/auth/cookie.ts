@@ -1,7 +1,7 @@
 /**
  * The session cookie: `pulse_session`, HttpOnly (scripts never see it), SameSite=Lax (not sent on
  * cross-site POSTs), Path=/, Secure when the request came over HTTPS (req.secure: TLS, or a
- * loopback proxy's X-Forwarded-Proto, as express trusts it) or when COOKIE_SECURE says so. No
+ * trusted proxy's X-Forwarded-Proto: TRUST_PROXY) or when COOKIE_SECURE says so. No
  * Max-Age beyond the session's own expiry.
  */
 import type { IncomingHttpHeaders } from 'node:http';

@@ -14,7 +14,9 @@ import type { TeamRow } from '../../../schema/db/index.ts';
 import type { AppContext } from '../../core/context.ts';
 import { Team } from '../teams/team.type.ts';
 import { PairScreenInput, Screen, ScreenLayout, UpdateScreenInput } from './screen.type.ts';
-import { listScreens, myScreenStream, pairScreen, revokeScreen, updateScreen } from './screens.ts';
+import { listScreens } from './screen-list.ts';
+import { myScreenStream, updateScreen } from './screen-layout.ts';
+import { pairScreen, revokeScreen } from './screens.ts';
 
 @Resolver(() => Screen)
 export class ScreenResolver {

@@ -43,9 +43,15 @@ export class ScreenLayout {
   })
   showGoals!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'Its credential reads its team’s contests (a screen of no team: all), and its TV rotates a board for each one running, starting soon or just ended (default true).',
+  })
+  showContests!: boolean;
+
   @Field(() => [CelebrationKindEnum], {
     description:
-      'The events that interrupt its rotation with a card for a few seconds (GOAL_ACHIEVED needs showGoals).',
+      'The events that interrupt its rotation with a card for a few seconds (GOAL_ACHIEVED needs showGoals, CONTEST_WON showContests).',
   })
   celebrations!: readonly CelebrationKind[];
 
@@ -107,6 +113,9 @@ export class UpdateScreenInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Whether its credential reads its team’s goals.' })
   showGoals?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether its credential reads its team’s contests.' })
+  showContests?: boolean;
 
   @Field(() => [CelebrationKindEnum], {
     nullable: true,

@@ -25,8 +25,8 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { rows, type Database, type Queryable } from '../../db/client.ts';
 import { UnauthenticatedError } from '../../core/errors.ts';
-import type { LiveMessage } from '../../live/feed/messages.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
+import { NotifiedCache, type NotifiedCacheOptions } from '../../live/caches/notified-cache.ts';
 import type { Viewer } from '../../core/permissions.ts';
 
 export interface AuthClock {
@@ -53,18 +53,12 @@ interface CachedSession {
   readAt: number;
 }
 
-export interface SessionOptions {
+export interface SessionOptions extends NotifiedCacheOptions {
   ttlMs: number;
   idleMs: number;
   clock: AuthClock;
-  /** Whether the notifications can be relied on now (the LISTEN bridge's `current`). */
-  current?: () => boolean;
   /** @default 60000 */
   touchMs?: number;
-  /** @default 60000 */
-  maxAgeMs?: number;
-  /** @default 10000 */
-  capacity?: number;
   logger?: Logger;
 }
 
@@ -73,26 +67,19 @@ const ENDED = 'The session has ended: sign in again.';
 const TOKEN_ENDED = 'The API token is not valid (revoked, or never issued).';
 const TOKEN_EXPIRED = 'The API token has expired.';
 
-export class SessionStore {
+/** Dropped whole on `dir` and `all` (NotifiedCache): holders of a WebSocket check their session again. */
+export class SessionStore extends NotifiedCache<string, CachedSession | null> {
   /** Database reads of sessions made (tests). */
   reads = 0;
-  invalidations = 0;
-  private readonly listeners = new Set<() => void>();
-  private readonly entries = new Map<string, CachedSession | null>();
   private readonly touchMs: number;
-  private readonly maxAgeMs: number;
-  private readonly capacity: number;
-  private readonly current: () => boolean;
 
   constructor(
     private readonly db: Queryable,
     private readonly directory: ViewerDirectory,
     private readonly options: SessionOptions,
   ) {
+    super(options);
     this.touchMs = options.touchMs ?? 60_000;
-    this.maxAgeMs = options.maxAgeMs ?? 60_000;
-    this.capacity = options.capacity ?? 10_000;
-    this.current = options.current ?? (() => true);
   }
 
   /** The sessions' clock (tests move it), in epoch milliseconds. */
@@ -219,31 +206,6 @@ export class SessionStore {
     return ended.length;
   }
 
-  invalidate(): void {
-    this.invalidations += 1;
-    this.entries.clear();
-    for (const listener of this.listeners) listener();
-  }
-
-  /**
-   * Called whenever the cache is dropped (a session may have ended, here or in another process):
-   * holders of long-lived connections (the WebSocket) check their sessions again then, so a
-   * revoked one closes within the notification's delay. Returns the unsubscribe function.
-   */
-  onInvalidate(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Follows the live notifications, as the viewer directory does. */
-  handle(message: LiveMessage): void {
-    if (message.t === 'dir' || message.t === 'all') this.invalidate();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
   private async lookup(id: string, now: number): Promise<CachedSession | null> {
     if (!this.current()) {
       if (this.entries.size > 0) this.invalidate();
@@ -288,12 +250,7 @@ export class SessionStore {
       : null;
     // a read that started before an invalidation may have seen the old row: not kept
     if (keep && this.current() && before === this.invalidations) {
-      this.entries.set(id, session);
-      while (this.entries.size > this.capacity) {
-        const oldest = this.entries.keys().next().value;
-        if (oldest === undefined) break;
-        this.entries.delete(oldest);
-      }
+      this.keep(id, session);
     }
     return session;
   }

@@ -6,6 +6,7 @@ import { ContestStatusEnum } from '../../core/graphql/enums.ts';
 import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
 import { toStandings } from './contest.mapping.ts';
+import * as reads from './contest.reads.ts';
 import * as service from './contest.service.ts';
 import {
   Contest,
@@ -29,12 +30,12 @@ export class ContestResolver {
     @Arg('status', () => ContestStatusEnum, { nullable: true }) status: ContestStatus | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: 'At most 200.' }) limit: number,
   ): Promise<Contest[]> {
-    return service.contests(ctx, { status: status ?? null, limit: limit ?? 50 });
+    return reads.contests(ctx, { status: status ?? null, limit: limit ?? 50 });
   }
 
   @Query(() => Contest, { nullable: true, description: 'One contest, or null.' })
   contest(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Contest | null> {
-    return service.contest(ctx, id);
+    return reads.contest(ctx, id);
   }
 
   @Mutation(() => Contest, {
@@ -88,7 +89,7 @@ export class ContestResolver {
     description: 'Its standings now: live, or the frozen results once it ended.',
   })
   async standings(@Root() c: Contest, @Ctx() ctx: AppContext): Promise<ContestStandings> {
-    return toStandings(await service.standings(ctx, c.id));
+    return toStandings(await reads.standings(ctx, c.id));
   }
 }
 

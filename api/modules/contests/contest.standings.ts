@@ -5,7 +5,8 @@
  * Invariants:
  * - Results are frozen exactly once per contest, whichever process or caller gets there first
  *   (contest_results' primary key: INSERT ... ON CONFLICT DO NOTHING), in one transaction with the
- *   winners' badges and the CONTEST_ENDED webhook rows: a freeze that lost the race writes nothing.
+ *   winners' badges, the CONTEST_ENDED webhook rows and the participants' mails (CONTESTS): a
+ *   freeze that lost the race writes nothing.
  * - A read of an ended contest that is not frozen yet freezes it first, so an ended contest never
  *   shows moving figures, whether or not the scheduler (contest.scheduler.ts) was there in time.
  * - Frozen standings never move again: later writes to activities inside the window are not read.
@@ -16,16 +17,16 @@ import type { OrgSettings } from '../../config.ts';
 import type { Database, Queryable } from '../../db/client.ts';
 import { contestStandings, contestStatus, type ContestEntryValue } from '../../domain/contests.ts';
 import { localDate } from '../../domain/zoned-time.ts';
+import { contestPeople, enqueueMail } from '../../jobs/notifications/outbox.ts';
+import { findContest, type ContestWithParts } from './contest.queries.ts';
 import {
   awardWinners,
   claimStartAnnouncement,
   contestFigures,
   enqueueWebhook,
-  findContest,
   insertResult,
   namesOf,
-  type ContestWithParts,
-} from './contest.queries.ts';
+} from './contest.results.ts';
 
 export interface StandingsView {
   contestId: number;
@@ -159,6 +160,17 @@ export async function freezeContest(
       })),
       winners: winnerIds.map((w) => ({ user_id: w, user_name: names.users.get(w) ?? null })),
     });
+    const ended = {
+      event: 'ENDED',
+      contest: contestPayload(c),
+      winners: winnerIds.map((w) => ({ user_id: w, user_name: names.users.get(w) ?? null })),
+      entries: entries.map((e) => ({ rank: e.rank, user_id: e.userId, team_id: e.teamId })),
+    };
+    await enqueueMail(
+      tx,
+      { kind: 'CONTESTS', key: `contest_ended:${c.id}`, payload: ended },
+      contestPeople(c.id),
+    );
     return true;
   });
 }
@@ -168,8 +180,14 @@ export async function announceStart(db: Database, id: number, now: Date): Promis
   return db.transaction(async (tx) => {
     if (!(await claimStartAnnouncement(tx, id, now))) return false;
     const c = await findContest(tx, id);
-    if (c)
-      await enqueueWebhook(tx, 'CONTEST_STARTED', `contest_started:${id}`, { contest: contestPayload(c) });
+    if (!c) return true;
+    await enqueueWebhook(tx, 'CONTEST_STARTED', `contest_started:${id}`, { contest: contestPayload(c) });
+    const started = { event: 'STARTED', contest: contestPayload(c) };
+    await enqueueMail(
+      tx,
+      { kind: 'CONTESTS', key: `contest_started:${id}`, payload: started },
+      contestPeople(id),
+    );
     return true;
   });
 }

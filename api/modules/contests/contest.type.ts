@@ -68,6 +68,21 @@ export class Contest {
   createdAt!: Date;
 }
 
+@ObjectType({
+  description:
+    'The contests the caller may read that are upcoming, running or ended within the last hour, soonest start first (contestsChanged).',
+})
+export class ContestList {
+  @Field(() => DateTimeScalar, {
+    description:
+      'The server’s clock when this frame was sent (statuses are as of then): a countdown corrects its own clock by it.',
+  })
+  generatedAt!: Date;
+
+  @Field(() => [Contest], { description: 'At most 200.' })
+  contests!: Contest[];
+}
+
 @ObjectType({ description: 'Two people facing each other in a HEAD_TO_HEAD contest.' })
 export class ContestPair {
   userId!: number;
@@ -164,11 +179,24 @@ export class ContestPairInput {
   opponentId!: string;
 }
 
+/** The participant lists, the same on creation and on change. */
+@InputType()
+abstract class ContestParticipantsInput {
+  @Field(() => [ID], { nullable: true })
+  userIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  teamIds?: string[] | null;
+
+  @Field(() => [ContestPairInput], { nullable: true })
+  pairs?: ContestPairInput[] | null;
+}
+
 @InputType({
   description:
     'A new contest. Participants: everyone, or users and/or teams (every current seller of the team), or pairs for HEAD_TO_HEAD. Managers name only their teams and their members; admins anyone.',
 })
-export class CreateContestInput {
+export class CreateContestInput extends ContestParticipantsInput {
   @Field(() => String)
   name!: string;
 
@@ -200,22 +228,13 @@ export class CreateContestInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   everyone?: boolean | null;
-
-  @Field(() => [ID], { nullable: true })
-  userIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  teamIds?: string[] | null;
-
-  @Field(() => [ContestPairInput], { nullable: true })
-  pairs?: ContestPairInput[] | null;
 }
 
 @InputType({
   description:
     'Changes to a contest. Once it started, only name, description and prize may change (a new contest for anything else): CONFLICT naming the field.',
 })
-export class UpdateContestInput {
+export class UpdateContestInput extends ContestParticipantsInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -245,13 +264,4 @@ export class UpdateContestInput {
 
   @Field(() => Boolean, { nullable: true })
   everyone?: boolean | null;
-
-  @Field(() => [ID], { nullable: true })
-  userIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  teamIds?: string[] | null;
-
-  @Field(() => [ContestPairInput], { nullable: true })
-  pairs?: ContestPairInput[] | null;
 }

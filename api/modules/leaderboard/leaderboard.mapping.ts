@@ -14,6 +14,7 @@ import { fromRawColumns } from '../../db/raw-columns.ts';
 import { parseMoney, AGGREGATE_INTEGER_DIGITS } from '../../domain/money.ts';
 import {
   boardScore,
+  competitionRanks,
   medalFor,
   sampleOf,
   type RankedFigures,
@@ -142,6 +143,8 @@ export function rankSellers(
     return {
       ...s.row,
       rank,
+      // the hub sets it from the previous period's table (withPreviousRanks)
+      previous_rank: null,
       revenue_rank: on('REVENUE'),
       orders_rank: on('ORDERS'),
       conversion_rank: on('CONVERSION_RATE'),
@@ -195,6 +198,53 @@ export function rankSellers(
 }
 
 /**
+ * Each ranked seller's standard competition rank on `metric` (the sellers it does not rank are
+ * absent): the previous period's table gives the live hub's boards their previousRank.
+ */
+export function ranksOn(
+  sellers: ReadonlyMap<number, ScoredSeller>,
+  metric: LeaderboardMetric,
+  minimums: RateMinimums,
+): Map<number, number> {
+  const scored = [...sellers.values()].map((s) => ({
+    id: s.row.id,
+    score: boardScore(metric, s.figures, minimums),
+  }));
+  const ranks = competitionRanks(scored, (s) => s.score);
+  const found = new Map<number, number>();
+  scored.forEach((s, i) => {
+    if (s.score !== null) found.set(s.id, ranks[i]!);
+  });
+  return found;
+}
+
+/**
+ * A ranking from memory with each entry's previousRank (the SQL path ranks it in its statement):
+ * copies, since rankings are shared by every board and read of their table.
+ */
+export function withPreviousRanks<B extends Pick<BoardWithStandings, 'entries' | 'standingOf'>>(
+  board: B,
+  previous: ReadonlyMap<number, number>,
+): B {
+  const mark = <E extends LeaderboardEntry | null>(e: E): E =>
+    e && Object.assign(new LeaderboardEntry(), e, { previousRank: previous.get(e.userId) ?? null });
+  const standingOf = (userId: number) => {
+    const found = board.standingOf(userId);
+    const marked = (result: StandingResult | null): StandingResult | null =>
+      result && {
+        ...result,
+        standing: standing({
+          ...result.standing,
+          entry: mark(result.standing.entry),
+          ahead: mark(result.standing.ahead),
+        }),
+      };
+    return found instanceof Promise ? found.then(marked) : marked(found);
+  };
+  return { ...board, entries: board.entries.map(mark), standingOf };
+}
+
+/**
  * How far behind `ahead` a score is, in the metric's unit: cents to the amount, orders as they
  * are, rates (2 decimals) as percentage points from whole hundredths — the way the SQL path
  * subtracts its integer keys, so both give the same number.
@@ -222,6 +272,7 @@ export function toEntry(r: RankedBoardRow | StandingRow): LeaderboardEntry {
   return Object.assign(new LeaderboardEntry(), {
     userId: r.id,
     rank: r.rank,
+    previousRank: r.previous_rank,
     medal: medalFor(r.rank),
     revenue: r.revenue,
     ordersWon: r.orders_won,

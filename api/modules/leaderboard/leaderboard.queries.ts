@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { SELLER_U } from '../performance/sellers.ts';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
+import { addPeriods } from '../../domain/periods.ts';
 import type { RateMinimums } from '../../domain/ranking.ts';
 import { rows, type Queryable } from '../../db/client.ts';
 import { columnList, type RawColumns } from '../../db/raw-columns.ts';
@@ -86,6 +87,12 @@ interface RankColumns {
   win_rank: number;
   /** The rank on the board's metric. */
   rank: number;
+  /**
+   * The rank on the board's metric at the close of the previous period (the same sellers ranked
+   * on that period's figures); null when it did not rank them. The live hub sets it from the
+   * previous period's table (previousRanks), not when ranking.
+   */
+  previous_rank: number | null;
 }
 
 export interface RankedBoard {
@@ -129,6 +136,8 @@ const METRIC_COLUMNS: Record<LeaderboardMetric, { rank: SQL; key: SQL }> = {
  */
 function rankedSellers(q: BoardScope, minimums: RateMinimums): SQL {
   const { rank, key } = METRIC_COLUMNS[q.metric];
+  const previousStart = addPeriods(q.periodType, q.periodStart, -1);
+  const keyOf = (m: LeaderboardMetric, p: '' | 'p_') => metricKey(m, p, minimums);
   return sql`with s as (
           select u.id,
             coalesce(sp.revenue, 0) as revenue,
@@ -138,17 +147,25 @@ function rankedSellers(q: BoardScope, minimums: RateMinimums): SQL {
             coalesce(sp.opportunities_lost, 0) as opportunities_lost,
             greatest(coalesce(sp.orders_won, 0), 0)::bigint as won,
             greatest(coalesce(sp.leads_created, 0), 0)::bigint as leads,
-            greatest(coalesce(sp.orders_won, 0), 0)::bigint + greatest(coalesce(sp.opportunities_lost, 0), 0) as decided
+            greatest(coalesce(sp.orders_won, 0), 0)::bigint + greatest(coalesce(sp.opportunities_lost, 0), 0) as decided,
+            (coalesce(pp.revenue, 0) * 100)::bigint as p_cents,
+            coalesce(pp.orders_won, 0) as p_orders_won,
+            greatest(coalesce(pp.orders_won, 0), 0)::bigint as p_won,
+            greatest(coalesce(pp.leads_created, 0), 0)::bigint as p_leads,
+            greatest(coalesce(pp.orders_won, 0), 0)::bigint + greatest(coalesce(pp.opportunities_lost, 0), 0) as p_decided
           from users u
           left join sales_performance sp
             on sp.user_id = u.id and sp.period_type = ${q.periodType}::period_type and sp.period_start = ${q.periodStart}::date
+          left join sales_performance pp
+            on pp.user_id = u.id and pp.period_type = ${q.periodType}::period_type and pp.period_start = ${previousStart}::date
           where ${SELLER_U} ${q.teamId === null ? sql`` : sql`and u.team_id = ${q.teamId}`}
         ), k as (
           select s.*,
-            case when cents > 0 then cents end as revenue_key,
-            case when orders_won > 0 then orders_won::bigint end as orders_key,
-            case when leads >= ${minimums.leads} and leads > 0 then (won * 20000 + leads) / (2 * leads) end as conversion_key,
-            case when decided >= ${minimums.closed} and decided > 0 then (won * 20000 + decided) / (2 * decided) end as win_key
+            ${keyOf('REVENUE', '')} as revenue_key,
+            ${keyOf('ORDERS', '')} as orders_key,
+            ${keyOf('CONVERSION_RATE', '')} as conversion_key,
+            ${keyOf('WIN_RATE', '')} as win_key,
+            ${keyOf(q.metric, 'p_')} as previous_key
           from s
         ), r as (
           select id, revenue, orders_won, leads_created, opportunities_lost,
@@ -156,16 +173,35 @@ function rankedSellers(q: BoardScope, minimums: RateMinimums): SQL {
             rank() over (order by revenue_key desc nulls last)::int as revenue_rank,
             rank() over (order by orders_key desc nulls last)::int as orders_rank,
             rank() over (order by conversion_key desc nulls last)::int as conversion_rank,
-            rank() over (order by win_key desc nulls last)::int as win_rank
+            rank() over (order by win_key desc nulls last)::int as win_rank,
+            case when previous_key is not null then rank() over (order by previous_key desc nulls last) end::int as previous_rank
           from k
         ), m as (
           select r.*, ${rank} as rank, ${key} as key from r
         )`;
 }
 
+/**
+ * A metric's integer key over the columns of `s` (`p_`: the previous period's), null where the
+ * metric does not rank the seller (see rankedSellers).
+ */
+function metricKey(metric: LeaderboardMetric, p: '' | 'p_', minimums: RateMinimums): SQL {
+  const c = (name: string) => sql.raw(p + name);
+  switch (metric) {
+    case 'REVENUE':
+      return sql`case when ${c('cents')} > 0 then ${c('cents')} end`;
+    case 'ORDERS':
+      return sql`case when ${c('orders_won')} > 0 then ${c('orders_won')}::bigint end`;
+    case 'CONVERSION_RATE':
+      return sql`case when ${c('leads')} >= ${minimums.leads} and ${c('leads')} > 0 then (${c('won')} * 20000 + ${c('leads')}) / (2 * ${c('leads')}) end`;
+    case 'WIN_RATE':
+      return sql`case when ${c('decided')} >= ${minimums.closed} and ${c('decided')} > 0 then (${c('won')} * 20000 + ${c('decided')}) / (2 * ${c('decided')}) end`;
+  }
+}
+
 const rowColumns = sql`${rawUserColumns('u')},
           m.revenue::text as revenue, m.orders_won, m.leads_created, m.opportunities_lost,
-          m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank,
+          m.revenue_rank, m.orders_rank, m.conversion_rank, m.win_rank, m.rank, m.previous_rank,
           ${teamColumns}`;
 
 /**

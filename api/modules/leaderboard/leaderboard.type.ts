@@ -20,6 +20,13 @@ export class LeaderboardEntry {
   })
   rank!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Rank on the same board (metric, team) at the close of the previous period of the board's type: today's sellers ranked on that period's final figures, as `rank` is on this one's (backdated activities included). Null when that board did not rank them. A lower rank now than previousRank is a move up.",
+  })
+  previousRank!: number | null;
+
   @Field(() => MedalEnum, { nullable: true, description: 'GOLD, SILVER or BRONZE for ranks 1-3.' })
   medal!: Medal | null;
 

@@ -287,16 +287,7 @@ export async function recordPerformanceRow(
     sql`select 1 from record_performance(${key.userId}, ${key.periodType}::period_type, ${key.periodStart}::date,
         ${JSON.stringify(values)}::jsonb)`,
   );
-  const [row] = await db
-    .select()
-    .from(salesPerformance)
-    .where(
-      and(
-        eq(salesPerformance.userId, key.userId),
-        eq(salesPerformance.periodType, key.periodType),
-        eq(salesPerformance.periodStart, key.periodStart),
-      ),
-    );
+  const [row] = await rollupRows(db, key.userId, [key]);
   if (!row) throw new Error('record_performance left no row');
   return row;
 }

@@ -11,7 +11,7 @@ import { Team } from '../teams/team.type.ts';
 import { User } from '../users/user.type.ts';
 import { recordActivities } from './activity.service.ts';
 import { OrganisationClock, organisationClock, orgToday, periodProgress } from './clock.ts';
-import { toPerformancePeriod } from './performance.mapping.ts';
+import { comparedPeriod, comparedTeam, userStretch } from './comparison.service.ts';
 import * as service from './performance.service.ts';
 import { recordPerformance } from './record-performance.service.ts';
 import { teamPerformance } from './team-performance.service.ts';
@@ -167,11 +167,20 @@ export class PerformancePeriodResolver {
   ): Promise<PerformancePeriod | null> {
     const { partial, elapsedDays } = periodProgress(period.periodType, period.periodStart, orgToday(ctx));
     if (!partial) return null;
-    const { from, to } = previousStretch(period.periodType, period.periodStart, elapsedDays);
-    const counts = await ctx.loaders.dailyTotals.load({ userId: period.userId, from, to });
-    return Object.assign(toPerformancePeriod(period.userId, period.periodType, from, counts), {
-      periodEnd: to,
-    });
+    const span = previousStretch(period.periodType, period.periodStart, elapsedDays);
+    return userStretch(ctx, period.userId, period.periodType, span);
+  }
+
+  @FieldResolver(() => PerformancePeriod, {
+    nullable: true,
+    description:
+      'What this period is compared with: the previous period of the same type, like for like. For a partial ' +
+      'period, previousToDate (its first elapsedDays days, periodEnd the last day counted); for an ended period, ' +
+      'the whole previous period as stored; null for a period not begun. A client shows the change from it ' +
+      '("▲ 12 % vs the first 6 days of November"); its periodStart and periodEnd say which days.',
+  })
+  comparedWith(@Root() period: PerformancePeriod, @Ctx() ctx: AppContext): Promise<PerformancePeriod | null> {
+    return comparedPeriod(ctx, period);
   }
 }
 
@@ -191,6 +200,17 @@ export class TeamPerformanceResolver {
       ctx.loaders.teamById.now(figures.teamId),
       () => new NotFoundError('Team', figures.teamId),
     );
+  }
+
+  @FieldResolver(() => TeamPerformance, {
+    nullable: true,
+    description:
+      'What these figures are compared with: the same members over the previous period of the same type, like ' +
+      'for like (see PerformancePeriod.comparedWith: the same days while this period is partial, periodEnd the ' +
+      'last day counted; the whole previous period once it has ended; null before it begins).',
+  })
+  comparedWith(@Root() figures: TeamPerformance, @Ctx() ctx: AppContext): Promise<TeamPerformance | null> {
+    return comparedTeam(ctx, figures);
   }
 
   @FieldResolver(() => User, {

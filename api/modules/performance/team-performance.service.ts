@@ -81,16 +81,16 @@ async function computeTeamPerformance(
   };
 }
 
-interface Member {
+export interface Member {
   period: PerformancePeriod;
   /** Its revenue, parsed once. */
   revenueCents: bigint;
 }
 
-const revenueCents = (revenue: string): bigint => parseMoney(revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n;
+export const revenueCents = (revenue: string): bigint => parseMoney(revenue, AGGREGATE_INTEGER_DIGITS) ?? 0n;
 
 /** Team totals over members already in their display order (highest revenue first). */
-function aggregateTeam(
+export function aggregateTeam(
   teamId: number,
   periodType: PeriodType,
   start: string,

@@ -3,24 +3,32 @@ import { Arg, Args, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolve
 import type { AppContext } from '../../core/context.ts';
 import { Achievement } from '../achievements/achievement.type.ts';
 import { Goal } from '../goals/goal.type.ts';
+import { Kudos } from '../kudos/kudos.type.ts';
 import { toStandings } from '../contests/contest.mapping.ts';
-import { ContestStandings } from '../contests/contest.type.ts';
+import { ContestList, ContestStandings } from '../contests/contest.type.ts';
+import { contestListStream, contestStream } from '../contests/contest.streams.ts';
 import type { ContestEvent } from '../../live/hub/types.ts';
 import { BoardArgs, boardArgsOf } from '../leaderboard/leaderboard.args.ts';
 import { Leaderboard } from '../leaderboard/leaderboard.type.ts';
 import { GoalFilterArgs, goalFilterOf, TeamFilterArgs, teamFilterOf } from './subscriptions.args.ts';
-import {
-  achievementStream,
-  contestStream,
-  goalChangedStream,
-  goalRemovedStream,
-  leaderboardStream,
-  paceAlertStream,
-  type AudienceBoardEvent,
-  type WithLoaders,
-} from './subscriptions.streams.ts';
+import { leaderboardStream, type AudienceBoardEvent } from './subscriptions.boards.ts';
+import { goalChangedStream, goalRemovedStream, paceAlertStream } from './subscriptions.goals.ts';
+import { achievementStream, kudosStream } from './subscriptions.recognition.ts';
+import type { WithLoaders } from './subscriptions.streams.ts';
 
 const ctxOf = (context: unknown): AppContext => context as AppContext;
+
+/** An event's loaders become the request's: fresh per event, shared by its subscribers. */
+function valueOf<T>(ctx: AppContext, event: WithLoaders<T>): T {
+  ctx.loaders = event.loaders;
+  return event.value;
+}
+
+/** The `subscribe` of a stream of goals (or goal ids) under the goal filter. */
+const byGoalFilter =
+  <T>(stream: (ctx: AppContext, filter: ReturnType<typeof goalFilterOf>) => AsyncIterableIterator<T>) =>
+  ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
+    stream(ctxOf(context), goalFilterOf(args));
 
 /** Whether the operation selects `name` on the subscription's result (through fragments too). */
 function selectsField(info: GraphQLResolveInfo, name: string): boolean {
@@ -63,37 +71,32 @@ export class LiveResolver {
   @Subscription(() => Goal, {
     description:
       'First every active goal matching the filter (and the caller’s scope), then each goal that is created or whose value, status, target or description changes.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
-      goalChangedStream(ctxOf(context), goalFilterOf(args)),
+    subscribe: byGoalFilter(goalChangedStream),
   })
   goalChanged(
     @Root() event: WithLoaders<Goal>,
     @Ctx() ctx: AppContext,
     @Args(() => GoalFilterArgs) _args: GoalFilterArgs,
   ): Goal {
-    ctx.loaders = event.loaders;
-    return event.value;
+    return valueOf(ctx, event);
   }
 
   @Subscription(() => Goal, {
     description:
       'Each goal, matching the filter and the caller’s scope, as it falls BEHIND_PACE by more than its pace.alertPercent % of the target: at most once per goal per organisation day, and again only after it was back on pace (docs/goals-pace.md). No snapshot.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
-      paceAlertStream(ctxOf(context), goalFilterOf(args)),
+    subscribe: byGoalFilter(paceAlertStream),
   })
   goalBehindPace(
     @Root() event: WithLoaders<Goal>,
     @Ctx() ctx: AppContext,
     @Args(() => GoalFilterArgs) _args: GoalFilterArgs,
   ): Goal {
-    ctx.loaders = event.loaders;
-    return event.value;
+    return valueOf(ctx, event);
   }
 
   @Subscription(() => ID, {
     description: 'The id of a goal that was deleted.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, GoalFilterArgs>) =>
-      goalRemovedStream(ctxOf(context), goalFilterOf(args)),
+    subscribe: byGoalFilter(goalRemovedStream),
   })
   goalRemoved(@Root() id: string, @Args(() => GoalFilterArgs) _args: GoalFilterArgs): string {
     return id;
@@ -110,6 +113,20 @@ export class LiveResolver {
     @Ctx() ctx: AppContext,
     @Args(() => TeamFilterArgs) _args: TeamFilterArgs,
   ): Achievement {
+    return valueOf(ctx, event);
+  }
+
+  @Subscription(() => Kudos, {
+    description:
+      'Kudos as they are given (only new ones), of everyone or of the recipients in one team (a screen: its own team’s); a private one’s message is null on a screen.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, TeamFilterArgs>) =>
+      kudosStream(ctxOf(context), teamFilterOf(args)),
+  })
+  kudosGiven(
+    @Root() event: WithLoaders<Kudos>,
+    @Ctx() ctx: AppContext,
+    @Args(() => TeamFilterArgs) _args: TeamFilterArgs,
+  ): Kudos {
     ctx.loaders = event.loaders;
     return event.value;
   }
@@ -125,7 +142,15 @@ export class LiveResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) _id: string,
   ): ContestStandings {
-    ctx.loaders = event.loaders;
-    return toStandings(event.value.standings);
+    return toStandings(valueOf(ctx, event).standings);
+  }
+
+  @Subscription(() => ContestList, {
+    description:
+      'The contests the caller may read (as `contests`) that are upcoming, running or ended within the last hour, at once and after each change: one created, changed or deleted, started or ended. Read once per change for all subscribers; `generatedAt` is the server’s clock. A screen: while its admin leaves showContests on.',
+    subscribe: ({ context }: SubscribeResolverData) => contestListStream(ctxOf(context)),
+  })
+  contestsChanged(@Root() event: WithLoaders<ContestList>, @Ctx() ctx: AppContext): ContestList {
+    return valueOf(ctx, event);
   }
 }

@@ -64,6 +64,7 @@ export async function findViewerByEmail(
       screen_period: PeriodType | null;
       screen_pinned: string | null;
       screen_goals: boolean | null;
+      screen_contests: boolean | null;
       screen_celebrations: string | null;
       screen_sale_amount: number | null;
       screen_sound: boolean | null;
@@ -73,7 +74,7 @@ export async function findViewerByEmail(
     sql`select ${rawUserColumns('u')}, array(select t.id from teams t where t.manager_id = u.id) as managed,
           array_to_string(s.boards, ',') as screen_boards, s.seconds_per_board as screen_seconds,
           s.period_type as screen_period, s.pinned as screen_pinned, s.show_goals as screen_goals,
-          array_to_string(s.celebrations, ',') as screen_celebrations, s.sale_amount as screen_sale_amount,
+          s.show_contests as screen_contests,          array_to_string(s.celebrations, ',') as screen_celebrations, s.sale_amount as screen_sale_amount,
           s.sound as screen_sound
         from users u left join screens s on s.user_id = u.id and u.kind = 'screen'
         where u.email = ${email.toLowerCase()}`,
@@ -92,6 +93,7 @@ export async function findViewerByEmail(
             periodType: row.screen_period,
             pinned: row.screen_pinned,
             showGoals: row.screen_goals,
+            showContests: row.screen_contests,
             celebrations: row.screen_celebrations,
             saleAmount: row.screen_sale_amount,
             sound: row.screen_sound,
@@ -109,6 +111,7 @@ export function screenLayoutOf(row: {
   periodType: PeriodType | null;
   pinned: string | null;
   showGoals?: boolean | null;
+  showContests?: boolean | null;
   celebrations?: string | readonly string[] | null;
   saleAmount?: number | null;
   sound?: boolean | null;
@@ -121,6 +124,7 @@ export function screenLayoutOf(row: {
     periodType: row.periodType ?? DEFAULT_PERIOD_TYPE,
     pinned: (row.pinned as LeaderboardMetric | null) ?? null,
     showGoals: row.showGoals ?? false,
+    showContests: row.showContests ?? true,
     celebrations:
       kinds == null
         ? [...CELEBRATION_KINDS]

@@ -6,6 +6,7 @@
  *   performance: each seller's figures (user_id narrows to one seller)
  *   goals: goals of that period, of the team and its members when team_id is given (status filters)
  *   leaderboard: everyone ranked (metric = revenue | orders | conversion_rate | win_rate)
+ * GET /export/report?format=pdf&...: the performance report as a PDF (report.route.ts).
  */
 import express, { type Router } from 'express';
 import { LIMITS, type PeriodType } from '../../../schema/db/constants.ts';
@@ -29,6 +30,8 @@ import {
   restPeriod,
   type Row,
 } from '../rest/shapes.ts';
+import type { Slots } from '../http/slots.ts';
+import { sendPdfReport } from './report.route.ts';
 import { FORMATS, sendReport, type Format, type Report } from './writers.ts';
 
 interface Scope {
@@ -114,14 +117,23 @@ const builders: Record<string, Builder> = {
   },
 };
 
-export function exportRouter(deps: RestDeps): Router {
+export interface ExportDeps extends RestDeps {
+  /** REPORT_MAX_CONCURRENT, REPORT_MAX_CONCURRENT_PER_USER: PDF reports drawn at once. */
+  reportSlots: Slots;
+}
+
+export function exportRouter(deps: ExportDeps): Router {
   const router = express.Router();
+  router.get(
+    '/report',
+    route(deps, (req, res, ctx) => sendPdfReport(req, res, ctx, deps.reportSlots)),
+  );
   router.get(
     '/:report',
     route(deps, async (req, res, ctx) => {
       const kind = String(req.params.report);
       const build = Object.hasOwn(builders, kind) ? builders[kind] : undefined;
-      if (!build) throw new NotFoundError('Export', `"${kind}" (performance, goals, leaderboard)`);
+      if (!build) throw new NotFoundError('Export', `"${kind}" (performance, goals, leaderboard, report)`);
       const q = new Fields(req.query);
       const format = (q.text('format') ?? 'csv').toLowerCase() as Format;
       if (!FORMATS.includes(format)) q.errors.add('format', `must be one of ${FORMATS.join(', ')}`);

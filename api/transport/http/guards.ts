@@ -1,5 +1,5 @@
 /**
- * What every HTTP request with a body is held to, whatever route it takes (api/transport/http/server.ts installs
+ * What every HTTP request with a body is held to, whatever route it takes (api/transport/http/entry.ts installs
  * both on each request before routing):
  *
  * - A deadline for the whole request: a body still arriving after it is answered 408 and the

@@ -14,11 +14,12 @@
  */
 import type { IncomingMessage } from 'node:http';
 import express, { type Router } from 'express';
-import { ConflictError } from '../../core/errors.ts';
 import { Fields } from '../rest/fields.ts';
-import { HttpRefusal, route, type RestDeps } from '../rest/respond.ts';
+import { Slots } from '../http/slots.ts';
+import { route, type RestDeps } from '../rest/respond.ts';
 import { assertCanImport, IMPORT_MODES, importActivities, type ImportMode } from './activities-import.ts';
 import { uploadKind, uploadTooLarge, withUpload } from './upload.ts';
+import type { Metrics } from '../../core/metrics.ts';
 
 /** The upload's path, which the server gives IMPORT_TIMEOUT_MS instead of HTTP_REQUEST_TIMEOUT_MS. */
 export function isUpload(req: IncomingMessage): boolean {
@@ -29,48 +30,19 @@ export function isUpload(req: IncomingMessage): boolean {
   return path === '/import/activities' || path === '/import/activities/';
 }
 
-/** What a client told to wait (429) is asked to wait before trying again. */
-export const RETRY_AFTER_SECONDS = 5;
-
 export interface ImportDeps extends RestDeps {
   /** MAX_IMPORT_BYTES */
   maxBytes: number;
   /** IMPORT_MAX_CONCURRENT, IMPORT_MAX_CONCURRENT_PER_USER */
   maxConcurrent: number;
   maxConcurrentPerUser: number;
-}
-
-/** Imports running now, in the process and per user. */
-class ImportSlots {
-  private running = 0;
-  private readonly perUser = new Map<number, number>();
-
-  constructor(
-    private readonly max: number,
-    private readonly maxPerUser: number,
-  ) {}
-
-  /** A slot (release it when done), or null when the process or the user is at the limit. */
-  take(userId: number): (() => void) | null {
-    const mine = this.perUser.get(userId) ?? 0;
-    if (this.running >= this.max || mine >= this.maxPerUser) return null;
-    this.running += 1;
-    this.perUser.set(userId, mine + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.running -= 1;
-      const left = (this.perUser.get(userId) ?? 1) - 1;
-      if (left > 0) this.perUser.set(userId, left);
-      else this.perUser.delete(userId);
-    };
-  }
+  /** Imports and their stored rows are counted (core/metrics.ts). */
+  metrics?: Metrics | undefined;
 }
 
 export function importRouter(deps: ImportDeps): Router {
   const router = express.Router();
-  const slots = new ImportSlots(deps.maxConcurrent, deps.maxConcurrentPerUser);
+  const slots = new Slots('imports', deps.maxConcurrent, deps.maxConcurrentPerUser);
   router.post(
     '/activities',
     route(deps, async (req, res, ctx) => {
@@ -84,22 +56,13 @@ export function importRouter(deps: ImportDeps): Router {
       const kind = uploadKind(req.header('content-type'));
       if (Number(req.header('content-length') ?? NaN) > deps.maxBytes)
         throw uploadTooLarge(kind, deps.maxBytes);
-      const release = slots.take(viewer.id);
-      if (!release) {
-        throw new HttpRefusal(
-          429,
-          new ConflictError(
-            `Too many imports are running (at most ${deps.maxConcurrentPerUser} of yours, ` +
-              `${deps.maxConcurrent} in all); try again in ${RETRY_AFTER_SECONDS} s.`,
-          ),
-          { 'retry-after': String(RETRY_AFTER_SECONDS) },
-        );
-      }
+      const release = slots.takeOrRefuse(viewer.id);
       try {
         if (/^100-continue$/i.test(req.header('expect') ?? '')) res.writeContinue();
         const report = await withUpload(req, { kind, maxBytes: deps.maxBytes }, (upload) =>
           importActivities(ctx, upload.open, { mode: mode as ImportMode }),
         );
+        deps.metrics?.imported(report.status, report.imported);
         res.status(report.status === 'imported' ? 200 : 422).json(report);
       } finally {
         release();

@@ -6,7 +6,7 @@
  * cut-short upload stores nothing.
  *
  * Limits: the body (the CSV, or the form carrying it) may be at most MAX_IMPORT_BYTES (413 as soon
- * as it is passed); its deadline is the server's (IMPORT_TIMEOUT_MS, api/transport/http/server.ts). A form without
+ * as it is passed); its deadline is the server's (IMPORT_TIMEOUT_MS, api/transport/http/entry.ts). A form without
  * a boundary, a truncated or malformed form, or one without a file is a 400 naming `body` or `file`.
  * The temporary directory is removed whatever happens (stored, refused, client gone).
  */

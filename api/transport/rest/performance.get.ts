@@ -8,7 +8,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import { assertNotViewer } from '../../core/permissions.ts';
 import type { Contest } from '../../modules/contests/contest.type.ts';
 import { achievements } from '../../modules/achievements/achievement.service.ts';
-import { contest, contests, standings } from '../../modules/contests/contest.service.ts';
+import { contest, contests, standings } from '../../modules/contests/contest.reads.ts';
 import { CONTEST_STATUSES } from '../../../schema/db/constants.ts';
 import { goals } from '../../modules/goals/goal.service.ts';
 import { boardArgsOf, DEFAULT_METRIC } from '../../modules/leaderboard/leaderboard.args.ts';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { cookieOriginAllowed, originAllowed } from './server.ts';
+import { cookieOriginAllowed, originAllowed } from './origin.ts';
 
 const upgrade = (origin?: string) =>
   ({ headers: { host: 'pulse.example:4000', ...(origin ? { origin } : {}) } }) as IncomingMessage;

@@ -2,8 +2,8 @@
  * The audit log page (issue 15, /audit; ADMIN only): administrative changes newest first, 50 a
  * page, "Older" passing the last id seen as `before` (keyset pages, so an entry written meanwhile
  * never shifts a page) and "Newest" back to the first. Each entry says when (the browser's clock),
- * who, the action in words, the target, and only the fields that changed (audit.ts). A team id in
- * a record is shown as the team's name where the directory knows it.
+ * who, the action in words, the target, and only the fields that changed (audit.ts). A team or
+ * person id in a record is shown as their name where the directory knows it.
  */
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
@@ -37,6 +37,9 @@ const AUDIT_LOG = graphql(`
 const FIELD_NAMES: Record<string, string> = {
   teamId: 'team',
   managerId: 'manager',
+  giverId: 'giver',
+  recipientId: 'recipient',
+  recipientTeamId: 'recipient’s team',
   active: 'active',
   emailed: 'e-mailed',
 };
@@ -55,7 +58,11 @@ function targetName(before: string | null | undefined, after: string | null | un
   return null;
 }
 
-/** An id field's value by its name (a team's, a manager's), else the value as stored. */
+/** The record fields holding a team's id, and a person's (a removed kudos' giver and recipient). */
+const TEAM_FIELDS = new Set(['teamId', 'recipientTeamId']);
+const PERSON_FIELDS = new Set(['managerId', 'giverId', 'recipientId']);
+
+/** An id field's value by its name (a team's, a person's), else the value as stored. */
 type NameOf = (field: string, id: string) => string | null;
 
 function Change({ change, nameOf }: { change: FieldChange; nameOf: NameOf }) {
@@ -84,9 +91,9 @@ export function AuditLogPage({ viewer }: { viewer: ViewerInfo }) {
   const { data } = list;
   const people = [viewer.me, ...viewer.sellers];
   const nameOf: NameOf = (field, id) =>
-    field === 'teamId'
+    TEAM_FIELDS.has(field)
       ? (viewer.teams.find((t) => t.id === id)?.name ?? `#${id}`)
-      : field === 'managerId'
+      : PERSON_FIELDS.has(field)
         ? (people.find((p) => p.id === id)?.name ?? `#${id}`)
         : null;
   const entries = data?.auditLog ?? [];

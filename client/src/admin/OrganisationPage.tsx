@@ -10,19 +10,26 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
 import { Field } from '../components/Form.tsx';
-import { graphql } from '../gql/index.ts';
-import type { OrganisationQuery } from '../gql/graphql.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
+import type { OrganisationSettings_OrganisationFragment } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { currencyChoices, zoneChoices } from './organisation.ts';
+
+/** The settings the form shows, as the page reads them and a save answers them. */
+const SettingsFragment = graphql(`
+  fragment OrganisationSettings_organisation on Organisation {
+    timeZone
+    currency
+    timeZonePinned
+    currencyPinned
+    paceWorkingDays
+  }
+`);
 
 const ORGANISATION = graphql(`
   query Organisation {
     organisation {
-      timeZone
-      currency
-      timeZonePinned
-      currencyPinned
-      paceWorkingDays
+      ...OrganisationSettings_organisation
     }
   }
 `);
@@ -30,16 +37,75 @@ const ORGANISATION = graphql(`
 const UPDATE_ORGANISATION = graphql(`
   mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
     updateOrganisation(input: $input) {
-      timeZone
-      currency
-      timeZonePinned
-      currencyPinned
-      paceWorkingDays
+      ...OrganisationSettings_organisation
     }
   }
 `);
 
-type Settings = OrganisationQuery['organisation'];
+type Settings = OrganisationSettings_OrganisationFragment;
+
+/** The settings the server's environment may set instead (read-only here then), and their choices. */
+const PINNABLE = {
+  timeZone: {
+    label: 'Time zone',
+    variable: 'TZ_NAME',
+    hint: 'Days, weeks, months, quarters and years start at midnight here.',
+    choices: (current: string) => zoneChoices(current).map((zone) => ({ code: zone, label: zone })),
+  },
+  currency: {
+    label: 'Currency',
+    variable: 'CURRENCY',
+    hint: 'The ISO 4217 code amounts are in; amounts are not converted.',
+    choices: currencyChoices,
+  },
+} as const;
+type Pinnable = keyof typeof PINNABLE;
+
+/** A pinnable setting's choices; when pinned, read-only with a hint that says how to change it. */
+function PinnableSelect({
+  setting,
+  settings,
+  error,
+  disabled,
+  value,
+  onChange,
+}: {
+  setting: Pinnable;
+  settings: Settings;
+  error: string | undefined;
+  disabled: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { label, variable, hint, choices } = PINNABLE[setting];
+  const pinned = settings[`${setting}Pinned`];
+  return (
+    <Field
+      label={label}
+      error={error}
+      hint={
+        pinned
+          ? `Set by ${variable} in the server’s environment: unset it and restart to change it here.`
+          : hint
+      }
+    >
+      {(props) => (
+        <select
+          {...props}
+          disabled={pinned || disabled}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {choices(settings[setting]).map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 interface Errors {
   timeZone?: string;
@@ -55,8 +121,8 @@ function SettingsForm({
   settings: Settings;
   onSaved: (message: string | null) => void;
 }) {
-  const [timeZone, setTimeZone] = useState(settings.timeZone);
-  const [currency, setCurrency] = useState(settings.currency);
+  const [values, setValues] = useState({ timeZone: settings.timeZone, currency: settings.currency });
+  const { timeZone, currency } = values;
   const [paceWorkingDays, setPaceWorkingDays] = useState(settings.paceWorkingDays);
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
@@ -101,57 +167,21 @@ function SettingsForm({
   return (
     <form className="card org-form" aria-label="Organisation settings" onSubmit={submit} noValidate>
       <div className="field-row">
-        <Field
-          label="Time zone"
-          error={errors.timeZone}
-          hint={
-            settings.timeZonePinned
-              ? 'Set by TZ_NAME in the server’s environment: unset it and restart to change it here.'
-              : 'Days, weeks, months, quarters and years start at midnight here.'
-          }
-        >
-          {(props) => (
-            <select
-              {...props}
-              disabled={settings.timeZonePinned || loading}
-              value={timeZone}
-              onChange={(e) => {
-                setTimeZone(e.target.value);
-                setConfirming(false);
-              }}
-            >
-              {zoneChoices(settings.timeZone).map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label="Currency"
-          error={errors.currency}
-          hint={
-            settings.currencyPinned
-              ? 'Set by CURRENCY in the server’s environment: unset it and restart to change it here.'
-              : 'The ISO 4217 code amounts are in; amounts are not converted.'
-          }
-        >
-          {(props) => (
-            <select
-              {...props}
-              disabled={settings.currencyPinned || loading}
-              value={currency}
-              onChange={(e) => setCurrency(e.target.value)}
-            >
-              {currencyChoices(settings.currency).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {(Object.keys(PINNABLE) as Pinnable[]).map((setting) => (
+          <PinnableSelect
+            key={setting}
+            setting={setting}
+            settings={settings}
+            error={errors[setting]}
+            disabled={loading}
+            value={values[setting]}
+            onChange={(value) => {
+              setValues((v) => ({ ...v, [setting]: value }));
+              // a new zone asks again before saving
+              if (setting === 'timeZone') setConfirming(false);
+            }}
+          />
+        ))}
         <Field
           label="Goal pace counts"
           error={errors.paceWorkingDays}
@@ -195,6 +225,7 @@ function SettingsForm({
 
 export function OrganisationPage() {
   const list = useQuery(ORGANISATION, { fetchPolicy: 'cache-and-network' });
+  const settings = getFragmentData(SettingsFragment, list.data?.organisation);
   // kept here: the form starts again (a new key) from what the server holds after a save
   const [saved, setSaved] = useState<string | null>(null);
   return (
@@ -206,10 +237,10 @@ export function OrganisationPage() {
         The time zone every period is cut in, the currency of every amount, and what goal pace counts.
       </p>
       <LoadState what="the settings" {...queryState(list)}>
-        {list.data ? (
+        {settings ? (
           <SettingsForm
-            key={`${list.data.organisation.timeZone}|${list.data.organisation.currency}|${list.data.organisation.paceWorkingDays}`}
-            settings={list.data.organisation}
+            key={`${settings.timeZone}|${settings.currency}|${settings.paceWorkingDays}`}
+            settings={settings}
             onSaved={setSaved}
           />
         ) : null}

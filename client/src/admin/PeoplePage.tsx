@@ -14,7 +14,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { Field, NameField } from '../components/Form.tsx';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import type { Role } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { formatWhen } from '../lib/format.ts';
@@ -30,18 +30,40 @@ import {
   type PersonRow,
 } from './people.ts';
 
+/** A person's row, as the list reads it and an edit answers it (the cache then updates the row). */
+const PersonFragment = graphql(`
+  fragment PeoplePage_person on User {
+    id
+    name
+    email
+    role
+    active
+    team {
+      id
+      name
+    }
+  }
+`);
+
 const PEOPLE = graphql(`
   query People {
     users {
+      ...PeoplePage_person
+    }
+  }
+`);
+
+/** What a link mutation (an invitation, a password link) answers: IssuedLinkBox's to show. */
+const IssuedLinkFragment = graphql(`
+  fragment IssuedLink_link on IssuedLink {
+    kind
+    link
+    emailed
+    expiresAt
+    user {
       id
       name
       email
-      role
-      active
-      team {
-        id
-        name
-      }
     }
   }
 `);
@@ -49,15 +71,7 @@ const PEOPLE = graphql(`
 const INVITE_USER = graphql(`
   mutation InviteUser($input: CreateUserInput!) {
     inviteUser(input: $input) {
-      kind
-      link
-      emailed
-      expiresAt
-      user {
-        id
-        name
-        email
-      }
+      ...IssuedLink_link
     }
   }
 `);
@@ -65,15 +79,7 @@ const INVITE_USER = graphql(`
 const ISSUE_PASSWORD_LINK = graphql(`
   mutation IssuePasswordLink($userId: ID!) {
     issuePasswordLink(userId: $userId) {
-      kind
-      link
-      emailed
-      expiresAt
-      user {
-        id
-        name
-        email
-      }
+      ...IssuedLink_link
     }
   }
 `);
@@ -92,15 +98,7 @@ const CREATE_USER = graphql(`
 const UPDATE_USER = graphql(`
   mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
     updateUser(id: $id, input: $input) {
-      id
-      name
-      email
-      role
-      active
-      team {
-        id
-        name
-      }
+      ...PeoplePage_person
     }
   }
 `);
@@ -112,13 +110,7 @@ const SIGN_OUT_USER = graphql(`
 `);
 
 /** What a link mutation answered, kept in state only until dismissed. */
-interface Issued {
-  kind: string;
-  link: string | null;
-  emailed: boolean;
-  expiresAt: string;
-  user: { id: string; name: string; email: string };
-}
+type Issued = FragmentType<typeof IssuedLinkFragment>;
 
 interface TeamChoice {
   id: string;
@@ -126,8 +118,9 @@ interface TeamChoice {
 }
 
 /** An issued link: to copy, or where it was e-mailed. */
-export function IssuedLinkBox({ issued, onDone }: { issued: Issued; onDone: () => void }) {
+export function IssuedLinkBox({ issued: ref, onDone }: { issued: Issued; onDone: () => void }) {
   const id = useId();
+  const issued = getFragmentData(IssuedLinkFragment, ref);
   const what = issued.kind === 'invitation' ? 'Invitation' : 'Password reset link';
   const done = (
     <button type="button" className="ghost" onClick={onDone}>
@@ -584,7 +577,7 @@ export function PeoplePage({ viewer }: { viewer: ViewerInfo }) {
     may.inviteTeamIds === 'any'
       ? teams
       : teams.filter((t) => (may.inviteTeamIds as ReadonlySet<string>).has(t.id));
-  const people = data ? filterPeople(data.users, filter) : [];
+  const people = data ? filterPeople(getFragmentData(PersonFragment, data.users), filter) : [];
   const set = (changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes }));
 
   return (

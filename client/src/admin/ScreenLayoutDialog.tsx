@@ -33,20 +33,28 @@ import {
   type ScreenLayout,
 } from './screens.ts';
 
+/** What the dialog edits of a screen's layout: as the Screens page reads it and a save answers it. */
+export const ScreenLayoutFragment = graphql(`
+  fragment ScreenLayoutDialog_layout on ScreenLayout {
+    boards
+    secondsPerBoard
+    periodType
+    pinned
+    showGoals
+    showContests
+    celebrations
+    saleAmount
+    sound
+  }
+`);
+
 const UPDATE_SCREEN = graphql(`
   mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {
     updateScreen(id: $id, input: $input) {
       id
       name
       layout {
-        boards
-        secondsPerBoard
-        periodType
-        pinned
-        showGoals
-        celebrations
-        saleAmount
-        sound
+        ...ScreenLayoutDialog_layout
       }
     }
   }
@@ -87,6 +95,7 @@ export function ScreenLayoutDialog({
             periodType: draft.periodType,
             pinned: draft.pinned || null,
             showGoals: draft.showGoals,
+            showContests: draft.showContests,
             celebrations: [...draft.celebrations],
             saleAmount: Number(draft.saleAmount),
             sound: draft.sound,
@@ -104,6 +113,7 @@ export function ScreenLayoutDialog({
           periodType: 'period',
           pinned: 'pinned board',
           showGoals: 'show goals',
+          showContests: 'show contests',
           celebrations: 'celebrations',
           saleAmount: 'sale amount',
           sound: 'sound',
@@ -225,6 +235,14 @@ export function ScreenLayoutDialog({
             onChange={(e) => set({ showGoals: e.target.checked })}
           />{' '}
           Show the team’s goals (a goals board after the boards; the screen may read its team’s goals)
+        </label>
+        <label className="screen-check">
+          <input
+            type="checkbox"
+            checked={draft.showContests}
+            onChange={(e) => set({ showContests: e.target.checked })}
+          />{' '}
+          Show the team’s contests (a board for each one running, starting within a day or just ended)
         </label>
         <fieldset
           className={`screen-celebrations${errors.celebrations ? ' invalid' : ''}`}

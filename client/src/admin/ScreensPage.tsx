@@ -10,13 +10,15 @@
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
+import { FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
+import { AskFirst, useConfirmedAction } from '../components/AskFirst.tsx';
 import { Field, NameField } from '../components/Form.tsx';
-import { graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import { formatWhen } from '../lib/format.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import { ScreenEditButton } from './ScreenEditButton.tsx';
+import { ScreenLayoutFragment } from './ScreenLayoutDialog.tsx';
 import { ScreenHealth } from './ScreenHealth.tsx';
 import {
   displayCode,
@@ -28,27 +30,27 @@ import {
   type ScreenLayout,
 } from './screens.ts';
 
+/** A screen's row, as the list reads it and pairing answers it. */
+const ScreenRowFragment = graphql(`
+  fragment ScreensPage_screen on Screen {
+    id
+    name
+    active
+    pairedAt
+    lastSeenAt
+    team {
+      id
+      name
+    }
+  }
+`);
+
 const SCREENS = graphql(`
   query Screens {
     screens {
-      id
-      name
-      active
-      pairedAt
-      lastSeenAt
-      team {
-        id
-        name
-      }
+      ...ScreensPage_screen
       layout {
-        boards
-        secondsPerBoard
-        periodType
-        pinned
-        showGoals
-        celebrations
-        saleAmount
-        sound
+        ...ScreenLayoutDialog_layout
       }
       health {
         online
@@ -64,15 +66,7 @@ const SCREENS = graphql(`
 const PAIR_SCREEN = graphql(`
   mutation PairScreen($input: PairScreenInput!) {
     pairScreen(input: $input) {
-      id
-      name
-      active
-      pairedAt
-      lastSeenAt
-      team {
-        id
-        name
-      }
+      ...ScreensPage_screen
     }
   }
 `);
@@ -120,7 +114,7 @@ function PairForm({ choices, onPaired }: { choices: PairChoices; onPaired: (name
       const result = await pair({
         variables: { input: { code: normalCode(code), name: name.trim(), teamId: teamId || null } },
       });
-      const screen = result.data?.pairScreen;
+      const screen = getFragmentData(ScreenRowFragment, result.data?.pairScreen);
       if (!screen) throw new Error('The server sent no screen.');
       setCode('');
       setName('');
@@ -210,18 +204,8 @@ interface ScreenRow {
 
 function ScreenItem({ screen }: { screen: ScreenRow }) {
   const headingId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const revoking = useConfirmedAction('The server refused.');
   const [revoke, { loading }] = useMutation(REVOKE_SCREEN);
-  const run = async () => {
-    setError(null);
-    try {
-      await revoke({ variables: { id: screen.id } });
-    } catch (e) {
-      setError(apiError(e)?.message ?? 'The server refused.');
-    }
-    setConfirming(false);
-  };
   return (
     <li className={`person screen-row${screen.active ? '' : ' inactive'}`} aria-labelledby={headingId}>
       <p className="person-name" id={headingId}>
@@ -236,28 +220,23 @@ function ScreenItem({ screen }: { screen: ScreenRow }) {
       <ScreenHealth active={screen.active} health={screen.health} />
       <span className="screen-layout">{layoutInWords(screen.layout)}</span>
       <div className="person-actions">
-        {screen.active && !confirming ? <ScreenEditButton screen={screen} /> : null}
-        {!screen.active ? null : confirming ? (
-          <ConfirmStep
+        {screen.active ? (
+          <AskFirst
+            action={revoking}
+            label="Revoke"
+            ariaLabel={`Revoke ${screen.name}`}
+            className="ghost"
             question={`Revoke ${screen.name}? Its TV stops at once and shows a new code.`}
             yes="Yes, revoke"
             busyYes="Revoking…"
             busy={loading}
-            onYes={() => void run()}
-            onCancel={() => setConfirming(false)}
-          />
-        ) : (
-          <button
-            type="button"
-            className="ghost"
-            aria-label={`Revoke ${screen.name}`}
-            onClick={() => setConfirming(true)}
+            onYes={() => void revoking.run(() => revoke({ variables: { id: screen.id } }))}
           >
-            Revoke
-          </button>
-        )}
+            <ScreenEditButton screen={screen} />
+          </AskFirst>
+        ) : null}
       </div>
-      <FormError message={error} className="person-message" />
+      <FormError message={revoking.error} className="person-message" />
     </li>
   );
 }
@@ -273,7 +252,13 @@ export function ScreensPage({ viewer }: { viewer: ViewerInfo }) {
   const { data } = list;
   const [paired, setPaired] = useState<string | null>(null);
   const choices = pairChoicesOf(viewer.me, viewer.teams);
-  const screens = data ? [...data.screens].sort(screenOrder) : [];
+  const screens = (data?.screens ?? [])
+    .map((s) => ({
+      ...getFragmentData(ScreenRowFragment, s),
+      layout: getFragmentData(ScreenLayoutFragment, s.layout),
+      health: s.health,
+    }))
+    .sort(screenOrder);
   const mayPair = choices.noTeam || choices.teams.length > 0;
 
   return (

@@ -11,7 +11,8 @@
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { ConfirmStep, FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
+import { FormActions, FormError, LoadState, queryState } from '../components/Actions.tsx';
+import { AskFirst, useConfirmedAction } from '../components/AskFirst.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
@@ -382,8 +383,7 @@ function WebhookSettings({ webhook }: { webhook: WebhookRow }) {
 
 function WebhookItem({ webhook }: { webhook: WebhookRow }) {
   const headingId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useConfirmedAction('The server refused.');
   const [pause, pausing] = useMutation(PAUSE_WEBHOOK, { refetchQueries: [WEBHOOKS] });
   const [resume, resuming] = useMutation(RESUME_WEBHOOK, { refetchQueries: [WEBHOOKS] });
   const [remove, removing] = useMutation(DELETE_WEBHOOK, {
@@ -391,15 +391,6 @@ function WebhookItem({ webhook }: { webhook: WebhookRow }) {
     awaitRefetchQueries: true,
   });
   const busy = pausing.loading || resuming.loading || removing.loading;
-  const run = async (what: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await what();
-    } catch (e) {
-      setError(apiError(e)?.message ?? 'The server refused.');
-    }
-    setConfirming(false);
-  };
   const variables = { id: webhook.id };
   const deliveries = webhook.recentDeliveries;
 
@@ -424,49 +415,39 @@ function WebhookItem({ webhook }: { webhook: WebhookRow }) {
           {webhook.paused ? 'paused' : 'active'}
         </span>
         <div className="person-actions">
-          {confirming ? (
-            <ConfirmStep
-              question="Delete it? Deliveries not yet sent are dropped."
-              yes="Yes, delete"
-              busyYes="Deleting…"
-              busy={busy}
-              onYes={() => void run(() => remove({ variables }))}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <>
-              {webhook.paused ? (
-                <button
-                  type="button"
-                  className="ghost"
-                  disabled={busy}
-                  aria-label={`Resume ${webhook.url}`}
-                  onClick={() => void run(() => resume({ variables }))}
-                >
-                  {resuming.loading ? 'Resuming…' : 'Resume'}
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="ghost"
-                  disabled={busy}
-                  aria-label={`Pause ${webhook.url}`}
-                  onClick={() => void run(() => pause({ variables }))}
-                >
-                  {pausing.loading ? 'Pausing…' : 'Pause'}
-                </button>
-              )}
+          <AskFirst
+            action={action}
+            label="Delete"
+            ariaLabel={`Delete ${webhook.url}`}
+            disabled={busy}
+            question="Delete it? Deliveries not yet sent are dropped."
+            yes="Yes, delete"
+            busyYes="Deleting…"
+            busy={busy}
+            onYes={() => void action.run(() => remove({ variables }))}
+          >
+            {webhook.paused ? (
               <button
                 type="button"
-                className="danger ghost"
+                className="ghost"
                 disabled={busy}
-                aria-label={`Delete ${webhook.url}`}
-                onClick={() => setConfirming(true)}
+                aria-label={`Resume ${webhook.url}`}
+                onClick={() => void action.run(() => resume({ variables }))}
               >
-                Delete
+                {resuming.loading ? 'Resuming…' : 'Resume'}
               </button>
-            </>
-          )}
+            ) : (
+              <button
+                type="button"
+                className="ghost"
+                disabled={busy}
+                aria-label={`Pause ${webhook.url}`}
+                onClick={() => void action.run(() => pause({ variables }))}
+              >
+                {pausing.loading ? 'Pausing…' : 'Pause'}
+              </button>
+            )}
+          </AskFirst>
         </div>
       </div>
       {webhook.paused ? (
@@ -474,7 +455,7 @@ function WebhookItem({ webhook }: { webhook: WebhookRow }) {
           Paused: its events wait here and go out, oldest first, when it is resumed.
         </p>
       ) : null}
-      <FormError message={error} />
+      <FormError message={action.error} />
       {deliveries.length === 0 ? (
         <p className="empty">No deliveries yet.</p>
       ) : (

@@ -64,6 +64,7 @@ describe('changedFields', () => {
   it('says actions in words, and an unknown one as it is', () => {
     expect(actionInWords('user.update')).toBe('changed');
     expect(actionInWords('apiToken.revoke')).toBe('revoked the API token');
+    expect(actionInWords('kudos.remove')).toBe('removed the kudos');
     expect(actionInWords('thing.new')).toBe('thing.new');
   });
 });
@@ -122,6 +123,7 @@ describe('filterPeople and abilitiesOf', () => {
       'people',
       'teams',
       'screens',
+      'badges',
       'webhooks',
       'organisation',
       'audit',

@@ -27,6 +27,10 @@ const ACTIONS: Record<string, string> = {
   'screen.pair': 'paired the screen',
   'screen.update': 'changed the screen',
   'screen.revoke': 'revoked the screen',
+  'badgeRule.create': 'created the badge rule',
+  'badgeRule.update': 'changed the badge rule',
+  'badgeRule.deactivate': 'deactivated the badge rule',
+  'kudos.remove': 'removed the kudos',
 };
 
 /** "changed", "invited"…; an action this client does not know yet is shown as it is. */

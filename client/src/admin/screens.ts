@@ -60,6 +60,8 @@ export const CELEBRATIONS: readonly { kind: CelebrationKind; label: string }[] =
   { kind: 'GOAL_ACHIEVED', label: 'A team goal achieved (with goals shown)' },
   { kind: 'NEW_LEADER', label: 'A new #1 on a board it shows' },
   { kind: 'BADGE', label: 'A badge earned' },
+  { kind: 'CONTEST_WON', label: 'A contest it shows won (with contests shown)' },
+  { kind: 'KUDOS', label: 'Kudos given to someone of its team (a private message is not shown)' },
 ];
 
 export interface ScreenLayout {
@@ -68,6 +70,7 @@ export interface ScreenLayout {
   periodType: PeriodType;
   pinned: LeaderboardMetric | null;
   showGoals: boolean;
+  showContests: boolean;
   celebrations: readonly CelebrationKind[];
   saleAmount: number;
   sound: boolean;
@@ -81,6 +84,7 @@ export interface LayoutDraft {
   periodType: PeriodType;
   pinned: LeaderboardMetric | '';
   showGoals: boolean;
+  showContests: boolean;
   celebrations: readonly CelebrationKind[];
   saleAmount: string;
   sound: boolean;
@@ -93,6 +97,7 @@ export type LayoutField =
   | 'periodType'
   | 'pinned'
   | 'showGoals'
+  | 'showContests'
   | 'celebrations'
   | 'saleAmount'
   | 'sound';
@@ -105,6 +110,7 @@ export function draftOf(name: string, layout: ScreenLayout): LayoutDraft {
     periodType: layout.periodType,
     pinned: layout.pinned ?? '',
     showGoals: layout.showGoals,
+    showContests: layout.showContests,
     celebrations: [...layout.celebrations],
     saleAmount: String(layout.saleAmount),
     sound: layout.sound,
@@ -170,7 +176,9 @@ export function layoutProblems(draft: LayoutDraft): Partial<Record<LayoutField, 
  * The layout in words, for the screen's row: "Revenue → Orders · 20 s each · Month" (with goals:
  * "Revenue → Orders → Goals · …") or "Pinned: Revenue · Month".
  */
-export function layoutInWords(layout: Omit<ScreenLayout, 'celebrations' | 'saleAmount' | 'sound'>): string {
+export function layoutInWords(
+  layout: Omit<ScreenLayout, 'celebrations' | 'saleAmount' | 'sound' | 'showContests'>,
+): string {
   const period = PERIOD_NAMES[layout.periodType];
   if (layout.pinned) return `Pinned: ${METRIC_NAMES[layout.pinned]} · ${period}`;
   const names = layout.boards.map((m) => METRIC_NAMES[m]);

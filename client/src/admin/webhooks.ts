@@ -9,16 +9,13 @@
  * 1440 minutes, and an interval set over the API that is not in the list still reads.
  */
 import type { WebhookDeliveryStatus as DeliveryStatus, WebhookEvent, WebhookFormat } from '../gql/graphql.ts';
+import {
+  WEBHOOK_EVENTS as ALL_WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS as ALL_WEBHOOK_FORMATS,
+} from '../../../schema/db/constants.ts';
 
-export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
-  'GOAL_ACHIEVED',
-  'GOAL_MISSED',
-  'ACHIEVEMENT_UNLOCKED',
-  'RANK_CHANGED',
-  'GOAL_BEHIND_PACE',
-  'CONTEST_STARTED',
-  'CONTEST_ENDED',
-];
+/** Every event, in the server's order (schema/db/constants.ts, the one list of them). */
+export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ALL_WEBHOOK_EVENTS;
 
 export const EVENT_NAMES: Record<WebhookEvent, string> = {
   GOAL_ACHIEVED: 'Goal achieved',
@@ -63,7 +60,7 @@ export function answerInWords(delivery: Pick<DeliveryState, 'lastStatusCode' | '
   return '—';
 }
 
-export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['JSON', 'SLACK', 'TEAMS'];
+export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ALL_WEBHOOK_FORMATS;
 
 export const FORMAT_NAMES: Record<WebhookFormat, string> = {
   JSON: 'Signed JSON',

@@ -1,9 +1,10 @@
 /**
  * What every form and row action of the web client shares: a form's own error (an alert, not one
- * field's), its submit/cancel row, an inline "Sure?" step before something that cannot be undone,
- * and a list's load state (an error with "Try again", or "Loading…"). Invariant: while a request
- * runs, every button that could start another is disabled and the busy one says what it is doing,
- * so a double click never sends twice; one markup, so the pages look and read alike.
+ * field's), its submit/cancel row, an inline "Sure?" step before something that cannot be undone
+ * (AskFirst.tsx puts it in a row), and a list's load state (an error with "Try again", or
+ * "Loading…"). Invariant: while a request runs, every button that could start another is
+ * disabled and the busy one says what it is doing, so a double click never sends twice; one
+ * markup, so the pages look and read alike.
  */
 import type { ReactNode } from 'react';
 import { apiError } from '../lib/errors.ts';

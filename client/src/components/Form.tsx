@@ -1,6 +1,7 @@
 /**
  * Form building blocks: a modal dialog, a labelled field with its error, and the one-line name
- * field (a person's, a team's, a screen's) the admin forms share.
+ * field (a person's, a team's, a screen's) and description field (a badge rule's, a contest's)
+ * the forms share.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -107,6 +108,25 @@ export function NameField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />
+      )}
+    </Field>
+  );
+}
+
+/** A description: one line, at most 2,000 characters (the server's limit). */
+export function DescriptionField({
+  error,
+  value,
+  onChange,
+}: {
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label="Description" error={error}>
+      {(props) => (
+        <input {...props} maxLength={2000} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
     </Field>
   );

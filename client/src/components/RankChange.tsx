@@ -12,36 +12,47 @@ export function movement(previous: number | undefined, current: number): Movemen
 
 /**
  * The arrow beside a rank. `previous` is undefined for someone who was not on the previous board
- * (shown only when `showNew`, so a first render is not a wall of "new").
+ * (shown only when `showNew`, so a first render is not a wall of "new"). `since`: the move is
+ * since a period's close ("up 2 since November 2025"), not since the last version of the board,
+ * and an unchanged place says so.
  */
 export function RankChange({
   previous,
   current,
   showNew = false,
+  since,
 }: {
   previous: number | undefined;
   current: number;
   showNew?: boolean;
+  since?: string;
 }) {
   const move = movement(previous, current);
+  const tail = since ? ` since ${since}` : '';
   if (move.kind === 'up')
     return (
-      <span className="rank-change up" aria-label={`up ${move.by}`}>
+      <span className="rank-change up" aria-label={`up ${move.by}${tail}`}>
         <Icon name="caret-up" />
         {move.by}
       </span>
     );
   if (move.kind === 'down')
     return (
-      <span className="rank-change down" aria-label={`down ${move.by}`}>
+      <span className="rank-change down" aria-label={`down ${move.by}${tail}`}>
         <Icon name="caret-down" />
         {move.by}
       </span>
     );
-  if (move.kind === 'new' && showNew)
+  if (move.kind === 'new' && (showNew || since))
     return (
-      <span className="rank-change new" aria-label="new on the board">
+      <span className="rank-change new" aria-label={since ? `not ranked in ${since}` : 'new on the board'}>
         new
+      </span>
+    );
+  if (since)
+    return (
+      <span className="rank-change held" aria-label={`same place as in ${since}`}>
+        =
       </span>
     );
   return (

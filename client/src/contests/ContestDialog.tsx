@@ -8,7 +8,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { FormActions, FormError } from '../components/Actions.tsx';
-import { Dialog, Field, NameField } from '../components/Form.tsx';
+import { DescriptionField, Dialog, Field, NameField } from '../components/Form.tsx';
 import { useClock } from '../dashboard/clock.ts';
 import type { ViewerInfo } from '../dashboard/viewer.ts';
 import { graphql } from '../gql/index.ts';
@@ -16,8 +16,8 @@ import type {
   ActivityKind,
   ContestFormat,
   ContestGoalMetric,
+  ContestInfoQuery,
   ContestMetric,
-  ContestStatus,
 } from '../gql/graphql.ts';
 import { apiError, fieldErrors } from '../lib/errors.ts';
 import {
@@ -45,24 +45,8 @@ const UPDATE = graphql(`
   }
 `);
 
-/** What the dialog edits of a stored contest. */
-export interface ContestDraft {
-  id: string;
-  name: string;
-  description: string | null;
-  prize: string | null;
-  startsAt: string;
-  endsAt: string;
-  metric: ContestMetric;
-  activityKind: ActivityKind | null;
-  goalMetric: ContestGoalMetric | null;
-  format: ContestFormat;
-  everyone: boolean;
-  status: ContestStatus;
-  users: { id: string }[];
-  teams: { id: string }[];
-  pairs: { user: { id: string } | null; opponent: { id: string } | null }[];
-}
+/** What the dialog edits of a stored contest: the contest page's (ContestInfo's) generated type. */
+export type ContestDraft = NonNullable<ContestInfoQuery['contest']>;
 
 type Errors = Partial<
   Record<
@@ -191,16 +175,7 @@ export function ContestDialog({
               <input {...props} maxLength={200} value={prize} onChange={(e) => setPrize(e.target.value)} />
             )}
           </Field>
-          <Field label="Description" error={errors.description}>
-            {(props) => (
-              <input
-                {...props}
-                maxLength={2000}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            )}
-          </Field>
+          <DescriptionField error={errors.description} value={description} onChange={setDescription} />
         </div>
         <div className="field-row">
           <Field label={`Starts (${timeZone})`} error={errors.startsAt}>

@@ -5,7 +5,8 @@
  * ended) and "Sign out everywhere" (signOutEverywhere for oneself, after a confirmation). Signing
  * out everywhere from a session ends this one too: the sign-in page then says so in our own words,
  * not as a session ended from elsewhere (auth.ts endingSession). Then the person's API tokens
- * (ApiTokens.tsx), left out for a VIEWER, which the server refuses them.
+ * (ApiTokens.tsx), left out for a VIEWER, which the server refuses them, and the e-mail
+ * notifications they get (NotificationSettings.tsx).
  */
 import { useMutation } from '@apollo/client/react';
 import { useContext, useState, type FormEvent } from 'react';
@@ -18,6 +19,7 @@ import { apiError } from '../lib/errors.ts';
 import { lockedMessage } from '../lib/signin.ts';
 import { ApiTokensSection } from './ApiTokens.tsx';
 import { ConnectionContext } from './connectionState.ts';
+import { NotificationsSection } from './NotificationSettings.tsx';
 import type { ViewerInfo } from './viewer.ts';
 
 const CHANGE_PASSWORD = graphql(`
@@ -52,51 +54,51 @@ function lockOf(error: unknown): string | null {
   return lockedMessage('account', new Date(until));
 }
 
-/** A password input in a labelled Field, named for password managers. */
+/** The password form's three inputs: their labels, and the names password managers read. */
+const PASSWORD_INPUTS = {
+  currentPassword: { label: 'Current password', name: 'current-password', autoComplete: 'current-password' },
+  newPassword: { label: 'New password', name: 'new-password', autoComplete: 'new-password' },
+  repeat: { label: 'Repeat the new password', name: 'repeat-password', autoComplete: 'new-password' },
+} as const;
+type PasswordInput = keyof typeof PASSWORD_INPUTS;
+type Passwords = Record<PasswordInput, string>;
+type PasswordErrors = Partial<Record<PasswordInput | 'form', string>>;
+const NO_PASSWORDS: Passwords = { currentPassword: '', newPassword: '', repeat: '' };
+
+/** One of the form's password inputs in a labelled Field. */
 function PasswordField({
-  label,
-  error,
+  input,
   hint,
-  name,
-  autoComplete,
-  value,
+  errors,
+  values,
   onChange,
 }: {
-  label: string;
-  error: string | undefined;
+  input: PasswordInput;
   hint?: string;
-  name: string;
-  autoComplete: 'current-password' | 'new-password';
-  value: string;
-  onChange: (value: string) => void;
+  errors: PasswordErrors;
+  values: Passwords;
+  onChange: (values: Passwords) => void;
 }) {
+  const { label, name, autoComplete } = PASSWORD_INPUTS[input];
   return (
-    <Field label={label} error={error} {...(hint ? { hint } : {})}>
+    <Field label={label} error={errors[input]} {...(hint ? { hint } : {})}>
       {(props) => (
         <input
           {...props}
           type="password"
           name={name}
           autoComplete={autoComplete}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
+          value={values[input]}
+          onChange={(e) => onChange({ ...values, [input]: e.target.value })}
         />
       )}
     </Field>
   );
 }
 
-interface PasswordErrors {
-  currentPassword?: string;
-  newPassword?: string;
-  repeat?: string;
-  form?: string;
-}
-
 function PasswordSection({ email, credential }: { email: string; credential: Credential }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [passwords, setPasswords] = useState(NO_PASSWORDS);
+  const { currentPassword: current, newPassword: next, repeat } = passwords;
   const [errors, setErrors] = useState<PasswordErrors>({});
   const [done, setDone] = useState<string | null>(null);
   const [change, { loading }] = useMutation(CHANGE_PASSWORD);
@@ -117,9 +119,7 @@ function PasswordSection({ email, credential }: { email: string; credential: Cre
         variables: { currentPassword: current || null, newPassword: next },
       });
       const ended = result.data?.changePassword ?? 0;
-      setCurrent('');
-      setNext('');
-      setRepeat('');
+      setPasswords(NO_PASSWORDS);
       setDone(changedMessage(ended, credential.kind));
     } catch (error) {
       const e = apiError(error);
@@ -141,31 +141,15 @@ function PasswordSection({ email, credential }: { email: string; credential: Cre
         {/* lets a password manager file the new password under the right account */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
         <PasswordField
-          label="Current password"
-          error={errors.currentPassword}
+          input="currentPassword"
           {...(session ? {} : { hint: 'Leave it empty if you have not set a password yet.' })}
-          name="current-password"
-          autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
+          errors={errors}
+          values={passwords}
+          onChange={setPasswords}
         />
         <div className="field-row">
-          <PasswordField
-            label="New password"
-            error={errors.newPassword}
-            name="new-password"
-            autoComplete="new-password"
-            value={next}
-            onChange={setNext}
-          />
-          <PasswordField
-            label="Repeat the new password"
-            error={errors.repeat}
-            name="repeat-password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-          />
+          <PasswordField input="newPassword" errors={errors} values={passwords} onChange={setPasswords} />
+          <PasswordField input="repeat" errors={errors} values={passwords} onChange={setPasswords} />
         </div>
         <p className="field-hint">
           {session
@@ -285,6 +269,7 @@ export function AccountDialog({
       </dl>
       <PasswordSection email={me.email} credential={credential} />
       <SessionsSection viewer={viewer} credential={credential} />
+      <NotificationsSection />
       {/* a screen (VIEWER) may not create tokens and has none to list */}
       {me.role === 'VIEWER' ? null : <ApiTokensSection credential={credential} />}
     </Dialog>

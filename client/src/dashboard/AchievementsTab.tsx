@@ -1,5 +1,6 @@
 /**
  * Badges, newest first, for me, my team or everyone; new badges arrive live (achievementUnlocked).
+ * Below them the same scope's kudos, and "Give kudos" (KudosSection.tsx).
  * Above them, for one person, how far they are from each rule's badge ("2 of 3 deals won this
  * month"): the figures are the server's (achievementProgress, summed as the rule sums them).
  */
@@ -12,6 +13,7 @@ import { Icon } from '../components/icons/Icon.tsx';
 import { progressText, remainingText, WHEN } from '../lib/badges.ts';
 import { formatNumber } from '../lib/format.ts';
 import { useClock } from './clock.ts';
+import { KudosSection } from './KudosSection.tsx';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
 import { useViewer, type Person } from './viewer.ts';
 
@@ -204,6 +206,11 @@ export function AchievementsTab({
           </li>
         ))}
       </ul>
+      <KudosSection
+        userId={userId}
+        teamId={teamId}
+        recipientId={person && person.id !== viewer.me.id ? person.id : null}
+      />
     </div>
   );
 }

@@ -11,7 +11,8 @@
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ConfirmStep, FormActions, FormError } from '../components/Actions.tsx';
+import { FormActions, FormError } from '../components/Actions.tsx';
+import { AskFirst, useConfirmedAction } from '../components/AskFirst.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { Field } from '../components/Form.tsx';
 import { graphql } from '../gql/index.ts';
@@ -39,16 +40,6 @@ const CREATE_API_TOKEN = graphql(`
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       token
-      apiToken {
-        id
-        name
-        prefix
-        createdAt
-        expiresAt
-        lastUsedAt
-        revokedAt
-        active
-      }
     }
   }
 `);
@@ -139,7 +130,7 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (token: string) => voi
   // the first day the date picker offers, as of opening the form
   const [tomorrow] = useState(() => localDate(new Date(Date.now() + DAY_MS)));
   const [errors, setErrors] = useState<CreateErrors>({});
-  // no-cache: the answer (the token) is never written into Apollo's cache; the list is refetched
+  // no-cache: the answer (the token alone) is never written into Apollo's cache; the list is refetched
   const [create, { loading }] = useMutation(CREATE_API_TOKEN, {
     fetchPolicy: 'no-cache',
     refetchQueries: [API_TOKENS],
@@ -259,22 +250,11 @@ export function isThisBrowsers(token: Pick<ApiTokenRow, 'prefix'>, credential: C
 }
 
 function TokenItem({ token, credential }: { token: ApiTokenRow; credential: Credential }) {
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const revoking = useConfirmedAction('Could not revoke the token.', { keepAskingOnError: true });
   const [revoke, { loading }] = useMutation(REVOKE_API_TOKEN);
   const state = stateOf(token);
   const headingId = useId();
   const current = isThisBrowsers(token, credential);
-
-  const run = async () => {
-    setError(null);
-    try {
-      await revoke({ variables: { id: token.id } });
-      setConfirming(false);
-    } catch (e) {
-      setError(apiError(e)?.message ?? 'Could not revoke the token.');
-    }
-  };
 
   return (
     <li className={`api-token ${state}`} aria-labelledby={headingId}>
@@ -291,29 +271,22 @@ function TokenItem({ token, credential }: { token: ApiTokenRow; credential: Cred
           <span>Last used {formatWhen(token.lastUsedAt)}</span>
           {token.revokedAt ? <span>Revoked {formatWhen(token.revokedAt)}</span> : null}
         </p>
-        <FormError message={error} />
+        <FormError message={revoking.error} />
       </div>
       <div className="api-token-side">
         <span className={`token-state ${state}`}>{state}</span>
-        {state !== 'active' ? null : confirming ? (
-          <ConfirmStep
+        {state === 'active' ? (
+          <AskFirst
+            action={revoking}
+            label="Revoke"
+            ariaLabel={`Revoke ${token.name}`}
             question={current ? 'Revoke it and sign out here?' : 'Revoke?'}
             yes="Yes, revoke"
             busyYes="Revoking…"
             busy={loading}
-            onYes={() => void run()}
-            onCancel={() => setConfirming(false)}
+            onYes={() => void revoking.run(() => revoke({ variables: { id: token.id } }))}
           />
-        ) : (
-          <button
-            type="button"
-            className="danger ghost"
-            aria-label={`Revoke ${token.name}`}
-            onClick={() => setConfirming(true)}
-          >
-            Revoke
-          </button>
-        )}
+        ) : null}
       </div>
     </li>
   );

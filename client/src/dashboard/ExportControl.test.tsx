@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../gql/graphql.ts';
 import { setToken } from '../lib/auth.ts';
-import { exportPath, filenameFrom } from './download.ts';
+import { exportPath, filenameFrom, reportPath } from './download.ts';
 import { shiftPeriod } from '../lib/periods.ts';
-import { ExportControl, exportableReports, SAVED_SHOWN_MS } from './ExportControl.tsx';
+import { ExportControl, exportableReports, pdfReportScope, SAVED_SHOWN_MS } from './ExportControl.tsx';
 import { ViewerContext, type PeriodSelection, type ViewerInfo } from './viewer.ts';
 
 function viewerAs(role: Role, teamId: string | null = '1'): ViewerInfo {
@@ -27,10 +27,17 @@ function viewerAs(role: Role, teamId: string | null = '1'): ViewerInfo {
 const ORG_TODAY = '2026-03-15';
 const MONTH: PeriodSelection = { periodType: 'MONTHLY', offset: 0, today: ORG_TODAY };
 
-function renderControl(role: Role, { period = MONTH, teamId = null as string | null } = {}) {
+function renderControl(
+  role: Role,
+  {
+    period = MONTH,
+    teamId = null as string | null,
+    person = null as { id: string; name: string } | null,
+  } = {},
+) {
   return render(
     <ViewerContext.Provider value={viewerAs(role)}>
-      <ExportControl period={period} teamId={teamId} />
+      <ExportControl period={period} teamId={teamId} person={person} />
     </ViewerContext.Provider>,
   );
 }
@@ -224,6 +231,77 @@ describe('ExportControl', () => {
     renderControl('REP', { teamId: '1' });
     expect(screen.getByLabelText('Report')).not.toHaveAccessibleDescription();
     expect(screen.queryByText(/export the leaderboard only|manager’s to export/)).toBeNull();
+  });
+});
+
+describe('the PDF report button', () => {
+  const pdf = () =>
+    new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46]), {
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': 'attachment; filename="pulse-report-monthly-2026-03-01-user-7.pdf"',
+      },
+    });
+
+  it('downloads the report of the person shown, for the period shown, and saves it', async () => {
+    fetchMock.mockResolvedValue(pdf());
+    const period: PeriodSelection = { periodType: 'MONTHLY', offset: -1, today: ORG_TODAY };
+    renderControl('MANAGER', { period, teamId: '2', person: { id: '7', name: 'Dana Diaz' } });
+    const button = screen.getByRole('button', { name: 'Download PDF report' });
+    expect(button).toHaveAccessibleDescription(/Performance report, .*, Dana Diaz, PDF/);
+    fireEvent.click(button);
+    await screen.findByText('Saved pulse-report-monthly-2026-03-01-user-7.pdf');
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe(
+      `/export/report?format=pdf&period=monthly&date=${shiftPeriod('MONTHLY', ORG_TODAY, -1)}&user_id=7`,
+    );
+    expect(init.headers).toEqual({ Authorization: 'Bearer header.payload.signature' });
+    expect(clicked).toEqual([
+      { href: 'blob:pulse/1', download: 'pulse-report-monthly-2026-03-01-user-7.pdf' },
+    ]);
+  });
+
+  it('asks for the team’s report, or everyone’s, when nobody is chosen; a REP’s own', () => {
+    expect(pdfReportScope('MANAGER', null, '2')).toEqual({ userId: null, teamId: '2' });
+    expect(pdfReportScope('ADMIN', null, null)).toEqual({ userId: null, teamId: null });
+    expect(pdfReportScope('ADMIN', '7', '2')).toEqual({ userId: '7', teamId: null });
+    // a REP's team would be refused: the server's default for them is their own report
+    expect(pdfReportScope('REP', null, '1')).toEqual({ userId: null, teamId: null });
+    renderControl('MANAGER', { teamId: '2' });
+    expect(screen.getByRole('button', { name: 'Download PDF report' })).toHaveAccessibleDescription(
+      /Performance report, .*, West, PDF/,
+    );
+  });
+
+  it('shows the server’s refusal, naming the PDF report', async () => {
+    fetchMock.mockResolvedValue(
+      Response.json(
+        { error: { code: 'FORBIDDEN', message: 'You may only read your own figures.', fields: [] } },
+        { status: 403 },
+      ),
+    );
+    renderControl('REP', { person: { id: '9', name: 'Someone Else' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download PDF report' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not export the PDF report: You may only read your own figures.',
+    );
+  });
+
+  it('is not offered to a screen (VIEWER)', () => {
+    renderControl('VIEWER');
+    expect(screen.queryByRole('button', { name: 'Download PDF report' })).toBeNull();
+  });
+
+  it('builds the report path: a person wins over a team', () => {
+    expect(reportPath({ periodType: 'WEEKLY', date: null, userId: null, teamId: null })).toBe(
+      '/export/report?format=pdf&period=weekly',
+    );
+    expect(reportPath({ periodType: 'DAILY', date: '2026-11-02', userId: null, teamId: '3' })).toBe(
+      '/export/report?format=pdf&period=daily&date=2026-11-02&team_id=3',
+    );
+    expect(reportPath({ periodType: 'YEARLY', date: null, userId: '4', teamId: '3' })).toBe(
+      '/export/report?format=pdf&period=yearly&user_id=4',
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * Download a report (performance, goals, leaderboard) as CSV or XLSX for the period and team the
- * dashboard shows. Offers only what the role may export (a VIEWER: leaderboards; a REP: no goals
- * or figures of another team); the server enforces the same scope and its refusals are shown.
+ * dashboard shows, or beside it the PDF performance report of the person, team or everyone shown
+ * (a REP: their own; a screen gets no PDF button, the server refuses it one). Offers only what the
+ * role may export (a VIEWER: leaderboards; a REP: no goals or figures of another team); the server
+ * enforces the same scope and its refusals are shown.
  * "Saved <file>" is a toast under the control that takes no layout space (the summary cards below
  * do not move) and goes after a few seconds; its polite live region is always there, so it is read.
  */
@@ -12,6 +14,7 @@ import {
   EXPORT_FORMATS,
   ExportError,
   fetchExport,
+  fetchPdfReport,
   saveFile,
   type ExportFormat,
   type ExportReport,
@@ -61,9 +64,32 @@ type Status =
   | { phase: 'idle' }
   | { phase: 'busy' }
   | { phase: 'saved'; filename: string }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; message: string; what: string };
 
-export function ExportControl({ period, teamId }: { period: PeriodSelection; teamId: string | null }) {
+/**
+ * Whose PDF report the dashboard's choices ask for: the person chosen, else (a manager or admin)
+ * the team chosen, else everyone; a REP's is always their own (the server's default for them).
+ */
+export function pdfReportScope(
+  role: Role,
+  personId: string | null,
+  teamId: string | null,
+): { userId: string | null; teamId: string | null } {
+  if (personId) return { userId: personId, teamId: null };
+  if (role === 'REP') return { userId: null, teamId: null };
+  return { userId: null, teamId };
+}
+
+export function ExportControl({
+  period,
+  teamId,
+  person = null,
+}: {
+  period: PeriodSelection;
+  teamId: string | null;
+  /** The person the dashboard shows (null: everyone of the team, or of all teams). */
+  person?: { id: string; name: string } | null;
+}) {
   const viewer = useViewer();
   const reports = exportableReports(viewer.me.role, viewer.me.teamId, teamId);
   const [chosen, setChosen] = useState<ExportReport>(reports[0] ?? 'leaderboard');
@@ -77,6 +103,9 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
   const teamName = teamId
     ? (viewer.teams.find((t) => t.id === teamId)?.name ?? `team ${teamId}`)
     : 'all teams';
+  const pdfId = useId();
+  const pdfScope = pdfReportScope(viewer.me.role, person?.id ?? null, teamId);
+  const pdfWho = pdfScope.userId ? (person?.name ?? 'you') : viewer.me.role === 'REP' ? 'you' : teamName;
 
   useEffect(() => {
     if (status.phase !== 'saved') return undefined;
@@ -84,26 +113,46 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
     return () => clearTimeout(timer);
   }, [status]);
 
-  const download = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Fetches one file with the signed-in credential and saves it, saying how it went. */
+  const save = async (
+    fetchFile: (token: string | null) => Promise<{ blob: Blob; filename: string }>,
+    what: string,
+  ) => {
     const auth = getAuth();
     if (auth.phase !== 'signed-in' || status.phase === 'busy') return;
     const token = auth.credential.kind === 'token' ? auth.credential.token : null;
     setStatus({ phase: 'busy' });
     try {
-      const file = await fetchExport(
-        { report, format, periodType: period.periodType, date: selectionDate(period), teamId },
-        token,
-      );
+      const file = await fetchFile(token);
       saveFile(file.blob, file.filename);
       setStatus({ phase: 'saved', filename: file.filename });
     } catch (error) {
       setStatus({
         phase: 'failed',
         message: error instanceof ExportError ? error.message : 'Could not save the report.',
+        what,
       });
     }
   };
+
+  const download = (event: FormEvent) => {
+    event.preventDefault();
+    void save(
+      (token) =>
+        fetchExport(
+          { report, format, periodType: period.periodType, date: selectionDate(period), teamId },
+          token,
+        ),
+      `${REPORT_NAMES[report].toLowerCase()} report`,
+    );
+  };
+
+  const downloadPdf = () =>
+    save(
+      (token) =>
+        fetchPdfReport({ periodType: period.periodType, date: selectionDate(period), ...pdfScope }, token),
+      'PDF report',
+    );
 
   const change =
     <T,>(set: (value: T) => void) =>
@@ -114,7 +163,7 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
 
   return (
     <div className="export">
-      <form className="export-form" aria-labelledby={titleId} onSubmit={(e) => void download(e)}>
+      <form className="export-form" aria-labelledby={titleId} onSubmit={download}>
         <span className="export-title" id={titleId}>
           Export
         </span>
@@ -150,6 +199,21 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
         <span id={scopeId} className="visually-hidden">
           {REPORT_NAMES[report]}, {selectionLabel(period)}, {teamName}, {FORMAT_NAMES[format]}
         </span>
+        {viewer.me.role === 'VIEWER' ? null : (
+          <>
+            <button
+              type="button"
+              aria-describedby={pdfId}
+              disabled={status.phase === 'busy'}
+              onClick={() => void downloadPdf()}
+            >
+              Download PDF report
+            </button>
+            <span id={pdfId} className="visually-hidden">
+              Performance report, {selectionLabel(period)}, {pdfWho}, PDF
+            </span>
+          </>
+        )}
       </form>
       {reason ? (
         <p className="export-reason muted small" id={reasonId}>
@@ -158,7 +222,7 @@ export function ExportControl({ period, teamId }: { period: PeriodSelection; tea
       ) : null}
       {status.phase === 'failed' ? (
         <p className="error export-message" role="alert">
-          Could not export the {REPORT_NAMES[report].toLowerCase()} report: {status.message}
+          Could not export the {status.what}: {status.message}
         </p>
       ) : null}
       <div className="export-status" role="status" aria-live="polite">

@@ -261,6 +261,20 @@ function GoalsOfPeriod({
   const editing = dialog?.kind === 'edit' ? all.find((g) => g.id === dialog.id) : undefined;
   const shownGroups = groups.filter((g) => status === null || g.goals.some(matches));
   const total = teamGoals.length + personal.length;
+  // one group's cards, the team's own or a person's
+  const grid = (shown: Goal[]) => (
+    <div className="goal-grid goal-list">
+      {shown.map((g) => (
+        <GoalCard
+          key={g.id}
+          goal={g.ref}
+          onEdit={editHandler(g)}
+          onExplain={explainHandler(g)}
+          highlight={g.id === linked}
+        />
+      ))}
+    </div>
+  );
   // the team's own goals: above the members for a whole team, below one person's own
   const teamSection = [...teams].map(([id, team]) => {
     const shown = team.goals.filter(matches);
@@ -271,17 +285,7 @@ function GoalsOfPeriod({
           Team {team.name}
           <span className="muted small"> · the team’s own goals (its members summed)</span>
         </h3>
-        <div className="goal-grid goal-list">
-          {shown.map((g) => (
-            <GoalCard
-              key={g.id}
-              goal={g.ref}
-              onEdit={editHandler(g)}
-              onExplain={explainHandler(g)}
-              highlight={g.id === linked}
-            />
-          ))}
-        </div>
+        {grid(shown)}
       </section>
     );
   });
@@ -377,17 +381,7 @@ function GoalsOfPeriod({
                   ) : null}
                 </h3>
                 {shown.length > 0 ? (
-                  <div className="goal-grid goal-list">
-                    {shown.map((g) => (
-                      <GoalCard
-                        key={g.id}
-                        goal={g.ref}
-                        onEdit={editHandler(g)}
-                        onExplain={explainHandler(g)}
-                        highlight={g.id === linked}
-                      />
-                    ))}
-                  </div>
+                  grid(shown)
                 ) : (
                   <p className="empty">
                     No goals for {label}.

@@ -1,7 +1,8 @@
 /**
  * The leaderboard: live (leaderboardChanged: a snapshot, then each change) for the current period,
  * a plain query for past periods. A metric switch (the team is the dashboard's); medals for the
- * top 3; arrows and a slide for rank changes. Only sellers with something in the metric are
+ * top 3; arrows and a slide for rank changes, and each seller's move since the previous period's
+ * close (the server's previousRank). Only sellers with something in the metric are
  * ranked (the server decides): an empty board says so ("No sales yet today — be the first"), a
  * rate board says from what sample it ranks. The signed-in seller's own row is marked "You" and
  * pinned below the top rows when they are further down, and their standing ("You: #7 — $1,000
@@ -15,7 +16,7 @@ import { getFragmentData, graphql, type FragmentType } from '../gql/index.ts';
 import type { BoardRows_BoardFragment, LeaderboardMetric } from '../gql/graphql.ts';
 import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';
-import { periodLabel } from '../lib/periods.ts';
+import { periodLabel, periodTick, shiftPeriod } from '../lib/periods.ts';
 import { emptyBoardText, minimumText, rateBase, rateDefinition, standingText } from '../lib/standing.ts';
 import { ContributionsDialog, type ContributionsSource } from './ContributionsDialog.tsx';
 import { entryExplanation } from './explainEntry.ts';
@@ -45,6 +46,7 @@ const BoardRowsFragment = graphql(`
     }
     entries {
       rank
+      previousRank
       medal
       revenue
       ordersWon
@@ -73,6 +75,7 @@ const BoardRowsFragment = graphql(`
       }
       entry {
         rank
+        previousRank
         medal
         revenue
         ordersWon
@@ -201,6 +204,7 @@ export function LeaderboardTable({
   const { container: body, previous } = useBoardMotion<HTMLTableSectionElement>(boardKey, board);
   const sortedBy = board.metric;
   const label = periodLabel(board.periodType, board.periodStart);
+  const before = periodLabel(board.periodType, shiftPeriod(board.periodType, board.periodStart, -1));
   const standing = board.standing;
   const minimum = minimumText(board.metric, board.minimumSample);
   const definition = rateDefinition(board.metric);
@@ -230,6 +234,9 @@ export function LeaderboardTable({
             current={e.rank}
             showNew={!pinnedRow && previous !== undefined}
           />
+        </td>
+        <td className="move">
+          <RankChange previous={e.previousRank ?? undefined} current={e.rank} since={before} />
         </td>
         <th scope="row" className="name">
           <span className="name-text">{e.user.name}</span>
@@ -287,6 +294,9 @@ export function LeaderboardTable({
           <thead>
             <tr>
               <th scope="col">Rank</th>
+              <th scope="col" className="move" title={`Move since the close of ${before}`}>
+                Since {periodTick(board.periodType, shiftPeriod(board.periodType, board.periodStart, -1))}
+              </th>
               <th scope="col">Name</th>
               <th scope="col" className="num" aria-sort={sortedBy === 'REVENUE' ? 'descending' : undefined}>
                 Revenue
@@ -314,7 +324,7 @@ export function LeaderboardTable({
             {board.entries.map((e) => row(e))}
             {pinned ? (
               <tr className="pinned-gap" aria-hidden="true">
-                <td colSpan={6}>⋯</td>
+                <td colSpan={7}>⋯</td>
               </tr>
             ) : null}
             {pinned ? row(pinned, true) : null}

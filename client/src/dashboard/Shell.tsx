@@ -26,6 +26,7 @@ import { linkClick, navigate, usePathname, useSearch, withParams } from '../lib/
 import { AchievementsTab } from './AchievementsTab.tsx';
 import { adminPageOf, ADMIN_PAGE_NAMES, adminPagesFor } from './adminPages.ts';
 import { AuditLogPage } from '../admin/AuditLogPage.tsx';
+import { BadgeRulesPage } from '../admin/BadgeRulesPage.tsx';
 import { PeoplePage } from '../admin/PeoplePage.tsx';
 import { ScreensPage } from '../admin/ScreensPage.tsx';
 import { OrganisationPage } from '../admin/OrganisationPage.tsx';
@@ -328,6 +329,8 @@ function Dashboard({
             <ScreensPage viewer={viewer} />
           ) : adminPage === 'teams' ? (
             <TeamsPage viewer={viewer} />
+          ) : adminPage === 'badges' ? (
+            <BadgeRulesPage />
           ) : adminPage === 'webhooks' ? (
             <WebhooksPage />
           ) : adminPage === 'organisation' ? (
@@ -462,7 +465,7 @@ function Toolbar({
         maxOffset={tab === 'goals' ? GOALS_MAX_OFFSET : 0}
         onChange={(choice) => update({ ...periodParams(choice, period.today), goal: null })}
       />
-      <ExportControl period={period} teamId={teamId} />
+      <ExportControl period={period} teamId={teamId} person={person} />
     </div>
   );
 }

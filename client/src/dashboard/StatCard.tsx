@@ -1,6 +1,6 @@
 /**
  * One figure card of the dashboard's home (SummaryCards for a person, TeamCards for a team): a
- * title with its icon, the figure, a line saying what it is of, and anything below (the revenue
+ * title with its icon, the figure, its change against the previous period, a line saying what it is of, and anything below (the revenue
  * card's standing). The line keeps its height with nothing to say yet (a non-breaking space), so
  * the cards do not jump when the figures arrive.
  */
@@ -12,12 +12,15 @@ export function StatCard({
   title,
   value,
   children,
+  change,
   extra,
 }: {
   icon: IconName;
   title: string;
   value: string;
   children?: ReactNode;
+  /** Against the previous period (ChangeMark), under the figure. */
+  change?: ReactNode;
   extra?: ReactNode;
 }) {
   return (
@@ -29,6 +32,7 @@ export function StatCard({
         </span>
       </div>
       <p className="stat-value">{value}</p>
+      {change ? <p className="stat-change">{change}</p> : null}
       <p className="stat-sub">{children ?? ' '}</p>
       {extra}
     </article>

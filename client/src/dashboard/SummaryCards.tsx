@@ -2,9 +2,12 @@
  * The four cards of the original dashboard, for the chosen person and period; live (liveFigures.ts).
  * Each rate is shown with its base ("3 orders from 15 leads"), and the revenue card says where the
  * person stands on the period's revenue board ("You: #7 — $1,000 behind David Kim"): rank, gap and
- * the next person up are the server's (Leaderboard.standing), never recomputed here.
+ * the next person up are the server's (Leaderboard.standing), never recomputed here. Each figure
+ * shows its change against the previous period (comparedWith: the same days of it while this one
+ * is partial), "▲ 12 % vs the first 6 days of November 2025".
  */
 import { useQuery } from '@apollo/client/react';
+import { changeMarks } from '../components/ChangeMark.tsx';
 import { graphql } from '../gql/index.ts';
 import { countOf, formatCount, formatMoney, formatPercent, noun, NOUNS } from '../lib/format.ts';
 import { rateBase, standingText } from '../lib/standing.ts';
@@ -25,6 +28,13 @@ const SUMMARY = graphql(`
       winRate
       opportunitiesCreated
       opportunitiesLost
+      comparedWith {
+        periodStart
+        periodEnd
+        revenue
+        conversionRate
+        winRate
+      }
     }
     performanceSummary(userId: $userId) {
       achievementCount
@@ -75,12 +85,14 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
     opportunitiesClosed: Math.max(0, p.ordersWon) + Math.max(0, p.opportunitiesLost),
   };
   const who = person.id === viewer.me.id ? 'You' : person.name;
+  const mark = changeMarks(period.periodType, p, p?.comparedWith);
   return (
     <section className="cards" aria-label={`${person.name}: ${label}`} aria-busy={loading}>
       <StatCard
         icon="money"
         title="Revenue"
         value={p ? formatMoney(p.revenue) : '…'}
+        change={mark('revenue', 'percent')}
         extra={
           board?.standing ? (
             <p className="stat-standing">
@@ -92,10 +104,20 @@ export function SummaryCards({ person, period }: { person: Person; period: Perio
       >
         {p ? countOf(p.ordersWon, NOUNS.order) : ' '} · {label}
       </StatCard>
-      <StatCard icon="target" title="Conversion rate" value={p ? formatPercent(p.conversionRate) : '…'}>
+      <StatCard
+        icon="target"
+        title="Conversion rate"
+        value={p ? formatPercent(p.conversionRate) : '…'}
+        change={mark('conversionRate', 'points')}
+      >
         {figures ? (figures.leadsCreated === 0 ? 'no leads yet' : rateBase('CONVERSION_RATE', figures)) : ' '}
       </StatCard>
-      <StatCard icon="chart" title="Win rate" value={p ? formatPercent(p.winRate) : '…'}>
+      <StatCard
+        icon="chart"
+        title="Win rate"
+        value={p ? formatPercent(p.winRate) : '…'}
+        change={mark('winRate', 'points')}
+      >
         {figures
           ? figures.opportunitiesClosed === 0
             ? 'no closed opportunities yet'

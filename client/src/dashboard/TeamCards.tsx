@@ -1,9 +1,10 @@
 /**
  * The cards of a manager's home: the chosen team's figures for the period (teamPerformance), not
  * the manager's own; with all teams, one card per team. Live like the person's cards
- * (liveFigures.ts).
+ * (liveFigures.ts), each figure with its change against the previous period (comparedWith).
  */
 import { useQuery } from '@apollo/client/react';
+import { changeMarks } from '../components/ChangeMark.tsx';
 import { getFragmentData, graphql } from '../gql/index.ts';
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts';
 import { useLiveFigures, useRefetchOnChange } from './liveFigures.ts';
@@ -28,6 +29,15 @@ export const TeamFiguresFragment = graphql(`
     topPerformer {
       id
       name
+    }
+    comparedWith {
+      periodStart
+      periodEnd
+      revenue
+      avgRevenuePerMember
+      ordersWon
+      conversionRate
+      winRate
     }
   }
 `);
@@ -56,20 +66,36 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
     );
   const teams = (data?.teamPerformance ?? []).map((t) => getFragmentData(TeamFiguresFragment, t));
   const one = teamId !== null ? teams[0] : undefined;
-  if (one)
+  if (one) {
+    const mark = changeMarks(period.periodType, one, one.comparedWith);
     return (
       <section
         className="cards team-cards"
         aria-label={`Team ${one.team.name}: ${label}`}
         aria-busy={loading}
       >
-        <StatCard icon="money" title="Team revenue" value={formatMoney(one.revenue)}>
+        <StatCard
+          icon="money"
+          title="Team revenue"
+          value={formatMoney(one.revenue)}
+          change={mark('revenue', 'percent')}
+        >
           {formatCount(one.ordersWon)} {one.ordersWon === 1 ? 'order' : 'orders'} · {label}
         </StatCard>
-        <StatCard icon="users" title="Per member" value={formatMoney(one.avgRevenuePerMember)}>
+        <StatCard
+          icon="users"
+          title="Per member"
+          value={formatMoney(one.avgRevenuePerMember)}
+          change={mark('avgRevenuePerMember', 'percent')}
+        >
           {formatCount(one.memberCount)} {one.memberCount === 1 ? 'seller' : 'sellers'} in {one.team.name}
         </StatCard>
-        <StatCard icon="target" title="Conversion rate" value={formatPercent(one.conversionRate)}>
+        <StatCard
+          icon="target"
+          title="Conversion rate"
+          value={formatPercent(one.conversionRate)}
+          change={mark('conversionRate', 'points')}
+        >
           orders won per lead, whole team
         </StatCard>
         <StatCard icon="medal" title="Top performer" value={one.topPerformer?.name ?? '—'}>
@@ -77,10 +103,17 @@ export function TeamCards({ teamId, period }: { teamId: string | null; period: P
         </StatCard>
       </section>
     );
+  }
   return (
     <section className="cards team-cards" aria-label={`All teams: ${label}`} aria-busy={loading}>
       {teams.map((t) => (
-        <StatCard key={t.team.id} icon="users" title={t.team.name} value={formatMoney(t.revenue)}>
+        <StatCard
+          key={t.team.id}
+          icon="users"
+          title={t.team.name}
+          value={formatMoney(t.revenue)}
+          change={changeMarks(period.periodType, t, t.comparedWith)('revenue', 'percent')}
+        >
           {formatCount(t.ordersWon)} {t.ordersWon === 1 ? 'order' : 'orders'} · {formatCount(t.memberCount)}{' '}
           {t.memberCount === 1 ? 'seller' : 'sellers'} · {label}
         </StatCard>

@@ -2,11 +2,16 @@
  * Team performance. Managers and admins read team aggregates (teamPerformance); a rep sees their
  * team's members (the directory) with their figures from the team leaderboard, which reps may
  * read and which lists only those who sold (the others have zeros), with totals summed here. Both
- * refetch when the figures change (liveFigures.ts). Rates are shown with their base.
+ * refetch when the figures change (liveFigures.ts). Rates are shown with their base; a team's
+ * figures with their change against the previous period (comparedWith).
  */
 import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { changeMarks } from '../components/ChangeMark.tsx';
 import { Icon } from '../components/icons/Icon.tsx';
 import { getFragmentData, graphql } from '../gql/index.ts';
+import type { TeamBoardQuery, TeamFigures_TeamFragment } from '../gql/graphql.ts';
+import type { ChangeKind } from '../lib/change.ts';
 import { formatCount, formatMoney, formatPercent, sumMoney } from '../lib/format.ts';
 import { rateBase } from '../lib/standing.ts';
 import { periodLabel } from '../lib/periods.ts';
@@ -63,18 +68,15 @@ const TEAM_BOARD = graphql(`
   }
 `);
 
-interface MemberFigures {
-  user: { id: string; name: string; role: string };
-  revenue: string;
-  ordersWon: number;
-  leadsCreated: number;
-  /** Won + lost: the win rate's base. */
-  opportunitiesClosed: number;
-  conversionRate: number | null;
-  winRate: number | null;
-  /** Not on the revenue board (a rep's view): no sale yet, figures unknown to a rep. */
+/**
+ * A member's card: a team board's entry (a rep's view), or the member's figures for the period
+ * with the rates' bases (a manager's). `noSales`: not on the revenue board (a rep's view), no
+ * sale yet, figures unknown to a rep.
+ */
+type MemberFigures = Omit<TeamBoardQuery['leaderboard']['entries'][number], '__typename' | 'user'> & {
+  user: Omit<TeamBoardQuery['leaderboard']['entries'][number]['user'], '__typename'>;
   noSales?: boolean;
-}
+};
 
 function MemberCards({
   members,
@@ -131,14 +133,43 @@ function MemberCards({
   );
 }
 
-function Aggregate({ label, value }: { label: string; value: string }) {
+function Aggregate({ label, value, change }: { label: string; value: string; change?: ReactNode }) {
   return (
     <div className="aggregate">
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd>
+        {value}
+        {change ? <span className="aggregate-change">{change}</span> : null}
+      </dd>
     </div>
   );
 }
+
+type TeamFigures = TeamFigures_TeamFragment;
+
+/** A team's figures shown with their change against the previous period, in the order shown (Members after the first). */
+const COMPARED: {
+  label: string;
+  key: 'revenue' | 'avgRevenuePerMember' | 'ordersWon' | 'conversionRate' | 'winRate';
+  show: (t: TeamFigures) => string;
+  kind: ChangeKind;
+}[] = [
+  { label: 'Revenue', key: 'revenue', show: (t) => formatMoney(t.revenue), kind: 'percent' },
+  {
+    label: 'Avg per member',
+    key: 'avgRevenuePerMember',
+    show: (t) => formatMoney(t.avgRevenuePerMember),
+    kind: 'percent',
+  },
+  { label: 'Orders', key: 'ordersWon', show: (t) => formatCount(t.ordersWon), kind: 'percent' },
+  {
+    label: 'Conversion',
+    key: 'conversionRate',
+    show: (t) => formatPercent(t.conversionRate),
+    kind: 'points',
+  },
+  { label: 'Win rate', key: 'winRate', show: (t) => formatPercent(t.winRate), kind: 'points' },
+];
 
 /** `teamId`: the dashboard's team (null: all); a rep always sees their own team. */
 export function TeamTab({ period, teamId }: { period: PeriodSelection; teamId: string | null }) {
@@ -172,6 +203,7 @@ function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: str
       {data?.teamPerformance.map((row) => {
         // the figures (the home's team cards read the same); the manager and members are the tab's
         const t = getFragmentData(TeamFiguresFragment, row);
+        const mark = changeMarks(period.periodType, t, t.comparedWith);
         return (
           <section key={t.team.id} className="team-section" aria-labelledby={`team-${t.team.id}`}>
             <h3 id={`team-${t.team.id}`}>
@@ -183,12 +215,13 @@ function ManagerTeams({ period, teamId }: { period: PeriodSelection; teamId: str
               </span>
             </h3>
             <dl className="aggregates">
-              <Aggregate label="Revenue" value={formatMoney(t.revenue)} />
+              {COMPARED.slice(0, 1).map((a) => (
+                <Aggregate key={a.key} label={a.label} value={a.show(t)} change={mark(a.key, a.kind)} />
+              ))}
               <Aggregate label="Members" value={formatCount(t.memberCount)} />
-              <Aggregate label="Avg per member" value={formatMoney(t.avgRevenuePerMember)} />
-              <Aggregate label="Orders" value={formatCount(t.ordersWon)} />
-              <Aggregate label="Conversion" value={formatPercent(t.conversionRate)} />
-              <Aggregate label="Win rate" value={formatPercent(t.winRate)} />
+              {COMPARED.slice(1).map((a) => (
+                <Aggregate key={a.key} label={a.label} value={a.show(t)} change={mark(a.key, a.kind)} />
+              ))}
               <Aggregate label="Top performer" value={t.topPerformer?.name ?? '—'} />
             </dl>
             <MemberCards

@@ -1,25 +1,26 @@
 /**
  * The administration pages beside the dashboard's tabs (issue 15): /people, /teams and /screens
- * for ADMIN and MANAGER (a manager's Teams page is read-only), /webhooks, /organisation and /audit
+ * for ADMIN and MANAGER (a manager's Teams page is read-only), /badges, /webhooks, /organisation and /audit
  * for ADMIN only. They are whole pages reached from the top bar, not tabs, because they
  * have nothing to do with the dashboard's team, person and period. A path naming a page the role
  * may not open is not one: the dashboard's own default shows instead (the server refuses anyway).
  */
 import type { Role } from '../gql/graphql.ts';
 
-export type AdminPageId = 'people' | 'teams' | 'screens' | 'webhooks' | 'organisation' | 'audit';
+export type AdminPageId = 'people' | 'teams' | 'screens' | 'badges' | 'webhooks' | 'organisation' | 'audit';
 
 export const ADMIN_PAGE_NAMES: Record<AdminPageId, string> = {
   people: 'People',
   teams: 'Teams',
   screens: 'Screens',
+  badges: 'Badges',
   webhooks: 'Webhooks',
   organisation: 'Organisation',
   audit: 'Audit log',
 };
 
 export function adminPagesFor(role: Role): AdminPageId[] {
-  if (role === 'ADMIN') return ['people', 'teams', 'screens', 'webhooks', 'organisation', 'audit'];
+  if (role === 'ADMIN') return ['people', 'teams', 'screens', 'badges', 'webhooks', 'organisation', 'audit'];
   if (role === 'MANAGER') return ['people', 'teams', 'screens'];
   return [];
 }

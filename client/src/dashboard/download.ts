@@ -1,5 +1,6 @@
 /**
- * Report downloads from the server's `GET /export/<report>` (api/transport/export/): fetched with the bearer
+ * Report downloads from the server's `GET /export/<report>` (api/transport/export/: the CSV/XLSX tables
+ * and the PDF performance report): fetched with the bearer
  * token in the Authorization header — never in the URL, where it would land in the browser
  * history and the server's access logs — or, signed in with a password, with the session cookie
  * (same-origin credentials, no header); then saved under the name the server gives in
@@ -28,6 +29,23 @@ export function exportPath({ report, format, periodType, date, teamId }: ExportR
   if (date) params.set('date', date);
   if (teamId) params.set('team_id', teamId);
   return `/export/${report}?${params.toString()}`;
+}
+
+/** The PDF performance report (GET /export/report) of one person, one team, or (neither) everyone. */
+export interface PdfReportRequest {
+  periodType: PeriodType;
+  date: string | null;
+  /** One person's report; wins over teamId. */
+  userId: string | null;
+  teamId: string | null;
+}
+
+export function reportPath({ periodType, date, userId, teamId }: PdfReportRequest): string {
+  const params = new URLSearchParams({ format: 'pdf', period: periodType.toLowerCase() });
+  if (date) params.set('date', date);
+  if (userId) params.set('user_id', userId);
+  else if (teamId) params.set('team_id', teamId);
+  return `/export/report?${params.toString()}`;
 }
 
 /**
@@ -102,14 +120,32 @@ async function errorOf(response: Response, session: boolean): Promise<ExportErro
  * Fetches one report (`token` null: signed in with a session cookie); throws ExportError when the
  * server refuses or cannot be reached.
  */
-export async function fetchExport(
+export function fetchExport(
   request: ExportRequest,
   token: string | null,
   fetchImpl: typeof fetch = fetch,
 ): Promise<{ blob: Blob; filename: string }> {
+  return fetchDownload(exportPath(request), `pulse-${request.report}.${request.format}`, token, fetchImpl);
+}
+
+/** Fetches the PDF performance report, as fetchExport does a table. */
+export function fetchPdfReport(
+  request: PdfReportRequest,
+  token: string | null,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ blob: Blob; filename: string }> {
+  return fetchDownload(reportPath(request), 'pulse-report.pdf', token, fetchImpl);
+}
+
+async function fetchDownload(
+  path: string,
+  fallbackName: string,
+  token: string | null,
+  fetchImpl: typeof fetch,
+): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
-    response = await fetchImpl(exportPath(request), {
+    response = await fetchImpl(path, {
       ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -119,8 +155,7 @@ export async function fetchExport(
     throw new ExportError(`Could not reach the server (${why}).`, null, 'NETWORK');
   }
   if (!response.ok) throw await errorOf(response, token === null);
-  const filename =
-    filenameFrom(response.headers.get('Content-Disposition')) ?? `pulse-${request.report}.${request.format}`;
+  const filename = filenameFrom(response.headers.get('Content-Disposition')) ?? fallbackName;
   return { blob: await response.blob(), filename };
 }
 

@@ -15,17 +15,27 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n': typeof types.AuditLogDocument;
-  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n': typeof types.OrganisationDocument;
-  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n': typeof types.UpdateOrganisationDocument;
-  '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PeopleDocument;
-  '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.InviteUserDocument;
-  '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n': typeof types.IssuePasswordLinkDocument;
+  '\n  query PreviewBadgeRule($input: PreviewBadgeRuleInput!) {\n    previewBadgeRule(input: $input) {\n      newCount\n      currentCount\n      periods {\n        periodStart\n        current\n        count\n        newCount\n        people {\n          awarded\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.PreviewBadgeRuleDocument;
+  '\n  mutation CreateBadgeRule($input: CreateBadgeRuleInput!) {\n    createBadgeRule(input: $input) {\n      id\n    }\n  }\n': typeof types.CreateBadgeRuleDocument;
+  '\n  mutation UpdateBadgeRule($id: ID!, $input: UpdateBadgeRuleInput!) {\n    updateBadgeRule(id: $id, input: $input) {\n      id\n    }\n  }\n': typeof types.UpdateBadgeRuleDocument;
+  '\n  query BadgeRulesPage {\n    badgeRules {\n      id\n      title\n      description\n      badgeIcon\n      icon\n      metric\n      periodType\n      threshold\n      active\n      awardsFrom\n    }\n  }\n': typeof types.BadgeRulesPageDocument;
+  '\n  mutation DeactivateBadgeRule($id: ID!) {\n    deactivateBadgeRule(id: $id) {\n      id\n      active\n    }\n  }\n': typeof types.DeactivateBadgeRuleDocument;
+  '\n  fragment OrganisationSettings_organisation on Organisation {\n    timeZone\n    currency\n    timeZonePinned\n    currencyPinned\n    paceWorkingDays\n  }\n': typeof types.OrganisationSettings_OrganisationFragmentDoc;
+  '\n  query Organisation {\n    organisation {\n      ...OrganisationSettings_organisation\n    }\n  }\n': typeof types.OrganisationDocument;
+  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      ...OrganisationSettings_organisation\n    }\n  }\n': typeof types.UpdateOrganisationDocument;
+  '\n  fragment PeoplePage_person on User {\n    id\n    name\n    email\n    role\n    active\n    team {\n      id\n      name\n    }\n  }\n': typeof types.PeoplePage_PersonFragmentDoc;
+  '\n  query People {\n    users {\n      ...PeoplePage_person\n    }\n  }\n': typeof types.PeopleDocument;
+  '\n  fragment IssuedLink_link on IssuedLink {\n    kind\n    link\n    emailed\n    expiresAt\n    user {\n      id\n      name\n      email\n    }\n  }\n': typeof types.IssuedLink_LinkFragmentDoc;
+  '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...IssuedLink_link\n    }\n  }\n': typeof types.InviteUserDocument;
+  '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      ...IssuedLink_link\n    }\n  }\n': typeof types.IssuePasswordLinkDocument;
   '\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n': typeof types.AddPersonDocument;
-  '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.UpdateUserDocument;
+  '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...PeoplePage_person\n    }\n  }\n': typeof types.UpdateUserDocument;
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n': typeof types.SignOutUserEverywhereDocument;
-  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n': typeof types.UpdateScreenDocument;
-  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n': typeof types.ScreensDocument;
-  '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.PairScreenDocument;
+  '\n  fragment ScreenLayoutDialog_layout on ScreenLayout {\n    boards\n    secondsPerBoard\n    periodType\n    pinned\n    showGoals\n    showContests\n    celebrations\n    saleAmount\n    sound\n  }\n': typeof types.ScreenLayoutDialog_LayoutFragmentDoc;
+  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n    }\n  }\n': typeof types.UpdateScreenDocument;
+  '\n  fragment ScreensPage_screen on Screen {\n    id\n    name\n    active\n    pairedAt\n    lastSeenAt\n    team {\n      id\n      name\n    }\n  }\n': typeof types.ScreensPage_ScreenFragmentDoc;
+  '\n  query Screens {\n    screens {\n      ...ScreensPage_screen\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n': typeof types.ScreensDocument;
+  '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      ...ScreensPage_screen\n    }\n  }\n': typeof types.PairScreenDocument;
   '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n': typeof types.RevokeScreenDocument;
   '\n  query TeamsPage {\n    teams {\n      id\n      name\n      manager {\n        id\n        name\n      }\n    }\n    users {\n      id\n      name\n      role\n      active\n      team {\n        id\n      }\n    }\n  }\n': typeof types.TeamsPageDocument;
   '\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.CreateTeamDocument;
@@ -50,7 +60,7 @@ type Documents = {
   '\n  subscription AchievementUnlocked($teamId: ID) {\n    achievementUnlocked(teamId: $teamId) {\n      id\n      achievedAt\n      user {\n        id\n        team {\n          id\n        }\n      }\n      ...AchievementCard_achievement\n    }\n  }\n': typeof types.AchievementUnlockedDocument;
   '\n  query AchievementProgress($userId: ID!) {\n    achievementProgress(userId: $userId) {\n      rule {\n        id\n        title\n        badgeIcon\n        description\n        metric\n        periodType\n        threshold\n      }\n      periodStart\n      current\n      remaining\n      earned\n    }\n  }\n': typeof types.AchievementProgressDocument;
   '\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n': typeof types.ApiTokensDocument;
-  '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n': typeof types.CreateApiTokenDocument;
+  '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n': typeof types.CreateApiTokenDocument;
   '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n': typeof types.RevokeApiTokenDocument;
   '\n  query GoalContributions($id: ID!, $first: Int!, $after: String) {\n    goal(id: $id) {\n      id\n      contributions(first: $first, after: $after) {\n        totalCount\n        total\n        pushed\n        hasNextPage\n        endCursor\n        nodes {\n          id\n          kind\n          amount\n          occurredAt\n          recordedAt\n          recordedVia\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.GoalContributionsDocument;
   '\n  query EntryContributions(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $date: Date!\n    $teamId: ID\n    $userId: ID!\n    $first: Int!\n    $after: String\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, date: $date, teamId: $teamId, limit: 1) {\n      standing(userId: $userId) {\n        entry {\n          contributions(first: $first, after: $after) {\n            totalCount\n            total\n            pushed\n            hasNextPage\n            endCursor\n            nodes {\n              id\n              kind\n              amount\n              occurredAt\n              recordedAt\n              recordedVia\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.EntryContributionsDocument;
@@ -58,13 +68,20 @@ type Documents = {
   '\n  query GoalsTab($periodType: PeriodType!, $date: Date, $teamId: ID, $includeMembers: Boolean) {\n    goals(\n      periodType: $periodType\n      date: $date\n      teamId: $teamId\n      includeMembers: $includeMembers\n      activeOnly: false\n    ) {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalsTabDocument;
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n': typeof types.GoalChangedDocument;
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': typeof types.GoalRemovedDocument;
-  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.BoardRows_BoardFragmentDoc;
+  '\n  mutation GiveKudos($input: GiveKudosInput!) {\n    giveKudos(input: $input) {\n      id\n      recipient {\n        id\n        name\n      }\n    }\n  }\n': typeof types.GiveKudosDocument;
+  '\n  query KudosFeed($userId: ID, $teamId: ID, $first: Int!) {\n    kudos(userId: $userId, teamId: $teamId, first: $first) {\n      hasNextPage\n      nodes {\n        ...KudosItem_kudos\n      }\n    }\n  }\n': typeof types.KudosFeedDocument;
+  '\n  fragment KudosItem_kudos on Kudos {\n    id\n    message\n    private\n    createdAt\n    giver {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n      team {\n        id\n      }\n    }\n  }\n': typeof types.KudosItem_KudosFragmentDoc;
+  '\n  subscription KudosGiven($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      ...KudosItem_kudos\n    }\n  }\n': typeof types.KudosGivenDocument;
+  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      previousRank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.BoardRows_BoardFragmentDoc;
   '\n  query LeaderboardTab(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $teamId: ID\n    $date: Date\n    $me: ID!\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardTabDocument;
   '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $me: ID!) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n': typeof types.LeaderboardLiveDocument;
+  '\n  fragment NotificationsSection_settings on NotificationSettings {\n    mailEnabled\n    goalProgress\n    goalBehindPace\n    badgeEarned\n    contests\n    teamRank\n    kudos\n    weeklyDigest\n  }\n': typeof types.NotificationsSection_SettingsFragmentDoc;
+  '\n  query MyNotificationSettings {\n    myNotificationSettings {\n      ...NotificationsSection_settings\n    }\n  }\n': typeof types.MyNotificationSettingsDocument;
+  '\n  mutation UpdateMyNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateMyNotificationSettings(input: $input) {\n      ...NotificationsSection_settings\n    }\n  }\n': typeof types.UpdateMyNotificationSettingsDocument;
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.MeDocument;
   '\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n': typeof types.DirectoryDocument;
-  '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.SummaryCardsDocument;
-  '\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n  }\n': typeof types.TeamFigures_TeamFragmentDoc;
+  '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n      comparedWith {\n        periodStart\n        periodEnd\n        revenue\n        conversionRate\n        winRate\n      }\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.SummaryCardsDocument;
+  '\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n    comparedWith {\n      periodStart\n      periodEnd\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n    }\n  }\n': typeof types.TeamFigures_TeamFragmentDoc;
   '\n  query TeamCards($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      ...TeamFigures_team\n    }\n  }\n': typeof types.TeamCardsDocument;
   '\n  query TeamTab($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      ...TeamFigures_team\n      team {\n        manager {\n          id\n          name\n        }\n      }\n      members {\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesLost\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n': typeof types.TeamTabDocument;
   '\n  query TeamBoard($periodType: PeriodType!, $date: Date, $teamId: ID!) {\n    leaderboard(periodType: $periodType, date: $date, teamId: $teamId, limit: 100) {\n      periodStart\n      entries {\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n': typeof types.TeamBoardDocument;
@@ -80,38 +97,60 @@ type Documents = {
   '\n  mutation DeleteGoal($id: ID!) {\n    deleteGoal(id: $id)\n  }\n': typeof types.DeleteGoalDocument;
   '\n  query GoalLink($id: ID!) {\n    goal(id: $id) {\n      id\n      periodType\n      periodStart\n      user {\n        id\n        name\n        team {\n          id\n        }\n      }\n      team {\n        id\n        name\n      }\n    }\n  }\n': typeof types.GoalLinkDocument;
   '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvAchievementDocument;
+  '\n  subscription TvKudos($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      id\n      message\n      giver {\n        id\n        name\n      }\n      recipient {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvKudosDocument;
   '\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.TvSalesDocument;
   '\n    subscription TvGoalAchieved($teamId: ID) {\n      goalChanged(teamId: $teamId) {\n        id\n        metric\n        status\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalAchievedDocument;
-  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.TvBoardDocument;
+  '\n  subscription TvContest($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      name\n      status\n      startsAt\n      endsAt\n      frozen\n      entries {\n        rank\n        value\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n': typeof types.TvContestDocument;
+  '\n  subscription TvContests {\n    contestsChanged {\n      generatedAt\n      contests {\n        id\n        name\n        prize\n        status\n        startsAt\n        endsAt\n        metric\n        format\n      }\n    }\n  }\n': typeof types.TvContestsDocument;
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ': typeof types.TvGoalChangedDocument;
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': typeof types.TvGoalRemovedDocument;
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n': typeof types.TvMeDocument;
-  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n': typeof types.MyScreenDocument;
+  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      showContests\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n': typeof types.MyScreenDocument;
 };
 const documents: Documents = {
   '\n  query AuditLog($first: Int!, $before: ID) {\n    auditLog(first: $first, before: $before) {\n      id\n      at\n      actorName\n      actor {\n        id\n        name\n      }\n      action\n      targetType\n      targetId\n      before\n      after\n    }\n  }\n':
     types.AuditLogDocument,
-  '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n':
+  '\n  query PreviewBadgeRule($input: PreviewBadgeRuleInput!) {\n    previewBadgeRule(input: $input) {\n      newCount\n      currentCount\n      periods {\n        periodStart\n        current\n        count\n        newCount\n        people {\n          awarded\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.PreviewBadgeRuleDocument,
+  '\n  mutation CreateBadgeRule($input: CreateBadgeRuleInput!) {\n    createBadgeRule(input: $input) {\n      id\n    }\n  }\n':
+    types.CreateBadgeRuleDocument,
+  '\n  mutation UpdateBadgeRule($id: ID!, $input: UpdateBadgeRuleInput!) {\n    updateBadgeRule(id: $id, input: $input) {\n      id\n    }\n  }\n':
+    types.UpdateBadgeRuleDocument,
+  '\n  query BadgeRulesPage {\n    badgeRules {\n      id\n      title\n      description\n      badgeIcon\n      icon\n      metric\n      periodType\n      threshold\n      active\n      awardsFrom\n    }\n  }\n':
+    types.BadgeRulesPageDocument,
+  '\n  mutation DeactivateBadgeRule($id: ID!) {\n    deactivateBadgeRule(id: $id) {\n      id\n      active\n    }\n  }\n':
+    types.DeactivateBadgeRuleDocument,
+  '\n  fragment OrganisationSettings_organisation on Organisation {\n    timeZone\n    currency\n    timeZonePinned\n    currencyPinned\n    paceWorkingDays\n  }\n':
+    types.OrganisationSettings_OrganisationFragmentDoc,
+  '\n  query Organisation {\n    organisation {\n      ...OrganisationSettings_organisation\n    }\n  }\n':
     types.OrganisationDocument,
-  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n':
+  '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      ...OrganisationSettings_organisation\n    }\n  }\n':
     types.UpdateOrganisationDocument,
-  '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n':
-    types.PeopleDocument,
-  '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n':
+  '\n  fragment PeoplePage_person on User {\n    id\n    name\n    email\n    role\n    active\n    team {\n      id\n      name\n    }\n  }\n':
+    types.PeoplePage_PersonFragmentDoc,
+  '\n  query People {\n    users {\n      ...PeoplePage_person\n    }\n  }\n': types.PeopleDocument,
+  '\n  fragment IssuedLink_link on IssuedLink {\n    kind\n    link\n    emailed\n    expiresAt\n    user {\n      id\n      name\n      email\n    }\n  }\n':
+    types.IssuedLink_LinkFragmentDoc,
+  '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...IssuedLink_link\n    }\n  }\n':
     types.InviteUserDocument,
-  '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n':
+  '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      ...IssuedLink_link\n    }\n  }\n':
     types.IssuePasswordLinkDocument,
   '\n  mutation AddPerson($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n    }\n  }\n':
     types.AddPersonDocument,
-  '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+  '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...PeoplePage_person\n    }\n  }\n':
     types.UpdateUserDocument,
   '\n  mutation SignOutUserEverywhere($userId: ID!) {\n    signOutEverywhere(userId: $userId)\n  }\n':
     types.SignOutUserEverywhereDocument,
-  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n':
+  '\n  fragment ScreenLayoutDialog_layout on ScreenLayout {\n    boards\n    secondsPerBoard\n    periodType\n    pinned\n    showGoals\n    showContests\n    celebrations\n    saleAmount\n    sound\n  }\n':
+    types.ScreenLayoutDialog_LayoutFragmentDoc,
+  '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n    }\n  }\n':
     types.UpdateScreenDocument,
-  '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n':
+  '\n  fragment ScreensPage_screen on Screen {\n    id\n    name\n    active\n    pairedAt\n    lastSeenAt\n    team {\n      id\n      name\n    }\n  }\n':
+    types.ScreensPage_ScreenFragmentDoc,
+  '\n  query Screens {\n    screens {\n      ...ScreensPage_screen\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n':
     types.ScreensDocument,
-  '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n':
+  '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      ...ScreensPage_screen\n    }\n  }\n':
     types.PairScreenDocument,
   '\n  mutation RevokeScreen($id: ID!) {\n    revokeScreen(id: $id) {\n      id\n      active\n      lastSeenAt\n    }\n  }\n':
     types.RevokeScreenDocument,
@@ -160,7 +199,7 @@ const documents: Documents = {
     types.AchievementProgressDocument,
   '\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n':
     types.ApiTokensDocument,
-  '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n':
+  '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n':
     types.CreateApiTokenDocument,
   '\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      lastUsedAt\n      revokedAt\n      active\n    }\n  }\n':
     types.RevokeApiTokenDocument,
@@ -175,19 +214,33 @@ const documents: Documents = {
   '\n  subscription GoalChanged {\n    goalChanged {\n      id\n      ...GoalsTab_goal\n      ...GoalCard_goal\n    }\n  }\n':
     types.GoalChangedDocument,
   '\n  subscription GoalRemoved {\n    goalRemoved\n  }\n': types.GoalRemovedDocument,
-  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n':
+  '\n  mutation GiveKudos($input: GiveKudosInput!) {\n    giveKudos(input: $input) {\n      id\n      recipient {\n        id\n        name\n      }\n    }\n  }\n':
+    types.GiveKudosDocument,
+  '\n  query KudosFeed($userId: ID, $teamId: ID, $first: Int!) {\n    kudos(userId: $userId, teamId: $teamId, first: $first) {\n      hasNextPage\n      nodes {\n        ...KudosItem_kudos\n      }\n    }\n  }\n':
+    types.KudosFeedDocument,
+  '\n  fragment KudosItem_kudos on Kudos {\n    id\n    message\n    private\n    createdAt\n    giver {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n      team {\n        id\n      }\n    }\n  }\n':
+    types.KudosItem_KudosFragmentDoc,
+  '\n  subscription KudosGiven($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      ...KudosItem_kudos\n    }\n  }\n':
+    types.KudosGivenDocument,
+  '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      previousRank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n':
     types.BoardRows_BoardFragmentDoc,
   '\n  query LeaderboardTab(\n    $metric: LeaderboardMetric!\n    $periodType: PeriodType!\n    $teamId: ID\n    $date: Date\n    $me: ID!\n  ) {\n    leaderboard(metric: $metric, periodType: $periodType, teamId: $teamId, date: $date, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n':
     types.LeaderboardTabDocument,
   '\n  subscription LeaderboardLive($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID, $me: ID!) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 25) {\n      version\n      periodStart\n      ...BoardRows_board\n    }\n  }\n':
     types.LeaderboardLiveDocument,
+  '\n  fragment NotificationsSection_settings on NotificationSettings {\n    mailEnabled\n    goalProgress\n    goalBehindPace\n    badgeEarned\n    contests\n    teamRank\n    kudos\n    weeklyDigest\n  }\n':
+    types.NotificationsSection_SettingsFragmentDoc,
+  '\n  query MyNotificationSettings {\n    myNotificationSettings {\n      ...NotificationsSection_settings\n    }\n  }\n':
+    types.MyNotificationSettingsDocument,
+  '\n  mutation UpdateMyNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateMyNotificationSettings(input: $input) {\n      ...NotificationsSection_settings\n    }\n  }\n':
+    types.UpdateMyNotificationSettingsDocument,
   '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n':
     types.MeDocument,
   '\n  query Directory {\n    teams {\n      id\n      name\n      manager {\n        id\n      }\n      members {\n        id\n        name\n        role\n        active\n      }\n    }\n  }\n':
     types.DirectoryDocument,
-  '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+  '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n      comparedWith {\n        periodStart\n        periodEnd\n        revenue\n        conversionRate\n        winRate\n      }\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.SummaryCardsDocument,
-  '\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n  }\n':
+  '\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n    comparedWith {\n      periodStart\n      periodEnd\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n    }\n  }\n':
     types.TeamFigures_TeamFragmentDoc,
   '\n  query TeamCards($periodType: PeriodType!, $date: Date, $teamId: ID) {\n    teamPerformance(periodType: $periodType, date: $date, teamId: $teamId) {\n      ...TeamFigures_team\n    }\n  }\n':
     types.TeamCardsDocument,
@@ -218,18 +271,24 @@ const documents: Documents = {
     types.GoalLinkDocument,
   '\n    subscription TvAchievement($teamId: ID) {\n      achievementUnlocked(teamId: $teamId) {\n        id\n        badgeIcon\n        title\n        description\n        kind\n        value\n        user {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvAchievementDocument,
+  '\n  subscription TvKudos($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      id\n      message\n      giver {\n        id\n        name\n      }\n      recipient {\n        id\n        name\n      }\n    }\n  }\n':
+    types.TvKudosDocument,
   '\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n':
     types.TvSalesDocument,
   '\n    subscription TvGoalAchieved($teamId: ID) {\n      goalChanged(teamId: $teamId) {\n        id\n        metric\n        status\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvGoalAchievedDocument,
-  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
+  '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.TvBoardDocument,
+  '\n  subscription TvContest($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      name\n      status\n      startsAt\n      endsAt\n      frozen\n      entries {\n        rank\n        value\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n':
+    types.TvContestDocument,
+  '\n  subscription TvContests {\n    contestsChanged {\n      generatedAt\n      contests {\n        id\n        name\n        prize\n        status\n        startsAt\n        endsAt\n        metric\n        format\n      }\n    }\n  }\n':
+    types.TvContestsDocument,
   '\n    subscription TvGoalChanged {\n      goalChanged {\n        id\n        metric\n        periodType\n        periodStart\n        periodEnd\n        targetValue\n        currentValue\n        achievementPercentage\n        status\n        projectedValue\n        user {\n          id\n          name\n          team {\n            id\n          }\n        }\n        team {\n          id\n          name\n        }\n      }\n    }\n  ':
     types.TvGoalChangedDocument,
   '\n    subscription TvGoalRemoved {\n      goalRemoved\n    }\n  ': types.TvGoalRemovedDocument,
   '\n  query TvMe {\n    me {\n      id\n      name\n      role\n      team {\n        id\n      }\n    }\n    clock {\n      timeZone\n    }\n    organisation {\n      currency\n    }\n  }\n':
     types.TvMeDocument,
-  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n':
+  '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      showContests\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n':
     types.MyScreenDocument,
 };
 
@@ -257,32 +316,80 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n',
-): (typeof documents)['\n  query Organisation {\n    organisation {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n'];
+  source: '\n  query PreviewBadgeRule($input: PreviewBadgeRuleInput!) {\n    previewBadgeRule(input: $input) {\n      newCount\n      currentCount\n      periods {\n        periodStart\n        current\n        count\n        newCount\n        people {\n          awarded\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query PreviewBadgeRule($input: PreviewBadgeRuleInput!) {\n    previewBadgeRule(input: $input) {\n      newCount\n      currentCount\n      periods {\n        periodStart\n        current\n        count\n        newCount\n        people {\n          awarded\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      timeZone\n      currency\n      timeZonePinned\n      currencyPinned\n      paceWorkingDays\n    }\n  }\n'];
+  source: '\n  mutation CreateBadgeRule($input: CreateBadgeRuleInput!) {\n    createBadgeRule(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateBadgeRule($input: CreateBadgeRuleInput!) {\n    createBadgeRule(input: $input) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query People {\n    users {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+  source: '\n  mutation UpdateBadgeRule($id: ID!, $input: UpdateBadgeRuleInput!) {\n    updateBadgeRule(id: $id, input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateBadgeRule($id: ID!, $input: UpdateBadgeRuleInput!) {\n    updateBadgeRule(id: $id, input: $input) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n'];
+  source: '\n  query BadgeRulesPage {\n    badgeRules {\n      id\n      title\n      description\n      badgeIcon\n      icon\n      metric\n      periodType\n      threshold\n      active\n      awardsFrom\n    }\n  }\n',
+): (typeof documents)['\n  query BadgeRulesPage {\n    badgeRules {\n      id\n      title\n      description\n      badgeIcon\n      icon\n      metric\n      periodType\n      threshold\n      active\n      awardsFrom\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      kind\n      link\n      emailed\n      expiresAt\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n'];
+  source: '\n  mutation DeactivateBadgeRule($id: ID!) {\n    deactivateBadgeRule(id: $id) {\n      id\n      active\n    }\n  }\n',
+): (typeof documents)['\n  mutation DeactivateBadgeRule($id: ID!) {\n    deactivateBadgeRule(id: $id) {\n      id\n      active\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment OrganisationSettings_organisation on Organisation {\n    timeZone\n    currency\n    timeZonePinned\n    currencyPinned\n    paceWorkingDays\n  }\n',
+): (typeof documents)['\n  fragment OrganisationSettings_organisation on Organisation {\n    timeZone\n    currency\n    timeZonePinned\n    currencyPinned\n    paceWorkingDays\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Organisation {\n    organisation {\n      ...OrganisationSettings_organisation\n    }\n  }\n',
+): (typeof documents)['\n  query Organisation {\n    organisation {\n      ...OrganisationSettings_organisation\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      ...OrganisationSettings_organisation\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      ...OrganisationSettings_organisation\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment PeoplePage_person on User {\n    id\n    name\n    email\n    role\n    active\n    team {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment PeoplePage_person on User {\n    id\n    name\n    email\n    role\n    active\n    team {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query People {\n    users {\n      ...PeoplePage_person\n    }\n  }\n',
+): (typeof documents)['\n  query People {\n    users {\n      ...PeoplePage_person\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment IssuedLink_link on IssuedLink {\n    kind\n    link\n    emailed\n    expiresAt\n    user {\n      id\n      name\n      email\n    }\n  }\n',
+): (typeof documents)['\n  fragment IssuedLink_link on IssuedLink {\n    kind\n    link\n    emailed\n    expiresAt\n    user {\n      id\n      name\n      email\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...IssuedLink_link\n    }\n  }\n',
+): (typeof documents)['\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...IssuedLink_link\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      ...IssuedLink_link\n    }\n  }\n',
+): (typeof documents)['\n  mutation IssuePasswordLink($userId: ID!) {\n    issuePasswordLink(userId: $userId) {\n      ...IssuedLink_link\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -293,8 +400,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      role\n      active\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+  source: '\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...PeoplePage_person\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...PeoplePage_person\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -305,20 +412,32 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n    }\n  }\n'];
+  source: '\n  fragment ScreenLayoutDialog_layout on ScreenLayout {\n    boards\n    secondsPerBoard\n    periodType\n    pinned\n    showGoals\n    showContests\n    celebrations\n    saleAmount\n    sound\n  }\n',
+): (typeof documents)['\n  fragment ScreenLayoutDialog_layout on ScreenLayout {\n    boards\n    secondsPerBoard\n    periodType\n    pinned\n    showGoals\n    showContests\n    celebrations\n    saleAmount\n    sound\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Screens {\n    screens {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n      layout {\n        boards\n        secondsPerBoard\n        periodType\n        pinned\n        showGoals\n        celebrations\n        saleAmount\n        sound\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n'];
+  source: '\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateScreen($id: ID!, $input: UpdateScreenInput!) {\n    updateScreen(id: $id, input: $input) {\n      id\n      name\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      id\n      name\n      active\n      pairedAt\n      lastSeenAt\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
+  source: '\n  fragment ScreensPage_screen on Screen {\n    id\n    name\n    active\n    pairedAt\n    lastSeenAt\n    team {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment ScreensPage_screen on Screen {\n    id\n    name\n    active\n    pairedAt\n    lastSeenAt\n    team {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Screens {\n    screens {\n      ...ScreensPage_screen\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Screens {\n    screens {\n      ...ScreensPage_screen\n      layout {\n        ...ScreenLayoutDialog_layout\n      }\n      health {\n        online\n        clientVersion\n        resolution\n        reconnects24h\n        offlineTooLong\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      ...ScreensPage_screen\n    }\n  }\n',
+): (typeof documents)['\n  mutation PairScreen($input: PairScreenInput!) {\n    pairScreen(input: $input) {\n      ...ScreensPage_screen\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -467,8 +586,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n        revokedAt\n        active\n      }\n    }\n  }\n'];
+  source: '\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -515,8 +634,32 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+  source: '\n  mutation GiveKudos($input: GiveKudosInput!) {\n    giveKudos(input: $input) {\n      id\n      recipient {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation GiveKudos($input: GiveKudosInput!) {\n    giveKudos(input: $input) {\n      id\n      recipient {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query KudosFeed($userId: ID, $teamId: ID, $first: Int!) {\n    kudos(userId: $userId, teamId: $teamId, first: $first) {\n      hasNextPage\n      nodes {\n        ...KudosItem_kudos\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query KudosFeed($userId: ID, $teamId: ID, $first: Int!) {\n    kudos(userId: $userId, teamId: $teamId, first: $first) {\n      hasNextPage\n      nodes {\n        ...KudosItem_kudos\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment KudosItem_kudos on Kudos {\n    id\n    message\n    private\n    createdAt\n    giver {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n      team {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment KudosItem_kudos on Kudos {\n    id\n    message\n    private\n    createdAt\n    giver {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n      team {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription KudosGiven($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      ...KudosItem_kudos\n    }\n  }\n',
+): (typeof documents)['\n  subscription KudosGiven($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      ...KudosItem_kudos\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      previousRank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment BoardRows_board on Leaderboard {\n    version\n    metric\n    periodType\n    periodStart\n    periodEnd\n    totalEntries\n    unrankedCount\n    minimumSample\n    team {\n      id\n      name\n    }\n    entries {\n      rank\n      previousRank\n      medal\n      revenue\n      ordersWon\n      leadsCreated\n      opportunitiesClosed\n      conversionRate\n      winRate\n      user {\n        id\n        name\n        team {\n          id\n          name\n        }\n      }\n    }\n    standing(userId: $me) {\n      rank\n      sample\n      gap\n      ahead {\n        user {\n          id\n          name\n        }\n      }\n      entry {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -533,6 +676,24 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment NotificationsSection_settings on NotificationSettings {\n    mailEnabled\n    goalProgress\n    goalBehindPace\n    badgeEarned\n    contests\n    teamRank\n    kudos\n    weeklyDigest\n  }\n',
+): (typeof documents)['\n  fragment NotificationsSection_settings on NotificationSettings {\n    mailEnabled\n    goalProgress\n    goalBehindPace\n    badgeEarned\n    contests\n    teamRank\n    kudos\n    weeklyDigest\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyNotificationSettings {\n    myNotificationSettings {\n      ...NotificationsSection_settings\n    }\n  }\n',
+): (typeof documents)['\n  query MyNotificationSettings {\n    myNotificationSettings {\n      ...NotificationsSection_settings\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateMyNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateMyNotificationSettings(input: $input) {\n      ...NotificationsSection_settings\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateMyNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateMyNotificationSettings(input: $input) {\n      ...NotificationsSection_settings\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      team {\n        id\n        name\n      }\n    }\n  }\n'];
 /**
@@ -545,14 +706,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+  source: '\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n      comparedWith {\n        periodStart\n        periodEnd\n        revenue\n        conversionRate\n        winRate\n      }\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query SummaryCards($userId: ID!, $periodType: PeriodType!, $date: Date) {\n    performance(userId: $userId, periodType: $periodType, date: $date) {\n      periodStart\n      periodEnd\n      revenue\n      ordersWon\n      conversionRate\n      leadsCreated\n      winRate\n      opportunitiesCreated\n      opportunitiesLost\n      comparedWith {\n        periodStart\n        periodEnd\n        revenue\n        conversionRate\n        winRate\n      }\n    }\n    performanceSummary(userId: $userId) {\n      achievementCount\n    }\n    leaderboard(metric: REVENUE, periodType: $periodType, date: $date, limit: 1) {\n      metric\n      periodType\n      minimumSample\n      standing(userId: $userId) {\n        rank\n        sample\n        gap\n        ahead {\n          user {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n  }\n',
-): (typeof documents)['\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n  }\n'];
+  source: '\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n    comparedWith {\n      periodStart\n      periodEnd\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n    }\n  }\n',
+): (typeof documents)['\n  fragment TeamFigures_team on TeamPerformance {\n    periodStart\n    memberCount\n    revenue\n    avgRevenuePerMember\n    ordersWon\n    conversionRate\n    winRate\n    team {\n      id\n      name\n    }\n    topPerformer {\n      id\n      name\n    }\n    comparedWith {\n      periodStart\n      periodEnd\n      revenue\n      avgRevenuePerMember\n      ordersWon\n      conversionRate\n      winRate\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -647,6 +808,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  subscription TvKudos($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      id\n      message\n      giver {\n        id\n        name\n      }\n      recipient {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvKudos($teamId: ID) {\n    kudosGiven(teamId: $teamId) {\n      id\n      message\n      giver {\n        id\n        name\n      }\n      recipient {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  subscription TvSales($periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: REVENUE, periodType: $periodType, teamId: $teamId, limit: 100) {\n      version\n      metric\n      periodStart\n      entries {\n        rank\n        revenue\n        ordersWon\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
 /**
@@ -659,8 +826,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+  source: '\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvBoard($metric: LeaderboardMetric!, $periodType: PeriodType!, $teamId: ID) {\n    leaderboardChanged(metric: $metric, periodType: $periodType, teamId: $teamId, limit: 10) {\n      version\n      metric\n      periodType\n      periodStart\n      minimumSample\n      unrankedCount\n      team {\n        id\n        name\n      }\n      entries {\n        rank\n        previousRank\n        medal\n        revenue\n        ordersWon\n        leadsCreated\n        opportunitiesClosed\n        conversionRate\n        winRate\n        user {\n          id\n          name\n          team {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription TvContest($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      name\n      status\n      startsAt\n      endsAt\n      frozen\n      entries {\n        rank\n        value\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvContest($id: ID!) {\n    contestChanged(id: $id) {\n      contestId\n      name\n      status\n      startsAt\n      endsAt\n      frozen\n      entries {\n        rank\n        value\n        opponentValue\n        leading\n        user {\n          id\n          name\n        }\n        team {\n          id\n          name\n        }\n        opponent {\n          id\n          name\n        }\n      }\n      winners {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription TvContests {\n    contestsChanged {\n      generatedAt\n      contests {\n        id\n        name\n        prize\n        status\n        startsAt\n        endsAt\n        metric\n        format\n      }\n    }\n  }\n',
+): (typeof documents)['\n  subscription TvContests {\n    contestsChanged {\n      generatedAt\n      contests {\n        id\n        name\n        prize\n        status\n        startsAt\n        endsAt\n        metric\n        format\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -683,8 +862,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n',
-): (typeof documents)['\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n'];
+  source: '\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      showContests\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n',
+): (typeof documents)['\n  subscription MyScreen {\n    myScreen {\n      boards\n      secondsPerBoard\n      periodType\n      pinned\n      showGoals\n      showContests\n      celebrations\n      saleAmount\n      sound\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

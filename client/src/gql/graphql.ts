@@ -17,8 +17,26 @@ export type ActivityKind =
   | 'QUOTATION_ACCEPTED'
   | 'QUOTATION_SENT';
 
+/** An icon of the web client’s drawn set for a badge rule; its badges carry the emoji standing for it (TROPHY 🏆, ROCKET 🚀, CHART 📈, HANDSHAKE 🤝, TARGET 🎯, MONEY 💰, USERS 👥, STAR ⭐, FLAME 🔥, CROWN 👑, BADGE 🎖, MEDAL 🏅, PHONE 📞, CALENDAR 📅, CHECK ✅). */
+export type BadgeIconName =
+  | 'BADGE'
+  | 'CALENDAR'
+  | 'CHART'
+  | 'CHECK'
+  | 'CROWN'
+  | 'FLAME'
+  | 'HANDSHAKE'
+  | 'MEDAL'
+  | 'MONEY'
+  | 'PHONE'
+  | 'ROCKET'
+  | 'STAR'
+  | 'TARGET'
+  | 'TROPHY'
+  | 'USERS';
+
 /** What interrupts a screen’s rotation with a card: a sale of at least its amount, a goal achieved, a new #1 on a board it shows, a badge. */
-export type CelebrationKind = 'BADGE' | 'GOAL_ACHIEVED' | 'NEW_LEADER' | 'SALE';
+export type CelebrationKind = 'BADGE' | 'CONTEST_WON' | 'GOAL_ACHIEVED' | 'KUDOS' | 'NEW_LEADER' | 'SALE';
 
 /** INDIVIDUAL: one ranking of people. TEAM_TOTAL: teams by their members’ sum. TEAM_AVERAGE: teams by their members’ average (unequal teams compete fairly). HEAD_TO_HEAD: each person against an assigned opponent. */
 export type ContestFormat = 'HEAD_TO_HEAD' | 'INDIVIDUAL' | 'TEAM_AVERAGE' | 'TEAM_TOTAL';
@@ -47,6 +65,24 @@ export type CreateApiTokenInput = {
   name: string;
   /** A service account to create it for (ADMIN); omit: for the caller. */
   userId?: string | number | null | undefined;
+};
+
+/** A new badge rule. */
+export type CreateBadgeRuleInput = {
+  /** true: award now everyone who met it in the periods previewBadgeRule lists (backfill); false (default): only what is reached from now on — nobody for a period that ended, nor for this period (or lifetime) when they met it before the save. */
+  backfill?: boolean | null | undefined;
+  /** What it is for, at most 2000 characters. */
+  description?: string | null | undefined;
+  /** Its icon. */
+  icon: BadgeIconName;
+  /** What the rule watches. */
+  metric: RuleMetric;
+  /** Once per period of this type; null: once in a lifetime. */
+  periodType?: PeriodType | null | undefined;
+  /** The value that earns the badge: above 0; a whole number for the counted metrics. */
+  threshold: string;
+  /** Badge title, 1-200 characters, unique among rules (any case). */
+  title: string;
 };
 
 /** A new contest. Participants: everyone, or users and/or teams (every current seller of the team), or pairs for HEAD_TO_HEAD. Managers name only their teams and their members; admins anyone. */
@@ -122,6 +158,20 @@ export type CreateWebhookInput = {
   url: string;
 };
 
+/** Kudos to give a colleague. */
+export type GiveKudosInput = {
+  /** One of the recipient’s sales (an activity) it thanks for. */
+  activityId?: string | number | null | undefined;
+  /** The recipient’s or their team’s goal it thanks for. */
+  goalId?: string | number | null | undefined;
+  /** The message, 1-280 characters. */
+  message: string;
+  /** Hide the message from screens and from colleagues other than the recipient and their managers. */
+  private?: boolean | null | undefined;
+  /** Who receives it (not yourself). */
+  recipientId: string | number;
+};
+
 /** What a goal measures; every metric but CUSTOM is tracked from recorded activity. */
 export type GoalMetric =
   | 'CALLS'
@@ -162,11 +212,39 @@ export type PairScreenInput = {
 /** Period lengths; boundaries in the organisation's time zone, weeks start on Monday. */
 export type PeriodType = 'DAILY' | 'MONTHLY' | 'QUARTERLY' | 'WEEKLY' | 'YEARLY';
 
+/** A definition to preview, new or for an existing rule. */
+export type PreviewBadgeRuleInput = {
+  /** What the rule watches. */
+  metric: RuleMetric;
+  /** Once per period of this type; null: once in a lifetime. */
+  periodType?: PeriodType | null | undefined;
+  /** The rule being edited: people already holding its badge for a period are marked awarded. */
+  ruleId?: string | number | null | undefined;
+  /** The value that earns the badge: above 0; a whole number for the counted metrics. */
+  threshold: string;
+};
+
 /** What a user may do: ADMIN everything; MANAGER their teams; REP their own data; VIEWER screens. */
 export type Role = 'ADMIN' | 'MANAGER' | 'REP' | 'VIEWER';
 
 /** What an achievement rule watches: a count or revenue summed over its period. */
 export type RuleMetric = 'CALLS' | 'LEADS' | 'MEETINGS' | 'OPPORTUNITIES' | 'ORDERS' | 'REVENUE';
+
+/** Changes to a badge rule; a field left out keeps its value. Never removes a badge. */
+export type UpdateBadgeRuleInput = {
+  /** true reactivates a deactivated rule. */
+  active?: boolean | null | undefined;
+  /** As in createBadgeRule, for a changed metric, period, threshold or a reactivation (a change of title, description or icon alone awards nothing unless true). */
+  backfill?: boolean | null | undefined;
+  /** An empty string removes it. */
+  description?: string | null | undefined;
+  icon?: BadgeIconName | null | undefined;
+  metric?: RuleMetric | null | undefined;
+  /** Left out: unchanged; null: once in a lifetime. */
+  periodType?: PeriodType | null | undefined;
+  threshold?: string | null | undefined;
+  title?: string | null | undefined;
+};
 
 /** Changes to a contest. Once it started, only name, description and prize may change (a new contest for anything else): CONFLICT naming the field. */
 export type UpdateContestInput = {
@@ -195,6 +273,18 @@ export type UpdateGoalInput = {
   targetValue?: number | null | undefined;
 };
 
+/** Notification choices to change; a field left out stays as it is (null is refused). */
+export type UpdateNotificationSettingsInput = {
+  badgeEarned?: boolean | null | undefined;
+  contests?: boolean | null | undefined;
+  goalBehindPace?: boolean | null | undefined;
+  goalProgress?: boolean | null | undefined;
+  kudos?: boolean | null | undefined;
+  teamRank?: boolean | null | undefined;
+  /** Managers and admins only: true is FORBIDDEN for a REP or a VIEWER. */
+  weeklyDigest?: boolean | null | undefined;
+};
+
 /** New organisation settings (ADMIN); a field left out stays as it is. */
 export type UpdateOrganisationInput = {
   /** ISO 4217 currency code, three letters. */
@@ -221,6 +311,8 @@ export type UpdateScreenInput = {
   saleAmount?: number | null | undefined;
   /** Seconds per board, 5–3600. */
   secondsPerBoard?: number | null | undefined;
+  /** Whether its credential reads its team’s contests. */
+  showContests?: boolean | null | undefined;
   /** Whether its credential reads its team’s goals. */
   showGoals?: boolean | null | undefined;
   /** A short chime with each card. */
@@ -307,17 +399,95 @@ export type AuditLogQuery = {
   }>;
 };
 
+export type PreviewBadgeRuleQueryVariables = Exact<{
+  input: PreviewBadgeRuleInput;
+}>;
+
+export type PreviewBadgeRuleQuery = {
+  __typename: 'Query';
+  previewBadgeRule: {
+    __typename: 'BadgeRulePreview';
+    newCount: number;
+    currentCount: number;
+    periods: Array<{
+      __typename: 'BadgeRulePreviewPeriod';
+      periodStart: string | null;
+      current: boolean;
+      count: number;
+      newCount: number;
+      people: Array<{
+        __typename: 'BadgeRulePreviewPerson';
+        awarded: boolean;
+        user: { __typename: 'User'; id: string; name: string };
+      }>;
+    }>;
+  };
+};
+
+export type CreateBadgeRuleMutationVariables = Exact<{
+  input: CreateBadgeRuleInput;
+}>;
+
+export type CreateBadgeRuleMutation = {
+  __typename: 'Mutation';
+  createBadgeRule: { __typename: 'AchievementRule'; id: string };
+};
+
+export type UpdateBadgeRuleMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateBadgeRuleInput;
+}>;
+
+export type UpdateBadgeRuleMutation = {
+  __typename: 'Mutation';
+  updateBadgeRule: { __typename: 'AchievementRule'; id: string };
+};
+
+export type BadgeRulesPageQueryVariables = Exact<{ [key: string]: never }>;
+
+export type BadgeRulesPageQuery = {
+  __typename: 'Query';
+  badgeRules: Array<{
+    __typename: 'AchievementRule';
+    id: string;
+    title: string;
+    description: string | null;
+    badgeIcon: string;
+    icon: BadgeIconName | null;
+    metric: RuleMetric;
+    periodType: PeriodType | null;
+    threshold: number;
+    active: boolean;
+    awardsFrom: string | null;
+  }>;
+};
+
+export type DeactivateBadgeRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeactivateBadgeRuleMutation = {
+  __typename: 'Mutation';
+  deactivateBadgeRule: { __typename: 'AchievementRule'; id: string; active: boolean };
+};
+
+export type OrganisationSettings_OrganisationFragment = {
+  __typename: 'Organisation';
+  timeZone: string;
+  currency: string;
+  timeZonePinned: boolean;
+  currencyPinned: boolean;
+  paceWorkingDays: boolean;
+} & { ' $fragmentName'?: 'OrganisationSettings_OrganisationFragment' };
+
 export type OrganisationQueryVariables = Exact<{ [key: string]: never }>;
 
 export type OrganisationQuery = {
   __typename: 'Query';
-  organisation: {
-    __typename: 'Organisation';
-    timeZone: string;
-    currency: string;
-    timeZonePinned: boolean;
-    currencyPinned: boolean;
-    paceWorkingDays: boolean;
+  organisation: { __typename: 'Organisation' } & {
+    ' $fragmentRefs'?: {
+      OrganisationSettings_OrganisationFragment: OrganisationSettings_OrganisationFragment;
+    };
   };
 };
 
@@ -327,30 +497,40 @@ export type UpdateOrganisationMutationVariables = Exact<{
 
 export type UpdateOrganisationMutation = {
   __typename: 'Mutation';
-  updateOrganisation: {
-    __typename: 'Organisation';
-    timeZone: string;
-    currency: string;
-    timeZonePinned: boolean;
-    currencyPinned: boolean;
-    paceWorkingDays: boolean;
+  updateOrganisation: { __typename: 'Organisation' } & {
+    ' $fragmentRefs'?: {
+      OrganisationSettings_OrganisationFragment: OrganisationSettings_OrganisationFragment;
+    };
   };
 };
+
+export type PeoplePage_PersonFragment = {
+  __typename: 'User';
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  team: { __typename: 'Team'; id: string; name: string } | null;
+} & { ' $fragmentName'?: 'PeoplePage_PersonFragment' };
 
 export type PeopleQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PeopleQuery = {
   __typename: 'Query';
-  users: Array<{
-    __typename: 'User';
-    id: string;
-    name: string;
-    email: string;
-    role: Role;
-    active: boolean;
-    team: { __typename: 'Team'; id: string; name: string } | null;
-  }>;
+  users: Array<
+    { __typename: 'User' } & { ' $fragmentRefs'?: { PeoplePage_PersonFragment: PeoplePage_PersonFragment } }
+  >;
 };
+
+export type IssuedLink_LinkFragment = {
+  __typename: 'IssuedLink';
+  kind: string;
+  link: string | null;
+  emailed: boolean;
+  expiresAt: string;
+  user: { __typename: 'User'; id: string; name: string; email: string };
+} & { ' $fragmentName'?: 'IssuedLink_LinkFragment' };
 
 export type InviteUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -358,13 +538,8 @@ export type InviteUserMutationVariables = Exact<{
 
 export type InviteUserMutation = {
   __typename: 'Mutation';
-  inviteUser: {
-    __typename: 'IssuedLink';
-    kind: string;
-    link: string | null;
-    emailed: boolean;
-    expiresAt: string;
-    user: { __typename: 'User'; id: string; name: string; email: string };
+  inviteUser: { __typename: 'IssuedLink' } & {
+    ' $fragmentRefs'?: { IssuedLink_LinkFragment: IssuedLink_LinkFragment };
   };
 };
 
@@ -374,13 +549,8 @@ export type IssuePasswordLinkMutationVariables = Exact<{
 
 export type IssuePasswordLinkMutation = {
   __typename: 'Mutation';
-  issuePasswordLink: {
-    __typename: 'IssuedLink';
-    kind: string;
-    link: string | null;
-    emailed: boolean;
-    expiresAt: string;
-    user: { __typename: 'User'; id: string; name: string; email: string };
+  issuePasswordLink: { __typename: 'IssuedLink' } & {
+    ' $fragmentRefs'?: { IssuedLink_LinkFragment: IssuedLink_LinkFragment };
   };
 };
 
@@ -400,14 +570,8 @@ export type UpdateUserMutationVariables = Exact<{
 
 export type UpdateUserMutation = {
   __typename: 'Mutation';
-  updateUser: {
-    __typename: 'User';
-    id: string;
-    name: string;
-    email: string;
-    role: Role;
-    active: boolean;
-    team: { __typename: 'Team'; id: string; name: string } | null;
+  updateUser: { __typename: 'User' } & {
+    ' $fragmentRefs'?: { PeoplePage_PersonFragment: PeoplePage_PersonFragment };
   };
 };
 
@@ -416,6 +580,19 @@ export type SignOutUserEverywhereMutationVariables = Exact<{
 }>;
 
 export type SignOutUserEverywhereMutation = { __typename: 'Mutation'; signOutEverywhere: number };
+
+export type ScreenLayoutDialog_LayoutFragment = {
+  __typename: 'ScreenLayout';
+  boards: Array<LeaderboardMetric>;
+  secondsPerBoard: number;
+  periodType: PeriodType;
+  pinned: LeaderboardMetric | null;
+  showGoals: boolean;
+  showContests: boolean;
+  celebrations: Array<CelebrationKind>;
+  saleAmount: number;
+  sound: boolean;
+} & { ' $fragmentName'?: 'ScreenLayoutDialog_LayoutFragment' };
 
 export type UpdateScreenMutationVariables = Exact<{
   id: string | number;
@@ -428,52 +605,42 @@ export type UpdateScreenMutation = {
     __typename: 'Screen';
     id: string;
     name: string;
-    layout: {
-      __typename: 'ScreenLayout';
-      boards: Array<LeaderboardMetric>;
-      secondsPerBoard: number;
-      periodType: PeriodType;
-      pinned: LeaderboardMetric | null;
-      showGoals: boolean;
-      celebrations: Array<CelebrationKind>;
-      saleAmount: number;
-      sound: boolean;
+    layout: { __typename: 'ScreenLayout' } & {
+      ' $fragmentRefs'?: { ScreenLayoutDialog_LayoutFragment: ScreenLayoutDialog_LayoutFragment };
     };
   };
 };
+
+export type ScreensPage_ScreenFragment = {
+  __typename: 'Screen';
+  id: string;
+  name: string;
+  active: boolean;
+  pairedAt: string;
+  lastSeenAt: string | null;
+  team: { __typename: 'Team'; id: string; name: string } | null;
+} & { ' $fragmentName'?: 'ScreensPage_ScreenFragment' };
 
 export type ScreensQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ScreensQuery = {
   __typename: 'Query';
-  screens: Array<{
-    __typename: 'Screen';
-    id: string;
-    name: string;
-    active: boolean;
-    pairedAt: string;
-    lastSeenAt: string | null;
-    team: { __typename: 'Team'; id: string; name: string } | null;
-    layout: {
-      __typename: 'ScreenLayout';
-      boards: Array<LeaderboardMetric>;
-      secondsPerBoard: number;
-      periodType: PeriodType;
-      pinned: LeaderboardMetric | null;
-      showGoals: boolean;
-      celebrations: Array<CelebrationKind>;
-      saleAmount: number;
-      sound: boolean;
-    };
-    health: {
-      __typename: 'ScreenHealth';
-      online: boolean;
-      clientVersion: string | null;
-      resolution: string | null;
-      reconnects24h: number;
-      offlineTooLong: boolean;
-    };
-  }>;
+  screens: Array<
+    {
+      __typename: 'Screen';
+      layout: { __typename: 'ScreenLayout' } & {
+        ' $fragmentRefs'?: { ScreenLayoutDialog_LayoutFragment: ScreenLayoutDialog_LayoutFragment };
+      };
+      health: {
+        __typename: 'ScreenHealth';
+        online: boolean;
+        clientVersion: string | null;
+        resolution: string | null;
+        reconnects24h: number;
+        offlineTooLong: boolean;
+      };
+    } & { ' $fragmentRefs'?: { ScreensPage_ScreenFragment: ScreensPage_ScreenFragment } }
+  >;
 };
 
 export type PairScreenMutationVariables = Exact<{
@@ -482,14 +649,8 @@ export type PairScreenMutationVariables = Exact<{
 
 export type PairScreenMutation = {
   __typename: 'Mutation';
-  pairScreen: {
-    __typename: 'Screen';
-    id: string;
-    name: string;
-    active: boolean;
-    pairedAt: string;
-    lastSeenAt: string | null;
-    team: { __typename: 'Team'; id: string; name: string } | null;
+  pairScreen: { __typename: 'Screen' } & {
+    ' $fragmentRefs'?: { ScreensPage_ScreenFragment: ScreensPage_ScreenFragment };
   };
 };
 
@@ -847,21 +1008,7 @@ export type CreateApiTokenMutationVariables = Exact<{
 
 export type CreateApiTokenMutation = {
   __typename: 'Mutation';
-  createApiToken: {
-    __typename: 'CreatedApiToken';
-    token: string;
-    apiToken: {
-      __typename: 'ApiToken';
-      id: string;
-      name: string;
-      prefix: string;
-      createdAt: string;
-      expiresAt: string | null;
-      lastUsedAt: string | null;
-      revokedAt: string | null;
-      active: boolean;
-    };
-  };
+  createApiToken: { __typename: 'CreatedApiToken'; token: string };
 };
 
 export type RevokeApiTokenMutationVariables = Exact<{
@@ -1002,6 +1149,58 @@ export type GoalRemovedSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type GoalRemovedSubscription = { __typename: 'Subscription'; goalRemoved: string };
 
+export type GiveKudosMutationVariables = Exact<{
+  input: GiveKudosInput;
+}>;
+
+export type GiveKudosMutation = {
+  __typename: 'Mutation';
+  giveKudos: { __typename: 'Kudos'; id: string; recipient: { __typename: 'User'; id: string; name: string } };
+};
+
+export type KudosFeedQueryVariables = Exact<{
+  userId?: string | number | null | undefined;
+  teamId?: string | number | null | undefined;
+  first: number;
+}>;
+
+export type KudosFeedQuery = {
+  __typename: 'Query';
+  kudos: {
+    __typename: 'KudosPage';
+    hasNextPage: boolean;
+    nodes: Array<
+      { __typename: 'Kudos' } & { ' $fragmentRefs'?: { KudosItem_KudosFragment: KudosItem_KudosFragment } }
+    >;
+  };
+};
+
+export type KudosItem_KudosFragment = {
+  __typename: 'Kudos';
+  id: string;
+  message: string | null;
+  private: boolean;
+  createdAt: string;
+  giver: { __typename: 'User'; id: string; name: string };
+  recipient: {
+    __typename: 'User';
+    id: string;
+    name: string;
+    team: { __typename: 'Team'; id: string } | null;
+  };
+} & { ' $fragmentName'?: 'KudosItem_KudosFragment' };
+
+export type KudosGivenSubscriptionVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+export type KudosGivenSubscription = {
+  __typename: 'Subscription';
+  kudosGiven: { __typename: 'Kudos' } & {
+    ' $fragmentRefs'?: { KudosItem_KudosFragment: KudosItem_KudosFragment };
+  };
+};
+
 export type BoardRows_BoardFragment = {
   __typename: 'Leaderboard';
   version: string;
@@ -1016,6 +1215,7 @@ export type BoardRows_BoardFragment = {
   entries: Array<{
     __typename: 'LeaderboardEntry';
     rank: number;
+    previousRank: number | null;
     medal: Medal | null;
     revenue: string;
     ordersWon: number;
@@ -1039,6 +1239,7 @@ export type BoardRows_BoardFragment = {
     entry: {
       __typename: 'LeaderboardEntry';
       rank: number;
+      previousRank: number | null;
       medal: Medal | null;
       revenue: string;
       ordersWon: number;
@@ -1077,6 +1278,40 @@ export type LeaderboardLiveSubscription = {
   __typename: 'Subscription';
   leaderboardChanged: { __typename: 'Leaderboard'; version: string; periodStart: string } & {
     ' $fragmentRefs'?: { BoardRows_BoardFragment: BoardRows_BoardFragment };
+  };
+};
+
+export type NotificationsSection_SettingsFragment = {
+  __typename: 'NotificationSettings';
+  mailEnabled: boolean;
+  goalProgress: boolean;
+  goalBehindPace: boolean;
+  badgeEarned: boolean;
+  contests: boolean;
+  teamRank: boolean;
+  kudos: boolean;
+  weeklyDigest: boolean | null;
+} & { ' $fragmentName'?: 'NotificationsSection_SettingsFragment' };
+
+export type MyNotificationSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyNotificationSettingsQuery = {
+  __typename: 'Query';
+  myNotificationSettings:
+    | ({ __typename: 'NotificationSettings' } & {
+        ' $fragmentRefs'?: { NotificationsSection_SettingsFragment: NotificationsSection_SettingsFragment };
+      })
+    | null;
+};
+
+export type UpdateMyNotificationSettingsMutationVariables = Exact<{
+  input: UpdateNotificationSettingsInput;
+}>;
+
+export type UpdateMyNotificationSettingsMutation = {
+  __typename: 'Mutation';
+  updateMyNotificationSettings: { __typename: 'NotificationSettings' } & {
+    ' $fragmentRefs'?: { NotificationsSection_SettingsFragment: NotificationsSection_SettingsFragment };
   };
 };
 
@@ -1126,6 +1361,14 @@ export type SummaryCardsQuery = {
     winRate: number | null;
     opportunitiesCreated: number;
     opportunitiesLost: number;
+    comparedWith: {
+      __typename: 'PerformancePeriod';
+      periodStart: string;
+      periodEnd: string;
+      revenue: string;
+      conversionRate: number | null;
+      winRate: number | null;
+    } | null;
   };
   performanceSummary: Array<{ __typename: 'PerformanceSummary'; achievementCount: number }>;
   leaderboard: {
@@ -1157,6 +1400,16 @@ export type TeamFigures_TeamFragment = {
   winRate: number | null;
   team: { __typename: 'Team'; id: string; name: string };
   topPerformer: { __typename: 'User'; id: string; name: string } | null;
+  comparedWith: {
+    __typename: 'TeamPerformance';
+    periodStart: string;
+    periodEnd: string;
+    revenue: string;
+    avgRevenuePerMember: string;
+    ordersWon: number;
+    conversionRate: number | null;
+    winRate: number | null;
+  } | null;
 } & { ' $fragmentName'?: 'TeamFigures_TeamFragment' };
 
 export type TeamCardsQueryVariables = Exact<{
@@ -1451,6 +1704,21 @@ export type TvAchievementSubscription = {
   };
 };
 
+export type TvKudosSubscriptionVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+export type TvKudosSubscription = {
+  __typename: 'Subscription';
+  kudosGiven: {
+    __typename: 'Kudos';
+    id: string;
+    message: string | null;
+    giver: { __typename: 'User'; id: string; name: string };
+    recipient: { __typename: 'User'; id: string; name: string };
+  };
+};
+
 export type TvSalesSubscriptionVariables = Exact<{
   periodType: PeriodType;
   teamId?: string | number | null | undefined;
@@ -1509,6 +1777,7 @@ export type TvBoardSubscription = {
     entries: Array<{
       __typename: 'LeaderboardEntry';
       rank: number;
+      previousRank: number | null;
       medal: Medal | null;
       revenue: string;
       ordersWon: number;
@@ -1522,6 +1791,55 @@ export type TvBoardSubscription = {
         name: string;
         team: { __typename: 'Team'; id: string; name: string } | null;
       };
+    }>;
+  };
+};
+
+export type TvContestSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+export type TvContestSubscription = {
+  __typename: 'Subscription';
+  contestChanged: {
+    __typename: 'ContestStandings';
+    contestId: string;
+    name: string;
+    status: ContestStatus;
+    startsAt: string;
+    endsAt: string;
+    frozen: boolean;
+    entries: Array<{
+      __typename: 'ContestEntry';
+      rank: number | null;
+      value: string | null;
+      opponentValue: string | null;
+      leading: boolean | null;
+      user: { __typename: 'User'; id: string; name: string } | null;
+      team: { __typename: 'Team'; id: string; name: string } | null;
+      opponent: { __typename: 'User'; id: string; name: string } | null;
+    }>;
+    winners: Array<{ __typename: 'User'; id: string; name: string }>;
+  };
+};
+
+export type TvContestsSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type TvContestsSubscription = {
+  __typename: 'Subscription';
+  contestsChanged: {
+    __typename: 'ContestList';
+    generatedAt: string;
+    contests: Array<{
+      __typename: 'Contest';
+      id: string;
+      name: string;
+      prize: string | null;
+      status: ContestStatus;
+      startsAt: string;
+      endsAt: string;
+      metric: ContestMetric;
+      format: ContestFormat;
     }>;
   };
 };
@@ -1582,12 +1900,150 @@ export type MyScreenSubscription = {
     periodType: PeriodType;
     pinned: LeaderboardMetric | null;
     showGoals: boolean;
+    showContests: boolean;
     celebrations: Array<CelebrationKind>;
     saleAmount: number;
     sound: boolean;
   };
 };
 
+export const OrganisationSettings_OrganisationFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganisationSettings_organisation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Organisation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganisationSettings_OrganisationFragment, unknown>;
+export const PeoplePage_PersonFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PeoplePage_person' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'User' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PeoplePage_PersonFragment, unknown>;
+export const IssuedLink_LinkFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'IssuedLink_link' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'IssuedLink' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'link' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<IssuedLink_LinkFragment, unknown>;
+export const ScreenLayoutDialog_LayoutFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScreenLayoutDialog_layout' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScreenLayout' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showContests' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScreenLayoutDialog_LayoutFragment, unknown>;
+export const ScreensPage_ScreenFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScreensPage_screen' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Screen' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ScreensPage_ScreenFragment, unknown>;
 export const AchievementCard_AchievementFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1671,6 +2127,55 @@ export const GoalsTab_GoalFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<GoalsTab_GoalFragment, unknown>;
+export const KudosItem_KudosFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KudosItem_kudos' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Kudos' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'private' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'giver' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recipient' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<KudosItem_KudosFragment, unknown>;
 export const BoardRows_BoardFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1707,6 +2212,7 @@ export const BoardRows_BoardFragmentDoc = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -1782,6 +2288,7 @@ export const BoardRows_BoardFragmentDoc = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -1811,6 +2318,29 @@ export const BoardRows_BoardFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<BoardRows_BoardFragment, unknown>;
+export const NotificationsSection_SettingsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NotificationsSection_settings' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'NotificationSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'mailEnabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goalProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goalBehindPace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'badgeEarned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contests' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'teamRank' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kudos' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeklyDigest' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NotificationsSection_SettingsFragment, unknown>;
 export const TeamFigures_TeamFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1847,6 +2377,22 @@ export const TeamFigures_TeamFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'comparedWith' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
               ],
             },
           },
@@ -2022,6 +2568,247 @@ export const AuditLogDocument = {
     },
   ],
 } as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const PreviewBadgeRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PreviewBadgeRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PreviewBadgeRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'previewBadgeRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'newCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'current' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'newCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'people' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'awarded' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'user' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PreviewBadgeRuleQuery, PreviewBadgeRuleQueryVariables>;
+export const CreateBadgeRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateBadgeRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateBadgeRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createBadgeRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateBadgeRuleMutation, CreateBadgeRuleMutationVariables>;
+export const UpdateBadgeRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateBadgeRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateBadgeRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateBadgeRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateBadgeRuleMutation, UpdateBadgeRuleMutationVariables>;
+export const BadgeRulesPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'BadgeRulesPage' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'badgeRules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'badgeIcon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'icon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'threshold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'awardsFrom' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BadgeRulesPageQuery, BadgeRulesPageQueryVariables>;
+export const DeactivateBadgeRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeactivateBadgeRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deactivateBadgeRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeactivateBadgeRuleMutation, DeactivateBadgeRuleMutationVariables>;
 export const OrganisationDocument = {
   kind: 'Document',
   definitions: [
@@ -2038,14 +2825,28 @@ export const OrganisationDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'OrganisationSettings_organisation' },
+                },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganisationSettings_organisation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Organisation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
         ],
       },
     },
@@ -2084,14 +2885,28 @@ export const UpdateOrganisationDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'OrganisationSettings_organisation' },
+                },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganisationSettings_organisation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Organisation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZonePinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currencyPinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paceWorkingDays' } },
         ],
       },
     },
@@ -2112,23 +2927,32 @@ export const PeopleDocument = {
             name: { kind: 'Name', value: 'users' },
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PeoplePage_person' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PeoplePage_person' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'User' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
               ],
             },
           },
@@ -2169,23 +2993,32 @@ export const InviteUserDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'IssuedLink_link' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'IssuedLink_link' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'IssuedLink' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'link' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'link' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'emailed' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
               ],
             },
           },
@@ -2223,23 +3056,32 @@ export const IssuePasswordLinkDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'IssuedLink_link' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'IssuedLink_link' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'IssuedLink' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'link' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'link' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'emailed' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'user' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
               ],
             },
           },
@@ -2334,23 +3176,32 @@ export const UpdateUserDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PeoplePage_person' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PeoplePage_person' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'User' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
               ],
             },
           },
@@ -2443,20 +3294,32 @@ export const UpdateScreenDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScreenLayoutDialog_layout' } },
                     ],
                   },
                 },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScreenLayoutDialog_layout' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScreenLayout' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showContests' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
         ],
       },
     },
@@ -2478,36 +3341,14 @@ export const ScreensDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScreensPage_screen' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'layout' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScreenLayoutDialog_layout' } },
                     ],
                   },
                 },
@@ -2528,6 +3369,51 @@ export const ScreensDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScreensPage_screen' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Screen' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScreenLayoutDialog_layout' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ScreenLayout' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'boards' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerBoard' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'showContests' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sound' } },
         ],
       },
     },
@@ -2565,23 +3451,32 @@ export const PairScreenDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ScreensPage_screen' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ScreensPage_screen' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Screen' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'team' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'pairedAt' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'team' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
               ],
             },
           },
@@ -3898,26 +4793,7 @@ export const CreateApiTokenDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'token' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'apiToken' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-                    ],
-                  },
-                },
-              ],
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'token' } }],
             },
           },
         ],
@@ -4582,6 +5458,253 @@ export const GoalRemovedDocument = {
     },
   ],
 } as unknown as DocumentNode<GoalRemovedSubscription, GoalRemovedSubscriptionVariables>;
+export const GiveKudosDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'GiveKudos' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'GiveKudosInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'giveKudos' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'recipient' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GiveKudosMutation, GiveKudosMutationVariables>;
+export const KudosFeedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'KudosFeed' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kudos' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'KudosItem_kudos' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KudosItem_kudos' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Kudos' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'private' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'giver' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recipient' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<KudosFeedQuery, KudosFeedQueryVariables>;
+export const KudosGivenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'KudosGiven' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kudosGiven' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'KudosItem_kudos' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KudosItem_kudos' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Kudos' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'private' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'giver' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recipient' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'team' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<KudosGivenSubscription, KudosGivenSubscriptionVariables>;
 export const LeaderboardTabDocument = {
   kind: 'Document',
   definitions: [
@@ -4700,6 +5823,7 @@ export const LeaderboardTabDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -4775,6 +5899,7 @@ export const LeaderboardTabDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -4912,6 +6037,7 @@ export const LeaderboardLiveDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -4987,6 +6113,7 @@ export const LeaderboardLiveDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -5016,6 +6143,112 @@ export const LeaderboardLiveDocument = {
     },
   ],
 } as unknown as DocumentNode<LeaderboardLiveSubscription, LeaderboardLiveSubscriptionVariables>;
+export const MyNotificationSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyNotificationSettings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myNotificationSettings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'NotificationsSection_settings' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NotificationsSection_settings' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'NotificationSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'mailEnabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goalProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goalBehindPace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'badgeEarned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contests' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'teamRank' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kudos' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeklyDigest' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyNotificationSettingsQuery, MyNotificationSettingsQueryVariables>;
+export const UpdateMyNotificationSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateMyNotificationSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateNotificationSettingsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateMyNotificationSettings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'NotificationsSection_settings' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NotificationsSection_settings' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'NotificationSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'mailEnabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goalProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goalBehindPace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'badgeEarned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contests' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'teamRank' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kudos' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeklyDigest' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  UpdateMyNotificationSettingsMutation,
+  UpdateMyNotificationSettingsMutationVariables
+>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -5164,6 +6397,20 @@ export const SummaryCardsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesCreated' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'opportunitiesLost' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'comparedWith' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -5354,6 +6601,22 @@ export const TeamCardsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'comparedWith' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -5499,6 +6762,22 @@ export const TeamTabDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'comparedWith' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'avgRevenuePerMember' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conversionRate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'winRate' } },
               ],
             },
           },
@@ -6430,6 +7709,68 @@ export const TvAchievementDocument = {
     },
   ],
 } as unknown as DocumentNode<TvAchievementSubscription, TvAchievementSubscriptionVariables>;
+export const TvKudosDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'TvKudos' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kudosGiven' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'teamId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'teamId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'giver' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'recipient' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TvKudosSubscription, TvKudosSubscriptionVariables>;
 export const TvSalesDocument = {
   kind: 'Document',
   definitions: [
@@ -6665,6 +8006,7 @@ export const TvBoardDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'medal' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'revenue' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'ordersWon' } },
@@ -6705,6 +8047,149 @@ export const TvBoardDocument = {
     },
   ],
 } as unknown as DocumentNode<TvBoardSubscription, TvBoardSubscriptionVariables>;
+export const TvContestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'TvContest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contestChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'contestId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'frozen' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entries' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'opponentValue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leading' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'user' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'team' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'opponent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'winners' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TvContestSubscription, TvContestSubscriptionVariables>;
+export const TvContestsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'TvContests' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contestsChanged' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'contests' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'prize' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TvContestsSubscription, TvContestsSubscriptionVariables>;
 export const TvGoalChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -6855,6 +8340,7 @@ export const MyScreenDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'periodType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'showGoals' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'showContests' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'celebrations' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'saleAmount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sound' } },

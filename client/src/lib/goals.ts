@@ -5,7 +5,14 @@
  * the Dockerfile's client stage copies too), so a bad value is named beside its field at once.
  * The server still decides: its field errors are shown the same way.
  */
-import type { GoalMetric, GoalStatus, PaceBasis, PaceState, PeriodType } from '../gql/graphql.ts';
+import type {
+  GoalCard_GoalFragment,
+  GoalMetric,
+  GoalStatus,
+  PaceBasis,
+  PaceState,
+  PeriodType,
+} from '../gql/graphql.ts';
 import { formatCount, formatMoney, formatNumber, formatPercent, significant } from './format.ts';
 import { isPeriodStart, periodStart } from './periods.ts';
 import { COUNT_METRICS, goalValueProblem, RATE_METRICS } from '@domain/goal-rules.ts';
@@ -157,16 +164,8 @@ export function byAttention(
   );
 }
 
-/** A goal's pace as the card shows it (Goal.pace). */
-export interface CardPace {
-  __typename: 'GoalPace';
-  state: PaceState;
-  expectedValue: number;
-  gap: number;
-  requiredRate: number | null;
-  daysLeft: number;
-  basis: PaceBasis;
-}
+/** A goal's pace as the card shows it (Goal.pace, the generated type of GoalCard's fragment). */
+export type CardPace = GoalCard_GoalFragment['pace'];
 
 /**
  * The pace the server will answer (api/domain/pace.ts, the rule Goal.pace runs), for an optimistic

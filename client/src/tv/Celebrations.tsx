@@ -1,7 +1,8 @@
 /**
  * Celebration cards on the TV (issue 17): a full-screen card over the rotation for a few seconds,
  * one at a time, from the queue and watchers of celebrations.ts. Each kind the screen celebrates
- * keeps one feed while on: badges (achievementUnlocked sends only new ones), sales (the revenue
+ * keeps one feed while on: badges (achievementUnlocked sends only new ones), kudos (kudosGiven,
+ * likewise; a private one's message never reaches a screen), sales (the revenue
  * board of the screen's team and period: a seller's orders and revenue rising between frames),
  * goals achieved (goalChanged, when the screen may read its team's goals); a new #1 comes from
  * the rotation's own boards (TvScreen hands their frames to the LeaderWatch). Nothing here asks
@@ -17,6 +18,8 @@ import type {
   TvAchievementSubscriptionVariables,
   TvGoalAchievedSubscription,
   TvGoalAchievedSubscriptionVariables,
+  TvKudosSubscription,
+  TvKudosSubscriptionVariables,
   TvSalesSubscription,
   TvSalesSubscriptionVariables,
 } from '../gql/graphql.ts';
@@ -45,6 +48,23 @@ const TV_ACHIEVEMENT = operation<TvAchievementSubscription, TvAchievementSubscri
     }
   `,
 );
+
+const TV_KUDOS = operation<TvKudosSubscription, TvKudosSubscriptionVariables>(/* GraphQL */ `
+  subscription TvKudos($teamId: ID) {
+    kudosGiven(teamId: $teamId) {
+      id
+      message
+      giver {
+        id
+        name
+      }
+      recipient {
+        id
+        name
+      }
+    }
+  }
+`);
 
 /** The sellers a sale is seen on: the top SALES_LIMIT of the screen's team's revenue board (the `limit` below). */
 export const SALES_LIMIT = 100;
@@ -100,6 +120,21 @@ function BadgeFeed({ teamId, queue }: { teamId: string | null; queue: Celebratio
       // beside it ("(10,000)") only repeated it without its unit
       detail: a.description,
       badgeIcon: a.badgeIcon,
+    }),
+  );
+  return null;
+}
+
+/** Kudos as they are given (kudosGiven sends only new ones); a private one's message is null here. */
+function KudosFeed({ teamId, queue }: { teamId: string | null; queue: CelebrationQueue }) {
+  useSubscription(TV_KUDOS, { teamId }, ({ kudosGiven: k }) =>
+    queue.push({
+      kind: 'KUDOS',
+      id: `kudos:${k.id}`,
+      who: k.recipient.name,
+      title: `${k.giver.name} thanks`,
+      strong: k.recipient.name,
+      detail: k.message,
     }),
   );
   return null;
@@ -177,6 +212,7 @@ export function Celebrations({
   return (
     <>
       {on('BADGE') ? <BadgeFeed teamId={teamId} queue={queue} /> : null}
+      {on('KUDOS') ? <KudosFeed teamId={teamId} queue={queue} /> : null}
       {on('SALE') ? (
         <SalesFeed
           teamId={teamId}

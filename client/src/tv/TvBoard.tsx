@@ -3,6 +3,12 @@
  * with something in the metric are ranked (the server decides): an empty board invites the first
  * sale, a rate board says from what sample it ranks (Leaderboard.minimumSample) and shows each
  * rate with its base, never "300 % conv." alone.
+ * Beside each rank, the seller's move since the previous period's close (the server's
+ * previousRank, as the dashboard's "Since" column): up 2, down 1, "new" when that board did not
+ * rank them, nothing when unchanged; a line under the date says since when. It takes the place of
+ * an arrow for the move since the board's last version: across a room two arrows meaning
+ * different things cannot be told apart, and rows still slide to their new places as each
+ * version comes.
  */
 import { Medal } from '../components/Medal.tsx';
 import { RankChange } from '../components/RankChange.tsx';
@@ -14,7 +20,7 @@ import type {
 } from '../gql/graphql.ts';
 import { medalClass, useBoardMotion, useLatest } from '../lib/boards.ts';
 import { countOf, formatCount, formatMoney, formatPercent, NOUNS } from '../lib/format.ts';
-import { periodLabel } from '../lib/periods.ts';
+import { periodLabel, periodTick, shiftPeriod } from '../lib/periods.ts';
 import { emptyBoardText, minimumText, rateBase, type RateFigures } from '../lib/standing.ts';
 import { useSubscription, operation } from './live.ts';
 
@@ -34,6 +40,7 @@ const TV_BOARD = operation<TvBoardSubscription, TvBoardSubscriptionVariables>(/*
       }
       entries {
         rank
+        previousRank
         medal
         revenue
         ordersWon
@@ -116,10 +123,13 @@ export function TvBoardFeed({
   );
   const key = `${metric}|${periodType}|${teamId}`;
   const board = useLatest(key, data?.leaderboardChanged);
-  const { container: list, previous } = useBoardMotion<HTMLOListElement>(key, board, active);
+  const { container: list } = useBoardMotion<HTMLOListElement>(key, board, active);
 
   const top = board?.entries[0] ? primary(metric, board.entries[0]).value : 0;
   const label = board ? periodLabel(periodType, board.periodStart) : '';
+  // the period whose close each move is counted from (previousRank)
+  const closed = board ? shiftPeriod(periodType, board.periodStart, -1) : null;
+  const since = closed ? periodLabel(periodType, closed) : '';
   const minimum = board ? minimumText(metric, board.minimumSample) : null;
   return (
     <section
@@ -138,6 +148,12 @@ export function TvBoardFeed({
           {label}
           {minimum ? <span className="tv-minimum"> · {minimum}</span> : null}
           <span className="tv-clock">{clock}</span>
+          {/* a line of its own: the title keeps its width at 1280x720, a rate board's minimum too */}
+          {closed && board?.entries.length ? (
+            <span className="tv-since" title={`Moves since the close of ${since}`}>
+              Moves since {periodTick(periodType, closed)}
+            </span>
+          ) : null}
         </p>
       </header>
       {!board ? (
@@ -165,7 +181,9 @@ export function TvBoardFeed({
                   {e.medal ? <Medal medal={e.medal} /> : <span className="tv-rank-number">{e.rank}</span>}
                 </span>
                 <span className="tv-move">
-                  <RankChange previous={previous?.get(e.user.id)} current={e.rank} />
+                  {e.previousRank === e.rank ? null : (
+                    <RankChange previous={e.previousRank ?? undefined} current={e.rank} since={since} />
+                  )}
                 </span>
                 <span className="tv-name">
                   {e.user.name}

@@ -13,6 +13,9 @@ import type { ConnectionStore } from '../lib/connection.ts';
 import { setDisplayCurrency } from '../lib/format.ts';
 import { today, todayIn } from '../lib/periods.ts';
 import { CelebrationQueue, LeaderWatch, type BoardFrame } from './celebrations.ts';
+import { contestsToShow, ContestWinWatch, type ListedContest } from './contests.ts';
+import { ServerClock } from './serverClock.ts';
+import { TvContestFeed, TvContestList, type ContestStandingsFrame } from './TvContest.tsx';
 import { Celebrations } from './Celebrations.tsx';
 import { useQuery, operation } from './live.ts';
 import { screensFor, URL_CELEBRATIONS, type Screen, type TvOptions } from './options.ts';
@@ -95,13 +98,19 @@ export function TvScreen({
   // a paired screen reads its team's goals when its admin allows it (its layout says so)
   const canReadGoals = options.goals ?? (role !== undefined && role !== 'VIEWER');
   const screens = screensFor(options, canReadGoals);
-  const screensKey = screens.join(',');
-  const count = screens.length;
+  // its contests (a paired screen whose admin shows them) after its boards, by the server's clock
+  const [serverClock] = useState(() => new ServerClock());
+  const [contestList, setContestList] = useState<readonly ListedContest[]>([]);
+  const showContests = options.contests === true && options.rotateSeconds > 0;
+  const contests = showContests ? contestsToShow(contestList, serverClock.now()) : [];
+  const rotating: string[] = [...screens, ...contests.map((c) => `contest:${c.id}`)];
+  const screensKey = rotating.join(',');
+  const count = rotating.length;
   // the rotation starts over when the set of screens changes (e.g. goals join once the role is known)
   const [rotation, setRotation] = useState({ key: screensKey, index: 0 });
   if (rotation.key !== screensKey) setRotation({ key: screensKey, index: 0 });
   const index = rotation.key === screensKey ? rotation.index : 0;
-  const active: Screen = screens[index % count] ?? 'REVENUE';
+  const active: string = rotating[index % count] ?? 'REVENUE';
   const [goalCount, setGoalCount] = useState(0);
   // the goals screen stays until every page of goals has shown
   const dwell =
@@ -131,6 +140,14 @@ export function TvScreen({
   const [queue] = useState(() => new CelebrationQueue());
   const [leaders] = useState(() => new LeaderWatch(TITLES));
   const leaderCards = celebrate.kinds.includes('NEW_LEADER');
+  const [wins] = useState(() => new ContestWinWatch());
+  const winCards = celebrate.kinds.includes('CONTEST_WON');
+  const prizes = new Map(contestList.map((c) => [c.id, c.prize ?? null]));
+  const onContest = (frame: ContestStandingsFrame) => {
+    // watched whether celebrated or not; a contest is celebrated once, by its id
+    const found = wins.observe(frame, prizes.get(frame.contestId) ?? null);
+    if (winCards) for (const card of found) queue.push(card);
+  };
   const onBoard = useCallback(
     (board: BoardFrame) => {
       // watched whether celebrated or not, so switching it on starts from what is on screen
@@ -206,6 +223,19 @@ export function TvScreen({
             onCount={setGoalCount}
           />
         ) : null}
+        {showContests && teamKnown ? (
+          <TvContestList serverClock={serverClock} onList={setContestList} />
+        ) : null}
+        {contests.map((c) => (
+          <TvContestFeed
+            key={c.id}
+            contest={c}
+            active={active === `contest:${c.id}`}
+            clock={clock.time}
+            serverClock={serverClock}
+            onFrame={onContest}
+          />
+        ))}
       </div>
       <footer className="tv-footer">
         <span className="tv-brand">
@@ -213,7 +243,7 @@ export function TvScreen({
         </span>
         {count > 1 ? (
           <ol className="tv-dots" aria-label="Screens">
-            {screens.map((s, i) => (
+            {rotating.map((s, i) => (
               <li
                 key={s}
                 className={i === index % count ? 'on' : ''}

@@ -56,6 +56,26 @@ function drain(queue: CelebrationQueue, time: ReturnType<typeof clock>) {
 }
 
 describe('the celebration queue', () => {
+  it('shows each kudos as a card of its own, with its kicker and the message as detail', () => {
+    const time = clock();
+    const queue = new CelebrationQueue(time.now);
+    const kudos = (n: number, message: string | null): Celebration => ({
+      kind: 'KUDOS',
+      id: `kudos:${n}`,
+      who: `Seller ${n}`,
+      title: 'Ann thanks',
+      strong: `Seller ${n}`,
+      detail: message,
+    });
+    queue.push(kudos(1, 'Great demo'));
+    queue.push(kudos(2, null));
+    queue.push(kudos(1, 'Great demo'));
+    expect(drain(queue, time).map((c) => [c.kind, c.kicker, c.icon, c.strong, c.detail, c.count])).toEqual([
+      ['KUDOS', 'Kudos', 'handshake', 'Seller 1', 'Great demo', 1],
+      ['KUDOS', 'Kudos', 'handshake', 'Seller 2', null, 1],
+    ]);
+  });
+
   it('shows one card at a time, each for SHOW_MS, in arrival order', () => {
     const time = clock();
     const queue = new CelebrationQueue(time.now);

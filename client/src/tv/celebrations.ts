@@ -9,7 +9,7 @@
  *   not with what changed meanwhile. Badges come only as they are awarded (achievementUnlocked).
  * - A burst does not play a card per event: an event of a kind that summarises (sales) joins the
  *   card of its kind still waiting, which then says "12 sales in the last minute, $48,210".
- * - A new kind (a contest won) is one entry in CARD_KINDS (and a CelebrationKind on the server).
+ * - A new kind (a contest won, kudos) is one entry in CARD_KINDS (and a CelebrationKind on the server).
  * Time is an injected clock, so the queue is tested with a fake one.
  */
 import type { CelebrationKind } from '../gql/graphql.ts';
@@ -86,6 +86,8 @@ export const CARD_KINDS: Record<CelebrationKind, KindEntry> = {
   GOAL_ACHIEVED: { kicker: 'Goal achieved', icon: 'target' },
   NEW_LEADER: { kicker: 'New #1', icon: 'crown' },
   BADGE: { kicker: 'New badge', icon: 'badge' },
+  CONTEST_WON: { kicker: 'Contest won', icon: 'trophy' },
+  KUDOS: { kicker: 'Kudos', icon: 'handshake' },
 };
 
 function cardOf(event: Celebration, now: number): Card {

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { optionsOfLayout } from './layout.ts';
 import { parseTvOptions, screensFor } from './options.ts';
 
-const SETTINGS = { showGoals: false, celebrations: ['BADGE' as const], saleAmount: 5000, sound: false };
+const SETTINGS = {
+  showGoals: false,
+  showContests: true,
+  celebrations: ['BADGE' as const],
+  saleAmount: 5000,
+  sound: false,
+};
 
 describe('a pushed layout', () => {
   const url = parseTvOptions('?team=7&rotate=0&metric=GOALS&period=YEARLY');
@@ -48,12 +54,14 @@ describe('a pushed layout', () => {
       periodType: 'MONTHLY',
       pinned: null,
       showGoals: true,
+      showContests: false,
       celebrations: ['SALE', 'GOAL_ACHIEVED'],
       saleAmount: 25000,
       sound: true,
     });
     expect(screensFor(options, false)).toEqual(['ORDERS', 'GOALS']);
     expect(options.celebrate).toEqual({ kinds: ['SALE', 'GOAL_ACHIEVED'], saleAmount: 25000, sound: true });
+    expect(options.contests).toBe(false);
   });
 
   it('leaves a URL-driven TV as it was', () => {

@@ -18,6 +18,7 @@ export const MY_SCREEN = operation<MyScreenSubscription, MyScreenSubscriptionVar
       periodType
       pinned
       showGoals
+      showContests
       celebrations
       saleAmount
       sound
@@ -29,7 +30,8 @@ export type ScreenLayout = Omit<MyScreenSubscription['myScreen'], '__typename'>;
 
 /**
  * The URL's options with the layout applied: its boards in its order (then its team's goals when
- * shown), its period, its seconds per board; pinned: that board alone. The team is the screen's
+ * shown), its period, its seconds per board; pinned: that board alone. Its contests (showContests)
+ * join the rotation as they come (TvScreen). The team is the screen's
  * own (set when it was paired). Its celebrations as set.
  */
 export function optionsOfLayout(options: TvOptions, layout: ScreenLayout): TvOptions {
@@ -43,6 +45,7 @@ export function optionsOfLayout(options: TvOptions, layout: ScreenLayout): TvOpt
     rotateSeconds: layout.pinned ? 0 : layout.secondsPerBoard,
     periodType: layout.periodType,
     goals: layout.showGoals,
+    contests: layout.showContests,
     celebrate: { kinds: [...layout.celebrations], saleAmount: layout.saleAmount, sound: layout.sound },
   };
 }

@@ -22,6 +22,8 @@ export interface TvOptions {
   boards?: readonly Screen[];
   /** A paired screen's: its credential may read its team's goals (showGoals). */
   goals?: boolean;
+  /** A paired screen's: its contests join the rotation (showContests). */
+  contests?: boolean;
   /** A paired screen's celebrations (layout.ts); absent: badges only, as before pairing existed. */
   celebrate?: CelebrationSettings;
 }

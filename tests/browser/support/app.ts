@@ -17,6 +17,8 @@ export interface BrowserServer {
   token(email: string): Promise<string>;
   /** POST /graphql as the user with this email; throws on GraphQL errors. */
   gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Subscribers of kudosGiven in the live hub (0 while stopped). */
+  kudosSubscribers(): number;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startBrowserServer(env: Record<string, string> = {}): Prom
         throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
       return body.data;
     },
+    kudosSubscribers: () => app?.live.kudosSubscriberCount ?? 0,
     async stop() {
       await app?.stop();
       app = null;

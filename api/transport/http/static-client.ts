@@ -1,0 +1,29 @@
+/**
+ * The web client at /: the built one (client/dist) when there is one, else the source index.html.
+ * Vite names every asset after its content, so assets are kept by browsers for a year and
+ * index.html is asked for each time; client-side routes get index.html, but only extension-less
+ * paths outside the API's own prefixes, so a missing asset or API path is still a 404.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+
+/** Mounted after every API route: its fallback would answer theirs. */
+export function mountClient(app: express.Express): void {
+  const clientDir = fileURLToPath(new URL('../../../client/', import.meta.url));
+  const built = `${clientDir}dist`;
+  if (existsSync(built)) {
+    // Vite names every asset after its content: a file never changes under its name, so browsers
+    // keep it for a year without asking again (a TV's reload, a dashboard's next visit); index.html
+    // (below) is asked for each time (max-age=0 with its ETag) and names the current files
+    app.use('/assets', express.static(`${built}/assets`, { immutable: true, maxAge: '1y', index: false }));
+    app.use(express.static(built));
+    // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
+    // index.html. Only extension-less paths outside the API's own prefixes, so a missing
+    // /assets/x.js or /api/nothing is still a 404, not HTML.
+    app.get(
+      /^\/(?!(?:graphql|healthz|readyz|metrics|api|demo|import|export|auth|admin)(?:\/|$))[^.]*$/,
+      (_req, res) => res.sendFile(`${built}/index.html`),
+    );
+  } else app.get('/', (_req, res) => res.sendFile(`${clientDir}index.html`));
+}
