@@ -1,6 +1,6 @@
 /**
- * `npm start` runs this first (prestart): builds the web client into client/dist (and the API
- * explorer into client/dist/explorer) when it is missing or older than its sources, so a fresh
+ * `npm start` runs this first (prestart): builds the web client into client/dist (the TV page into
+ * client/dist/tv-app, the API explorer into client/dist/explorer) when it is missing or older than its sources, so a fresh
  * clone shows the client at / after `npm install`.
  * Without dev dependencies (a production install) it says so and the server starts anyway; it then
  * serves client/index.html, which says how to build. Browser tests call ensureClientBuilt() too.
@@ -24,13 +24,17 @@ function newestMtime(path: string): number {
 /** Whether client/dist is missing or older than anything it is built from. */
 export function clientBuildIsStale(): boolean {
   const built = join(dist, 'index.html');
-  if (!existsSync(built) || !existsSync(join(dist, 'explorer', 'explorer.html'))) return true;
+  for (const page of [built, join(dist, 'tv-app', 'tv.html'), join(dist, 'explorer', 'explorer.html')])
+    if (!existsSync(page)) return true;
   // the server's pure rules are built in too (@domain: api/domain and the constants they import)
   const sources = [
     'index.html',
+    'tv.html',
     'explorer.html',
     'src',
     'vite.config.ts',
+    'vite.common.ts',
+    'tv.vite.config.ts',
     'explorer.vite.config.ts',
     '../api/domain',
     '../schema/db/constants.ts',
@@ -69,9 +73,10 @@ export async function ensureClientBuilt({ quiet = false } = {}): Promise<boolean
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    // the client, then the API explorer into its explorer/ folder (explorer.vite.config.ts)
+    // the dashboard, the TV page (tv.vite.config.ts) and the API explorer, each in its folder
     for (const [config, outDir] of [
       ['vite.config.ts', staging],
+      ['tv.vite.config.ts', join(staging, 'tv-app')],
       ['explorer.vite.config.ts', join(staging, 'explorer')],
     ] as const) {
       await vite.build({

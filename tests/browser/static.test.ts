@@ -1,7 +1,7 @@
 /**
  * How the server hands out the built client (api/transport/http/static-client.ts): content-named assets are kept by the
- * browser for a year without asking again, the page itself is asked for every time, and deep links
- * get the page (the client routes them) while a missing asset is a 404, not HTML.
+ * browser for a year without asking again, the pages are asked for every time, and deep links
+ * get their page (the TV's below /tv, the dashboard's elsewhere) while a missing asset is a 404.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -11,15 +11,19 @@ beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server?.close());
 
 describe('the built client over HTTP', () => {
-  it('lets browsers keep assets, named after their content, and asks again for the page', async () => {
-    const page = await fetch(`${server.url}/tv`);
+  it.each([
+    ['/tv', '/tv-app/assets/'],
+    ['/', '/assets/'],
+  ])('lets browsers keep assets, named after their content, and asks again for %s', async (path, prefix) => {
+    const page = await fetch(`${server.url}${path}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('cache-control')).toBe('public, max-age=0');
     const html = await page.text();
-    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
+    const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) {
+      expect(asset.startsWith(prefix)).toBe(true);
       const response = await fetch(`${server.url}${asset}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -27,12 +31,21 @@ describe('the built client over HTTP', () => {
     }
   });
 
-  it('serves the page for deep links and 404 for a missing asset', async () => {
-    const deep = await fetch(`${server.url}/goals`);
-    expect(deep.status).toBe(200);
-    expect(await deep.text()).toContain('<div id="root">');
-    const missing = await fetch(`${server.url}/assets/nothing-here.js`);
-    expect(missing.status).toBe(404);
-    await missing.arrayBuffer();
+  it('serves each page for its deep links and 404 for a missing asset', async () => {
+    const titleOf = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<div id="root">');
+      return /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    };
+    for (const path of ['/tv', '/tv/', '/tv/lobby', '/tv?token=x'])
+      expect(await titleOf(path)).toBe('Pulse TV');
+    for (const path of ['/goals', '/contests', '/tvx']) expect(await titleOf(path)).toBe('Pulse');
+    for (const path of ['/assets/nothing-here.js', '/tv-app/assets/nothing-here.js']) {
+      const missing = await fetch(`${server.url}${path}`);
+      expect(missing.status).toBe(404);
+      await missing.arrayBuffer();
+    }
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The web client at /: the built one (client/dist) when there is one, else the source index.html.
- * Vite names every asset after its content, so assets are kept by browsers for a year and
- * index.html is asked for each time; client-side routes get index.html, but only extension-less
- * paths outside the API's own prefixes, so a missing asset or API path is still a 404.
+ * Vite names every asset after its content, so assets are kept by browsers for a year and the
+ * pages are asked for each time; client-side routes get their page (/tv and below the TV page,
+ * client/dist/tv-app/tv.html, a build of its own; the rest the dashboard's index.html), but only
+ * extension-less paths outside the API's own prefixes, so a missing asset or API path is a 404.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +17,12 @@ export function mountClient(app: express.Express): void {
     // Vite names every asset after its content: a file never changes under its name, so browsers
     // keep it for a year without asking again (a TV's reload, a dashboard's next visit); index.html
     // (below) is asked for each time (max-age=0 with its ETag) and names the current files
-    app.use('/assets', express.static(`${built}/assets`, { immutable: true, maxAge: '1y', index: false }));
+    for (const assets of ['/assets', '/tv-app/assets'])
+      app.use(assets, express.static(`${built}${assets}`, { immutable: true, maxAge: '1y', index: false }));
     app.use(express.static(built));
-    // SPA fallback: client-side routes (/tv, /goals, ... deep links and reloads) get the client's
+    // the TV page: /tv, /tv/ and anything below (not /tvx)
+    app.get(/^\/tv(?:\/[^.]*)?$/, (_req, res) => res.sendFile(`${built}/tv-app/tv.html`));
+    // SPA fallback: the dashboard's routes (/goals, /contests, ... deep links and reloads) get its
     // index.html. Only extension-less paths outside the API's own prefixes, so a missing
     // /assets/x.js or /api/nothing is still a 404, not HTML.
     app.get(
