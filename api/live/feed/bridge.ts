@@ -55,6 +55,11 @@ export interface Bridge {
   /** Asleep until a writer wakes it (not reading the change log): tests wait for this. */
   readonly idle: boolean;
   /**
+   * The loop's interval between reads of the change log: drainMs when woken, doubling up to
+   * busyDrainMs while consecutive reads keep finding rows (bridge-state.ts).
+   */
+  readonly drainInterval: number;
+  /**
    * Registered and, as far as anyone can tell, hearing every change: false from start until the
    * first registration, and again from any sign of a gap (a reconnect, a heartbeat not echoed in
    * time, a lapsed registration) until registered afresh (a failing read of the change log is no
@@ -283,6 +288,9 @@ export function createBridge(options: BridgeOptions): Bridge {
     },
     get idle() {
       return state.phase.name === 'idle' && state.armed;
+    },
+    get drainInterval() {
+      return state.wait;
     },
     get current() {
       return state.trusted && !state.stopped;

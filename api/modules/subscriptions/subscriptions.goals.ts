@@ -3,7 +3,8 @@
  * filter (a person, a team) and the caller's scope: a rep their own and their team's goals.
  * Invariant: a paired screen reads goals only while its admin allows it (showGoals, in its
  * viewer): its goal streams end with FORBIDDEN when that is turned off, at the directory's
- * invalidation (endWhenRevoked), not at the next event; pace alerts are never a screen's.
+ * invalidation (endWhenRevoked), not at the next event; pace alerts are never a screen's. The
+ * three streams are one skeleton (goalStream) with what each takes of the hub's events.
  */
 import type { AppContext, Session } from '../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
@@ -19,6 +20,9 @@ import { localDate } from '../../domain/periods.ts';
 import { toGoal } from '../goals/goal.mapping.ts';
 import { listGoals } from '../goals/goal.queries.ts';
 import type { Goal } from '../goals/goal.type.ts';
+import type { LiveEvents } from '../../live/ports.ts';
+import type { GoalEvent, PaceAlertEvent } from '../../live/hub/types.ts';
+import type { Mailbox } from '../../live/hub/mailbox.ts';
 import {
   endWhenRevoked,
   liveOf,
@@ -27,11 +31,13 @@ import {
   type WithLoaders,
 } from './subscriptions.streams.ts';
 
-export const goalChangedStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+type GoalArgs = { userId: string | null; teamId: string | null };
+
+export const goalChangedStream = (ctx: AppContext, args: GoalArgs) =>
   releasing((scope) => goalChangedGen(ctx, args, scope));
-export const goalRemovedStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+export const goalRemovedStream = (ctx: AppContext, args: GoalArgs) =>
   releasing((scope) => goalRemovedGen(ctx, args, scope));
-export const paceAlertStream = (ctx: AppContext, args: { userId: string | null; teamId: string | null }) =>
+export const paceAlertStream = (ctx: AppContext, args: GoalArgs) =>
   releasing((scope) => paceAlertGen(ctx, args, scope));
 
 interface GoalFilter {
@@ -39,11 +45,7 @@ interface GoalFilter {
   teamId: number | null;
 }
 
-async function goalFilter(
-  ctx: AppContext,
-  viewer: Viewer,
-  args: { userId: string | null; teamId: string | null },
-) {
+async function goalFilter(ctx: AppContext, viewer: Viewer, args: GoalArgs) {
   const filter: GoalFilter = {
     userId: optionalId(args.userId, 'User'),
     teamId: optionalId(args.teamId, 'Team'),
@@ -90,17 +92,49 @@ const endWhenGoalsOff = (
   box: { fail(error: Error): void },
 ) => endWhenRevoked(ctx, session, viewer, box, screenReadsGoals, NO_GOALS);
 
-async function* goalChangedGen(
+/**
+ * One goal stream: subscribe to its hub events BEFORE any snapshot (`first`), then for each event
+ * read the viewer again (field visibility follows it), end a screen's stream when goals are no
+ * longer its to read, and yield what `pick` takes of the event for the filter and that viewer.
+ */
+async function* goalStream<E, T>(
   ctx: AppContext,
-  args: { userId: string | null; teamId: string | null },
+  args: GoalArgs,
   scope: StreamScope,
-): AsyncGenerator<WithLoaders<Goal>> {
+  spec: {
+    events: (live: LiveEvents) => Mailbox<E>;
+    /** Whether a screen may read this stream (and, while it may, follows its showGoals). */
+    screens: boolean;
+    first?: (viewer: Viewer, filter: GoalFilter) => AsyncIterable<T>;
+    pick: (event: E, viewer: Viewer, filter: GoalFilter) => Iterable<T> | AsyncIterable<T>;
+  },
+): AsyncGenerator<T> {
   const { live, session } = liveOf(ctx);
-  const first = await session.viewer();
-  const filter = await goalFilter(ctx, first, args);
-  const box = scope.track(live.goalEvents());
-  const unlisten = endWhenGoalsOff(ctx, session, first, box);
-  const snapshot = async function* (viewer: Viewer): AsyncGenerator<WithLoaders<Goal>> {
+  const initial = await session.viewer();
+  const filter = await goalFilter(ctx, initial, args);
+  const box = scope.track(spec.events(live));
+  const unlisten = spec.screens ? endWhenGoalsOff(ctx, session, initial, box) : () => {};
+  const readsGoals = (viewer: Viewer) =>
+    viewer.role !== 'VIEWER' || (spec.screens && screenReadsGoals(viewer));
+  const refusal = spec.screens ? NO_GOALS : 'Screens signed in as VIEWER do not see goals.';
+  try {
+    ctx.viewer = initial;
+    if (!readsGoals(initial)) throw new ForbiddenError(refusal);
+    if (spec.first) yield* spec.first(initial, filter);
+    for await (const event of box) {
+      // executed per subscriber, with the viewer as it is now (field visibility reads it)
+      const viewer = (ctx.viewer = await session.viewer());
+      if (!readsGoals(viewer)) throw new ForbiddenError(refusal);
+      yield* spec.pick(event, viewer, filter);
+    }
+  } finally {
+    unlisten();
+    await box.return();
+  }
+}
+
+const goalChangedGen = (ctx: AppContext, args: GoalArgs, scope: StreamScope) => {
+  const snapshot = async function* (viewer: Viewer, filter: GoalFilter): AsyncGenerator<WithLoaders<Goal>> {
     const screen = viewer.role === 'VIEWER';
     const rows = await listGoals(ctx.db, {
       userId: filter.userId,
@@ -112,65 +146,37 @@ async function* goalChangedGen(
     const loaders = createLoaders(ctx.db);
     for (const row of rows) if (!screen || screenSeesGoal(viewer, row)) yield { value: toGoal(row), loaders };
   };
-  try {
-    ctx.viewer = first;
-    yield* snapshot(first);
-    for await (const event of box) {
-      // executed per subscriber, with the viewer as it is now (field visibility reads it)
-      const viewer = (ctx.viewer = await session.viewer());
-      if (viewer.role === 'VIEWER' && !screenReadsGoals(viewer)) throw new ForbiddenError(NO_GOALS);
-      if (event.kind === 'resync') yield* snapshot(viewer);
-      else if (event.kind === 'changed') {
-        for (const goal of event.goals)
-          if (goalVisible(goal, filter, viewer)) yield { value: goal, loaders: event.loaders };
-      }
-    }
-  } finally {
-    unlisten();
-    await box.return();
-  }
-}
+  return goalStream<GoalEvent, WithLoaders<Goal>>(ctx, args, scope, {
+    events: (live) => live.goalEvents(),
+    screens: true,
+    first: snapshot,
+    pick: (event, viewer, filter) => {
+      if (event.kind === 'resync') return snapshot(viewer, filter);
+      if (event.kind !== 'changed') return [];
+      return event.goals
+        .filter((goal) => goalVisible(goal, filter, viewer))
+        .map((goal) => ({ value: goal, loaders: event.loaders }));
+    },
+  });
+};
 
-async function* goalRemovedGen(
-  ctx: AppContext,
-  args: { userId: string | null; teamId: string | null },
-  scope: StreamScope,
-): AsyncGenerator<string> {
-  const { live, session } = liveOf(ctx);
-  const first = await session.viewer();
-  const filter = await goalFilter(ctx, first, args);
-  const box = scope.track(live.goalEvents());
-  const unlisten = endWhenGoalsOff(ctx, session, first, box);
-  try {
-    for await (const event of box) {
-      const viewer = await session.viewer();
-      if (viewer.role === 'VIEWER' && !screenReadsGoals(viewer)) throw new ForbiddenError(NO_GOALS);
-      if (event.kind !== 'removed') continue;
-      for (const goal of event.goals) if (goalVisible(goal, filter, viewer)) yield String(goal.id);
-    }
-  } finally {
-    unlisten();
-    await box.return();
-  }
-}
+const goalRemovedGen = (ctx: AppContext, args: GoalArgs, scope: StreamScope) =>
+  goalStream<GoalEvent, string>(ctx, args, scope, {
+    events: (live) => live.goalEvents(),
+    screens: true,
+    pick: (event, viewer, filter) =>
+      event.kind === 'removed'
+        ? event.goals.filter((goal) => goalVisible(goal, filter, viewer)).map((goal) => String(goal.id))
+        : [],
+  });
 
-/** Pace alerts: only new ones (no snapshot), in the scope and with the filter of goalChanged. */
-async function* paceAlertGen(
-  ctx: AppContext,
-  args: { userId: string | null; teamId: string | null },
-  scope: StreamScope,
-): AsyncGenerator<WithLoaders<Goal>> {
-  const { live, session } = liveOf(ctx);
-  const filter = await goalFilter(ctx, await session.viewer(), args);
-  const box = scope.track(live.paceAlertEvents());
-  try {
-    for await (const event of box) {
-      const viewer = await session.viewer();
-      if (viewer.role === 'VIEWER') throw new ForbiddenError('Screens signed in as VIEWER do not see goals.');
-      for (const goal of event.goals)
-        if (goalVisible(goal, filter, viewer)) yield { value: goal, loaders: event.loaders };
-    }
-  } finally {
-    await box.return();
-  }
-}
+/** Pace alerts: only new ones (no snapshot), in the scope and with the filter of goalChanged; never a screen's. */
+const paceAlertGen = (ctx: AppContext, args: GoalArgs, scope: StreamScope) =>
+  goalStream<PaceAlertEvent, WithLoaders<Goal>>(ctx, args, scope, {
+    events: (live) => live.paceAlertEvents(),
+    screens: false,
+    pick: (event, viewer, filter) =>
+      event.goals
+        .filter((goal) => goalVisible(goal, filter, viewer))
+        .map((goal) => ({ value: goal, loaders: event.loaders })),
+  });
