@@ -9,12 +9,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { define, domainAlias } from './vite.common.ts';
+import { define, domainAlias, precompress } from './vite.common.ts';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: '/tv-app/',
   define,
+  plugins: [precompress()],
   resolve: {
     alias: [
       domainAlias,

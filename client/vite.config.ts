@@ -7,7 +7,7 @@
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { define, domainAlias, repo } from './vite.common.ts';
+import { define, domainAlias, precompress, repo } from './vite.common.ts';
 
 /**
  * In development the TV page (tv.html) is served at /tv and below, as the API serves the built
@@ -49,7 +49,7 @@ function loadingScreen(): Plugin {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), loadingScreen(), tvPageInDevelopment()],
+  plugins: [react(), loadingScreen(), tvPageInDevelopment(), precompress()],
   define,
   // the server's pure rules (goal status, goal values), imported rather than copied
   resolve: { alias: [domainAlias] },

@@ -31,6 +31,38 @@ describe('the built client over HTTP', () => {
     }
   });
 
+  it('sends each script and stylesheet compressed to browsers that accept it, as it is to others', async () => {
+    const html = await (await fetch(`${server.url}/tv`)).text();
+    const [script] = [...html.matchAll(/src="(\/tv-app\/assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    const [style] = [...html.matchAll(/href="(\/tv-app\/assets\/[^"]+\.css)"/g)].map((m) => m[1] ?? '');
+    for (const asset of [script, style]) {
+      expect(asset).toBeDefined();
+      // undici's fetch decodes a Content-Encoding itself: the text is compared, the sizes counted
+      const get = async (encoding: string) => {
+        const response = await fetch(`${server.url}${asset}`, { headers: { 'accept-encoding': encoding } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+        expect(response.headers.get('content-type')).toMatch(
+          asset?.endsWith('.js') ? /javascript/ : /text\/css/,
+        );
+        expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        const length = Number(response.headers.get('content-length'));
+        return { encoding: response.headers.get('content-encoding'), length, text: await response.text() };
+      };
+      const plain = await get('identity');
+      const br = await get('gzip, deflate, br');
+      const gz = await get('gzip');
+      expect(plain.encoding).toBeNull();
+      expect(br.encoding).toBe('br');
+      expect(gz.encoding).toBe('gzip');
+      expect(br.text).toBe(plain.text);
+      expect(gz.text).toBe(plain.text);
+      expect(plain.length).toBe(Buffer.byteLength(plain.text));
+      expect(br.length).toBeLessThan(plain.length / 2);
+      expect(gz.length).toBeLessThan(plain.length / 2);
+    }
+  });
+
   it('serves each page for its deep links and 404 for a missing asset', async () => {
     const titleOf = async (path: string) => {
       const response = await fetch(`${server.url}${path}`);

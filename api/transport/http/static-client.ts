@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /** Mounted after every API route: its fallback would answer theirs. */
 export function mountClient(app: express.Express): void {
@@ -16,9 +17,19 @@ export function mountClient(app: express.Express): void {
   if (existsSync(built)) {
     // Vite names every asset after its content: a file never changes under its name, so browsers
     // keep it for a year without asking again (a TV's reload, a dashboard's next visit); index.html
-    // (below) is asked for each time (max-age=0 with its ETag) and names the current files
+    // (below) is asked for each time (max-age=0 with its ETag) and names the current files. The
+    // build wrote a brotli and a gzip copy of each script and stylesheet (client/vite.common.ts,
+    // precompress): a browser that accepts one gets it (Vary: Accept-Encoding), others the file.
     for (const assets of ['/assets', '/tv-app/assets'])
-      app.use(assets, express.static(`${built}${assets}`, { immutable: true, maxAge: '1y', index: false }));
+      app.use(
+        assets,
+        expressStaticGzip(`${built}${assets}`, {
+          enableBrotli: true,
+          orderPreference: ['br', 'gzip'],
+          index: false,
+          serveStatic: { immutable: true, maxAge: '1y', index: false },
+        }),
+      );
     app.use(express.static(built));
     // the TV page: /tv, /tv/ and anything below (not /tvx)
     app.get(/^\/tv(?:\/[^.]*)?$/, (_req, res) => res.sendFile(`${built}/tv-app/tv.html`));
