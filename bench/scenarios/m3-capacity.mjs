@@ -48,7 +48,11 @@ async function runTarget(kind, levels) {
   const server = await startServer(kind, { label: `m3-${kind}`, exposeGc: true });
   const writer = await createWriter();
   let tracker = new LatencyTracker();
-  const onFrame = (sub, version, _raw, at) => tracker.frame(sub, version, at);
+  let framesSeen = 0;
+  const onFrame = (sub, version, _raw, at) => {
+    framesSeen += 1;
+    tracker.frame(sub, version, at);
+  };
   let subs = [];
   const rows = [];
   let memoryProbe;
@@ -85,9 +89,16 @@ async function runTarget(kind, levels) {
       const alive = subs.filter((s) => !s.closed);
       tracker.watch(alive);
       const cpu0 = server.cpuMs();
+      // this process holds every client socket: its CPU per frame received is the clients' share
+      // of the two cores (issue 20: is it the server or the bench that limits the figure?)
+      const clientCpu0 = process.cpuUsage();
+      const frames0 = framesSeen;
       const sales = await paced(1, WINDOW_MS, () => writer.sale((c) => tracker.commit(c)));
       await tracker.settle(SETTLE_MS);
       const cpuShare = (server.cpuMs() - cpu0) / (WINDOW_MS + SETTLE_MS);
+      const clientCpu = process.cpuUsage(clientCpu0);
+      const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+      const frames = framesSeen - frames0;
       const stats = await server.stats();
       const lat = tracker.summary();
       const closed = subs.filter((s) => s.closed).length;
@@ -101,6 +112,10 @@ async function runTarget(kind, levels) {
         unsettled: lat.missing,
         closed,
         serverCpu: cpuShare,
+        clientCpu: clientCpuMs / (WINDOW_MS + SETTLE_MS),
+        frames,
+        serverUsPerFrame: frames ? (cpuShare * (WINDOW_MS + SETTLE_MS) * 1000) / frames : null,
+        clientUsPerFrame: frames ? (clientCpuMs * 1000) / frames : null,
         rss: mem.rss,
         heapUsed: mem.heapUsed,
         rssPerSubscriber: (mem.rss - base.rss) / alive.length,
@@ -114,6 +129,7 @@ async function runTarget(kind, levels) {
       log(
         `m3 ${kind} N=${row.subscribers}: p50 ${round(row.p50)} ms, p99 ${round(row.p99)} ms, ` +
           `RSS ${round(mem.rss / 1048576)} MiB (${round(row.rssPerSubscriber / 1024)} KiB/sub), CPU ${round(cpuShare * 100, 0)} %` +
+          `, bench clients ${round(row.clientCpu * 100, 0)} % (${round(row.serverUsPerFrame)} / ${round(row.clientUsPerFrame)} µs per frame)` +
           `${closed ? `, ${closed} sockets closed` : ''}` +
           `${row.ok ? '' : row.ok1s ? `  -> over ${P99_LIMIT} ms` : `  -> over ${P99_LIMIT_1S} ms`}`,
       );
