@@ -80,6 +80,17 @@ describe('startOfLocalDay', () => {
     expect(iso(startOfLocalDay(day, zone))).toBe(expected);
   });
 
+  it('keeps its answers, handing out a new Date each time (a caller may change its copy)', () => {
+    const first = startOfLocalDay('2025-03-30', 'Europe/Berlin');
+    first.setTime(0);
+    const again = startOfLocalDay('2025-03-30', 'Europe/Berlin');
+    expect(again).not.toBe(first);
+    expect(iso(again)).toBe('2025-03-29T23:00:00.000Z');
+    // an unknown zone is refused every time, never remembered
+    expect(() => startOfLocalDay('2025-03-30', 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => startOfLocalDay('2025-03-30', 'Mars/Olympus')).toThrow(RangeError);
+  });
+
   it('skipped midnight: the day starts at the transition, shown as 01:00', () => {
     const start = startOfLocalDay('2022-09-11', 'America/Santiago');
     expect(localDate(new Date(start.getTime() - 1), 'America/Santiago')).toBe('2022-09-10');
