@@ -6,7 +6,7 @@
  * row's move since the previous period's close (the API's previousRank), and a layout without
  * scrollbars at 1920x1080 and 1280x720. Screenshots land in test-results/screenshots (not committed).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, sumMoney } from '../../client/src/lib/format.ts';
 import { periodLabel, periodTick, shiftPeriod, todayIn } from '../../client/src/lib/periods.ts';
@@ -57,12 +57,15 @@ async function openTv(
   query: string,
   viewport = { width: 1920, height: 1080 },
   timezoneId?: string,
+  /** Set the context up before the page loads (an init script, a fake clock). */
+  prepare?: (context: BrowserContext) => Promise<unknown>,
 ) {
   const context = await browser.newContext({
     viewport,
     baseURL: server.url,
     ...(timezoneId ? { timezoneId } : {}),
   });
+  if (prepare) await prepare(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -142,6 +145,82 @@ describe.skipIf(!chromiumPath)('TV mode in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('keeps its boards on screen when it learns the organisation’s zone: no blank frame, one stage', async () => {
+    // the screen's own date is not the organisation's (UTC+14 and UTC-11 are never on the same
+    // day): until `me` answers, its clock reads its own date, then the organisation's. The boards
+    // already show the server's periods, so learning the zone must not remount (blank) them;
+    // only a midnight in the organisation's zone does.
+    const { clock } = await server.gql<{ clock: { today: string; now: string } }>(
+      ADMIN,
+      '{ clock { today now } }',
+    );
+    const zone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find(
+      (z) => todayIn(z, new Date(clock.now)) !== clock.today,
+    );
+    const { context, page, errors } = await openTv(
+      await server.token(VIEWER),
+      'metric=REVENUE&rotate=0',
+      undefined,
+      zone,
+      (context) =>
+        context.addInitScript(() => {
+          // counts every stage and every board row list ever attached, from before the page's script runs
+          const seen = { stages: 0, emptied: 0 };
+          (window as unknown as { seen: typeof seen }).seen = seen;
+          new MutationObserver((records) => {
+            for (const r of records) {
+              for (const n of r.addedNodes) {
+                if (n instanceof Element)
+                  seen.stages += n.matches('.tv-stage') ? 1 : n.querySelectorAll('.tv-stage').length;
+              }
+              for (const n of r.removedNodes)
+                if (n instanceof Element && n.querySelector('.tv-row')) seen.emptied += 1;
+            }
+          }).observe(document, { childList: true, subtree: true });
+        }),
+    );
+    await firstRow(page).waitFor();
+    await page.locator(`.tv-stage[data-date="${clock.today}"]`).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seen: unknown }).seen)).toEqual({
+      stages: 1,
+      emptied: 0,
+    });
+    expect(await page.locator('.tv-stage').getAttribute('data-day')).toBe('0');
+    expect(await page.locator('.tv-board[data-metric="REVENUE"] .tv-row').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('starts its feeds again at the organisation’s midnight, once, with the new date', async () => {
+    // the page's clock is a fake one set half a minute before the next midnight in the
+    // organisation's zone; moving it a minute on crosses that midnight: one new stage, one new
+    // snapshot per board (the server's own period is whatever its clock says: rows come back)
+    const { clock } = await server.gql<{ clock: { today: string; now: string; timeZone: string } }>(
+      ADMIN,
+      '{ clock { today now timeZone } }',
+    );
+    const now = new Date(clock.now).getTime();
+    let minutes = 1;
+    while (todayIn(clock.timeZone, new Date(now + minutes * 60_000)) === clock.today) minutes += 1;
+    const midnight = now + minutes * 60_000 - ((now + minutes * 60_000) % 60_000);
+    const after = todayIn(clock.timeZone, new Date(midnight));
+    const { context, page, errors } = await openTv(
+      await server.token(VIEWER),
+      'metric=REVENUE&rotate=0',
+      undefined,
+      undefined,
+      (context) => context.clock.install({ time: midnight - 30_000 }),
+    );
+    await firstRow(page).waitFor();
+    await page.locator(`.tv-stage[data-day="0"][data-date="${clock.today}"]`).waitFor();
+    await page.clock.fastForward(60_000);
+    await page.locator(`.tv-stage[data-day="1"][data-date="${after}"]`).waitFor();
+    await firstRow(page).waitFor();
+    expect(await page.locator('.tv-stage').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('shows a team’s goals to a manager token, pinned by the URL, and moves them live', async () => {
     // the screen is in a zone whose date is not the organisation's (UTC+14 and UTC-11 are never on

@@ -48,13 +48,27 @@ const ME_RETRY_MS = 10_000;
  * The wall clock shown (this screen's own time) and the organisation's date, by its time zone
  * once the server has said it (until then, the screen's own date): boards and goals are the
  * organisation's periods, so the feeds start again at its midnight, not the screen's.
+ * `day` counts the organisation's midnights this page has lived through: it changes when the date
+ * moves on in a zone, not when the zone first becomes known (the feeds already show the server's
+ * periods, so remounting them then would only blank every board for a moment).
  */
-function useClock(timeZone: string | null): { time: string; date: string } {
-  const [clock, setClock] = useState(() => readClock(timeZone));
+interface Clock {
+  time: string;
+  date: string;
+  zone: string | null;
+  day: number;
+}
+
+function useClock(timeZone: string | null): Clock {
+  const [clock, setClock] = useState<Clock>(() => ({ ...readClock(timeZone), zone: timeZone, day: 0 }));
   useEffect(() => {
     const tick = () => {
       const next = readClock(timeZone);
-      setClock((c) => (c.time === next.time && c.date === next.date ? c : next));
+      setClock((c) => {
+        if (c.time === next.time && c.date === next.date && c.zone === timeZone) return c;
+        const day = c.zone === timeZone && c.date !== next.date ? c.day + 1 : c.day;
+        return { ...next, zone: timeZone, day };
+      });
     };
     tick();
     const timer = setInterval(tick, 15_000);
@@ -187,7 +201,7 @@ export function TvScreen({
     <main className={`tv${phase === 'connected' ? '' : ' tv-offline'}`} data-screen={active}>
       {teamKnown ? (
         <Celebrations
-          key={`c-${clock.date}`}
+          key={`c-${clock.day}`}
           queue={queue}
           teamId={teamId}
           periodType={options.periodType}
@@ -197,7 +211,7 @@ export function TvScreen({
         />
       ) : null}
       {/* remounted every day: each subscription starts again with a snapshot of the new period */}
-      <div className="tv-stage" key={clock.date} data-date={clock.date}>
+      <div className="tv-stage" key={clock.day} data-date={clock.date} data-day={clock.day}>
         {screens
           .filter(() => teamKnown)
           .filter((s): s is Exclude<Screen, 'GOALS'> => s !== 'GOALS')
