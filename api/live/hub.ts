@@ -286,8 +286,9 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   /** Resolves when every mark made so far has been flushed (tests, shutdown). */
-  settled(): Promise<void> {
-    return this.coalescer.settled();
+  async settled(): Promise<void> {
+    await this.coalescer.settled();
+    await this.boards.fannedOut();
   }
 
   /** One flush: the dirty boards, then pending goals and badges; false when any of it failed. */
