@@ -285,11 +285,7 @@ export class LiveHub implements LiveEvents, BoardSource {
     return this.reader(q);
   }
 
-  /**
-   * Resolves when every mark made so far has been flushed and every board version published has
-   * been pushed to its subscribers (tests, shutdown); a fast-path write may still wait for its
-   * payload's execution (frames then follow within microtasks of it).
-   */
+  /** Resolves when every mark made so far has been flushed (tests, shutdown). */
   async settled(): Promise<void> {
     await this.coalescer.settled();
     await this.boards.fannedOut();

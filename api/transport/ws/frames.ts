@@ -9,12 +9,10 @@
  *   once for every subscriber (so one copy per frame, no JSON work);
  * - it goes through the socket's own send (transport.ts), with its limits: a socket past
  *   WS_MAX_BUFFERED is closed as a slow reader, a frame is timed like any other;
- * - it never overtakes nor is overtaken: ws sends in call order, and the mailbox offers the fast
- *   path a value only while the stream idles (hub/mailbox.ts);
- * - a subscription has at most two frames waiting in the socket's buffer: while its previous fast
- *   frame is unsent the writer declines (false) and the version goes to the stream, whose
- *   graphql-ws send is awaited before it takes another, so newer versions wait in its `latest`
- *   mailbox (a slow reader skips to the newest version, it does not queue them);
+ * - it never overtakes nor is overtaken: ws sends in call order, the mailbox offers the fast path
+ *   a value only while the stream idles (hub/mailbox.ts), and while this subscription's previous
+ *   frame is still unsent the writer declines (false), so the next version waits in the stream's
+ *   `latest` mailbox as before: a slow reader skips to the newest version, it does not queue them;
  * - a payload above MAX_RESPONSE_BYTES is declined too: the usual way replaces it by the error.
  */
 
