@@ -61,8 +61,6 @@ export interface WsServer {
   readonly slowClosed: number;
   /** `next` frames written by the live fast path (transport/ws/frames.ts), not by graphql-ws. */
   readonly fastFrames: number;
-  /** Frames graphql-ws sent (acks, pongs, next, error, complete). */
-  readonly graphqlWsFrames: number;
   /** Documents kept for accepted subscriptions, over all open sockets (tests: nothing else is kept). */
   readonly storedDocuments: number;
   /** Pre-serialised payloads held for frames not sent yet, over all open sockets (tests: none stay). */
@@ -184,9 +182,6 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     },
     get fastFrames() {
       return transport.fastFrames;
-    },
-    get graphqlWsFrames() {
-      return transport.graphqlWsFrames;
     },
     get storedDocuments() {
       let stored = 0;

@@ -45,8 +45,6 @@ export interface Transport {
   readonly slowClosed: number;
   /** `next` frames written by the live fast path (frames.ts) rather than by graphql-ws. */
   readonly fastFrames: number;
-  /** Frames graphql-ws sent (acks, pongs, next, error, complete). */
-  readonly graphqlWsFrames: number;
   dispose(): Promise<void>;
 }
 
@@ -80,7 +78,6 @@ export function serveOverWs<E extends SocketExtra>(
   });
   let slowClosed = 0;
   let fastFrames = 0;
-  let graphqlWsFrames = 0;
   /** Per open socket: when each frame not yet taken by ws was sent, oldest first. */
   const unsent = new Map<WebSocket, number[]>();
 
@@ -151,8 +148,7 @@ export function serveOverWs<E extends SocketExtra>(
           new Promise<void>((resolve, reject) => {
             // taken first: a frame that is not sent still releases its payload
             const frame = splice(data);
-            if (sendFrame(frame, (error) => (error ? reject(error) : resolve()))) graphqlWsFrames += 1;
-            else resolve();
+            if (!sendFrame(frame, (error) => (error ? reject(error) : resolve()))) resolve();
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
@@ -191,9 +187,6 @@ export function serveOverWs<E extends SocketExtra>(
     },
     get fastFrames() {
       return fastFrames;
-    },
-    get graphqlWsFrames() {
-      return graphqlWsFrames;
     },
     async dispose() {
       clearInterval(sweeper);
