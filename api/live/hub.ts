@@ -286,9 +286,8 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   /** Resolves when every mark made so far has been flushed (tests, shutdown). */
-  async settled(): Promise<void> {
-    await this.coalescer.settled();
-    await this.boards.fannedOut();
+  settled(): Promise<void> {
+    return this.coalescer.settled();
   }
 
   /** One flush: the dirty boards, then pending goals and badges; false when any of it failed. */

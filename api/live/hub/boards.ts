@@ -9,11 +9,9 @@
  * above an older one's versions. A board's first version is read afresh, as a query would be.
  * Subscribers read through `latest` mailboxes: a slow reader skips to the newest version.
  * A version reaches its subscribers in batches of FAN_OUT_BATCH, yielding to the event loop
- * between them (a fan-out to 10,000 screens writes for a couple of hundred ms: sockets, requests
- * and notifications are served meanwhile), beside the flushes rather than inside them (a long
- * fan-out must not stretch the coalescing windows). A newer version that comes mid-way is what
- * the rest of the fan-out pushes, to those not served yet first, then to those served with the
- * older one: every subscriber gets the newest version within one pass, none is starved.
+ * between them (a fan-out to 10,000 screens writes for a few hundred ms: sockets, requests and
+ * notifications are served meanwhile); the flush lasts until the last batch, so the next version
+ * of the board waits for it and every subscriber gets each flush's version or a newer one.
  * Why: the cost of a change is one ranking per board, not one per subscriber.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
@@ -37,10 +35,6 @@ interface Board {
   dirty: boolean;
   /** The sellers it ranks (its period's and team's). */
   table: Table;
-  /** Subscribers still to be pushed `last` (those left from an older version first). */
-  unserved: Set<Mailbox<BoardEvent>>;
-  /** The fan-out running now, if any. */
-  fanning: Promise<void> | undefined;
   /**
    * The same team's sellers in the previous period: their ranks are the entries' previousRank.
    * The board is among its boards, so a backdated change to that period marks it dirty.
@@ -103,8 +97,6 @@ export class Boards {
         last: undefined,
         version: 0n,
         dirty: true,
-        unserved: new Set(),
-        fanning: undefined,
         table: tables.tableFor(key.periodType, start, key.teamId),
         previous: tables.tableFor(key.periodType, addPeriods(key.periodType, start, -1), key.teamId),
       };
@@ -155,11 +147,6 @@ export class Boards {
     for (const b of this.boards.values()) {
       if (this.currentStart(b.key.periodType) !== b.table.periodStart) b.dirty = true;
     }
-  }
-
-  /** Resolves when every version published so far has been pushed to all its subscribers. */
-  async fannedOut(): Promise<void> {
-    for (const b of this.boards.values()) await b.fanning;
   }
 
   /** Ends every subscriber's stream. */
@@ -229,38 +216,11 @@ export class Boards {
     });
     board.last = { fingerprint, event };
     stats.published += 1;
-    const unserved = board.unserved;
-    for (const subscriber of board.subscribers) unserved.add(subscriber);
-    this.fanOut(board);
-  }
-
-  /**
-   * Pushes `last` to every unserved subscriber: the first batch now, the rest a batch per turn of
-   * the event loop (see the header). A fan-out already running takes the newer version over.
-   */
-  private fanOut(board: Board): void {
-    if (board.fanning || this.pushBatch(board)) return;
-    board.fanning = (async () => {
-      try {
-        do {
-          await yieldToLoop();
-        } while (!this.pushBatch(board));
-      } finally {
-        board.fanning = undefined;
-      }
-    })();
-  }
-
-  /** One batch of the fan-out; true when every subscriber has the latest version. */
-  private pushBatch(board: Board): boolean {
-    const event = board.last?.event;
-    if (!event) return true;
-    let batch = 0;
-    for (const subscriber of board.unserved) {
-      board.unserved.delete(subscriber);
+    let pushed = 0;
+    for (const subscriber of [...board.subscribers]) {
+      if (pushed > 0 && pushed % FAN_OUT_BATCH === 0) await yieldToLoop();
       subscriber.push(event);
-      if (++batch === FAN_OUT_BATCH) break;
+      pushed += 1;
     }
-    return board.unserved.size === 0;
   }
 }

@@ -52,12 +52,7 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
     const bypass = this.options.bypass;
     if (bypass && this.waiting && this.options.mode === 'latest') {
       const stale = () => this.pushed !== seq || this.closed || this.failure !== undefined;
-      let taken: boolean | Promise<boolean>;
-      try {
-        taken = bypass(value, stale);
-      } catch {
-        taken = false; // the reader's way decides (and reports) what went wrong
-      }
+      const taken = bypass(value, stale);
       if (taken === true) return;
       if (taken !== false) {
         const fallBack = () => {
