@@ -122,7 +122,6 @@ export function createStoredSession(
         throw error;
       }
     },
-    peek: () => sessions.peekId(sessionId),
   };
 }
 
@@ -144,10 +143,6 @@ export function createSession(
         if (error instanceof UnauthenticatedError) onInvalid('User no longer active');
         throw error;
       }
-    },
-    peek() {
-      if (initial.expiresAt !== undefined && Date.now() >= initial.expiresAt * 1000) return undefined;
-      return directory.peek(initial.email);
     },
   };
 }

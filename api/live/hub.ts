@@ -47,7 +47,7 @@ import type {
   KudosEvent,
   PaceAlertEvent,
 } from './hub/types.ts';
-import type { Mailbox, MailboxOptions } from './hub/mailbox.ts';
+import type { Mailbox } from './hub/mailbox.ts';
 import type { LiveMessage } from './feed/messages.ts';
 import type { BoardSource, LiveEvents } from './ports.ts';
 
@@ -241,8 +241,8 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   /** The current board at once, then every newer version, until the reader stops. */
-  watchBoard(key: BoardKey, options?: Pick<MailboxOptions<BoardEvent>, 'bypass'>): Mailbox<BoardEvent> {
-    return this.boards.watch(key, options);
+  watchBoard(key: BoardKey): Mailbox<BoardEvent> {
+    return this.boards.watch(key);
   }
 
   goalEvents(): Mailbox<GoalEvent> {

@@ -8,10 +8,6 @@
  * ever increases: max(last + 1, the database's rollup clock in µs), so a new process continues
  * above an older one's versions. A board's first version is read afresh, as a query would be.
  * Subscribers read through `latest` mailboxes: a slow reader skips to the newest version.
- * A version reaches its subscribers in batches of FAN_OUT_BATCH, yielding to the event loop
- * between them (a fan-out to 10,000 screens writes for a few hundred ms: sockets, requests and
- * notifications are served meanwhile); the flush lasts until the last batch, so the next version
- * of the board waits for it and every subscriber gets each flush's version or a newer one.
  * Why: the cost of a change is one ranking per board, not one per subscriber.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
@@ -20,7 +16,7 @@ import type { Database } from '../../db/client.ts';
 import { addPeriods, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample } from '../../domain/ranking.ts';
 import { createLoaders } from '../../core/loaders.ts';
-import { Mailbox, type MailboxOptions } from './mailbox.ts';
+import { Mailbox } from './mailbox.ts';
 import { markShared } from '../../live/shared-execution.ts';
 import { withPreviousRanks } from '../../modules/leaderboard/leaderboard.mapping.ts';
 import { digest, ranked, ranksOf, type SellerTables, type Table } from './tables.ts';
@@ -52,11 +48,6 @@ export interface BoardsOptions {
   flushNow: () => void;
 }
 
-/** Subscribers a version is pushed to between two turns of the event loop (see the header). */
-export const FAN_OUT_BATCH = 256;
-
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 const boardId = (k: BoardKey): string =>
   `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}${k.standings ? '|standings' : ''}`;
 
@@ -84,7 +75,7 @@ export class Boards {
   }
 
   /** The current board at once, then every newer version, until the reader stops. */
-  watch(key: BoardKey, options?: Pick<MailboxOptions<BoardEvent>, 'bypass'>): Mailbox<BoardEvent> {
+  watch(key: BoardKey): Mailbox<BoardEvent> {
     const { tables } = this.options;
     const id = boardId(key);
     let board = this.boards.get(id);
@@ -107,7 +98,6 @@ export class Boards {
     const b = board;
     const mailbox = new Mailbox<BoardEvent>({
       mode: 'latest',
-      ...options,
       onClose: () => {
         b.subscribers.delete(mailbox);
         if (b.subscribers.size === 0 && this.boards.get(b.id) === b) {
@@ -216,11 +206,6 @@ export class Boards {
     });
     board.last = { fingerprint, event };
     stats.published += 1;
-    let pushed = 0;
-    for (const subscriber of [...board.subscribers]) {
-      if (pushed > 0 && pushed % FAN_OUT_BATCH === 0) await yieldToLoop();
-      subscriber.push(event);
-      pushed += 1;
-    }
+    for (const subscriber of board.subscribers) subscriber.push(event);
   }
 }

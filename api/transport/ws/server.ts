@@ -59,8 +59,6 @@ export interface WsServer {
   readonly wss: WebSocketServer;
   /** Sockets terminated for reading too slowly. */
   readonly slowClosed: number;
-  /** `next` frames written by the live fast path (transport/ws/frames.ts), not by graphql-ws. */
-  readonly fastFrames: number;
   /** Documents kept for accepted subscriptions, over all open sockets (tests: nothing else is kept). */
   readonly storedDocuments: number;
   /** Pre-serialised payloads held for frames not sent yet, over all open sockets (tests: none stay). */
@@ -179,9 +177,6 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     wss: transport.wss,
     get slowClosed() {
       return transport.slowClosed;
-    },
-    get fastFrames() {
-      return transport.fastFrames;
     },
     get storedDocuments() {
       let stored = 0;
