@@ -100,6 +100,7 @@ export class LiveHub implements LiveEvents, BoardSource {
       stats: this.stats,
       now,
       flushNow: () => this.coalescer.schedule(0),
+      caughtUp,
     });
     this.fanOut = new FanOut({ db, queueCapacity: options.queueCapacity });
     this.achievements = new IdEvents({

@@ -78,5 +78,53 @@ describe.skipIf(!process.env.DATABASE_URL)(
       frames.stop();
       await client.dispose();
     });
+
+    it('a screen that subscribes before the listener has delivered a commit gets the board as a query shows it', async () => {
+      // Another replica may have shown a screen that commit already: when the screen reconnects
+      // here, the board this process keeps in memory for its other screens is behind. The newcomer
+      // must get what a query would answer, never an older version (live/hub/boards.ts).
+      type Frame = {
+        leaderboardChanged: { version: string; entries: { user: { id: string }; revenue: string }[] };
+      };
+      const board = 'version entries { user { id } revenue }';
+      const client = connect(server.url, await server.token(org.viewer));
+      const watching = subscribe<Frame>(client, `subscription { leaderboardChanged { ${board} } }`);
+      await watching.waitFor(() => true);
+      await server.app.live.settled();
+      while (!server.app.bridge.idle) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(server.app.bridge.current).toBe(true);
+      const kept = watching.values.at(-1)!.leaderboardChanged;
+      expect(proxy.silence('pulse-listener')).toBe(1);
+      await sale(555, 'silent-newcomer');
+      const newcomer = subscribe<Frame>(client, `subscription { leaderboardChanged { ${board} } }`);
+      const first = (await newcomer.waitFor(() => true)).leaderboardChanged;
+      // the answer of a query now (not from memory: the bridge is not caught up, or it has
+      // recovered and read everything again)
+      const query = await server.gql<{ leaderboard: Frame['leaderboardChanged'] }>(
+        `{ leaderboard { ${board} } }`,
+        undefined,
+        org.viewer,
+      );
+      expect(query.errors).toBeUndefined();
+      expect(first.entries).toEqual(query.data!.leaderboard.entries);
+      expect(first.entries).not.toEqual(kept.entries);
+      expect(BigInt(first.version)).toBeGreaterThan(BigInt(kept.version));
+      expect(BigInt(first.version)).toBeGreaterThanOrEqual(BigInt(query.data!.leaderboard.version));
+      // the screen that was watching catches up once the listener is back, and never goes back
+      await watching.waitFor(
+        (f) =>
+          f.leaderboardChanged.version === first.version ||
+          BigInt(f.leaderboardChanged.version) > BigInt(first.version),
+        10_000,
+      );
+      await waitUntil(() => server.app.bridge.current, 5000, 'the bridge to be current again');
+      for (const frames of [watching, newcomer]) {
+        const versions = frames.values.map((f) => BigInt(f.leaderboardChanged.version));
+        expect(versions.every((v, i) => i === 0 || v >= versions[i - 1]!)).toBe(true);
+      }
+      watching.stop();
+      newcomer.stop();
+      await client.dispose();
+    });
   },
 );

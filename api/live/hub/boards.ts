@@ -8,7 +8,11 @@
  * ever increases: max(last + 1, the database's rollup clock in µs), so a new process continues
  * above an older one's versions. A board's first version is read afresh, as a query would be.
  * Subscribers read through `latest` mailboxes: a slow reader skips to the newest version.
- * Why: the cost of a change is one ranking per board, not one per subscriber.
+ * A newcomer's first version is as fresh as a query at its subscribe: the version in memory is given
+ * to it only by a recompute that began after the listener was known to have delivered every change
+ * committed before the subscribe (`caughtUp`), else the board is read again. Why: a screen moved
+ * from another replica (a restart) must not see a version older than the one it showed there.
+ * Why one board for all: the cost of a change is one ranking per board, not one per subscriber.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import type { OrgSettings } from '../../config.ts';
@@ -36,6 +40,10 @@ interface Board {
    * The board is among its boards, so a backdated change to that period marks it dirty.
    */
   previous: Table;
+  /** Subscribed, not yet known to be behind no commit: given nothing yet (`confirm`). */
+  joining: Set<Mailbox<BoardEvent>>;
+  /** Confirmed: the next recompute to start gives them its version, changed or not. */
+  ready: Set<Mailbox<BoardEvent>>;
 }
 
 export interface BoardsOptions {
@@ -46,6 +54,11 @@ export interface BoardsOptions {
   now: () => Date;
   /** Flush in this turn (a new board's first version). */
   flushNow: () => void;
+  /**
+   * Whether every change committed before the call has been delivered (the bridge's caughtUp).
+   * Without it a newcomer to a board already in memory has the board read again.
+   */
+  caughtUp?: (() => Promise<boolean>) | undefined;
 }
 
 const boardId = (k: BoardKey): string =>
@@ -53,6 +66,9 @@ const boardId = (k: BoardKey): string =>
 
 export class Boards {
   private readonly boards = new Map<string, Board>();
+  /** Boards with newcomers (`joining`) for the next `caughtUp` check; one check runs at a time. */
+  private readonly unconfirmed = new Set<Board>();
+  private confirming = false;
 
   constructor(private readonly options: BoardsOptions) {}
 
@@ -90,6 +106,8 @@ export class Boards {
         dirty: true,
         table: tables.tableFor(key.periodType, start, key.teamId),
         previous: tables.tableFor(key.periodType, addPeriods(key.periodType, start, -1), key.teamId),
+        joining: new Set(),
+        ready: new Set(),
       };
       board.table.boards.add(board);
       board.previous.boards.add(board);
@@ -100,6 +118,8 @@ export class Boards {
       mode: 'latest',
       onClose: () => {
         b.subscribers.delete(mailbox);
+        b.joining.delete(mailbox);
+        b.ready.delete(mailbox);
         if (b.subscribers.size === 0 && this.boards.get(b.id) === b) {
           this.boards.delete(b.id);
           tables.leave(b, b.table);
@@ -108,15 +128,53 @@ export class Boards {
       },
     });
     b.subscribers.add(mailbox);
-    if (b.last && b.table.periodStart === this.currentStart(key.periodType)) mailbox.push(b.last.event);
-    else {
+    if (b.last && b.table.periodStart === this.currentStart(key.periodType)) {
+      // the version in memory may be behind a commit the listener has not delivered yet, one that
+      // another replica has already shown this screen (it reconnected here): confirmed first
+      b.joining.add(mailbox);
+      this.confirm(b);
+    } else {
       // a board's first version is read afresh, as a query would be: its table may have been kept
       // only for queries, behind commits the listener has not delivered yet
+      b.ready.add(mailbox);
       tables.mustReload(b.table);
       tables.mustReload(b.previous);
       this.options.flushNow();
     }
     return mailbox;
+  }
+
+  /**
+   * Asks whether the listener has delivered every change committed so far, for the newcomers of
+   * every board in `unconfirmed` (one statement for all who joined before it was sent; those who
+   * join while it runs wait for the next). Yes: the next recompute gives them the board, a version
+   * in memory only if nothing changed. No (or no answer): their board is read again first.
+   */
+  private confirm(board: Board): void {
+    this.unconfirmed.add(board);
+    if (this.confirming) return;
+    this.confirming = true;
+    void this.confirmAll();
+  }
+
+  private async confirmAll(): Promise<void> {
+    const { tables, caughtUp } = this.options;
+    while (this.unconfirmed.size > 0) {
+      const batch = [...this.unconfirmed].map((b) => ({ board: b, joined: [...b.joining] }));
+      this.unconfirmed.clear();
+      const fresh = caughtUp ? await caughtUp().catch(() => false) : false;
+      for (const { board, joined } of batch) {
+        if (this.boards.get(board.id) !== board) continue;
+        for (const m of joined) if (board.joining.delete(m)) board.ready.add(m);
+        if (!fresh) {
+          tables.mustReload(board.table);
+          tables.mustReload(board.previous);
+        }
+        board.dirty = true;
+      }
+      this.options.flushNow();
+    }
+    this.confirming = false;
   }
 
   /** Recomputes the dirty boards (started now, in order); a failed one is read again next flush. */
@@ -150,6 +208,18 @@ export class Boards {
 
   private async recompute(board: Board): Promise<void> {
     if (board.subscribers.size === 0) return;
+    // the newcomers this recompute serves: confirmed before it began; later ones wait for the next
+    const serving = board.ready;
+    board.ready = new Set();
+    try {
+      await this.publish(board, serving);
+    } catch (error) {
+      for (const m of serving) if (board.subscribers.has(m)) board.ready.add(m);
+      throw error;
+    }
+  }
+
+  private async publish(board: Board, serving: Set<Mailbox<BoardEvent>>): Promise<void> {
     const { db, org, tables, stats } = this.options;
     stats.recomputations += 1;
     const now = this.options.now();
@@ -184,7 +254,10 @@ export class Boards {
       teams,
       board.key.standings ? digest(sellers) : null,
     ]);
-    if (board.last?.fingerprint === fingerprint) return;
+    if (board.last?.fingerprint === fingerprint) {
+      for (const m of serving) if (board.subscribers.has(m)) m.push(board.last.event);
+      return;
+    }
     board.version = board.version + 1n > sellers.clock ? board.version + 1n : sellers.clock;
     // one object per version for every subscriber: executed and serialised once (shared-execution.ts)
     const event: BoardEvent = markShared({
@@ -206,6 +279,8 @@ export class Boards {
     });
     board.last = { fingerprint, event };
     stats.published += 1;
-    for (const subscriber of board.subscribers) subscriber.push(event);
+    // not to newcomers this recompute began without: they get the version the next one finds
+    for (const subscriber of board.subscribers)
+      if (!board.joining.has(subscriber) && !board.ready.has(subscriber)) subscriber.push(event);
   }
 }
