@@ -241,6 +241,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       sockets: () => ws.wss.clients.size,
       subscriptions: () => ws.subscriptionsByKind(),
       listening: () => bridge.current,
+      frames: () => ({ fast: ws.fastFrames, graphqlWs: ws.graphqlWsFrames }),
+      slowClosed: () => ws.slowClosed,
     });
     // METRICS_PORT: /metrics on a port of its own (else on this one with METRICS_TOKEN, or nowhere)
     const metricsServer = await startMetricsPort(metrics, config, logger);

@@ -11,7 +11,7 @@ import type { OrgSettings } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { BoardSource, FigureCache, LiveEvents, ViewerCache } from '../live/ports.ts';
+import type { BoardSource, DirectFrames, FigureCache, LiveEvents, ViewerCache } from '../live/ports.ts';
 import type { Audience, Viewer } from './permissions.ts';
 
 export interface AppContext {
@@ -37,6 +37,8 @@ export interface AppContext {
   readonly live?: LiveEvents;
   /** Subscriptions only: the socket's session, which re-reads the viewer (scope checks per event). */
   readonly session?: Session;
+  /** WebSocket subscriptions only: shared events written straight into the subscription's frames. */
+  readonly frames?: DirectFrames;
   /** The process's viewer cache: writes to users/teams drop it when they commit (directory.ts). */
   readonly directory?: ViewerCache;
   /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (hub.ts). */
@@ -57,6 +59,13 @@ export interface AppContext {
 export interface Session {
   /** The current viewer; UNAUTHENTICATED (and the socket closed) once the token expired or the user went. */
   viewer(): Promise<Viewer>;
+  /**
+   * What `viewer()` would answer now, when that is known without waiting (every cache it reads
+   * holds a settled, current answer and the credential has not expired); undefined otherwise,
+   * and then only `viewer()` may decide (it also closes the socket of an ended credential).
+   * The live fast path uses it per event (transport/ws/frames.ts).
+   */
+  peek(): Viewer | undefined;
 }
 
 /** Loaders are made on first use: a subscription's own context mostly never needs them. */

@@ -38,6 +38,10 @@ export interface MetricsSources {
   subscriptions(): ReadonlyMap<string, number>;
   /** The listener hears every change (Bridge.current). */
   listening(): boolean;
+  /** WebSocket frames sent since start: by the live fast path, by graphql-ws (transport/ws). */
+  frames(): { fast: number; graphqlWs: number };
+  /** Sockets closed as slow readers since start. */
+  slowClosed(): number;
 }
 
 export type DeliveryResult = 'delivered' | 'retrying' | 'failed';
@@ -138,6 +142,41 @@ export class Metrics {
       },
       ['kind'],
     );
+    // totals the transport keeps (no work per frame here): what grew since the last scrape
+    const totals = (
+      name: string,
+      help: string,
+      read: () => Record<string, number>,
+      labels: string[] = [],
+    ) => {
+      const seen = new Map<string, number>();
+      return new Counter({
+        name,
+        help,
+        labelNames: labels,
+        registers: [this.registry],
+        collect() {
+          for (const [key, value] of Object.entries(read())) {
+            const grown = value - (seen.get(key) ?? 0);
+            seen.set(key, value);
+            if (labels.length) this.inc({ [labels[0]!]: key }, Math.max(0, grown));
+            else this.inc(Math.max(0, grown));
+          }
+        },
+      });
+    };
+    totals(
+      'pulse_ws_frames_total',
+      'WebSocket frames sent, by who wrote them: the live fast path or graphql-ws',
+      () => {
+        const frames = source()?.frames();
+        return { fast: frames?.fast ?? 0, graphql_ws: frames?.graphqlWs ?? 0 };
+      },
+      ['path'],
+    );
+    totals('pulse_ws_slow_readers_closed_total', 'Sockets closed for reading too slowly', () => ({
+      all: source()?.slowClosed() ?? 0,
+    }));
     gauge('pulse_live_listener_up', '1 while the listener hears every change', (g) =>
       g.set(source()?.listening() ? 1 : 0),
     );

@@ -122,6 +122,7 @@ export function createStoredSession(
         throw error;
       }
     },
+    peek: () => sessions.peekId(sessionId),
   };
 }
 
@@ -143,6 +144,10 @@ export function createSession(
         if (error instanceof UnauthenticatedError) onInvalid('User no longer active');
         throw error;
       }
+    },
+    peek() {
+      if (initial.expiresAt !== undefined && Date.now() >= initial.expiresAt * 1000) return undefined;
+      return directory.peek(initial.email);
     },
   };
 }

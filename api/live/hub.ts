@@ -47,7 +47,7 @@ import type {
   KudosEvent,
   PaceAlertEvent,
 } from './hub/types.ts';
-import type { Mailbox } from './hub/mailbox.ts';
+import type { Mailbox, MailboxOptions } from './hub/mailbox.ts';
 import type { LiveMessage } from './feed/messages.ts';
 import type { BoardSource, LiveEvents } from './ports.ts';
 
@@ -242,8 +242,8 @@ export class LiveHub implements LiveEvents, BoardSource {
   }
 
   /** The current board at once, then every newer version, until the reader stops. */
-  watchBoard(key: BoardKey): Mailbox<BoardEvent> {
-    return this.boards.watch(key);
+  watchBoard(key: BoardKey, options?: Pick<MailboxOptions<BoardEvent>, 'bypass'>): Mailbox<BoardEvent> {
+    return this.boards.watch(key, options);
   }
 
   goalEvents(): Mailbox<GoalEvent> {
@@ -286,9 +286,15 @@ export class LiveHub implements LiveEvents, BoardSource {
     return this.reader(q);
   }
 
-  /** Resolves when every mark made so far has been flushed (tests, shutdown). */
-  settled(): Promise<void> {
-    return this.coalescer.settled();
+  /**
+   * Resolves when every mark made so far has been flushed and every board version published has
+   * been pushed to its subscribers (tests, shutdown); a fast-path write may still wait for its
+   * payload's execution (frames then follow within microtasks of it).
+   */
+  async settled(): Promise<void> {
+    await this.boards.confirmed();
+    await this.coalescer.settled();
+    await this.boards.fannedOut();
   }
 
   /** One flush: the dirty boards, then pending goals and badges; false when any of it failed. */

@@ -23,12 +23,12 @@ import type {
   KudosEvent,
   PaceAlertEvent,
 } from './hub/types.ts';
-import type { Mailbox } from './hub/mailbox.ts';
+import type { Mailbox, MailboxOptions } from './hub/mailbox.ts';
 
 /** Subscriptions: the live hub's event streams (LiveHub). */
 export interface LiveEvents {
   /** The current board at once, then every newer version, until the reader stops. */
-  watchBoard(key: BoardKey): Mailbox<BoardEvent>;
+  watchBoard(key: BoardKey, options?: Pick<MailboxOptions<BoardEvent>, 'bypass'>): Mailbox<BoardEvent>;
   goalEvents(): Mailbox<GoalEvent>;
   achievementEvents(): Mailbox<AchievementEvent>;
   /** A contest's standings at once, then after every change that moves them. */
@@ -39,6 +39,19 @@ export interface LiveEvents {
   paceAlertEvents(): Mailbox<PaceAlertEvent>;
   /** Kudos as they are given (only new ones). */
   kudosEvents(): Mailbox<KudosEvent>;
+}
+
+/**
+ * A WebSocket subscription's fast path (transport/ws/frames.ts, made per subscription by
+ * transport/ws/accept.ts): a shared event's payload as this subscription selects it, written
+ * into its own `next` frame without graphql-ws's per-subscriber steps. Whatever it cannot take
+ * goes the usual way, through the stream and graphql-ws.
+ */
+export interface DirectFrames {
+  /** The event's shared JSON for this subscription: bytes once made, a promise meanwhile, null if none. */
+  payload(event: object): Buffer | null | Promise<Buffer | null>;
+  /** Sends a `next` frame around `payload` now; false when the socket cannot take it now. */
+  write(payload: Buffer): boolean;
 }
 
 /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (LiveHub). */

@@ -46,6 +46,9 @@ export function markShared<T extends object>(event: T): T {
   return event;
 }
 
+/** Results of shared executions once settled (sharedBytes: no wait for a payload already made). */
+const settled = new WeakMap<Promise<ExecutionResult>, ExecutionResult>();
+
 /** Counters (tests, benchmarks): executions run, and results served from the memo. */
 export const sharedStats = { executions: 0, reused: 0 };
 
@@ -71,11 +74,33 @@ function executeEvent(args: ExecutionArgs, key: string, event: unknown): Promise
           r.extensions ? { data: r.data, extensions: r.extensions } : { data: r.data },
         );
       }
+      settled.set(result, r);
       return r;
     },
   );
   byKey.set(key, result);
   return result;
+}
+
+/** The memo's key of a subscription's executions (its operation and variables). */
+export const executionKey = (args: ExecutionArgs): string =>
+  `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+
+/**
+ * A shared event's JSON for the subscription `args` describes (the same memoised execution as its
+ * stream's): the bytes when already made, a promise meanwhile; null when the event is not shared
+ * or its execution has errors (those go through graphql-ws and its error formatting).
+ */
+export function sharedBytes(
+  args: ExecutionArgs,
+  key: string,
+  event: object,
+): Buffer | null | Promise<Buffer | null> {
+  if (!shared.has(event)) return null;
+  const result = executeEvent(args, key, event);
+  const done = settled.get(result);
+  if (done) return rawPayload(done)?.bytes ?? null;
+  return result.then((r) => rawPayload(r)?.bytes ?? null);
 }
 
 /** graphql's `subscribe`, executing shared events once (see above). */
@@ -84,7 +109,7 @@ export async function subscribeShared(
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
-  const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  const key = executionKey(args);
   const iterator = source[Symbol.asyncIterator]();
   const close = async () => {
     await iterator.return?.();

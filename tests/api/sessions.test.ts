@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { hashToken } from '../../api/modules/auth/sessions.ts';
 import { dataOf, type TestServer } from '../support/server.ts';
 import { settle, until } from '../support/wait.ts';
 import { connect, socketWithHeaders, subscribe } from '../support/ws.ts';
@@ -390,6 +391,27 @@ describe('expiry and last use', () => {
     }
     now += 24 * 3600_000;
     expect((await gql(ME, asCookie(busy))).status).toBe(401);
+  });
+
+  it('peeks (the live fast path, per event) only at a cached, current session; idle or expired ones are authenticateId’s to end', async () => {
+    const cookie = await signIn(org.admin, PASSWORD, 'peek-probe');
+    const store = server.app.auth.sessions;
+    const id = hashToken(cookie.slice(cookie.indexOf('=') + 1));
+    store.invalidate();
+    expect(store.peekId(id)).toBeUndefined(); // not cached: only authenticateId reads
+    expect(meOf(await gql(ME, asCookie(cookie)))).toBe(org.admin);
+    const reads = store.reads;
+    expect(store.peekId(id)?.email).toBe(org.admin);
+    expect(store.reads).toBe(reads);
+    // older than the cache's max age: not peeked, read again by the next request
+    now += 2 * 24 * 3600_000 - 1000;
+    expect(store.peekId(id)).toBeUndefined();
+    await gql(ME, asCookie(cookie));
+    expect(store.peekId(id)?.email).toBe(org.admin);
+    now += 2 * 24 * 3600_000;
+    expect(store.peekId(id)).toBeUndefined(); // idle now: authenticateId ends it
+    expect((await gql(ME, asCookie(cookie))).status).toBe(401);
+    expect(store.peekId(id)).toBeUndefined();
   });
 
   it('writes last use at most once a minute, not per request', async () => {

@@ -121,6 +121,10 @@ describe('what a sale does to the counters', () => {
       }, 'the mutation to be counted');
 
       expect(delta(after, 'pulse_http_requests_total', mutation)).toBe(1);
+      // the idle subscriber's new board went the live fast path; graphql-ws sent the ack at least
+      expect(delta(after, 'pulse_ws_frames_total', { path: 'fast' })).toBeGreaterThanOrEqual(1);
+      expect(valueOf(before, 'pulse_ws_frames_total', { path: 'graphql_ws' })).toBeGreaterThanOrEqual(1);
+      expect(valueOf(after, 'pulse_ws_slow_readers_closed_total')).toBe(0);
       expect(delta(after, 'pulse_http_request_duration_seconds_count', { operation: 'mutation' })).toBe(1);
       expect(delta(after, 'pulse_live_flushes_total', { result: 'ok' })).toBeGreaterThanOrEqual(1);
       expect(delta(after, 'pulse_live_flush_duration_seconds_count')).toBe(

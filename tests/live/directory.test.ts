@@ -52,6 +52,27 @@ describe('viewer directory', () => {
     expect((await directory.viewer(email)).role).toBe('REP');
   });
 
+  it('peeks (no read, no wait) only at a settled, current answer: the live fast path per event', async () => {
+    const directory = server.app.directory;
+    const email = org.reps.east1.email;
+    await settled();
+    directory.invalidate();
+    expect(directory.peek(email)).toBeUndefined(); // never read: only viewer() may read
+    const asked = directory.viewer(email);
+    expect(directory.peek(email)).toBeUndefined(); // being read: not settled yet
+    const viewer = await asked;
+    const reads = directory.reads;
+    expect(directory.peek(email.toUpperCase())).toEqual(viewer);
+    expect(directory.reads).toBe(reads);
+    // a change drops it: the next event asks viewer() again
+    await server.sql(sql`update users set name = name where id = ${org.reps.east1.id}`);
+    await until(() => directory.size === 0, 'the dir notification');
+    expect(directory.peek(email)).toBeUndefined();
+    // a user who is not active is never peeked
+    await expect(directory.viewer('nobody@example.com')).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(directory.peek('nobody@example.com')).toBeUndefined();
+  });
+
   it('knows a user created after an unknown email was asked for', async () => {
     const directory = server.app.directory;
     await expect(directory.viewer('late@example.com')).rejects.toBeInstanceOf(UnauthenticatedError);

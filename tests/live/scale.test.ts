@@ -238,6 +238,30 @@ describe.skipIf(!process.env.DATABASE_URL)(
         expect(new Set([...frames, JSON.stringify(one.last()?.leaderboardChanged)]).size).toBe(1);
       });
 
+      it('fans each version out to 600 subscribers in batches; after a burst every one shows the final board', async () => {
+        // more than two FAN_OUT_BATCHes (256), over six sockets (WS_MAX_SUBSCRIPTIONS is 100):
+        // versions that come while a fan-out is under way take it over, and nobody is left behind
+        await start();
+        const token = await server.token(ADMIN);
+        const args: BoardArgs = { p: 'MONTHLY', l: 10 };
+        const streams = Array.from({ length: 6 }, () => {
+          const socket = connect(server.url, token);
+          cleanup.push(() => socket.dispose());
+          return Array.from({ length: 100 }, () =>
+            stream<BoardFrame>(socket, BOARD_SUBSCRIPTION, { ...args }),
+          );
+        }).flat();
+        await waitUntil(() => streams.every((s) => s.frames.length > 0), 20_000, 'the first frame of 600');
+        await server.app.live.settled();
+        expect(server.app.live.subscriberCount).toBe(600);
+        const fast = server.app.ws.fastFrames;
+        await burst('commit');
+        await burst('graphql');
+        await converge(streams.map((s) => [s, args]));
+        // idle subscribers' frames go the fast path (transport/ws/frames.ts); the rest the usual way
+        expect(server.app.ws.fastFrames).toBeGreaterThan(fast);
+      });
+
       it('releases what a subscriber held as soon as it leaves, even when nothing changes', async () => {
         const { east } = await start();
         const baseline = server.app.live.subscriberCount;

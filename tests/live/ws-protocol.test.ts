@@ -5,7 +5,8 @@
  * - connection_init -> connection_ack, ping -> pong, every frame a text frame;
  * - a shared board event is serialised once and spliced byte for byte into each subscriber's
  *   `next` frame around its own id (ids JSON must escape, multi-byte text), and a plain graphql-ws
- *   client parses it to the same data; nothing stays held once sent;
+ *   client parses it to the same data; nothing stays held once sent; an idle subscriber's frame
+ *   is written by the live fast path (transport/ws/frames.ts) and is the same frame;
  * - a completed subscription sends nothing more, its neighbour goes on;
  * - a refused operation gets an `error` frame for its id and the socket stays open;
  * - the close codes: 4401 (bad token, subscribe before init), 4400, 4406, 4408, 4409, 4429, 1009,
@@ -155,6 +156,7 @@ describe('frames', () => {
       await parsed.waitFor(() => true);
 
       const before = { ...sharedStats };
+      const fast = server.app.ws.fastFrames;
       await recordActivity(server, { userId: org.reps.west1.id, amount: '50.00' });
       const newer = (data: Board) => data.leaderboardChanged.version !== version;
       const frames = await Promise.all(subscribers.map(([client, id]) => client.nextOf(id, newer)));
@@ -175,6 +177,9 @@ describe('frames', () => {
       );
       expect(same).toEqual(data);
       expect(parsed.errors).toEqual([]);
+      // the four idle subscribers' frames of that version went the fast path (frames.ts), not
+      // through graphql-ws, and are the frames graphql-ws would have sent
+      expect(server.app.ws.fastFrames - fast).toBeGreaterThanOrEqual(4);
     } finally {
       await plain.dispose();
     }

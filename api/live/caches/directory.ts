@@ -38,6 +38,8 @@ export async function readViewer(db: Queryable, email: string): Promise<Viewer |
 interface Entry {
   readonly viewer: Promise<Viewer | null>;
   readonly readAt: number;
+  /** The answer once the read settled (peek). */
+  settled?: Viewer | null;
 }
 
 export interface DirectoryOptions extends NotifiedCacheOptions {
@@ -71,6 +73,17 @@ export class ViewerDirectory extends NotifiedCache<string, Entry> implements Vie
     return activeOnly(await readViewer(this.db, email.toLowerCase()));
   }
 
+  /**
+   * What `viewer(email)` would answer now, if the cache holds it settled and current (no read,
+   * no wait); undefined otherwise (ask `viewer`). A user who is not active is never peeked.
+   */
+  peek(email: string): Viewer | undefined {
+    if (!this.current()) return undefined;
+    const cached = this.entries.get(email.toLowerCase());
+    if (!cached?.settled || this.now() - cached.readAt >= this.maxAgeMs) return undefined;
+    return cached.settled;
+  }
+
   private lookup(email: string): Promise<Viewer | null> {
     if (!this.current()) {
       // a change may go unheard: read, and keep nothing (what is kept is dropped)
@@ -86,9 +99,14 @@ export class ViewerDirectory extends NotifiedCache<string, Entry> implements Vie
     const viewer = readViewer(this.db, email);
     const entry: Entry = { viewer, readAt: now };
     this.keep(email, entry);
-    viewer.catch(() => {
-      if (this.entries.get(email) === entry) this.entries.delete(email);
-    });
+    viewer.then(
+      (settled) => {
+        entry.settled = settled;
+      },
+      () => {
+        if (this.entries.get(email) === entry) this.entries.delete(email);
+      },
+    );
     return viewer;
   }
 }

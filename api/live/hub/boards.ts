@@ -12,6 +12,12 @@
  * to it only by a recompute that began after the listener was known to have delivered every change
  * committed before the subscribe (`caughtUp`), else the board is read again. Why: a screen moved
  * from another replica (a restart) must not see a version older than the one it showed there.
+ * A version reaches its subscribers in batches of FAN_OUT_BATCH, yielding to the event loop
+ * between them (a fan-out to 10,000 screens writes for a couple of hundred ms: sockets, requests
+ * and notifications are served meanwhile), beside the flushes rather than inside them (a long
+ * fan-out must not stretch the coalescing windows). A newer version that comes mid-way is what
+ * the rest of the fan-out pushes, to those not served yet first, then to those served with the
+ * older one: every subscriber gets the newest version within one pass, none is starved.
  * Why one board for all: the cost of a change is one ranking per board, not one per subscriber.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
@@ -20,7 +26,7 @@ import type { Database } from '../../db/client.ts';
 import { addPeriods, localDate, periodEnd, periodStart } from '../../domain/periods.ts';
 import { minimumSample } from '../../domain/ranking.ts';
 import { createLoaders } from '../../core/loaders.ts';
-import { Mailbox } from './mailbox.ts';
+import { Mailbox, type MailboxOptions } from './mailbox.ts';
 import { markShared } from '../../live/shared-execution.ts';
 import { withPreviousRanks } from '../../modules/leaderboard/leaderboard.mapping.ts';
 import { digest, ranked, ranksOf, type SellerTables, type Table } from './tables.ts';
@@ -35,6 +41,10 @@ interface Board {
   dirty: boolean;
   /** The sellers it ranks (its period's and team's). */
   table: Table;
+  /** Subscribers still to be pushed `last` (those left from an older version first). */
+  unserved: Set<Mailbox<BoardEvent>>;
+  /** The fan-out running now, if any. */
+  fanning: Promise<void> | undefined;
   /**
    * The same team's sellers in the previous period: their ranks are the entries' previousRank.
    * The board is among its boards, so a backdated change to that period marks it dirty.
@@ -61,6 +71,11 @@ export interface BoardsOptions {
   caughtUp?: (() => Promise<boolean>) | undefined;
 }
 
+/** Subscribers a version is pushed to between two turns of the event loop (see the header). */
+export const FAN_OUT_BATCH = 256;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const boardId = (k: BoardKey): string =>
   `${k.periodType}|${k.metric}|${k.teamId ?? ''}|${k.limit}${k.standings ? '|standings' : ''}`;
 
@@ -69,6 +84,7 @@ export class Boards {
   /** Boards with newcomers (`joining`) for the next `caughtUp` check; one check runs at a time. */
   private readonly unconfirmed = new Set<Board>();
   private confirming = false;
+  private confirmation: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: BoardsOptions) {}
 
@@ -91,7 +107,7 @@ export class Boards {
   }
 
   /** The current board at once, then every newer version, until the reader stops. */
-  watch(key: BoardKey): Mailbox<BoardEvent> {
+  watch(key: BoardKey, options?: Pick<MailboxOptions<BoardEvent>, 'bypass'>): Mailbox<BoardEvent> {
     const { tables } = this.options;
     const id = boardId(key);
     let board = this.boards.get(id);
@@ -104,6 +120,8 @@ export class Boards {
         last: undefined,
         version: 0n,
         dirty: true,
+        unserved: new Set(),
+        fanning: undefined,
         table: tables.tableFor(key.periodType, start, key.teamId),
         previous: tables.tableFor(key.periodType, addPeriods(key.periodType, start, -1), key.teamId),
         joining: new Set(),
@@ -116,10 +134,12 @@ export class Boards {
     const b = board;
     const mailbox = new Mailbox<BoardEvent>({
       mode: 'latest',
+      ...options,
       onClose: () => {
         b.subscribers.delete(mailbox);
         b.joining.delete(mailbox);
         b.ready.delete(mailbox);
+        b.unserved.delete(mailbox);
         if (b.subscribers.size === 0 && this.boards.get(b.id) === b) {
           this.boards.delete(b.id);
           tables.leave(b, b.table);
@@ -154,27 +174,36 @@ export class Boards {
     this.unconfirmed.add(board);
     if (this.confirming) return;
     this.confirming = true;
-    void this.confirmAll();
+    this.confirmation = this.confirmAll();
+  }
+
+  /** Resolves when the newcomers who joined so far have been confirmed (their flush is asked for). */
+  confirmed(): Promise<void> {
+    return this.confirmation;
   }
 
   private async confirmAll(): Promise<void> {
     const { tables, caughtUp } = this.options;
-    while (this.unconfirmed.size > 0) {
-      const batch = [...this.unconfirmed].map((b) => ({ board: b, joined: [...b.joining] }));
-      this.unconfirmed.clear();
-      const fresh = caughtUp ? await caughtUp().catch(() => false) : false;
-      for (const { board, joined } of batch) {
-        if (this.boards.get(board.id) !== board) continue;
-        for (const m of joined) if (board.joining.delete(m)) board.ready.add(m);
-        if (!fresh) {
-          tables.mustReload(board.table);
-          tables.mustReload(board.previous);
+    try {
+      while (this.unconfirmed.size > 0) {
+        const batch = [...this.unconfirmed].map((b) => ({ board: b, joined: [...b.joining] }));
+        this.unconfirmed.clear();
+        const fresh = caughtUp ? await caughtUp().catch(() => false) : false;
+        for (const { board, joined } of batch) {
+          if (this.boards.get(board.id) !== board) continue;
+          for (const m of joined) if (board.joining.delete(m)) board.ready.add(m);
+          if (!fresh) {
+            tables.mustReload(board.table);
+            tables.mustReload(board.previous);
+          }
+          board.dirty = true;
         }
-        board.dirty = true;
+        this.options.flushNow();
       }
-      this.options.flushNow();
+    } finally {
+      // in the same turn as the loop's last check: a newcomer after it starts the next run
+      this.confirming = false;
     }
-    this.confirming = false;
   }
 
   /** Recomputes the dirty boards (started now, in order); a failed one is read again next flush. */
@@ -195,6 +224,11 @@ export class Boards {
     for (const b of this.boards.values()) {
       if (this.currentStart(b.key.periodType) !== b.table.periodStart) b.dirty = true;
     }
+  }
+
+  /** Resolves when every version published so far has been pushed to all its subscribers. */
+  async fannedOut(): Promise<void> {
+    for (const b of this.boards.values()) await b.fanning;
   }
 
   /** Ends every subscriber's stream. */
@@ -255,7 +289,8 @@ export class Boards {
       board.key.standings ? digest(sellers) : null,
     ]);
     if (board.last?.fingerprint === fingerprint) {
-      for (const m of serving) if (board.subscribers.has(m)) m.push(board.last.event);
+      for (const m of serving) if (board.subscribers.has(m)) board.unserved.add(m);
+      this.fanOut(board);
       return;
     }
     board.version = board.version + 1n > sellers.clock ? board.version + 1n : sellers.clock;
@@ -281,6 +316,37 @@ export class Boards {
     stats.published += 1;
     // not to newcomers this recompute began without: they get the version the next one finds
     for (const subscriber of board.subscribers)
-      if (!board.joining.has(subscriber) && !board.ready.has(subscriber)) subscriber.push(event);
+      if (!board.joining.has(subscriber) && !board.ready.has(subscriber)) board.unserved.add(subscriber);
+    this.fanOut(board);
+  }
+
+  /**
+   * Pushes `last` to every unserved subscriber: the first batch now, the rest a batch per turn of
+   * the event loop (see the header). A fan-out already running takes the newer version over.
+   */
+  private fanOut(board: Board): void {
+    if (board.fanning || this.pushBatch(board)) return;
+    board.fanning = (async () => {
+      try {
+        do {
+          await yieldToLoop();
+        } while (!this.pushBatch(board));
+      } finally {
+        board.fanning = undefined;
+      }
+    })();
+  }
+
+  /** One batch of the fan-out; true when every subscriber has the latest version. */
+  private pushBatch(board: Board): boolean {
+    const event = board.last?.event;
+    if (!event) return true;
+    let batch = 0;
+    for (const subscriber of board.unserved) {
+      board.unserved.delete(subscriber);
+      subscriber.push(event);
+      if (++batch === FAN_OUT_BATCH) break;
+    }
+    return board.unserved.size === 0;
   }
 }

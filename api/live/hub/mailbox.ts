@@ -4,6 +4,11 @@
  *   versions and still ends on the current one; memory stays one board per subscriber);
  * - `queue`: keeps every value up to `capacity`; past that the reader is too slow and its
  *   iteration ends with an error (badges and goal changes must not be dropped silently).
+ * A `latest` mailbox may have a `bypass`: while its reader idles (waiting, nothing held), a value
+ * is first offered to it, and what it delivers itself never reaches the reader (the WebSocket
+ * fast path: transport/ws/frames.ts). Invariant: the reader and the bypass never deliver out of
+ * order, because the bypass is offered a value only while the reader has none in hand, and a value
+ * it takes asynchronously is delivered (or handed to the reader) only if no newer one was pushed.
  */
 export class SubscriberTooSlowError extends Error {
   constructor() {
@@ -11,12 +16,19 @@ export class SubscriberTooSlowError extends Error {
   }
 }
 
-export interface MailboxOptions {
+export interface MailboxOptions<T = unknown> {
   mode: 'latest' | 'queue';
   /** Queue mode only. @default 1000 */
   capacity?: number;
   /** Called once when the reader stops (returns, throws or is closed). */
   onClose?: () => void;
+  /**
+   * Latest mode only: offered each value while the reader idles. true: delivered; false: the
+   * reader gets it; a promise: being delivered, resolving to whether it was (false: the reader
+   * gets it, unless a newer value came meanwhile). `stale()` says a newer value came (or the
+   * mailbox closed): an asynchronous delivery checks it last thing before it delivers.
+   */
+  bypass?: (value: T, stale: () => boolean) => boolean | Promise<boolean>;
 }
 
 export class Mailbox<T> implements AsyncIterableIterator<T> {
@@ -25,8 +37,10 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
   private failWaiting: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
   private closed = false;
+  /** Values pushed so far (a bypass's delivery is stale once another came). */
+  private pushed = 0;
 
-  constructor(private readonly options: MailboxOptions) {}
+  constructor(private readonly options: MailboxOptions<T>) {}
 
   get size(): number {
     return this.items.length;
@@ -34,6 +48,29 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
 
   push(value: T): void {
     if (this.closed || this.failure) return;
+    const seq = ++this.pushed;
+    const bypass = this.options.bypass;
+    if (bypass && this.waiting && this.options.mode === 'latest') {
+      const stale = () => this.pushed !== seq || this.closed || this.failure !== undefined;
+      let taken: boolean | Promise<boolean>;
+      try {
+        taken = bypass(value, stale);
+      } catch {
+        taken = false; // the reader's way decides (and reports) what went wrong
+      }
+      if (taken === true) return;
+      if (taken !== false) {
+        const fallBack = () => {
+          if (!stale()) this.deliver(value);
+        };
+        taken.then((ok) => ok || fallBack(), fallBack);
+        return;
+      }
+    }
+    this.deliver(value);
+  }
+
+  private deliver(value: T): void {
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;

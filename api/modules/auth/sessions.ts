@@ -183,6 +183,24 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
     return { viewer, id, expiresAt: session.expiresAt };
   }
 
+  /**
+   * What `authenticateId(id)` would answer now (its viewer) when both caches hold it current and
+   * nothing is left to decide: the session not idle nor expired, its user's viewer settled. The
+   * use is recorded as authenticateId records it. undefined otherwise: ask authenticateId.
+   */
+  peekId(id: string): Viewer | undefined {
+    if (!this.current()) return undefined;
+    const now = this.options.clock.now();
+    const session = this.entries.get(id);
+    if (!session || now - session.readAt >= this.maxAgeMs || now >= session.expiresAt) return undefined;
+    if (session.kind === 'browser' && now - session.lastUsedAt >= this.options.idleMs) return undefined;
+    const viewer = this.directory.peek(session.email);
+    if (!viewer || viewer.id !== session.userId) return undefined;
+    session.lastUsedAt = now;
+    if (now - session.writtenAt >= this.touchMs) this.touch(id, session, now);
+    return viewer;
+  }
+
   /** Ends one browser session (sign-out; an API token is revoked by its handle: api-tokens.ts). */
   async revoke(id: string): Promise<void> {
     await rows(

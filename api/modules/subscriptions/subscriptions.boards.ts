@@ -4,6 +4,11 @@
  * (live/shared-execution.ts), never shared across audiences: a screen's result shows only what a
  * screen may see (core/graphql/visibility.ts), and the audience is the viewer's as it is at each
  * event. A screen reads only its own team's boards (assertScreenReads, at subscribe and per event).
+ * Over WebSocket a version is first offered to the fast path (ctx.frames, transport/ws/frames.ts):
+ * when the viewer is known without waiting (Session.peek) and may still read the board, its
+ * audience's payload is written straight into the frame; anything else (a viewer to read again,
+ * a refusal, a payload with errors or too large, a socket still sending) goes through the stream
+ * below, which decides as it always has.
  */
 import type { AppContext } from '../../core/context.ts';
 import { NotFoundError } from '../../core/errors.ts';
@@ -50,14 +55,33 @@ async function* leaderboardGen(
   const teamId = optionalId(args.teamId, 'Team');
   assertScreenReads(viewer, teamId);
   if (teamId !== null && !(await ctx.loaders.teamById.load(teamId))) throw new NotFoundError('Team', teamId);
+  const frames = ctx.frames;
+  const bypass = frames
+    ? (event: BoardEvent, stale: () => boolean): boolean | Promise<boolean> => {
+        const now = session.peek();
+        if (!now) return false;
+        try {
+          assertScreenReads(now, teamId);
+        } catch {
+          return false; // the stream refuses it, as it always has
+        }
+        const payload = frames.payload(forAudience(event, audienceOf(now)));
+        if (payload === null) return false;
+        if (!(payload instanceof Promise)) return frames.write(payload);
+        return payload.then((bytes) => bytes !== null && !stale() && frames.write(bytes));
+      }
+    : undefined;
   const box = scope.track(
-    live.watchBoard({
-      periodType: args.periodType,
-      metric: args.metric,
-      teamId,
-      limit: args.limit,
-      standings: args.standings ?? false,
-    }),
+    live.watchBoard(
+      {
+        periodType: args.periodType,
+        metric: args.metric,
+        teamId,
+        limit: args.limit,
+        standings: args.standings ?? false,
+      },
+      bypass ? { bypass } : undefined,
+    ),
   );
   try {
     for await (const event of box) {

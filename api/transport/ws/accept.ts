@@ -14,6 +14,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
 import type { Logger } from 'pino';
@@ -25,6 +26,8 @@ import type { Metrics } from '../../core/metrics.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
 import type { LiveHub } from '../../live/hub.ts';
+import type { DirectFrames } from '../../live/ports.ts';
+import { executionKey, sharedBytes } from '../../live/shared-execution.ts';
 import type { Extra } from './connect.ts';
 import { refusals } from './errors.ts';
 
@@ -98,13 +101,18 @@ export function createAccept(deps: AcceptDeps) {
     const viewer = await session.viewer();
     extra.documents?.set(id, document);
     if (deps.metrics) extra.kinds?.set(id, deps.metrics.subscriptionKind(operation, document));
-    const context = createContext({ db: database.db, org, viewer, logger, live, session, directory });
-    return {
+    // the live fast path: shared events written straight into this subscription's frames
+    const write = extra.frames(id, config.maxResponseBytes);
+    const frames: DirectFrames = { payload: (event) => sharedBytes(args, key, event), write };
+    const context = createContext({ db: database.db, org, viewer, logger, live, session, directory, frames });
+    const args: ExecutionArgs = {
       schema,
       document,
       operationName: payload.operationName ?? null,
       variableValues: payload.variables ?? null,
       contextValue: limitResponse(context, config.maxResponseBytes),
     };
+    const key = executionKey(args);
+    return args;
   };
 }

@@ -59,6 +59,10 @@ export interface WsServer {
   readonly wss: WebSocketServer;
   /** Sockets terminated for reading too slowly. */
   readonly slowClosed: number;
+  /** `next` frames written by the live fast path (transport/ws/frames.ts), not by graphql-ws. */
+  readonly fastFrames: number;
+  /** Frames graphql-ws sent (acks, pongs, next, error, complete). */
+  readonly graphqlWsFrames: number;
   /** Documents kept for accepted subscriptions, over all open sockets (tests: nothing else is kept). */
   readonly storedDocuments: number;
   /** Pre-serialised payloads held for frames not sent yet, over all open sockets (tests: none stay). */
@@ -177,6 +181,12 @@ export function startWebSocketServer(deps: WsDeps): WsServer {
     wss: transport.wss,
     get slowClosed() {
       return transport.slowClosed;
+    },
+    get fastFrames() {
+      return transport.fastFrames;
+    },
+    get graphqlWsFrames() {
+      return transport.graphqlWsFrames;
     },
     get storedDocuments() {
       let stored = 0;

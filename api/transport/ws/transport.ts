@@ -2,7 +2,8 @@
  * graphql-ws's protocol over `ws` sockets, on graphql-ws's documented transport API
  * (`makeServer(...)` then `server.opened(socket, extra)` per socket), as its own use/ws adapter
  * is built, plus what Pulse needs of the transport. No ws socket nor graphql-ws internal is patched:
- * - every frame leaves through `send` here, which splices a staged payload in (splice.ts);
+ * - every frame leaves through `send` here, which splices a staged payload in (splice.ts), or
+ *   through `frames` (frames.ts: the live fast path), with the same checks;
  * - back-pressure: `send` resolves once ws has taken the frame, and graphql-ws awaits it before a
  *   subscription's next event; a slow reader (unsent data above `maxBuffered` at a send or at the
  *   1 s sweep, or a frame waiting longer than `sendTimeoutMs`) is terminated and counted, so one
@@ -14,12 +15,15 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { CloseCode, handleProtocols, type Server } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { nextFrames, type SendFrame } from './frames.ts';
 import { splice } from './splice.ts';
 
 /** What the transport gives graphql-ws's hooks in ctx.extra, for each socket. */
 export interface SocketExtra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
+  /** The live fast path's writer of subscription `id`'s `next` frames (frames.ts). */
+  readonly frames: (id: string, maxBytes: number) => (payload: Buffer) => boolean;
 }
 
 export interface TransportOptions {
@@ -39,6 +43,10 @@ export interface Transport {
   readonly wss: WebSocketServer;
   /** Sockets terminated for reading too slowly. */
   readonly slowClosed: number;
+  /** `next` frames written by the live fast path (frames.ts) rather than by graphql-ws. */
+  readonly fastFrames: number;
+  /** Frames graphql-ws sent (acks, pongs, next, error, complete). */
+  readonly graphqlWsFrames: number;
   dispose(): Promise<void>;
 }
 
@@ -71,6 +79,8 @@ export function serveOverWs<E extends SocketExtra>(
     ) => (options.admit(info.req) ? done(true) : done(false, 403, 'Origin not allowed')),
   });
   let slowClosed = 0;
+  let fastFrames = 0;
+  let graphqlWsFrames = 0;
   /** Per open socket: when each frame not yet taken by ws was sent, oldest first. */
   const unsent = new Map<WebSocket, number[]>();
 
@@ -118,27 +128,32 @@ export function serveOverWs<E extends SocketExtra>(
           }, keepAliveMs)
         : undefined;
 
+    /** Every frame, by graphql-ws or the fast path: the socket's limits, then ws in call order. */
+    const sendFrame: SendFrame = (frame, sent) => {
+      if (socket.readyState !== socket.OPEN) return false;
+      if (socket.bufferedAmount > maxBuffered) {
+        terminateSlow(socket, 'send buffer full');
+        return false;
+      }
+      pending.push(Date.now());
+      // a spliced payload comes back as bytes: still a text frame
+      socket.send(frame, { binary: false }, (error) => {
+        pending.shift();
+        sent(error);
+      });
+      return true;
+    };
+
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
-          // taken first: a frame that is not sent still releases its payload
-          const frame = splice(data);
-          if (socket.readyState !== socket.OPEN) return;
-          if (socket.bufferedAmount > maxBuffered) {
-            terminateSlow(socket, 'send buffer full');
-            return;
-          }
-          pending.push(Date.now());
-          return new Promise<void>((resolve, reject) => {
-            // a spliced payload comes back as bytes: still a text frame
-            socket.send(frame, { binary: false }, (error) => {
-              pending.shift();
-              if (error) reject(error);
-              else resolve();
-            });
-          });
-        },
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            // taken first: a frame that is not sent still releases its payload
+            const frame = splice(data);
+            if (sendFrame(frame, (error) => (error ? reject(error) : resolve()))) graphqlWsFrames += 1;
+            else resolve();
+          }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
@@ -147,7 +162,16 @@ export function serveOverWs<E extends SocketExtra>(
             );
           }),
       },
-      extraFor({ socket, request }),
+      extraFor({
+        socket,
+        request,
+        frames: (id, maxBytes) =>
+          nextFrames(id, maxBytes, (frame, sent) => {
+            if (!sendFrame(frame, sent)) return false;
+            fastFrames += 1;
+            return true;
+          }),
+      }),
     );
 
     socket.once('close', (code, reason) => {
@@ -164,6 +188,12 @@ export function serveOverWs<E extends SocketExtra>(
     wss,
     get slowClosed() {
       return slowClosed;
+    },
+    get fastFrames() {
+      return fastFrames;
+    },
+    get graphqlWsFrames() {
+      return graphqlWsFrames;
     },
     async dispose() {
       clearInterval(sweeper);
