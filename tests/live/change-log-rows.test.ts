@@ -98,7 +98,9 @@ describe('one change-log row per transaction', () => {
       const logged = await server.sql<{ payload: string }>(
         sql`select payload from live_changes where xid::text::numeric > ${mark!.xid}::numeric`,
       );
-      const sale = logged.filter((r) => splitRow(r.payload).some((m) => (JSON.parse(m) as Message).t === 'perf'));
+      const sale = logged.filter((r) =>
+        splitRow(r.payload).some((m) => (JSON.parse(m) as Message).t === 'perf'),
+      );
       expect(sale).toHaveLength(1); // one row for the sale's transaction
       const messages = splitRow(sale[0]!.payload).map((m) => JSON.parse(m) as Message);
       expect(messages.some((m) => m.t === 'perf' && m.r?.length)).toBe(true);
