@@ -1,6 +1,7 @@
 -- live_wake: its current definition, edited here only (docs/sql-functions.md).
 -- At commit: wake the listeners that sleep. A constant payload: repeated NOTIFYs of one transaction
--- collapse into one.
+-- collapse into one. It runs once per change-log row inserted: once per transaction that logs
+-- (live_emit.sql), more only when its messages pass 2,000 bytes.
 -- Trigger function of live_changes_wake (AFTER INSERT ON live_changes DEFERRABLE INITIALLY
 -- DEFERRED).
 -- Earlier definitions (git history; squashed into 0000_baseline): migration 0007.

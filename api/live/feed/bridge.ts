@@ -1,7 +1,7 @@
 /**
  * The LISTEN bridge: one dedicated listening connection per API process, reading the change log
- * (live_changes, migration 0007) and handing each message to the hub, each exactly once whatever the
- * commit order. Armed and idle it runs no statement (the first writer to commit a change wakes it);
+ * (live_changes, migration 0007: a row per transaction holding its messages, live_emit.sql) and
+ * handing each message to the hub, each exactly once whatever the commit order. Armed and idle it runs no statement (the first writer to commit a change wakes it);
  * woken it drains every `drainMs`, backing off to `busyDrainMs` under sustained writes, until every
  * transaction in progress when it re-armed has ended. A heartbeat through the pool renews the
  * registration and checks the listener hears its echo; any sign of a gap (a reconnect, a lapsed
@@ -18,7 +18,15 @@ import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { rows, type DatabaseHandle } from '../../db/client.ts';
 import { initialBridgeState, next, type BridgeEffect, type BridgeEvent } from './bridge-state.ts';
-import { CHANNEL, isWake, parseMessage, parseSnapshot, type LiveMessage, type Snapshot } from './messages.ts';
+import {
+  CHANNEL,
+  isWake,
+  parseMessage,
+  parseSnapshot,
+  splitRow,
+  type LiveMessage,
+  type Snapshot,
+} from './messages.ts';
 import type { Metrics } from '../../core/metrics.ts';
 
 export interface BridgeOptions {
@@ -193,12 +201,15 @@ export function createBridge(options: BridgeOptions): Bridge {
     batches += 1;
     options.metrics?.changeLogRead(payloads.length);
     for (const payload of payloads) {
-      const message = parseMessage(payload);
-      if (message.t === 'perf') {
-        message.batch = batches; // see PerfMessage.batch
-        options.metrics?.rollupRead(message.rows);
+      // a transaction's messages share its row (live_emit.sql), in the order it logged them
+      for (const part of splitRow(payload)) {
+        const message = parseMessage(part);
+        if (message.t === 'perf') {
+          message.batch = batches; // see PerfMessage.batch
+          options.metrics?.rollupRead(message.rows);
+        }
+        options.onMessage(message);
       }
-      options.onMessage(message);
     }
     return { type: 'drained', found: payloads.length, snapshot };
   }

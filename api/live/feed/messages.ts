@@ -2,12 +2,26 @@
  * The messages the database's triggers write (the drizzle/functions/*_notify.sql triggers, through live_emit.sql:
  * appended to the change log live_changes and read by the bridge, not sent as NOTIFYs on 'pulse_changes'),
  * parsed and checked. Anything unreadable becomes {t: 'all'}: recompute everything.
+ * A row of the log holds a transaction's messages in the order logged, joined by SEPARATOR (live_emit.sql:
+ * one row per transaction while it stays small); splitRow takes them apart.
  * On the channel itself: '{"t":"wake"}' (changes are waiting in the log) and the heartbeat's echo.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
 import { PERIOD_TYPES } from '../../../schema/db/constants.ts';
 
 export const CHANNEL = 'pulse_changes';
+
+/**
+ * Between two messages of a change-log row: ASCII RS, chr(30) in live_emit.sql. Never raw in JSON
+ * text (JSON.stringify and Postgres's json escape every control character inside strings; only
+ * space, tab, CR and LF may stand between tokens), so no message can contain it.
+ */
+export const SEPARATOR = '\u001e';
+
+/** The messages of one change-log row, in the order they were logged. */
+export function splitRow(payload: string): string[] {
+  return payload.split(SEPARATOR);
+}
 
 /** A rollup row as a change logs it (drizzle/functions/sales_performance_notify.sql): its figures after the change. */
 export interface RollupRow {
