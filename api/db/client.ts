@@ -119,7 +119,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool: PoolUse = { size: options.poolSize ?? 10, busy: 0 };
     // a span per statement while tracing is on (core/tracing.ts)
     const client = tracing ? tracing.postgres(preparing(pg, pool)) : preparing(pg, pool);
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(client, { schema, logger: everyStatement }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
@@ -146,7 +146,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const pool: PoolUse = { size: 1, busy: 0 };
   const client = tracing ? tracing.pglite(pglite) : pglite;
-  const db = drizzlePglite(counting(client, pool), { schema }) as unknown as Database;
+  const db = drizzlePglite(counting(client, pool), { schema, logger: everyStatement }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
@@ -184,6 +184,14 @@ async function ping(db: Database): Promise<boolean> {
   }
 }
 
+/**
+ * Sees every statement drizzle runs in this process, a request's (countingInto) or not: nothing by
+ * default; the benchmarks' server counts them here (bench/servers/pulse-server.ts).
+ */
+export const everyStatement: Logger = {
+  logQuery() {},
+};
+
 /** What countingInto counts into (core/request-scope.ts RequestScope). */
 export interface StatementCounter {
   statements: number;
@@ -207,8 +215,9 @@ interface DrizzleInternals {
 export function countingInto(db: Database, counter: StatementCounter): Database {
   const shared = db as unknown as DrizzleInternals;
   const logger: Logger = {
-    logQuery() {
+    logQuery(query, params) {
       counter.statements += 1;
+      everyStatement.logQuery(query, params);
     },
   };
   const session = Object.create(shared.session) as DrizzleInternals['session'];
