@@ -214,6 +214,7 @@ interface DrizzleInternals {
  */
 export function countingInto(db: Database, counter: StatementCounter): Database {
   const shared = db as unknown as DrizzleInternals;
+  const root = sharedDatabase(db);
   const logger: Logger = {
     logQuery(query, params) {
       counter.statements += 1;
@@ -235,7 +236,19 @@ export function countingInto(db: Database, counter: StatementCounter): Database 
       return (query ??= new Drizzle(shared.dialect, session, shared._).query);
     },
   });
+  views.set(view, root);
   return view as unknown as Database;
+}
+
+/** Each view countingInto made, to the shared database it is a view of. */
+const views = new WeakMap<object, Database>();
+
+/**
+ * The process's database `db` is, or is a view of (countingInto): what identifies the database
+ * (e.g. as a key of settings kept per app: jobs/webhooks/url-policy.ts).
+ */
+export function sharedDatabase(db: Database): Database {
+  return views.get(db) ?? db;
 }
 
 /** Rows of a raw query, the same shape on both drivers. */
