@@ -230,7 +230,11 @@ export function countingInto(db: Database, counter: StatementCounter): Database 
   let query: unknown;
   Object.defineProperty(view, 'query', {
     get() {
-      const Drizzle = db.constructor as new (dialect: unknown, session: unknown, schema: unknown) => {
+      const Drizzle = db.constructor as new (
+        dialect: unknown,
+        session: unknown,
+        schema: unknown,
+      ) => {
         query: unknown;
       };
       return (query ??= new Drizzle(shared.dialect, session, shared._).query);

@@ -103,7 +103,12 @@ describe('request scope', () => {
   });
 
   it('names each concurrent request in its own masked error, on both roads', async () => {
-    const input = { userId: String(org.reps.east1.id), kind: 'Spirit', title: 'Team Player', badgeIcon: '🤝' };
+    const input = {
+      userId: String(org.reps.east1.id),
+      kind: 'Spirit',
+      title: 'Team Player',
+      badgeIcon: '🤝',
+    };
     const ids = Array.from({ length: 12 }, (_, i) => `boom-${i}`);
     const answers = await Promise.all(
       ids.map((id, i) =>

@@ -54,7 +54,9 @@ export const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
         if (auth?.sessionId !== undefined) {
           const { sessionId, service } = auth;
           contextValue.viewer = (
-            await asGraphQLErrors(service.sessions.authenticateId(sessionId, { fresh: true, db: contextValue.db }))
+            await asGraphQLErrors(
+              service.sessions.authenticateId(sessionId, { fresh: true, db: contextValue.db }),
+            )
           ).viewer;
           return;
         }
