@@ -116,7 +116,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       coalesceMs: config.liveCoalesceMs,
       maxCoalesceMs: config.liveMaxCoalesceMs,
       // HTTP leaderboard reads from memory only when the listener has every change (bridge below)
-      caughtUp: () => bridge.caughtUp(),
+      caughtUp: (db) => bridge.caughtUp(db),
       metrics,
     });
     await live.start();
@@ -159,7 +159,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // is served from it while the bridge is not known to hear every change
     const directory = new ViewerDirectory(database.db, { current: () => bridge.current });
     // team figures for HTTP reads, kept until the bridge delivers a change to their period
-    const figures = new PeriodCache({ caughtUp: () => bridge.caughtUp(), current: () => bridge.current });
+    const figures = new PeriodCache({ caughtUp: (db) => bridge.caughtUp(db), current: () => bridge.current });
     // sessions (cookie sign-in), cached like the directory and dropped on the same notification
     const clock = { now: () => Date.now() };
     const sessions = new SessionStore(database.db, directory, {

@@ -9,13 +9,20 @@ import type { Logger } from 'pino';
 import type { AuthService } from '../modules/auth/service.ts';
 import type { OrgSettings } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { RequestScope } from './request-scope.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { BoardSource, DirectFrames, FigureCache, LiveEvents, ViewerCache } from '../live/ports.ts';
 import type { Audience, Viewer } from './permissions.ts';
 
 export interface AppContext {
+  /**
+   * HTTP: the request's view of the database (request-scope.ts scopedDatabase), so every statement
+   * the operation runs is counted in `scope`; whatever runs a statement for it is handed this one.
+   */
   readonly db: Database;
+  /** HTTP: the request this operation answers (request id, statement count, operation label). */
+  readonly scope?: RequestScope;
   readonly org: OrgSettings;
   /**
    * The caller. HTTP reads take it from the process's viewer cache; before a mutation runs it is

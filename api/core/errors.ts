@@ -1,7 +1,8 @@
 /**
  * Domain errors with the contract's codes, and the one boundary (formatError) that turns any error
  * into what a client sees, over HTTP (Apollo's formatError) and over the WebSocket (ws.ts) alike.
- * Unknown errors are logged with the request id and masked; in production graphql-js's "Did you
+ * Unknown errors are logged with the request id (an error is tagged with its request where the
+ * request is known: tagRequest, never looked up in the async context) and masked; in production graphql-js's "Did you
  * mean …" suggestions are cut from every message, so neither transport lists the schema to a
  * client that cannot introspect it; transport hints (extensions.http) never reach a client.
  */
@@ -9,7 +10,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { recordedField } from './graphql/error-fields.ts';
-import { currentRequestScope } from './request-scope.ts';
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -118,6 +118,35 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   });
 }
 
+/** The request each error reached a client from (formatError's request id). */
+const requestOfError = new WeakMap<object, string>();
+
+/** Tags `error` (as formatError will be given it) with the request it is answered for. */
+export function tagRequest(error: unknown, requestId: string | undefined): void {
+  if (requestId !== undefined && typeof error === 'object' && error !== null)
+    requestOfError.set(error, requestId);
+}
+
+/**
+ * A GraphQL context being made for the request `requestId`: its failure is the error Apollo would
+ * make of it (a GraphQLError, "Context creation failed: " before a plain error's message), made
+ * here, per request, and tagged with the request (Apollo formats it without any hook of ours).
+ */
+export async function makeContext<C>(requestId: string | undefined, make: () => Promise<C>): Promise<C> {
+  try {
+    return await make();
+  } catch (thrown) {
+    const error =
+      thrown instanceof GraphQLError
+        ? thrown
+        : thrown instanceof Error
+          ? new GraphQLError(`Context creation failed: ${thrown.message}`, { originalError: thrown })
+          : new GraphQLError(`Unexpected error value: ${String(thrown)}`);
+    tagRequest(error, requestId);
+    throw error;
+  }
+}
+
 /** Codes Apollo and graphql-js give to requests they refuse before our code runs: all the client's fault. */
 const CLIENT_ERROR_CODES = new Set([
   'BAD_USER_INPUT',
@@ -208,7 +237,7 @@ function createFormat({ logger, stackTraces }: FormatOptions) {
     if (contractCode && original instanceof GraphQLError) {
       return formatted;
     }
-    const requestId = currentRequestScope()?.requestId;
+    const requestId = typeof error === 'object' && error !== null ? requestOfError.get(error) : undefined;
     logger.error({ err: original, requestId, path: formatted.path }, 'internal error');
     return {
       message: 'Internal server error' + (requestId ? ` (request ${requestId})` : ''),

@@ -36,6 +36,15 @@ export async function authenticateToken(
 /** Whether a bearer token is an API token (auth/sessions.ts); anything else is read as a JWT. */
 export const isApiToken = (token: string): boolean => token.startsWith(API_TOKEN_PREFIX);
 
+/**
+ * `fresh`: read past the caches (requests that write); `db`: the request's database, the reads
+ * counted there (core/request-scope.ts), else the caches' own.
+ */
+interface RequestOptions {
+  fresh?: boolean;
+  db?: Queryable | undefined;
+}
+
 interface BearerDeps {
   directory: ViewerDirectory;
   verifyToken: TokenVerifier;
@@ -55,7 +64,7 @@ interface BearerDeps {
 async function bearerCaller(
   deps: BearerDeps,
   authorization: string | undefined,
-  options: { fresh?: boolean } = {},
+  options: RequestOptions = {},
 ): Promise<Caller | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
@@ -65,14 +74,17 @@ async function bearerCaller(
     return { viewer: signedIn.viewer, sessionId: signedIn.id, viaApiToken: true };
   }
   const { email } = await deps.verifyToken(token);
-  return { viewer: await (options.fresh ? deps.directory.fresh(email) : deps.directory.viewer(email)) };
+  const { db } = options;
+  return {
+    viewer: await (options.fresh ? deps.directory.fresh(email, db) : deps.directory.viewer(email, db)),
+  };
 }
 
 /** The viewer an Authorization header names (REST, import, export): see bearerCaller. */
 export async function authenticate(
   deps: BearerDeps,
   authorization: string | undefined,
-  options: { fresh?: boolean } = {},
+  options: RequestOptions = {},
 ): Promise<Viewer | null> {
   return (await bearerCaller(deps, authorization, options))?.viewer ?? null;
 }
@@ -92,12 +104,13 @@ export interface Caller {
 export async function authenticateCaller(
   deps: BearerDeps,
   headers: IncomingHttpHeaders,
+  db?: Queryable,
 ): Promise<Caller | null> {
-  const caller = await bearerCaller(deps, headers.authorization);
+  const caller = await bearerCaller(deps, headers.authorization, db ? { db } : {});
   if (caller) return caller;
   const token = deps.sessions ? sessionCookie(headers) : undefined;
   if (token === undefined || !deps.sessions) return null;
-  const session = await deps.sessions.authenticate(token, 'browser');
+  const session = await deps.sessions.authenticate(token, 'browser', db);
   return { viewer: session.viewer, sessionId: session.id };
 }
 

@@ -7,12 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../../schema/db/index.ts';
-import { countingLogger } from '../core/request-scope.ts';
 import { tracing } from '../core/tracing.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
@@ -119,7 +119,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool: PoolUse = { size: options.poolSize ?? 10, busy: 0 };
     // a span per statement while tracing is on (core/tracing.ts)
     const client = tracing ? tracing.postgres(preparing(pg, pool)) : preparing(pg, pool);
-    const db = drizzlePostgres(client, { schema, logger: countingLogger }) as unknown as Database;
+    const db = drizzlePostgres(client, { schema, logger: everyStatement }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
@@ -146,7 +146,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const pool: PoolUse = { size: 1, busy: 0 };
   const client = tracing ? tracing.pglite(pglite) : pglite;
-  const db = drizzlePglite(counting(client, pool), { schema, logger: countingLogger }) as unknown as Database;
+  const db = drizzlePglite(counting(client, pool), { schema, logger: everyStatement }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
@@ -182,6 +182,77 @@ async function ping(db: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Sees every statement drizzle runs in this process, a request's (countingInto) or not: nothing by
+ * default; the benchmarks' server counts them here (bench/servers/pulse-server.ts).
+ */
+export const everyStatement: Logger = {
+  logQuery() {},
+};
+
+/** What countingInto counts into (core/request-scope.ts RequestScope). */
+export interface StatementCounter {
+  statements: number;
+}
+
+/** The parts of drizzle's PgDatabase and its session that countingInto replaces (drizzle 0.45). */
+interface DrizzleInternals {
+  session: { logger: Logger; options: { logger?: Logger } };
+  dialect: unknown;
+  _: { schema: unknown; fullSchema: unknown; tableNamesMap: unknown; session: unknown };
+}
+
+/**
+ * A view of `db` whose statements are counted in `counter`: the same connections, dialect and
+ * schema; its own session (inheriting the shared one's) whose drizzle logger counts. Every
+ * statement drizzle runs logs through its session's logger, and a transaction's session (nested
+ * ones too) is made from the options of the session it starts on: counted as well. Two object
+ * allocations and a logger per call (a drizzle instance per request would build a relational
+ * query builder per table); the relational `query` API, unused here, is built on first use.
+ */
+export function countingInto(db: Database, counter: StatementCounter): Database {
+  const shared = db as unknown as DrizzleInternals;
+  const root = sharedDatabase(db);
+  const logger: Logger = {
+    logQuery(query, params) {
+      counter.statements += 1;
+      everyStatement.logQuery(query, params);
+    },
+  };
+  const session = Object.create(shared.session) as DrizzleInternals['session'];
+  session.logger = logger;
+  session.options = { ...shared.session.options, logger };
+  const view = Object.create(db) as DrizzleInternals & { query: unknown };
+  view.session = session;
+  view._ = { ...shared._, session };
+  let query: unknown;
+  Object.defineProperty(view, 'query', {
+    get() {
+      const Drizzle = db.constructor as new (
+        dialect: unknown,
+        session: unknown,
+        schema: unknown,
+      ) => {
+        query: unknown;
+      };
+      return (query ??= new Drizzle(shared.dialect, session, shared._).query);
+    },
+  });
+  views.set(view, root);
+  return view as unknown as Database;
+}
+
+/** Each view countingInto made, to the shared database it is a view of. */
+const views = new WeakMap<object, Database>();
+
+/**
+ * The process's database `db` is, or is a view of (countingInto): what identifies the database
+ * (e.g. as a key of settings kept per app: jobs/webhooks/url-policy.ts).
+ */
+export function sharedDatabase(db: Database): Database {
+  return views.get(db) ?? db;
 }
 
 /** Rows of a raw query, the same shape on both drivers. */

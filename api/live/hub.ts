@@ -16,6 +16,7 @@
  */
 import type { AchievementRow } from '../../schema/db/index.ts';
 import { tracing } from '../core/tracing.ts';
+import type { Queryable } from '../db/client.ts';
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import { Boards } from './hub/boards.ts';
 import { ContestList } from './hub/contest-list.ts';
@@ -281,9 +282,9 @@ export class LiveHub implements LiveEvents, BoardSource {
    * A board for an HTTP read, from memory when that is as fresh as a query (hub/reads.ts);
    * undefined when it is not: the caller ranks in SQL.
    */
-  readBoard(q: BoardQuery): Promise<BoardWithStandings | undefined> {
+  readBoard(q: BoardQuery, db?: Queryable): Promise<BoardWithStandings | undefined> {
     if (this.disposed || !this.reader) return Promise.resolve(undefined);
-    return this.reader(q);
+    return this.reader(q, db);
   }
 
   /**

@@ -13,6 +13,7 @@
 import type { PeriodType } from '../../schema/db/constants.ts';
 import type { BoardQuery, BoardWithStandings } from '../modules/leaderboard/leaderboard.mapping.ts';
 import type { Viewer } from '../core/permissions.ts';
+import type { Queryable } from '../db/client.ts';
 import type {
   AchievementEvent,
   BoardEvent,
@@ -56,19 +57,29 @@ export interface DirectFrames {
 
 /** HTTP: leaderboards from the live hub's memory when that is as fresh as a query (LiveHub). */
 export interface BoardSource {
-  /** undefined when memory is not as fresh as a query: the caller ranks in SQL. */
-  readBoard(q: BoardQuery): Promise<BoardWithStandings | undefined>;
+  /**
+   * undefined when memory is not as fresh as a query: the caller ranks in SQL. `db`: the
+   * request's database, what the read runs for it is counted there (core/request-scope.ts).
+   */
+  readBoard(q: BoardQuery, db?: Queryable): Promise<BoardWithStandings | undefined>;
 }
 
 /** HTTP: figures kept until their period changes, when that is as fresh as a query (PeriodCache). */
 export interface FigureCache {
-  get<T>(periodType: PeriodType, periodStart: string, key: string, load: () => Promise<T>): Promise<T>;
+  /** `db`: the request's database, its freshness check counted there (core/request-scope.ts). */
+  get<T>(
+    periodType: PeriodType,
+    periodStart: string,
+    key: string,
+    load: () => Promise<T>,
+    db?: Queryable,
+  ): Promise<T>;
 }
 
 /** The process's viewer cache, as operations see it (ViewerDirectory). */
 export interface ViewerCache {
   /** The active user behind `email` as committed now, past the cache (mutations: http.ts). */
-  fresh(email: string): Promise<Viewer>;
+  fresh(email: string, db?: Queryable): Promise<Viewer>;
   /** Drops every cached viewer (writes to users and teams): the next request reads them again. */
   invalidate(): void;
   /** Called after every drop, here or from another process's change; returns the unsubscribe. */

@@ -1,8 +1,9 @@
 /**
  * Pulse for the benchmarks: the real server (startApp, configured from the environment like
  * api/main.ts), in a child process of its own so that its RSS and CPU are its own, with an IPC
- * channel for the bench: every SQL statement the process runs is counted (the drizzle logger that
- * EXPOSE_SQL_COUNT already uses), and the live hub's counters are readable.
+ * channel for the bench: every SQL statement the process runs is counted (api/db/client.ts
+ * everyStatement, which a request's counted statements pass too), and the live hub's counters are
+ * readable.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,16 +16,14 @@ const config = loadConfig(process.env);
 // the server's modules are imported, so that its HTTP instrumentation hooks node:http
 await startTracing(config.tracing, createLogger(config));
 const { startApp } = await import('../../api/app.ts');
-const { countingLogger } = await import('../../api/core/request-scope.ts');
+const { everyStatement } = await import('../../api/db/client.ts');
 
 let statements = 0;
 /** Of those, the change-log reads (live_drain: api/live/feed/bridge.ts). */
 let changeLogReads = 0;
-const countForRequest = countingLogger.logQuery.bind(countingLogger);
-countingLogger.logQuery = (query: string, params: unknown[]) => {
+everyStatement.logQuery = (query: string) => {
   statements += 1;
   if (query.includes('live_drain(')) changeLogReads += 1;
-  countForRequest(query, params);
 };
 
 const app = await startApp(config, {});

@@ -27,6 +27,7 @@ import { hubTracing, WriteLog } from './flush.ts';
 import { operationPlugin, traceSubscribe } from './graphql.ts';
 import { statementSpans, tracePglite, tracePostgres } from './sql.ts';
 import type { Tracing } from './types.ts';
+import { traceRequests } from './work.ts';
 
 /** Probes every few seconds from a load balancer: no trace of their own. */
 const PROBES = new Set(['/healthz', '/readyz']);
@@ -48,6 +49,8 @@ export function createTracing(settings: TracingSettings, logger: Logger): Tracin
   const exporter = settings.protocol === 'http/json' ? new JsonExporter() : new ProtobufExporter();
   const provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(exporter)] });
   provider.register();
+  // HTTP requests in OpenTelemetry's context (work.ts inRequest): its statements find their operation
+  traceRequests(true);
   const stopInstrumentation = registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
@@ -67,6 +70,7 @@ export function createTracing(settings: TracingSettings, logger: Logger): Tracin
     forceFlush: () => provider.forceFlush(),
     async shutdown() {
       stopInstrumentation();
+      traceRequests(false);
       await provider.shutdown();
     },
   };

@@ -7,7 +7,9 @@
  * traced (the listener's change-log reads and the background jobs make no root spans of their
  * own). Apollo's plugin hooks cannot make the operation's span the active context (they run
  * around the execution, not over it), so the operation is found through the request scope
- * (core/request-scope.ts, one per HTTP request) instead. A context this module entered itself
+ * (core/request-scope.ts, one per HTTP request) instead, which the transport puts in
+ * OpenTelemetry's context while tracing is on (`inRequest`; off, it costs nothing: the request
+ * path never touches the async context then). A context this module entered itself
  * (a flush, a subscription: marked OWN) wins over the request scope: embedded PGlite delivers a
  * commit's notification inside the writer's request, and the flush it starts is not the writer's;
  * the notification itself, and the listener's reads of the change log it wakes, run DETACHED.
@@ -21,7 +23,6 @@ import {
   type Context,
   type SpanContext,
 } from '@opentelemetry/api';
-import { currentRequestScope, type RequestScope } from '../request-scope.ts';
 
 /** Marks a context entered by tracing itself (flush, subscription). */
 export const OWN = createContextKey('pulse.tracing.own');
@@ -29,7 +30,29 @@ export const OWN = createContextKey('pulse.tracing.own');
 /** Nobody's work: what runs in it makes no span, whatever request scope it was started from. */
 export const DETACHED = ROOT_CONTEXT.setValue(OWN, true);
 
+/** An HTTP request's scope (core/request-scope.ts RequestScope): only its identity matters here. */
+type RequestScope = object;
+
 const operations = new WeakMap<RequestScope, Context>();
+
+/** The HTTP request whose work runs in a context (inRequest). */
+const REQUEST = createContextKey('pulse.tracing.request');
+
+/** Whether tracing is on (sdk.ts): only then is the request put in OpenTelemetry's context. */
+let tracingRequests = false;
+
+export function traceRequests(on: boolean): void {
+  tracingRequests = on;
+}
+
+const currentRequestScope = (): RequestScope | undefined =>
+  context.active().getValue(REQUEST) as RequestScope | undefined;
+
+/** Runs `fn` as work of the request `scope` while tracing is on; else just runs it. */
+export function inRequest<T>(scope: RequestScope | undefined, fn: () => T): T {
+  if (!tracingRequests || !scope) return fn();
+  return context.with(context.active().setValue(REQUEST, scope), fn);
+}
 
 /** The current HTTP request runs this GraphQL operation (its span is in `operation`). */
 export function enterOperation(operation: Context): void {

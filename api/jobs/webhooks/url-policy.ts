@@ -13,7 +13,7 @@ import type { LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns
 import { lookup } from 'node:dns';
 import { lookup as lookupAsync } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import type { Database } from '../../db/client.ts';
+import { sharedDatabase, type Database } from '../../db/client.ts';
 
 export interface UrlPolicy {
   /** Deliver to private, loopback and link-local addresses too. */
@@ -25,11 +25,12 @@ const policies = new WeakMap<object, UrlPolicy>();
 
 /** The app's policy, set by the webhook worker it starts; the strict default otherwise. */
 export function setUrlPolicy(db: Database, policy: UrlPolicy): void {
-  policies.set(db, policy);
+  policies.set(sharedDatabase(db), policy);
 }
 
+/** `db`: the app's database, or a request's view of it (db/client.ts countingInto). */
 export function urlPolicyFor(db: Database): UrlPolicy {
-  return policies.get(db) ?? DEFAULT_POLICY;
+  return policies.get(sharedDatabase(db)) ?? DEFAULT_POLICY;
 }
 
 const blocked = new BlockList();

@@ -59,18 +59,21 @@ export class ViewerDirectory extends NotifiedCache<string, Entry> implements Vie
     this.now = options.now ?? Date.now;
   }
 
-  /** The active user behind `email`; UNAUTHENTICATED when there is none. */
-  async viewer(email: string): Promise<Viewer> {
-    return activeOnly(await this.lookup(email.toLowerCase()));
+  /**
+   * The active user behind `email`; UNAUTHENTICATED when there is none. `db`: the request's
+   * database, a read it starts counted there (core/request-scope.ts); else the directory's.
+   */
+  async viewer(email: string, db: Queryable = this.db): Promise<Viewer> {
+    return activeOnly(await this.lookup(email.toLowerCase(), db));
   }
 
   /**
    * The active user behind `email` as committed now, read past the cache (which is left as it is:
    * the `dir` notification of whatever changed will clear it). For requests that write.
    */
-  async fresh(email: string): Promise<Viewer> {
+  async fresh(email: string, db: Queryable = this.db): Promise<Viewer> {
     this.reads += 1;
-    return activeOnly(await readViewer(this.db, email.toLowerCase()));
+    return activeOnly(await readViewer(db, email.toLowerCase()));
   }
 
   /**
@@ -84,19 +87,19 @@ export class ViewerDirectory extends NotifiedCache<string, Entry> implements Vie
     return cached.settled;
   }
 
-  private lookup(email: string): Promise<Viewer | null> {
+  private lookup(email: string, db: Queryable): Promise<Viewer | null> {
     if (!this.current()) {
       // a change may go unheard: read, and keep nothing (what is kept is dropped)
       if (this.entries.size > 0) this.invalidate();
       this.reads += 1;
-      return readViewer(this.db, email);
+      return readViewer(db, email);
     }
     const now = this.now();
     const cached = this.entries.get(email);
     if (cached && now - cached.readAt < this.maxAgeMs) return cached.viewer;
     if (cached) this.entries.delete(email);
     this.reads += 1;
-    const viewer = readViewer(this.db, email);
+    const viewer = readViewer(db, email);
     const entry: Entry = { viewer, readAt: now };
     this.keep(email, entry);
     viewer.then(

@@ -10,12 +10,13 @@
  * and `maxPeriods` generations: bounded memory in a process that runs for months.
  */
 import type { PeriodType } from '../../../schema/db/constants.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { LiveMessage } from '../feed/messages.ts';
 import type { FigureCache } from '../ports.ts';
 
 export interface PeriodCacheOptions {
-  /** Whether the listener has delivered every change committed so far (Bridge.caughtUp). */
-  caughtUp: () => Promise<boolean>;
+  /** Whether the listener has delivered every change committed so far (Bridge.caughtUp), asked in `db`. */
+  caughtUp: (db?: Queryable) => Promise<boolean>;
   /** Whether the listener is known to hear every change (Bridge.current). */
   current: () => boolean;
   /** @default 64 */
@@ -64,9 +65,16 @@ export class PeriodCache implements FigureCache {
 
   /**
    * The value `key` names in this period: from memory when that is as fresh as `load()` would be,
-   * else `load()`'s (kept when no change to the period arrived while it ran).
+   * else `load()`'s (kept when no change to the period arrived while it ran). `db`: the request's
+   * database, the freshness check counted there.
    */
-  async get<T>(periodType: PeriodType, periodStart: string, key: string, load: () => Promise<T>): Promise<T> {
+  async get<T>(
+    periodType: PeriodType,
+    periodStart: string,
+    key: string,
+    load: () => Promise<T>,
+    db?: Queryable,
+  ): Promise<T> {
     if (!this.options.current()) {
       this.entries.clear();
       this.reads += 1;
@@ -77,7 +85,7 @@ export class PeriodCache implements FigureCache {
     const stamp = this.stamp(period);
     const hit = this.entries.get(id);
     // a change delivered while caughtUp() ran moves the stamp: checked again after it
-    if (hit?.stamp === stamp && (await this.options.caughtUp()) && this.stamp(period) === stamp) {
+    if (hit?.stamp === stamp && (await this.options.caughtUp(db)) && this.stamp(period) === stamp) {
       this.hits += 1;
       return hit.value as T;
     }

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
-import { rows, type DatabaseHandle } from '../../db/client.ts';
+import { rows, type DatabaseHandle, type Queryable } from '../../db/client.ts';
 import { initialBridgeState, next, type BridgeEffect, type BridgeEvent } from './bridge-state.ts';
 import {
   CHANNEL,
@@ -78,9 +78,10 @@ export interface Bridge {
   /**
    * Whether every change committed before the call has been handed to onMessage: current, and no
    * change-log row committed since the last read of the log. One statement (an index range of
-   * live_changes). Lets caches fed by the messages answer as freshly as a query would.
+   * live_changes). Lets caches fed by the messages answer as freshly as a query would. `db`: the
+   * request's database, the statement counted there (core/request-scope.ts); else the bridge's.
    */
-  caughtUp(): Promise<boolean>;
+  caughtUp(db?: Queryable): Promise<boolean>;
 }
 
 /** Log rows are pruned once their transaction ended this long ago (every listener has read them). */
@@ -306,11 +307,11 @@ export function createBridge(options: BridgeOptions): Bridge {
     get current() {
       return state.trusted && !state.stopped;
     },
-    async caughtUp() {
+    async caughtUp(db = database.db) {
       const seen = after;
       if (!state.trusted || state.stopped || !seen) return false;
       const [row] = await rows<{ behind: boolean }>(
-        database.db,
+        db,
         // behind = a committed change of a transaction `seen` did not see: one that began after it
         // (xid >= its xmax) or was running then (its xip). Both as index probes ordered by xid, a
         // plan that stays one probe whatever the statistics say (an EXISTS over `xid >= xmin` was

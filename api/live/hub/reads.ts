@@ -11,6 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { OrgSettings } from '../../config.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { BoardQuery, BoardWithStandings } from '../../modules/leaderboard/leaderboard.mapping.ts';
 import { addPeriods } from '../../domain/periods.ts';
 import { withPreviousRanks } from '../../modules/leaderboard/leaderboard.mapping.ts';
@@ -19,19 +20,20 @@ import type { HubStats } from './types.ts';
 
 export interface BoardReaderOptions {
   tables: SellerTables;
-  /** Whether every change committed before the call has been delivered to the hub. */
-  caughtUp: () => Promise<boolean>;
+  /** Whether every change committed before the call has been delivered to the hub, asked in `db`. */
+  caughtUp: (db?: Queryable) => Promise<boolean>;
   /** Its rate minimums rank the sellers. */
   org: OrgSettings;
   logger: Logger;
   stats: Pick<HubStats, 'memoryReads'>;
 }
 
-export type BoardReader = (q: BoardQuery) => Promise<BoardWithStandings | undefined>;
+/** `db`: the request's database: the statements a read runs for it are counted there. */
+export type BoardReader = (q: BoardQuery, db?: Queryable) => Promise<BoardWithStandings | undefined>;
 
 export function createBoardReader(options: BoardReaderOptions): BoardReader {
   const { tables, caughtUp, org, logger, stats } = options;
-  return async (q) => {
+  return async (q, db) => {
     const table = tables.tableFor(q.periodType, q.periodStart, q.teamId);
     // the previous period's sellers: their ranks are the entries' previousRank
     const before = tables.tableFor(q.periodType, addPeriods(q.periodType, q.periodStart, -1), q.teamId);
@@ -42,8 +44,8 @@ export function createBoardReader(options: BoardReaderOptions): BoardReader {
     let sellers: Sellers;
     let previous: Sellers;
     try {
-      if (!readsNow && !(await caughtUp())) return undefined;
-      [sellers, previous] = await Promise.all([tables.current(table), tables.current(before)]);
+      if (!readsNow && !(await caughtUp(db))) return undefined;
+      [sellers, previous] = await Promise.all([tables.current(table, db), tables.current(before, db)]);
     } catch (error) {
       // the query's own statement will tell the caller what is wrong with the database
       logger.warn({ err: error }, 'live: could not read a board for a query');

@@ -11,7 +11,7 @@
  * while used (at most TABLE_CACHE, for TABLE_IDLE_MS). Details: docs/live-hub.md.
  */
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Queryable } from '../../db/client.ts';
 import type { RateMinimums } from '../../domain/ranking.ts';
 import { boardSellers } from '../../modules/leaderboard/leaderboard.queries.ts';
 import {
@@ -146,12 +146,15 @@ export class SellerTables {
     markBoards(table);
   }
 
-  /** The table's sellers, read again if they must be, with the logged rows since applied. */
-  async current(table: Table): Promise<Sellers> {
+  /**
+   * The table's sellers, read again if they must be, with the logged rows since applied. `db`:
+   * the request's database, a read this call starts counted there; else the hub's.
+   */
+  async current(table: Table, db: Queryable = this.db): Promise<Sellers> {
     if (this.readsNow(table)) {
       table.reload = false;
       this.stats.reloads += 1;
-      table.loading = boardSellers(this.db, table)
+      table.loading = boardSellers(db, table)
         .then((read) => {
           table.sellers = {
             snapshot: parseSnapshot(read.snapshot),

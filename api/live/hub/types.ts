@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import type { LeaderboardMetric, PeriodType } from '../../../schema/db/constants.ts';
 import type { OrgSettings } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Queryable } from '../../db/client.ts';
 import type { Loaders } from '../../core/loaders.ts';
 import type { Achievement } from '../../modules/achievements/achievement.type.ts';
 import type { Kudos } from '../../modules/kudos/kudos.type.ts';
@@ -91,7 +91,7 @@ export interface HubOptions {
    * Whether every change committed before the call has been delivered to `handle` (the LISTEN
    * bridge's caughtUp). Without it, HTTP reads are never served from memory.
    */
-  caughtUp?: () => Promise<boolean>;
+  caughtUp?: (db?: Queryable) => Promise<boolean>;
   now?: () => Date;
   /** Each flush counted and timed (core/metrics.ts). */
   metrics?: Pick<Metrics, 'flushed'>;

@@ -59,7 +59,7 @@ export class AuthResolver {
       throw new ForbiddenError('An API token cannot set a password: sign in to change it.');
     if ((await ctx.loaders.userById.load(viewer.id))?.kind === 'service')
       throw new ForbiddenError('A service account has no password: it signs in with API tokens only.');
-    return auth.service.changePassword(viewer, auth.sessionId, currentPassword, newPassword);
+    return auth.service.changePassword(viewer, auth.sessionId, currentPassword, newPassword, ctx.db);
   }
 
   @Mutation(() => Int, {

@@ -41,7 +41,7 @@ export async function inviteUser(ctx: AppContext, input: CreateUserInput): Promi
       throw new ForbiddenError('Admins invite anyone; managers invite reps into the teams they manage.');
   }
   const user = await addUser(ctx, input);
-  const issued = await links.issue(user, 'invitation', viewer.id);
+  const issued = await links.issue(user, 'invitation', viewer.id, ctx.db);
   const after = { ...auditUser(user), emailed: issued.emailed };
   await audit(ctx.db, viewer, { action: 'user.invite', targetType: 'User', targetId: user.id, after });
   return issued;
@@ -61,7 +61,7 @@ export async function issuePasswordLink(ctx: AppContext, userIdArg: string): Pro
   if (user.kind === 'service')
     throw BadInputError.one('userId', 'is a service account: it signs in with API tokens only');
   const [hasPassword] = await rows(ctx.db, sql`select 1 from user_passwords where user_id = ${userId}`);
-  const issued = await links.issue(user, hasPassword ? 'reset' : 'invitation', viewer.id);
+  const issued = await links.issue(user, hasPassword ? 'reset' : 'invitation', viewer.id, ctx.db);
   const after = { kind: issued.kind, emailed: issued.emailed };
   await audit(ctx.db, viewer, { action: 'user.passwordLink', targetType: 'User', targetId: user.id, after });
   return issued;

@@ -139,15 +139,23 @@ export class LinkService {
     return { user, session };
   }
 
-  /** A new link of `kind` for `user`, retiring their older one; mailed when SMTP is set up. */
-  async issue(user: UserRow, kind: LinkKind, createdBy: number | null): Promise<IssuedLink> {
+  /**
+   * A new link of `kind` for `user`, retiring their older one; mailed when SMTP is set up. `db`:
+   * the request's database (its statements counted there: core/request-scope.ts).
+   */
+  async issue(
+    user: UserRow,
+    kind: LinkKind,
+    createdBy: number | null,
+    db: Database = this.db,
+  ): Promise<IssuedLink> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(
       now + (kind === 'invitation' ? this.settings.invitationTtlMs : this.settings.resetTtlMs),
     );
     const at = new Date(now).toISOString();
-    await this.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await rows(
         tx,
         sql`update one_time_links set used_at = ${at}::timestamptz

@@ -153,34 +153,36 @@ export class AuthService {
   /**
    * Sets the caller's password: `current` must match the one they have (a caller without one, who
    * signed in with a token, sets their first). Ends their other sessions (all of them for a token).
+   * `db`: the request's database (its statements counted there: core/request-scope.ts).
    */
   async changePassword(
     viewer: Viewer,
     sessionId: string | undefined,
     current: string | null | undefined,
     next: string,
+    db: Database = this.db,
   ): Promise<number> {
     const problem = passwordProblem(next, this.settings.passwordMinLength);
     if (problem) throw BadInputError.one('newPassword', problem);
     const [row] = await rows<{ hash: string }>(
-      this.db,
+      db,
       sql`select password_hash as hash from user_passwords where user_id = ${viewer.id}`,
     );
     if (row || current) {
       // guessing the current password from a session is throttled as signing in is
       const keys = [accountKey(viewer.email)];
       const now = new Date(this.clock.now());
-      const locked = await lockedKey(this.db, keys, now);
+      const locked = await lockedKey(db, keys, now);
       if (locked) throw new SignInLockedError(locked.kind, locked.until);
       if (typeof current !== 'string' || tooLong(current) || !(await verifyOrDummy(row?.hash, current))) {
-        const lock = await recordFailure(this.db, keys, this.limits, now);
+        const lock = await recordFailure(db, keys, this.limits, now);
         if (lock) throw new SignInLockedError(lock.kind, lock.until);
         throw BadInputError.one('currentPassword', 'is not your current password');
       }
     }
     const hash = await hashPassword(next);
     const at = new Date(this.clock.now()).toISOString();
-    const ended = await this.db.transaction(async (tx) => {
+    const ended = await db.transaction(async (tx) => {
       await rows(
         tx,
         sql`insert into user_passwords (user_id, password_hash, updated_at) values (${viewer.id}, ${hash}, ${at}::timestamptz)

@@ -149,24 +149,27 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
   authenticate(
     token: string,
     kind: CredentialKind = 'browser',
+    db?: Queryable,
   ): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
-    return this.authenticateId(hashToken(token), { kind });
+    return this.authenticateId(hashToken(token), { kind, ...(db ? { db } : {}) });
   }
 
   /**
    * The same by the session's id; `fresh`: read past the cache, the session and its user as
-   * committed now (requests that write, as the directory's `fresh`).
+   * committed now (requests that write, as the directory's `fresh`). `db`: the request's database
+   * (its statements counted there: core/request-scope.ts), else the store's.
    */
   async authenticateId(
     id: string,
-    options: { fresh?: boolean; kind?: CredentialKind } = {},
+    options: { fresh?: boolean; kind?: CredentialKind; db?: Queryable | undefined } = {},
   ): Promise<{ viewer: Viewer; id: string; expiresAt: number }> {
     const now = this.options.clock.now();
-    let session = options.fresh ? await this.read(id, now, false) : await this.lookup(id, now);
+    const db = options.db ?? this.db;
+    let session = options.fresh ? await this.read(db, id, now, false) : await this.lookup(db, id, now);
     const idle = (s: CachedSession) => s.kind === 'browser' && now - s.lastUsedAt >= this.options.idleMs;
     if (session && idle(session) && session.readAt < now) {
       // read earlier: another process may have seen it used since
-      session = await this.read(id, now, !options.fresh);
+      session = await this.read(db, id, now, !options.fresh);
     }
     if (!session || (options.kind !== undefined && session.kind !== options.kind)) {
       throw new UnauthenticatedError(session?.kind === 'api' || options.kind === 'api' ? TOKEN_ENDED : ENDED);
@@ -175,10 +178,10 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
       throw new UnauthenticatedError(session.kind === 'api' ? TOKEN_EXPIRED : EXPIRED);
     }
     session.lastUsedAt = now;
-    if (now - session.writtenAt >= this.touchMs) this.touch(id, session, now);
+    if (now - session.writtenAt >= this.touchMs) this.touch(db, id, session, now);
     const viewer = await (options.fresh
-      ? this.directory.fresh(session.email)
-      : this.directory.viewer(session.email));
+      ? this.directory.fresh(session.email, db)
+      : this.directory.viewer(session.email, db));
     if (viewer.id !== session.userId) throw new UnauthenticatedError(ENDED);
     return { viewer, id, expiresAt: session.expiresAt };
   }
@@ -197,7 +200,7 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
     const viewer = this.directory.peek(session.email);
     if (!viewer || viewer.id !== session.userId) return undefined;
     session.lastUsedAt = now;
-    if (now - session.writtenAt >= this.touchMs) this.touch(id, session, now);
+    if (now - session.writtenAt >= this.touchMs) this.touch(this.db, id, session, now);
     return viewer;
   }
 
@@ -224,18 +227,19 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
     return ended.length;
   }
 
-  private async lookup(id: string, now: number): Promise<CachedSession | null> {
+  private async lookup(db: Queryable, id: string, now: number): Promise<CachedSession | null> {
     if (!this.current()) {
       if (this.entries.size > 0) this.invalidate();
-      return this.read(id, now, false);
+      return this.read(db, id, now, false);
     }
     const cached = this.entries.get(id);
     if (cached !== undefined && (cached === null || now - cached.readAt < this.maxAgeMs)) return cached;
-    return this.read(id, now, true, cached ?? undefined);
+    return this.read(db, id, now, true, cached ?? undefined);
   }
 
   /** `known`: this process's last entry for it (a use here may not be written yet). */
   private async read(
+    db: Queryable,
     id: string,
     now: number,
     keep: boolean,
@@ -250,7 +254,7 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
       expires_at: string | Date | null;
       last_used_at: string | Date;
     }>(
-      this.db,
+      db,
       sql`select s.user_id, u.email, s.kind, s.expires_at, s.last_used_at
           from sessions s join users u on u.id = s.user_id
           where s.id = ${id} and s.revoked_at is null`,
@@ -273,10 +277,10 @@ export class SessionStore extends NotifiedCache<string, CachedSession | null> {
     return session;
   }
 
-  private touch(id: string, session: CachedSession, now: number): void {
+  private touch(db: Queryable, id: string, session: CachedSession, now: number): void {
     session.writtenAt = now;
     rows(
-      this.db,
+      db,
       sql`update sessions set last_used_at = greatest(last_used_at, ${new Date(now).toISOString()}::timestamptz)
           where id = ${id}`,
     ).catch((error: unknown) => this.options.logger?.warn({ err: error }, 'session last use not written'));

@@ -114,7 +114,7 @@ export async function leaderboard(ctx: AppContext, args: LeaderboardArgs): Promi
   };
   const minimums = ctx.org.rateMinimums;
   // from the live hub's memory when that is as fresh as this query, else ranked by Postgres
-  const board = (await ctx.boards?.readBoard(q)) ?? (await computeBoard(ctx.db, q, minimums));
+  const board = (await ctx.boards?.readBoard(q, ctx.db)) ?? (await computeBoard(ctx.db, q, minimums));
   // the entries' users and teams came with the ranking: `user { team { ... } }` costs no statement
   for (const user of board.users) ctx.loaders.userById.prime(user.id, user);
   for (const team of board.teams) ctx.loaders.teamById.prime(team.id, team);

@@ -33,7 +33,7 @@ export async function teamPerformance(
   // kept in memory until a change to the period's rollups, the users or the teams is delivered,
   // and served only when that is as fresh as this read (live/caches/period-cache.ts)
   const figures = ctx.figures
-    ? await ctx.figures.get(periodType, start, `team:${teamId ?? 'all'}`, load)
+    ? await ctx.figures.get(periodType, start, `team:${teamId ?? 'all'}`, load, ctx.db)
     : await load();
   for (const user of figures.users) primeUser(ctx, user);
   for (const team of figures.teams) ctx.loaders.teamById.prime(team.id, team);

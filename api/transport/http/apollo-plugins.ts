@@ -1,13 +1,13 @@
 /**
  * Apollo plugins of the HTTP endpoint only (the WebSocket runs its operations itself): the
  * no-store cache header without Apollo's cache-control machinery, mutations authorised against
- * the caller as committed, and the statement count for tests and benchmarks.
+ * the caller as committed, errors tagged with their request (for formatError's request id), and
+ * the statement count for tests and benchmarks. The request is the context's (AppContext.scope).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import type { AppContext } from '../../core/context.ts';
-import { DomainError, toGraphQLError } from '../../core/errors.ts';
-import { currentRequestScope } from '../../core/request-scope.ts';
+import { DomainError, tagRequest, toGraphQLError } from '../../core/errors.ts';
 
 /**
  * Apollo's cache-control plugin (on by default) only ever answered `cache-control: no-store` here:
@@ -54,11 +54,13 @@ export const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
         if (auth?.sessionId !== undefined) {
           const { sessionId, service } = auth;
           contextValue.viewer = (
-            await asGraphQLErrors(service.sessions.authenticateId(sessionId, { fresh: true }))
+            await asGraphQLErrors(
+              service.sessions.authenticateId(sessionId, { fresh: true, db: contextValue.db }),
+            )
           ).viewer;
           return;
         }
-        contextValue.viewer = await asGraphQLErrors(directory.fresh(viewer.email));
+        contextValue.viewer = await asGraphQLErrors(directory.fresh(viewer.email, contextValue.db));
       },
     });
   },
@@ -68,14 +70,27 @@ export const freshWriterPlugin: ApolloServerPlugin<AppContext> = {
 export const sqlCountPlugin: ApolloServerPlugin<AppContext> = {
   requestDidStart() {
     return Promise.resolve({
-      willSendResponse({ response }) {
-        const scope = currentRequestScope();
+      willSendResponse({ response, contextValue }) {
+        const scope = contextValue.scope;
         if (scope && response.body.kind === 'single') {
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
             sqlStatements: scope.statements,
           };
         }
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/** Tags each error of an operation with its request: formatError (errors.ts) names it when masking. */
+export const requestErrorsPlugin: ApolloServerPlugin<AppContext> = {
+  requestDidStart() {
+    return Promise.resolve({
+      didEncounterErrors({ errors, contextValue }) {
+        const requestId = contextValue.scope?.requestId;
+        if (requestId !== undefined) for (const error of errors) tagRequest(error, requestId);
         return Promise.resolve();
       },
     });

@@ -14,7 +14,7 @@ import { errorFieldsPlugin } from '../../core/graphql/error-fields.ts';
 import { createOperationLimits, operationLimitsPlugin } from '../../core/graphql/limits.ts';
 import { createResponseLimit } from '../../core/graphql/response-limit.ts';
 import { tracing } from '../../core/tracing.ts';
-import { freshWriterPlugin, noStorePlugin, sqlCountPlugin } from './apollo-plugins.ts';
+import { freshWriterPlugin, noStorePlugin, requestErrorsPlugin, sqlCountPlugin } from './apollo-plugins.ts';
 import type { HttpDeps } from './deps.ts';
 import { operationTypePlugin } from './metrics-endpoint.ts';
 
@@ -48,6 +48,7 @@ export function createApollo(deps: HttpDeps, server: Server): ApolloServer<AppCo
       operationLimitsPlugin<AppContext>(limits),
       freshWriterPlugin,
       errorFieldsPlugin<AppContext>(),
+      requestErrorsPlugin,
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
       ...(deps.metrics ? [operationTypePlugin] : []),
       // last: it measures the response as sent, after the others have added to it

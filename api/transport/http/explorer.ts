@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, type Router } from 'express';
 import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { requestScopeMiddleware } from '../../core/request-scope.ts';
+import { requestScopeMiddleware, requestScopeOf, type RequestScope } from '../../core/request-scope.ts';
 
 /** As strict as GraphiQL allows: Monaco adds <style> elements, so styles alone may be inline. */
 export const EXPLORER_CSP = [
@@ -41,8 +41,11 @@ const PAGE = `${DIR}explorer.html`;
 export interface ExplorerOptions {
   enabled: boolean;
   schema: GraphQLSchema;
-  /** The caller of a request (bearer token, else session cookie); rejects with a GraphQLError. */
-  authenticate(headers: IncomingHttpHeaders): Promise<unknown>;
+  /**
+   * The caller of a request (bearer token, else session cookie); rejects with a GraphQLError.
+   * Its reads are counted in `scope` (the request's: core/request-scope.ts).
+   */
+  authenticate(headers: IncomingHttpHeaders, scope?: RequestScope): Promise<unknown>;
   logger: Logger;
 }
 
@@ -85,7 +88,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     '/schema.graphql',
     requestScopeMiddleware(options.logger, 'explorer request'),
     (req, res, next) => {
-      options.authenticate(req.headers).then(
+      options.authenticate(req.headers, requestScopeOf(req)).then(
         () => {
           sdl ??= printSchema(options.schema);
           res.setHeader('cache-control', 'no-store');

@@ -6,12 +6,16 @@
  * (400), an empty body read as `{}`, Apollo's CSRF prevention and errors untouched. Everything else
  * still goes through express. The caller is identified before the body is read, so a missing or bad
  * token is answered 401 without reading a byte of a possibly slow or large body (the rest of a
- * refused body is discarded by http-guards.ts).
+ * refused body is discarded by http-guards.ts). The request scope is handed on explicitly (to
+ * `authenticate` and `context`, and found from the request by `refuse`): nothing here relies on
+ * the async context.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Logger } from 'pino';
-import { currentRequestScope, requestScopeMiddleware, runInRequestScope } from '../../core/request-scope.ts';
+import { makeContext } from '../../core/errors.ts';
+import { requestScopeOf, startRequestScope, type RequestScope } from '../../core/request-scope.ts';
+import { inRequest } from '../../core/tracing/work.ts';
 
 type BodyErrorResponse = { errors: { message: string; extensions: Record<string, unknown> }[] };
 
@@ -52,10 +56,13 @@ export interface GraphQLPostOptions<C extends BaseContext, V> {
   /** MAX_BODY as configured (shown in the error) and in bytes. */
   maxBody: string;
   maxBodyBytes: number;
-  /** The caller, from the request's headers, before its body is read; rejects to refuse the request. */
-  authenticate(headers: IncomingMessage['headers']): Promise<V>;
-  /** The operation's context for that caller. */
-  context(viewer: V): Promise<C>;
+  /**
+   * The caller, from the request's headers, before its body is read; rejects to refuse the
+   * request. Its statements run in `scope`'s database (request-scope.ts scopedDatabase).
+   */
+  authenticate(headers: IncomingMessage['headers'], scope: RequestScope): Promise<V>;
+  /** The operation's context for that caller, in the request's scope. */
+  context(viewer: V, scope: RequestScope): Promise<C>;
   logger: Logger;
 }
 
@@ -70,7 +77,6 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
   options: GraphQLPostOptions<C, V>,
 ): GraphQLPost {
   const { apollo, maxBody, maxBodyBytes, logger } = options;
-  const scope = requestScopeMiddleware(logger, 'graphql request');
 
   const sendJson = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
@@ -98,7 +104,12 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
       search: at === -1 ? '' : url.slice(at),
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
+    // a failure to make the context is formatted without any plugin: tagged with the request here
+    const requestId = requestScopeOf(req)?.requestId;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => makeContext(requestId, context),
+    });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -119,7 +130,7 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
   }
 
   // the caller is known: now the body is worth reading
-  function read(req: IncomingMessage, res: ServerResponse, viewer: V): void {
+  function read(req: IncomingMessage, res: ServerResponse, viewer: V, scope: RequestScope): void {
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -137,13 +148,9 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
     req.on('error', () => {
       refused = true;
     });
-    // the request's events fire outside the scope's async context: enter it again (a plain
-    // AsyncLocalStorage.run; AsyncResource.bind cost ~2 % of a small query's CPU)
-    const requestScope = currentRequestScope();
-    req.on('end', () => {
-      if (requestScope) runInRequestScope(requestScope, onEnd);
-      else onEnd();
-    });
+    // the request's events fire outside the request's tracing context: entered again (a plain
+    // call while tracing is off)
+    req.on('end', () => inRequest(scope, onEnd));
     function onEnd(): void {
       if (refused) return;
       const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
@@ -161,7 +168,7 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
           return;
         }
       }
-      run(req, res, body, () => options.context(viewer));
+      run(req, res, body, () => options.context(viewer, scope));
     }
   }
 
@@ -172,11 +179,13 @@ export function createGraphQLPostHandler<C extends BaseContext, V>(
     refuse,
     handle(req, res) {
       const announced = Number(req.headers['content-length'] ?? NaN);
-      scope({ method: 'POST', header: (name) => single(req.headers[name]) }, res, () => {
+      const requestId = single(req.headers['x-request-id']);
+      const scope = startRequestScope(req, 'POST', requestId, res, logger, 'graphql request');
+      inRequest(scope, () => {
         // refused at once, unread (the server discards the rest within its limits)
         if (announced > maxBodyBytes) return sendJson(res, 413, bodyErrorResponse(true, maxBody));
-        options.authenticate(req.headers).then(
-          (viewer) => read(req, res, viewer),
+        options.authenticate(req.headers, scope).then(
+          (viewer) => read(req, res, viewer, scope),
           (error: unknown) => refuse(req, res, error),
         );
       });

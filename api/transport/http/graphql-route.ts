@@ -3,15 +3,21 @@
  * cookie; the token wins when both are sent), and a POST is refused before its body is read when
  * it has none or its Content-Length is over MAX_BODY. JSON POSTs take the short road to Apollo
  * (graphql-post.ts, returned for server.ts to route to); the rest goes through express with the
- * same checks. Each operation gets a fresh context.
+ * same checks. Each operation gets a fresh context, whose database counts its statements into the
+ * request's scope (request-scope.ts), as the caller's authentication does.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createContext, type AppContext } from '../../core/context.ts';
-import { toGraphQLError, UnauthenticatedError } from '../../core/errors.ts';
-import { requestScopeMiddleware } from '../../core/request-scope.ts';
+import { makeContext, toGraphQLError, UnauthenticatedError } from '../../core/errors.ts';
+import {
+  requestScopeMiddleware,
+  requestScopeOf,
+  scopedDatabase,
+  type RequestScope,
+} from '../../core/request-scope.ts';
 import { authenticateCaller, type Caller } from '../../core/session.ts';
 import { asGraphQLErrors } from './apollo-plugins.ts';
 import type { HttpDeps } from './deps.ts';
@@ -30,10 +36,11 @@ export function mountGraphQL(
 ) {
   const { config, logger } = deps;
   const { apollo, maxBodyBytes, rest } = options;
-  const graphqlContext = (caller: Caller | null): Promise<AppContext> =>
+  const graphqlContext = (caller: Caller | null, scope: RequestScope | undefined): Promise<AppContext> =>
     Promise.resolve(
       createContext({
-        db: deps.database.db,
+        db: scopedDatabase(deps.database.db, scope),
+        ...(scope ? { scope } : {}),
         org: deps.org,
         viewer: caller?.viewer ?? null,
         logger,
@@ -52,11 +59,11 @@ export function mountGraphQL(
       }),
     );
   // a bearer token, else the session cookie (auth/): the token wins when both are sent
-  const viewerOf = (headers: IncomingHttpHeaders): Promise<Caller | null> =>
-    asGraphQLErrors(authenticateCaller(rest, headers));
+  const viewerOf = (headers: IncomingHttpHeaders, scope: RequestScope | undefined): Promise<Caller | null> =>
+    asGraphQLErrors(authenticateCaller(rest, headers, scopedDatabase(deps.database.db, scope)));
   // every operation needs a caller: a POST without one is refused before its body is read
-  const callerOf = async (headers: IncomingHttpHeaders): Promise<Caller> => {
-    const caller = await viewerOf(headers);
+  const callerOf = async (headers: IncomingHttpHeaders, scope?: RequestScope): Promise<Caller> => {
+    const caller = await viewerOf(headers, scope);
     if (!caller) throw toGraphQLError(new UnauthenticatedError());
     return caller;
   };
@@ -76,7 +83,7 @@ export function mountGraphQL(
       res.status(413).json(bodyErrorResponse(true, config.maxBody));
       return;
     }
-    callerOf(req.headers).then(
+    callerOf(req.headers, requestScopeOf(req)).then(
       (caller) => {
         callers.set(req, caller);
         next();
@@ -99,7 +106,12 @@ export function mountGraphQL(
     beforeBody,
     express.json({ limit: maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => graphqlContext(callers.get(req) ?? (await viewerOf(req.headers))),
+      context: ({ req }) => {
+        const scope = requestScopeOf(req);
+        return makeContext(scope?.requestId, async () =>
+          graphqlContext(callers.get(req) ?? (await viewerOf(req.headers, scope)), scope),
+        );
+      },
     }),
   );
   return graphqlPost;

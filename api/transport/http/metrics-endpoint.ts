@@ -12,11 +12,12 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Metrics } from '../../core/metrics.ts';
-import { currentRequestScope, requestScopeOf } from '../../core/request-scope.ts';
+import type { AppContext } from '../../core/context.ts';
+import { requestScopeOf } from '../../core/request-scope.ts';
 
 /** The server's mounts (server.ts): a request under one is labelled by it. */
 const MOUNTS = [
@@ -67,11 +68,11 @@ export function observeRequest(metrics: Metrics, req: IncomingMessage, res: Serv
 }
 
 /** Records the operation's type (query, mutation, subscription) in the request scope: the label. */
-export const operationTypePlugin: ApolloServerPlugin<BaseContext> = {
+export const operationTypePlugin: ApolloServerPlugin<AppContext> = {
   requestDidStart() {
     return Promise.resolve({
-      didResolveOperation({ operation }) {
-        const scope = currentRequestScope();
+      didResolveOperation({ operation, contextValue }) {
+        const scope = contextValue.scope;
         if (scope && operation) scope.operation = operation.operation;
         return Promise.resolve();
       },

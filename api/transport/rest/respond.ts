@@ -20,7 +20,7 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import type { PeriodCache } from '../../live/caches/period-cache.ts';
 import type { ViewerDirectory } from '../../live/caches/directory.ts';
 import { BadInputError, DomainError, UnauthenticatedError, type ErrorCode } from '../../core/errors.ts';
-import { currentRequestScope } from '../../core/request-scope.ts';
+import { requestScopeOf, scopedDatabase } from '../../core/request-scope.ts';
 import { authenticate } from '../../core/session.ts';
 import { restFieldName, snakeCase } from './names.ts';
 
@@ -71,14 +71,18 @@ export class HttpRefusal extends Error {
   }
 }
 
-/** The error body and status for any error; `renames` maps service field names to the route's. */
+/**
+ * The error body and status for any error; `renames` maps service field names to the route's;
+ * `requestId` names the request in a masked error (its scope: core/request-scope.ts).
+ */
 export function restError(
   error: unknown,
   logger: Logger,
   renames: Readonly<Record<string, string>> = {},
+  requestId?: string,
 ): { status: number; body: RestErrorBody } {
   if (error instanceof HttpRefusal)
-    return { ...restError(error.error, logger, renames), status: error.status };
+    return { ...restError(error.error, logger, renames, requestId), status: error.status };
   if (error instanceof DomainError) {
     const { fields, ...details } = error.extensions() as {
       fields?: { field: string; message: string }[];
@@ -95,7 +99,6 @@ export function restError(
       },
     };
   }
-  const requestId = currentRequestScope()?.requestId;
   logger.error({ err: error, requestId }, 'internal error');
   return {
     status: 500,
@@ -116,7 +119,7 @@ export function sendError(
   logger: Logger,
   renames?: Readonly<Record<string, string>>,
 ): void {
-  const { status, body } = restError(error, logger, renames);
+  const { status, body } = restError(error, logger, renames, requestScopeOf(res)?.requestId);
   if (res.headersSent) {
     // a streamed response failed half-way: nothing truthful can be sent any more
     res.destroy(error instanceof Error ? error : undefined);
@@ -156,15 +159,19 @@ export function jsonBody(maxBody: string): BodyReader {
  */
 export async function restContext(deps: RestDeps, req: Request): Promise<AppContext> {
   const fresh = req.method !== 'GET' && req.method !== 'HEAD';
-  let viewer = await authenticate(deps, req.header('authorization'), { fresh });
+  // the request's statements, the caller's reads too, counted in its scope
+  const scope = requestScopeOf(req);
+  const db = scopedDatabase(deps.database.db, scope);
+  let viewer = await authenticate(deps, req.header('authorization'), { fresh, db });
   // a browser's session cookie signs in reads only (the web client's downloads): a write needs a
   // token, so a form another site posts with the cookie writes nothing (CSRF)
   const cookie = !viewer && !fresh && deps.sessions ? sessionCookie(req.headers) : undefined;
   if (cookie !== undefined && deps.sessions)
-    viewer = (await deps.sessions.authenticate(cookie, 'browser')).viewer;
+    viewer = (await deps.sessions.authenticate(cookie, 'browser', db)).viewer;
   if (!viewer) throw new UnauthenticatedError();
   return createContext({
-    db: deps.database.db,
+    db,
+    ...(scope ? { scope } : {}),
     org: deps.org,
     viewer,
     logger: deps.logger,
