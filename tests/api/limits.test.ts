@@ -15,7 +15,7 @@
 import { sql } from 'drizzle-orm';
 import { Kind, OperationTypeNode, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { refuseAchievementInserts, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import { dataOf, type GraphQLResponse, type TestServer } from '../support/server.ts';
 import { settle } from '../support/wait.ts';
 
@@ -32,17 +32,6 @@ function expectRefusal(response: GraphQLResponse<unknown>, message: string): voi
   ]);
 }
 
-async function breakAchievements(server: TestServer): Promise<void> {
-  await server.sql(
-    sql.raw(`create function limits_test_boom() returns trigger language plpgsql as $$
-      begin raise exception '${BOOM}'; end $$`),
-  );
-  await server.sql(
-    sql.raw(`create trigger limits_test_boom before insert on achievements
-      for each row execute function limits_test_boom()`),
-  );
-}
-
 function award(server: TestServer, org: OrgFixture): Promise<GraphQLResponse<unknown>> {
   const input = { userId: String(org.reps.east1.id), kind: 'Spirit', title: 'Team Player', badgeIcon: '🤝' };
   return server.gql(AWARD, { i: input }, org.admin);
@@ -53,7 +42,7 @@ describe('lowered limits (MAX_COST=60, MAX_DEPTH=3, MAX_ALIASES=2), stack traces
   let org: OrgFixture;
   beforeAll(async () => {
     ({ server, org } = await startOrgServer(LIMITS));
-    await breakAchievements(server);
+    await refuseAchievementInserts(server, 'limits_test_boom', BOOM);
   });
   afterAll(() => server?.close());
 
@@ -139,7 +128,7 @@ describe('STACK_TRACES=true', () => {
   let org: OrgFixture;
   beforeAll(async () => {
     ({ server, org } = await startOrgServer({ STACK_TRACES: 'true' }));
-    await breakAchievements(server);
+    await refuseAchievementInserts(server, 'limits_test_boom', BOOM);
   });
   afterAll(() => server?.close());
 

@@ -10,9 +10,8 @@
  * achievements makes recordAchievement fail with a plain database error.
  */
 import { gzipSync } from 'node:zlib';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrgServer, type OrgFixture } from '../support/fixtures.ts';
+import { refuseAchievementInserts, startOrgServer, type OrgFixture } from '../support/fixtures.ts';
 import type { TestServer } from '../support/server.ts';
 import { settle } from '../support/wait.ts';
 
@@ -63,14 +62,7 @@ describe('request scope', () => {
   beforeAll(async () => {
     ({ server, org } = await startOrgServer());
     bearer = await server.token(org.admin);
-    await server.sql(
-      sql.raw(`create function request_scope_test_boom() returns trigger language plpgsql as $$
-        begin raise exception '${BOOM}'; end $$`),
-    );
-    await server.sql(
-      sql.raw(`create trigger request_scope_test_boom before insert on achievements
-        for each row execute function request_scope_test_boom()`),
-    );
+    await refuseAchievementInserts(server, 'request_scope_test_boom', BOOM);
     // the fixture's own writes notified the caches: their drops must not land in a count below
     await settle(server);
   });

@@ -185,3 +185,22 @@ export async function fingerprint(server: TestServer): Promise<unknown> {
     (select coalesce(sum(calls), 0) from sales_performance)::int as calls,
     (select count(*) from achievements)::int as achievements`);
 }
+
+/**
+ * Makes the database refuse every insert into achievements with `message` (a trigger named
+ * `name`): a mutation that fails inside the database, for tests of masked errors.
+ */
+export async function refuseAchievementInserts(
+  server: TestServer,
+  name: string,
+  message: string,
+): Promise<void> {
+  await server.sql(
+    sql.raw(`create function ${name}() returns trigger language plpgsql as $$
+      begin raise exception '${message}'; end $$`),
+  );
+  await server.sql(
+    sql.raw(`create trigger ${name} before insert on achievements
+      for each row execute function ${name}()`),
+  );
+}
