@@ -32,11 +32,6 @@ export function requestScopeOf(reqOrRes: object): RequestScope | undefined {
   return scopes.get(reqOrRes);
 }
 
-/** A scope of its own, not tied to an HTTP request (tests, tools). */
-export function newRequestScope(requestId: string = randomUUID()): RequestScope {
-  return { requestId, statements: 0 };
-}
-
 /**
  * `db` as `scope` uses it: the same connections, its statements (transactions included) counted
  * in the scope. Without a scope, `db` itself (nothing to count into). Made once per scope.
@@ -81,7 +76,7 @@ export function startRequestScope(
       message,
     );
   });
-  const scope = newRequestScope(requestId);
+  const scope: RequestScope = { requestId, statements: 0 };
   scopes.set(req, scope);
   scopes.set(res, scope);
   return scope;
